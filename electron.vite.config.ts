@@ -1,0 +1,39 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { main: resolve(root, 'src-main/electron/main.ts') } }
+    }
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload must be one self-contained CommonJS file (toolchain.md).
+      rollupOptions: {
+        input: { preload: resolve(root, 'src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve(root, 'src-renderer/index.html') }
+    },
+    plugins: [
+      svelte({
+        configFile: false,
+        preprocess: vitePreprocess(),
+        compilerOptions: { runes: true }
+      })
+    ]
+  }
+})

@@ -1,0 +1,28 @@
+import type { z } from 'zod'
+import { appCommands } from './commands/app.ts'
+import { notificationCommands } from './commands/notification.ts'
+import { scheduleCommands } from './commands/schedule.ts'
+import { settingsCommands } from './commands/settings.ts'
+
+/**
+ * Every command of the contract, `noun/verb`. The keys are the allowlist the IPC wrapper and the
+ * browser host accept; each domain adds its commands in `commands/<domain>.ts`.
+ */
+export const commands = {
+  ...appCommands,
+  ...scheduleCommands,
+  ...notificationCommands,
+  ...settingsCommands
+}
+
+export type Commands = typeof commands
+export type CommandName = keyof Commands
+/** What a caller passes (before defaults are applied). */
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>
+/** What a handler receives (after parsing). */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name)
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { defineCommand } from '../define.ts'
+import { notificationSchema } from '../models/notification.ts'
+
+export const notificationCommands = {
+  /** The notification centre, newest first. */
+  'notification/list': defineCommand({
+    input: z
+      .object({
+        unreadOnly: z.boolean().optional(),
+        limit: z.number().int().min(1).max(1000).optional()
+      })
+      .strict()
+      .default({}),
+    output: z.array(notificationSchema)
+  }),
+  /** Marks the given notices, or all of them, read. Returns how many changed. */
+  'notification/mark-read': defineCommand({
+    input: z.union([
+      z.object({ ids: z.array(z.string().max(40)).max(1000) }).strict(),
+      z.object({ all: z.literal(true) }).strict()
+    ]),
+    output: z.object({ updated: z.number().int().nonnegative() }).strict()
+  })
+}

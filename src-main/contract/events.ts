@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { draftStateSchema } from './models/draft.ts'
+import { jobSchema } from './models/job.ts'
+import { notificationSchema } from './models/notification.ts'
+import { errorSchema } from './errors.ts'
+
+/** Every event the core emits, `noun/past-participle`, with its payload schema. */
+export const events = {
+  'sync/progressed': z.object({
+    connectionId: z.string(),
+    phase: z.enum(['projects', 'clusters', 'policies', 'backups', 'jobs']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable()
+  }),
+  'sync/finished': z.object({
+    connectionId: z.string(),
+    ok: z.boolean(),
+    error: errorSchema.optional()
+  }),
+  'notification/raised': notificationSchema,
+  'draft/state-changed': z.object({
+    id: z.string(),
+    clusterId: z.string(),
+    state: draftStateSchema,
+    error: z.string().optional()
+  }),
+  'job/updated': jobSchema.extend({
+    connectionId: z.string(),
+    clusterId: z.string(),
+    backupId: z.string().nullable()
+  })
+}
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+/** One event as it travels over IPC or server-sent events. */
+export type EventMessage = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName]
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name)
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { backupPolicySchema } from './policy.ts'
+
+export const draftStateSchema = z.enum([
+  /** Saved locally, not yet asked to be pushed. */
+  'local',
+  /** Asked to be pushed; waits for the API to be reachable. */
+  'queued',
+  /** Being pushed right now. */
+  'syncing',
+  /** Pushed and confirmed by a re-read of the remote policy. */
+  'synced',
+  /** The remote changed since the draft's base: nothing was written, the admin decides. */
+  'conflict',
+  /** The API refused the policy; `error` says why. */
+  'failed'
+])
+export type DraftState = z.infer<typeof draftStateSchema>
+
+export const draftSchema = z
+  .object({
+    id: z.string(),
+    clusterId: z.string(),
+    connectionId: z.string(),
+    policy: backupPolicySchema,
+    /** The remote policy the draft was based on; null when it was drafted before any sync. */
+    basePolicy: backupPolicySchema.nullable(),
+    state: draftStateSchema,
+    error: z.string().optional(),
+    updatedAt: z.string()
+  })
+  .strict()
+
+export type Draft = z.infer<typeof draftSchema>

@@ -1,0 +1,97 @@
+/**
+ * Time display shared by the core and the renderer. Every instant is stored and sent as UTC; the UI shows
+ * the admin's local time and UTC side by side. An explicit IANA `timeZone` keeps this testable and
+ * independent of the machine's zone; offsets come from Intl, so DST is whatever the tz database says.
+ */
+
+/** Wall-clock fields of an instant in a time zone. */
+export type ZonedParts = {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  /** Local minus UTC, in minutes (Berlin summer = 120, New York winter = -300). */
+  offsetMinutes: number
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit'
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** The local calendar fields and UTC offset of `epochMs` in `timeZone`. Throws RangeError on an unknown zone. */
+export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+  const fields: Record<string, number> = {}
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value)
+  }
+  const year = fields['year'] ?? 1970
+  const month = fields['month'] ?? 1
+  const day = fields['day'] ?? 1
+  const hour = fields['hour'] ?? 0
+  const minute = fields['minute'] ?? 0
+  const second = fields['second'] ?? 0
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)
+  const wholeSecond = Math.floor(epochMs / 1000) * 1000
+  return { year, month, day, hour, minute, offsetMinutes: Math.round((asUtc - wholeSecond) / 60_000) }
+}
+
+export type LocalAndUtc = {
+  /** `2026-03-29 03:30` in the given zone. */
+  local: string
+  /** `2026-03-29 01:30`. */
+  utc: string
+  /** `UTC+02:00`. */
+  offset: string
+  /** `2026-03-29 03:30 (UTC+02:00) · 01:30 UTC`; the UTC date is added when it differs from the local one. */
+  text: string
+}
+
+/** Formats an ISO UTC instant for display: local time in `timeZone` next to UTC. */
+export function formatLocalAndUtc(iso: string, timeZone: string): LocalAndUtc {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${iso.slice(0, 40)}`)
+  const local = zonedParts(ms, timeZone)
+  const utc = zonedParts(ms, 'UTC')
+  const localDate = dateText(local)
+  const utcDate = dateText(utc)
+  const localText = `${localDate} ${clockText(local)}`
+  const utcText = `${utcDate} ${clockText(utc)}`
+  const offset = offsetText(local.offsetMinutes)
+  const utcShort = utcDate === localDate ? clockText(utc) : utcText
+  return { local: localText, utc: utcText, offset, text: `${localText} (${offset}) · ${utcShort} UTC` }
+}
+
+function dateText(p: ZonedParts): string {
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
+}
+
+function clockText(p: ZonedParts): string {
+  return `${pad(p.hour)}:${pad(p.minute)}`
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

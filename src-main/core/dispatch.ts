@@ -1,0 +1,47 @@
+import { commands, isCommandName, type CommandName } from '#contract/commands'
+import { CoreError, type SerializedError } from '#contract/errors'
+import type { Envelope } from '#contract/envelope'
+import type { Logger } from './lib/logger.ts'
+import type { CoreHandlers } from './handlers/types.ts'
+
+export type Invoke = (name: string, rawInput: unknown) => Promise<Envelope<unknown>>
+
+/**
+ * The single entry for every caller (IPC, HTTP, tests): checks the name against the contract,
+ * parses the input with its schema, runs the handler and always resolves an envelope.
+ * Validation messages name the command and the field, never the value sent.
+ */
+export function createDispatcher(handlers: CoreHandlers, logger: Logger): Invoke {
+  return async (name, rawInput) => {
+    if (!isCommandName(name)) {
+      return { ok: false, error: new CoreError('not-found', `Unknown command "${name.slice(0, 80)}".`).toJSON() }
+    }
+    const parsed = commands[name].input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') ?? ''
+      const where = field === '' ? '' : ` (field "${field}")`
+      return {
+        ok: false,
+        error: new CoreError('input/invalid', `Invalid input for ${name}${where}.`, field === '' ? undefined : { field }).toJSON()
+      }
+    }
+    try {
+      const run = handlers[name] as (input: unknown) => Promise<unknown>
+      return { ok: true, value: await run(parsed.data) }
+    } catch (error) {
+      return { ok: false, error: toSerializedError(name, error, logger) }
+    }
+  }
+}
+
+function toSerializedError(name: CommandName, error: unknown, logger: Logger): SerializedError {
+  if (error instanceof CoreError) {
+    if (error.code === 'internal') logger.error('command failed', { command: name, message: error.message })
+    return error.toJSON()
+  }
+  logger.error('command crashed', {
+    command: name,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  })
+  return { name: 'CoreError', code: 'internal', message: `Something went wrong in ${name}. The details are in the log.` }
+}

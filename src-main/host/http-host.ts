@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Invoke } from '#core/dispatch'
+import type { EventBus } from '#core/lib/event-bus'
+import type { Logger } from '#core/lib/logger'
+import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
+import { CoreError } from '#contract/errors'
+import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
+import { readStaticFile } from './static-files.ts'
+import { openEventStream } from './event-stream.ts'
+
+export type HttpHostOptions = {
+  invoke: Invoke
+  events: EventBus
+  rendererDir: string
+  token: string
+  port?: number
+  logger: Logger
+}
+
+export type RunningHost = { url: string; port: number; close(): Promise<void> }
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * The browser host: the built renderer and the core's contract over loopback HTTP.
+ * `POST /rpc/<noun>/<verb>` answers an envelope; `GET /events` streams core events (SSE).
+ * Bound to 127.0.0.1 only; every request needs the session token.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
+  const server = createServer((request, response) => {
+    handle(request, response, options, port()).catch((error: unknown) => {
+      options.logger.error('host request failed', { error: String(error) })
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
+      else response.destroy()
+    })
+  })
+  server.headersTimeout = 10_000
+  server.requestTimeout = 60_000
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
+  })
+  const port = (): number => (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port()}`,
+    port: port(),
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections()
+        server.close(() => resolveClose())
+      })
+  }
+}
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HttpHostOptions,
+  port: number
+): Promise<void> {
+  setSecurityHeaders(response)
+  const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+  if (!isSameOriginRequest(request, port)) {
+    send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: cross-origin request')
+    return
+  }
+  const auth = authenticate(request, url, options.token)
+  if (auth === null) {
+    send(response, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the URL printed by `npm run web`, which carries the session token.')
+    return
+  }
+  if (auth === 'query' && request.method === 'GET' && !url.pathname.startsWith('/rpc/')) {
+    // Trade the token in the address bar for an HttpOnly cookie, and drop it from the URL.
+    response.setHeader('Set-Cookie', sessionCookie(options.token))
+    response.statusCode = 303
+    response.setHeader('Location', url.pathname === '/' ? '/' : url.pathname)
+    response.end()
+    return
+  }
+  if (url.pathname.startsWith('/rpc/')) {
+    await handleRpc(request, response, url, options)
+    return
+  }
+  if (url.pathname === '/events' && request.method === 'GET') {
+    openEventStream(request, response, options.events)
+    return
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+    return
+  }
+  const file = await readStaticFile(options.rendererDir, url.pathname)
+  if (file === null) {
+    send(response, 404, 'text/plain; charset=utf-8', 'Not found')
+    return
+  }
+  send(response, 200, file.contentType, file.body)
+}
+
+async function handleRpc(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  options: HttpHostOptions
+): Promise<void> {
+  response.setHeader('Cache-Control', 'no-store')
+  if (request.method !== 'POST') {
+    send(response, 405, 'application/json', JSON.stringify(errorEnvelope('input/invalid', 'Use POST for /rpc/<command>.')))
+    return
+  }
+  const name = url.pathname.slice('/rpc/'.length)
+  const body = await readBody(request)
+  if (body === null) {
+    send(response, 413, 'application/json', JSON.stringify(errorEnvelope('input/invalid', 'The request body is too large.')))
+    return
+  }
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : (JSON.parse(body) as unknown)
+  } catch {
+    send(response, 400, 'application/json', JSON.stringify(errorEnvelope('input/invalid', `The body of ${name.slice(0, 80)} is not valid JSON.`)))
+    return
+  }
+  const envelope = await options.invoke(name, input)
+  send(response, 200, 'application/json', JSON.stringify(envelope))
+}
+
+function errorEnvelope(code: 'input/invalid', message: string) {
+  return { ok: false, error: new CoreError(code, message).toJSON() }
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolveBody(null)
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function setSecurityHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  response.setHeader('X-Content-Type-Options', 'nosniff')
+  response.setHeader('Referrer-Policy', 'no-referrer')
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.statusCode = status
+  response.setHeader('Content-Type', contentType)
+  response.end(body)
+}

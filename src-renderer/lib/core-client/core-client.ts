@@ -1,0 +1,14 @@
+import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
+import type { Envelope } from '#contract/envelope'
+import type { EventMessage } from '#contract/events'
+
+export type Unsubscribe = () => void
+
+/**
+ * The renderer's only way to reach the core. Two implementations (IPC under Electron, HTTP + SSE in
+ * the browser host), chosen once at boot; nothing else knows which one runs.
+ */
+export type CoreClient = {
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>>
+  subscribe(listener: (message: EventMessage) => void): Unsubscribe
+}

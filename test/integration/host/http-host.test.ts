@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '#core/create-core'
+import { ManualClock } from '#core/lib/clock'
+import { silentLogger } from '#core/lib/logger'
+import { startHttpHost, type RunningHost } from '#host/http-host'
+
+const TOKEN = 'host-test-token'
+let core: Core
+let host: RunningHost
+let rendererDir: string
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'host-test-'))
+  rendererDir = join(root, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Backup Desk</title>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(root, 'secret.html'), 'outside the renderer')
+  core = createCore({ version: '1.2.3', runtime: 'browser', dataDir: root, clock: new ManualClock(0), logger: silentLogger })
+  host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token: TOKEN, logger: silentLogger })
+})
+
+afterAll(async () => {
+  await host.close()
+})
+
+const auth = { Authorization: `Bearer ${TOKEN}` }
+
+describe('the browser host', () => {
+  it('binds to 127.0.0.1 only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it('answers 401 to every request without the token', async () => {
+    for (const [path, method] of [['/', 'GET'], ['/assets/app.js', 'GET'], ['/rpc/app/info', 'POST'], ['/events', 'GET']] as const) {
+      const response = await fetch(host.url + path, { method })
+      expect(response.status, `${method} ${path}`).toBe(401)
+    }
+  })
+
+  it('answers 401 to a wrong token', async () => {
+    const response = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: { Authorization: 'Bearer nope' } })
+    expect(response.status).toBe(401)
+  })
+
+  it('trades the token in the query for an HttpOnly cookie and redirects to a clean URL', async () => {
+    const response = await fetch(`${host.url}/?token=${TOKEN}`, { redirect: 'manual' })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/')
+    const cookie = response.headers.get('set-cookie') ?? ''
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Strict')
+    const page = await fetch(`${host.url}/`, { headers: { Cookie: cookie.split(';')[0] ?? '' } })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Backup Desk')
+  })
+
+  it('answers POST /rpc/app/info with the envelope', async () => {
+    const response = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{}' })
+    expect(await response.json()).toEqual({ ok: true, value: { version: '1.2.3', runtime: 'browser', dataDir: expect.any(String) as string } })
+  })
+
+  it('answers malformed JSON with an input/invalid envelope and keeps serving', async () => {
+    const bad = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{"oops' })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'input/invalid' } })
+    const good = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{}' })
+    expect(good.status).toBe(200)
+  })
+
+  it('answers an unknown command with not-found', async () => {
+    const response = await fetch(`${host.url}/rpc/cluster/explode`, { method: 'POST', headers: auth, body: '{}' })
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('refuses cross-origin requests even with the token', async () => {
+    const response = await fetch(`${host.url}/rpc/app/info`, {
+      method: 'POST',
+      headers: { ...auth, Origin: 'https://evil.example' },
+      body: '{}'
+    })
+    expect(response.status).toBe(403)
+  })
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${host.url}/rpc/app/info`, { method: 'POST', headers: { ...auth, Host: `evil.example:${host.port}` } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.end('{}')
+    })
+    expect(status).toBe(403)
+  })
+
+  it('sends the strict CSP on every response', async () => {
+    for (const path of ['/', '/assets/app.js', '/missing.js']) {
+      const response = await fetch(host.url + path, { headers: auth })
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'")
+    }
+  })
+
+  it('never serves files outside the renderer directory', async () => {
+    for (const path of ['/../secret.html', '/%2e%2e/secret.html', '/..%2fsecret.html', '/%2e%2e%5csecret.html', '/assets/%00app.js']) {
+      const response = await fetch(host.url + path, { headers: auth })
+      expect(response.status, path).toBe(404)
+    }
+  })
+
+  it('streams core events as server-sent events', async () => {
+    const controller = new AbortController()
+    const response = await fetch(`${host.url}/events`, { headers: auth, signal: controller.signal })
+    expect(response.headers.get('content-type')).toContain('text/event-stream')
+    const reader = response.body!.getReader()
+    await reader.read()
+    core.events.emit('sync/finished', { connectionId: 'c1', ok: true })
+    let text = ''
+    while (!text.includes('sync/finished')) {
+      const chunk = await reader.read()
+      text += new TextDecoder().decode(chunk.value)
+    }
+    expect(text).toContain('"connectionId":"c1"')
+    controller.abort()
+  })
+})
