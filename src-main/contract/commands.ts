@@ -1,5 +1,11 @@
 import type { z } from 'zod'
 import { appCommands } from './commands/app.ts'
+import { backupCommands } from './commands/backup.ts'
+import { clusterCommands } from './commands/cluster.ts'
+import { connectionCommands } from './commands/connection.ts'
+import { draftCommands } from './commands/draft.ts'
+import { policyCommands } from './commands/policy.ts'
+import { syncCommands } from './commands/sync.ts'
 import { notificationCommands } from './commands/notification.ts'
 import { scheduleCommands } from './commands/schedule.ts'
 import { settingsCommands } from './commands/settings.ts'
@@ -10,6 +16,12 @@ import { settingsCommands } from './commands/settings.ts'
  */
 export const commands = {
   ...appCommands,
+  ...connectionCommands,
+  ...syncCommands,
+  ...clusterCommands,
+  ...policyCommands,
+  ...backupCommands,
+  ...draftCommands,
   ...scheduleCommands,
   ...notificationCommands,
   ...settingsCommands

@@ -1,26 +1,37 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCore, type Core } from './create-core.ts'
+import type { KeychainStatus } from '#contract/models/connection'
+import { createZillizClient } from './api/zilliz-client.ts'
+import { createCore, type Core, type CoreTimings } from './create-core.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
-import type { SecretStore } from './secrets/secret-store.ts'
 import type { Notifier } from './notify/notifier.ts'
+import { NodeScheduleScheduler } from './schedule/node-schedule-scheduler.ts'
+import type { SecretStore } from './secrets/secret-store.ts'
+import { backupIfDue, defaultBackupDir } from './store/backup-copies.ts'
+import { openDatabase, type Recovery } from './store/database.ts'
 
 export type BootOptions = {
   runtime: 'electron' | 'browser'
   dataDir: string
   version: string
   secretStore: SecretStore
+  keychainStatus?: () => KeychainStatus
   notifier: Notifier
   clock?: Clock
+  timings?: CoreTimings
   /** Defaults to `<dataDir>/logs/backup-desk.log`. */
   logSink?: LogSink
 }
 
-export type BootedCore = Core & { logger: Logger }
+export type BootedCore = Core & {
+  logger: Logger
+  /** Non-null when the database was damaged and restored from a verified copy at start. */
+  recovered: Recovery | null
+}
 
 /**
- * Opens the data directory and composes the core the same way for every host
+ * Opens the data directory and the database and composes the core the same way for every host
  * (Electron main, the browser host, the demo launcher). Call `start()` on the result.
  */
 export function bootCore(options: BootOptions): BootedCore {
@@ -32,12 +43,35 @@ export function bootCore(options: BootOptions): BootedCore {
     sink: options.logSink ?? fileSink(join(logDir, 'backup-desk.log')),
     now: () => clock.now()
   })
+  const { db, recovered } = openDatabase(join(options.dataDir, 'backup-desk.db'))
+  if (recovered !== null) logger.warn('database recovered', { quarantined: recovered.quarantinedPath })
+  const scheduler = new NodeScheduleScheduler()
   const core = createCore({
     version: options.version,
     runtime: options.runtime,
     dataDir: options.dataDir,
     clock,
-    logger
+    logger,
+    db,
+    secrets: options.secretStore,
+    ...(options.keychainStatus === undefined ? {} : { keychainStatus: options.keychainStatus }),
+    createApiClient: ({ baseUrl, apiKey }) => createZillizClient({ baseUrl, apiKey, clock, logger }),
+    scheduler,
+    notifier: options.notifier,
+    ...(options.timings === undefined ? {} : { timings: options.timings })
   })
-  return { ...core, logger }
+  return {
+    ...core,
+    logger,
+    recovered,
+    start: async () => {
+      await core.start()
+      void backupIfDue(db, defaultBackupDir(db.path)).catch((error: unknown) => logger.warn('database backup failed', { error: String(error) }))
+    },
+    stop: async () => {
+      await core.stop()
+      scheduler.stop()
+      db.close()
+    }
+  }
 }

@@ -1,9 +1,31 @@
-import type { Clock } from './lib/clock.ts'
-import type { Logger } from './lib/logger.ts'
-import { EventBus } from './lib/event-bus.ts'
+import { isCoreError } from '#contract/errors'
+import type { KeychainStatus } from '#contract/models/connection'
+import { BackupActions } from './actions/backup-actions.ts'
+import { JobTracker } from './actions/job-tracker.ts'
+import { ClientPool, type ApiClientFactory } from './connections/client-pool.ts'
+import { ConnectionService } from './connections/connection-service.ts'
 import { createDispatcher, type Invoke } from './dispatch.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
+import { backupHandlers } from './handlers/backup.handlers.ts'
+import { connectionHandlers } from './handlers/connection.handlers.ts'
+import { draftHandlers } from './handlers/draft.handlers.ts'
+import { fleetHandlers } from './handlers/fleet.handlers.ts'
+import { syncHandlers } from './handlers/sync.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
+import type { Clock } from './lib/clock.ts'
+import { EventBus } from './lib/event-bus.ts'
+import type { Logger } from './lib/logger.ts'
+import type { Notifier } from './notify/notifier.ts'
+import type { Scheduler } from './schedule/scheduler.ts'
+import { createWatcher, type WatcherOptions } from './schedule/watcher.ts'
+import type { SecretStore } from './secrets/secret-store.ts'
+import type { StoreDatabase } from './store/database.ts'
+import { listConnections } from './store/connections.repo.ts'
+import { createNotificationLedger } from './store/notifications.repo.ts'
+import { createSettingsRepo } from './store/settings.repo.ts'
+import { createWatchQueries } from './store/watch.query.ts'
+import { DraftOutbox } from './sync/draft-outbox.ts'
+import { SyncEngine } from './sync/sync-engine.ts'
 
 /** Everything the core needs from its host. Electron, the browser host and tests differ only here. */
 export type CoreDeps = {
@@ -12,27 +34,133 @@ export type CoreDeps = {
   dataDir: string
   clock: Clock
   logger: Logger
+  db: StoreDatabase
+  secrets: SecretStore
+  /** Whether API keys reach the OS keychain or only memory (R13); the renderer shows a warning. */
+  keychainStatus?: () => KeychainStatus
+  createApiClient: ApiClientFactory
+  scheduler: Scheduler
+  notifier: Notifier
+  timings?: CoreTimings
+  watcher?: WatcherOptions
+}
+
+export type CoreTimings = {
+  /** Automatic sync period; 0 turns the timer off. Default 15 min. */
+  syncIntervalMs?: number
+  /** Job polling period. Default 5 s. */
+  jobPollMs?: number
+  /** Sync every connection at start. Default true. */
+  syncOnStart?: boolean
 }
 
 export type Core = {
   invoke: Invoke
   events: EventBus
   handlers: CoreHandlers
+  /** Catches up notifications, reconciles unfinished requests, starts the sync timer and job polling. */
   start(): Promise<void>
   stop(): Promise<void>
+  /** The machine woke from sleep: catch up on notices and sync. */
+  onResume(): Promise<void>
+  /** Syncs every connection (errors are reported through events, not thrown). */
+  syncAll(): Promise<void>
 }
+
+const OFFLINE_CODES = new Set(['api/unreachable', 'api/timeout'])
 
 /** Composes the core from injected dependencies. Nothing starts until `start()`. */
 export function createCore(deps: CoreDeps): Core {
+  const { db, logger } = deps
+  const now = (): number => deps.clock.now()
   const events = new EventBus()
-  const handlers: CoreHandlers = {
-    ...appHandlers(deps)
+  const settings = createSettingsRepo(db)
+  const pool = new ClientPool(db, deps.secrets, deps.createApiClient)
+  const connections = new ConnectionService({ db, secrets: deps.secrets, settings, pool, createClient: deps.createApiClient, now })
+  const offline = new Set<string>()
+  const outbox = new DraftOutbox({ db, pool, events, logger, now })
+  const backgroundSync = (connectionId: string): void => {
+    engine.run(connectionId).catch((error: unknown) => {
+      logger.warn('background sync failed', { connectionId, error: isCoreError(error) ? error.code : String(error) })
+    })
   }
+  const jobs = new JobTracker({
+    db, pool, events, logger, now,
+    pollMs: deps.timings?.jobPollMs ?? 5000,
+    onJobEnded: (connectionId) => backgroundSync(connectionId)
+  })
+  const engine = new SyncEngine({
+    db, pool, events, logger, now,
+    afterSync: async (connectionId, client) => {
+      await jobs.refresh(connectionId, client)
+      await outbox.drain(connectionId)
+    }
+  })
+  const actions = new BackupActions({ db, pool, jobs, logger, now })
+  const watcher = createWatcher({
+    inputs: createWatchQueries(db),
+    ledger: createNotificationLedger(db),
+    settings,
+    clock: deps.clock,
+    scheduler: deps.scheduler,
+    notifier: deps.notifier,
+    events,
+    logger,
+    ...(deps.watcher === undefined ? {} : { options: deps.watcher })
+  })
+  events.subscribe((message) => {
+    if (message.name !== 'sync/finished') return
+    const { connectionId, ok, error } = message.payload
+    if (ok) offline.delete(connectionId)
+    else if (error !== undefined && OFFLINE_CODES.has(error.code)) offline.add(connectionId)
+  })
+
+  const handlers: CoreHandlers = {
+    ...appHandlers(deps),
+    ...connectionHandlers({
+      connections,
+      keychainStatus: deps.keychainStatus ?? (() => ({ mode: 'keychain' })),
+      onAdded: backgroundSync
+    }),
+    ...syncHandlers({ db, connections, engine, isOffline: (id) => offline.has(id) }),
+    ...fleetHandlers({ db, connections, now }),
+    ...draftHandlers({ db, connections, outbox, events, now }),
+    ...backupHandlers({ db, connections, actions }),
+    ...watcher.handlers
+  }
+
+  let syncTimer: ReturnType<typeof setInterval> | null = null
+  const syncAll = async (): Promise<void> => {
+    await Promise.allSettled(listConnections(db).map((c) => engine.run(c.id)))
+  }
+
   return {
-    invoke: createDispatcher(handlers, deps.logger),
+    invoke: createDispatcher(handlers, logger),
     events,
     handlers,
-    start: () => Promise.resolve(),
-    stop: () => Promise.resolve()
+    syncAll,
+    start: () => {
+      watcher.start()
+      jobs.start()
+      void actions.reconcileAll()
+      if (deps.timings?.syncOnStart ?? true) void syncAll()
+      const interval = deps.timings?.syncIntervalMs ?? 15 * 60_000
+      if (interval > 0) {
+        syncTimer = setInterval(() => void syncAll(), interval)
+        syncTimer.unref()
+      }
+      return Promise.resolve()
+    },
+    stop: () => {
+      if (syncTimer !== null) clearInterval(syncTimer)
+      syncTimer = null
+      jobs.stop()
+      watcher.stop()
+      return Promise.resolve()
+    },
+    onResume: async () => {
+      watcher.onResume()
+      await syncAll()
+    }
   }
 }

@@ -1,10 +1,14 @@
-import { commands, isCommandName, type CommandName } from '#contract/commands'
+import { commands, isCommandName, type CommandInput, type CommandName, type CommandOutput } from '#contract/commands'
 import { CoreError, type SerializedError } from '#contract/errors'
 import type { Envelope } from '#contract/envelope'
 import type { Logger } from './lib/logger.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 
-export type Invoke = (name: string, rawInput: unknown) => Promise<Envelope<unknown>>
+/** Typed for callers that know the command (tests, the demo launcher); untyped for the IPC and HTTP edges. */
+export type Invoke = {
+  <N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>>
+  (name: string, rawInput: unknown): Promise<Envelope<unknown>>
+}
 
 /**
  * The single entry for every caller (IPC, HTTP, tests): checks the name against the contract,
@@ -12,7 +16,7 @@ export type Invoke = (name: string, rawInput: unknown) => Promise<Envelope<unkno
  * Validation messages name the command and the field, never the value sent.
  */
 export function createDispatcher(handlers: CoreHandlers, logger: Logger): Invoke {
-  return async (name, rawInput) => {
+  const invoke = async (name: string, rawInput: unknown): Promise<Envelope<unknown>> => {
     if (!isCommandName(name)) {
       return { ok: false, error: new CoreError('not-found', `Unknown command "${name.slice(0, 80)}".`).toJSON() }
     }
@@ -32,6 +36,7 @@ export function createDispatcher(handlers: CoreHandlers, logger: Logger): Invoke
       return { ok: false, error: toSerializedError(name, error, logger) }
     }
   }
+  return invoke
 }
 
 function toSerializedError(name: CommandName, error: unknown, logger: Logger): SerializedError {

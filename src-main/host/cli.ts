@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { isCoreError } from '#contract/errors'
 import { bootCore } from '#core/boot'
 import { resolveDataDir } from '#core/lib/data-dir'
 import { nullNotifier } from '#core/notify/notifier'
+import { MemorySecretStore } from '#core/secrets/memory-secret-store'
+import { startDemo } from './demo.ts'
 import { createHostSecretStore } from './host-secret-store.ts'
 import { startHttpHost } from './http-host.ts'
+import { createLogger, fileSink } from '#core/lib/logger'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -22,36 +27,50 @@ async function main(): Promise<void> {
     strict: true
   })
   const rendererDir = join(ROOT, 'out', 'renderer')
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    process.stderr.write('The renderer is not built yet: run `npm run build` first (npm run web does it for you).\n')
-    process.exit(1)
-  }
+  if (!existsSync(join(rendererDir, 'index.html'))) fail('The renderer is not built yet: run `npm run build` first (npm run web does it for you).')
   const port = values.port === undefined ? 0 : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port must be a number between 0 and 65535, not "${values.port ?? ''}".\n`)
-    process.exit(2)
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number between 0 and 65535, not "${values.port ?? ''}".`)
   const token = values.token ?? randomBytes(24).toString('base64url')
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  const isDemo = values.demo
+  // The demo uses a throwaway data folder and keeps its emulator key in memory, away from the real keychain.
+  const dataDir = isDemo && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'backup-desk-demo-')) : resolveDataDir(values['data-dir'])
+  const secretLogger = createLogger({ sink: fileSink(join(dataDir, 'secrets.log')) })
+  const secrets = isDemo ? new MemorySecretStore() : createHostSecretStore(secretLogger)
   const core = bootCore({
     runtime: 'browser',
-    dataDir: resolveDataDir(values['data-dir']),
+    dataDir,
     version,
-    secretStore: createHostSecretStore(),
+    secretStore: secrets,
+    keychainStatus: () => ('status' in secrets ? toKeychainStatus(secrets.status()) : { mode: 'keychain' }),
     notifier: nullNotifier
   })
+  if ('probe' in secrets) await secrets.probe()
   await core.start()
+  const emulator = isDemo ? await startDemo(core.invoke) : null
   const host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token, port, logger: core.logger })
-  process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}\n`)
+  process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}${isDemo ? ' (demo organization)' : ''}\n`)
 
   const shutdown = (): void => {
     void host
       .close()
       .then(() => core.stop())
+      .then(() => emulator?.close())
       .finally(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
 }
 
-await main()
+function toKeychainStatus(status: { mode: 'keychain' } | { mode: 'memory-only'; warning: string }) {
+  return status.mode === 'keychain' ? { mode: 'keychain' as const } : { mode: 'memory-only' as const, reason: status.warning }
+}
+
+function fail(message: string): never {
+  process.stderr.write(message + '\n')
+  process.exit(2)
+}
+
+main().catch((error: unknown) => {
+  fail(`Backup Desk could not start: ${isCoreError(error) || error instanceof Error ? error.message : String(error)}`)
+})

@@ -3,13 +3,12 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '#core/create-core'
-import { ManualClock } from '#core/lib/clock'
 import { silentLogger } from '#core/lib/logger'
+import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 import { startHttpHost, type RunningHost } from '#host/http-host'
 
 const TOKEN = 'host-test-token'
-let core: Core
+let core: TestCore
 let host: RunningHost
 let rendererDir: string
 
@@ -20,12 +19,13 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Backup Desk</title>')
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, 'secret.html'), 'outside the renderer')
-  core = createCore({ version: '1.2.3', runtime: 'browser', dataDir: root, clock: new ManualClock(0), logger: silentLogger })
+  core = createTestCore({ dataDir: root })
   host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token: TOKEN, logger: silentLogger })
 })
 
 afterAll(async () => {
   await host.close()
+  await core.close()
 })
 
 const auth = { Authorization: `Bearer ${TOKEN}` }
@@ -61,7 +61,7 @@ describe('the browser host', () => {
 
   it('answers POST /rpc/app/info with the envelope', async () => {
     const response = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{}' })
-    expect(await response.json()).toEqual({ ok: true, value: { version: '1.2.3', runtime: 'browser', dataDir: expect.any(String) as string } })
+    expect(await response.json()).toEqual({ ok: true, value: { version: '0.0.0-test', runtime: 'browser', dataDir: expect.any(String) as string } })
   })
 
   it('answers malformed JSON with an input/invalid envelope and keeps serving', async () => {

@@ -1,24 +1,24 @@
-import { describe, expect, it } from 'vitest'
-import { createCore } from '#core/create-core'
-import { ManualClock } from '#core/lib/clock'
-import { silentLogger } from '#core/lib/logger'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
-function makeCore() {
-  return createCore({
-    version: '9.9.9',
-    runtime: 'browser',
-    dataDir: '/tmp/backup-desk-test',
-    clock: new ManualClock(0),
-    logger: silentLogger
-  })
+const cores: TestCore[] = []
+function makeCore(): TestCore {
+  const core = createTestCore()
+  cores.push(core)
+  return core
 }
+
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.close()))
+})
 
 describe('the core dispatcher', () => {
   it('answers app/info with the version, runtime and data directory', async () => {
-    const result = await makeCore().invoke('app/info', {})
+    const core = makeCore()
+    const result = await core.invoke('app/info', {})
     expect(result).toEqual({
       ok: true,
-      value: { version: '9.9.9', runtime: 'browser', dataDir: '/tmp/backup-desk-test' }
+      value: { version: '0.0.0-test', runtime: 'browser', dataDir: core.dataDir }
     })
   })
 

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { defineCommand } from '../define.ts'
+import { connectionSchema, connectionTagSchema, keychainStatusSchema } from '../models/connection.ts'
+
+const id = z.string().min(1).max(100)
+const name = z.string().trim().min(1, 'Give the connection a name.').max(80)
+/** Any https URL, or http on loopback for the emulator; the API client checks it again. */
+const baseUrl = z.string().trim().url().max(300)
+const apiKey = z.string().trim().min(8, 'The API key looks too short.').max(1000)
+
+export const connectionCommands = {
+  /** Checks the key with a real API call, then stores the key in the keychain and the rest in SQLite. */
+  'connection/add': defineCommand({
+    input: z.object({ name, baseUrl, apiKey, tag: connectionTagSchema.nullable().optional() }).strict(),
+    output: connectionSchema
+  }),
+  'connection/list': defineCommand({ input: z.object({}).strict().default({}), output: z.array(connectionSchema) }),
+  /** Deletes the keychain entry and the cached data; unpushed drafts are kept or deleted as asked. */
+  'connection/remove': defineCommand({
+    input: z.object({ id, drafts: z.enum(['keep', 'delete']).default('keep') }).strict(),
+    output: z.object({ id: z.string() })
+  }),
+  'connection/rename': defineCommand({ input: z.object({ id, name }).strict(), output: connectionSchema }),
+  'connection/set-tag': defineCommand({
+    input: z.object({ id, tag: connectionTagSchema.nullable() }).strict(),
+    output: connectionSchema
+  }),
+  'connection/update-key': defineCommand({ input: z.object({ id, apiKey }).strict(), output: connectionSchema }),
+  /** Tests a stored connection (`id`) or a candidate (`baseUrl` + `apiKey`) without saving anything. */
+  'connection/test': defineCommand({
+    input: z.union([z.object({ id }).strict(), z.object({ baseUrl, apiKey }).strict()]),
+    output: z.object({ projects: z.number().int(), clusters: z.number().int(), latencyMs: z.number() }).strict()
+  }),
+  /** The connection every screen shows by default. */
+  'connection/activate': defineCommand({ input: z.object({ id }).strict(), output: connectionSchema }),
+  'keychain/status': defineCommand({ input: z.object({}).strict().default({}), output: keychainStatusSchema })
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { defineCommand } from '../define.ts'
+import { draftSchema, draftStateSchema } from '../models/draft.ts'
+import { backupPolicySchema } from '../models/policy.ts'
+
+const id = z.string().min(1).max(100)
+
+export const draftPushResultSchema = z
+  .object({ id: z.string(), state: draftStateSchema, error: z.string().optional() })
+  .strict()
+
+export type DraftPushResult = z.infer<typeof draftPushResultSchema>
+
+export const draftCommands = {
+  /** Saves (or replaces) the cluster's draft; works offline. Its base is the mirrored remote policy. */
+  'draft/save': defineCommand({ input: z.object({ clusterId: id, policy: backupPolicySchema }).strict(), output: draftSchema }),
+  'draft/list': defineCommand({
+    input: z.object({ connectionId: id.optional(), clusterId: id.optional() }).strict().default({}),
+    output: z.array(draftSchema)
+  }),
+  'draft/discard': defineCommand({ input: z.object({ id }).strict(), output: z.object({ id: z.string() }).strict() }),
+  /** Re-reads each remote policy first: a remote changed since the base makes the draft `conflict` and nothing is written. */
+  'draft/push': defineCommand({
+    input: z.object({ draftIds: z.array(id).min(1).max(500) }).strict(),
+    output: z.array(draftPushResultSchema)
+  }),
+  /** Settles a conflict: keep mine (rebase the draft on the current remote) or take the remote (discard the draft). */
+  'draft/resolve': defineCommand({
+    input: z.object({ id, resolution: z.enum(['keep-mine', 'take-remote']) }).strict(),
+    output: z.object({ id: z.string(), draft: draftSchema.nullable() }).strict()
+  })
+}

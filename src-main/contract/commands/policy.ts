@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { defineCommand } from '../define.ts'
+import { mirroredPolicySchema } from '../models/cluster.ts'
+import { backupPolicySchema } from '../models/policy.ts'
+
+export const policyHistoryEntrySchema = z
+  .object({
+    clusterId: z.string(),
+    at: z.string(),
+    /** `local-push`: applied from Backup Desk; `remote-change`: seen by a sync, made elsewhere. */
+    source: z.enum(['local-push', 'remote-change']),
+    before: backupPolicySchema.nullable(),
+    after: backupPolicySchema
+  })
+  .strict()
+
+export type PolicyHistoryEntry = z.infer<typeof policyHistoryEntrySchema>
+
+const clusterId = z.string().min(1).max(100)
+
+export const policyCommands = {
+  /** The mirrored remote policy and when it was read. */
+  'policy/get': defineCommand({ input: z.object({ clusterId }).strict(), output: mirroredPolicySchema }),
+  /** Saves the policy as a draft and pushes it at once, with the same conflict check as `draft/push`. */
+  'policy/apply': defineCommand({
+    input: z.object({ clusterId, policy: backupPolicySchema }).strict(),
+    output: z.object({ draftId: z.string(), state: z.enum(['synced', 'conflict', 'failed', 'queued']), error: z.string().optional() })
+  }),
+  'policy/history': defineCommand({ input: z.object({ clusterId }).strict(), output: z.array(policyHistoryEntrySchema) })
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { defineCommand } from '../define.ts'
+
+export const syncResultSchema = z
+  .object({
+    clusters: z.number().int(),
+    policies: z.number().int(),
+    backups: z.number().int(),
+    requests: z.number().int(),
+    durationMs: z.number()
+  })
+  .strict()
+
+export const syncStatusSchema = z
+  .object({
+    connectionId: z.string(),
+    isRunning: z.boolean(),
+    lastStartedAt: z.string().nullable(),
+    lastFinishedAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    /** The last attempt could not reach the API: everything shown comes from the cache. */
+    isOffline: z.boolean()
+  })
+  .strict()
+
+export type SyncResult = z.infer<typeof syncResultSchema>
+export type SyncStatus = z.infer<typeof syncStatusSchema>
+
+export const syncCommands = {
+  /** Mirrors projects → clusters → policies → backups → tracked jobs of one connection (the active one by default). */
+  'sync/run': defineCommand({
+    input: z.object({ connectionId: z.string().max(100).optional() }).strict().default({}),
+    output: syncResultSchema
+  }),
+  'sync/status': defineCommand({ input: z.object({}).strict().default({}), output: z.array(syncStatusSchema) })
+}

@@ -1,0 +1,207 @@
+import { CoreError, isCoreError } from '#contract/errors'
+import type { CommandInput, CommandOutput } from '#contract/commands'
+import type { Job } from '#contract/models/job'
+import { outcomeOf } from '../api/api-error.ts'
+import type { ZillizClient } from '../api/zilliz-client.ts'
+import type { ClientPool } from '../connections/client-pool.ts'
+import type { Logger } from '../lib/logger.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { findBackup } from '../store/backups.repo.ts'
+import { listClusters } from '../store/cache.query.ts'
+import { removeCachedBackup } from '../store/fleet.query.ts'
+import { beginIntent, confirmIntent, failIntent, listPendingIntents, markIntentUnknown, type BackupIntent } from '../store/intents.repo.ts'
+import type { JobTracker } from './job-tracker.ts'
+
+export type BackupActionsDeps = {
+  db: StoreDatabase
+  pool: ClientPool
+  jobs: JobTracker
+  logger: Logger
+  now: () => number
+}
+
+/** How far before the request a backup may appear to be ours, allowing for clock skew. */
+const RECONCILE_MARGIN_MS = 2 * 60_000
+/** An unknown request with no trace after this long was not created. */
+const UNKNOWN_GIVE_UP_MS = 15 * 60_000
+
+type CreateInput = Omit<CommandInput<'backup/create'>, 'backupType'> & { backupType: 'CLUSTER' | 'COLLECTION' }
+
+/**
+ * Backup actions against Zilliz Cloud. Creating a backup goes through a committed intent (R25): a
+ * retry, a crash or a double click never makes two; an ambiguous outcome is reconciled against the
+ * backup list before anything is sent again.
+ */
+export class BackupActions {
+  /** Clusters with a create request in flight in this process: a double click is refused at once. */
+  private readonly creating = new Set<string>()
+
+  constructor(private readonly deps: BackupActionsDeps) {}
+
+  async create(input: CreateInput): Promise<CommandOutput<'backup/create'>> {
+    if (this.creating.has(input.clusterId)) {
+      throw new CoreError('busy', 'A backup of this cluster is being requested right now.')
+    }
+    this.creating.add(input.clusterId)
+    try {
+      return await this.createOnce(input)
+    } finally {
+      this.creating.delete(input.clusterId)
+    }
+  }
+
+  private async createOnce(input: CreateInput): Promise<CommandOutput<'backup/create'>> {
+    const connectionId = this.connectionOf(input.clusterId)
+    const client = await this.deps.pool.get(connectionId)
+    for (const earlier of listPendingIntents(this.deps.db, { connectionId }).filter((i) => i.clusterId === input.clusterId)) {
+      const settled = await this.reconcile(client, earlier)
+      if (settled.state === 'UNKNOWN' || settled.state === 'PENDING') {
+        throw new CoreError('busy', 'An earlier backup request for this cluster may have reached Zilliz Cloud and is not confirmed yet. Backup Desk will check before sending another; try again in a minute.')
+      }
+    }
+    const params = { backupType: input.backupType, dbCollections: input.dbCollections, crossRegionCopies: input.crossRegionCopies }
+    const intent = beginIntent(this.deps.db, {
+      connectionId,
+      clusterId: input.clusterId,
+      params,
+      requestedAtServerMs: Math.round(this.deps.now() + client.serverClockSkewMs())
+    }, this.deps.now())
+    let result: { backupId: string; backupName: string; jobId: string }
+    try {
+      result = await client.createBackup(input.clusterId, {
+        backupType: input.backupType,
+        ...(input.dbCollections === undefined ? {} : { dbCollections: input.dbCollections }),
+        ...(input.crossRegionCopies === undefined ? {} : { crossRegionCopies: input.crossRegionCopies })
+      })
+    } catch (error) {
+      return this.afterFailedCreate(client, intent, error)
+    }
+    confirmIntent(this.deps.db, intent.id, { backupId: result.backupId, jobId: result.jobId }, this.deps.now())
+    this.deps.jobs.track(connectionId, input.clusterId, result.backupId, 'create-backup', pendingJob(result.jobId, 'BACKUP'))
+    return result
+  }
+
+  /** Settles every intent left PENDING or UNKNOWN (at start, after a crash). */
+  async reconcileAll(): Promise<void> {
+    const byConnection = new Map<string, BackupIntent[]>()
+    for (const intent of listPendingIntents(this.deps.db)) {
+      byConnection.set(intent.connectionId, [...(byConnection.get(intent.connectionId) ?? []), intent])
+    }
+    for (const [connectionId, intents] of byConnection) {
+      try {
+        const client = await this.deps.pool.get(connectionId)
+        for (const intent of intents) await this.reconcile(client, intent)
+      } catch (error) {
+        this.deps.logger.warn('intent reconciliation postponed', { connectionId, error: isCoreError(error) ? error.code : String(error) })
+      }
+    }
+  }
+
+  async delete(clusterId: string, backupId: string): Promise<CommandOutput<'backup/delete'>> {
+    const connectionId = this.connectionOf(clusterId)
+    const client = await this.deps.pool.get(connectionId)
+    const cached = findBackup(this.deps.db, backupId, connectionId)
+    const result = await client.deleteBackup(clusterId, backupId)
+    removeCachedBackup(this.deps.db, connectionId, backupId)
+    return { backupId: result.backupId, backupName: result.backupName ?? cached?.backupName ?? backupId }
+  }
+
+  async restoreCluster(input: CommandInput<'backup/restore-cluster'>): Promise<CommandOutput<'backup/restore-cluster'>> {
+    const connectionId = this.connectionOf(input.clusterId)
+    const client = await this.deps.pool.get(connectionId)
+    const result = await client.restoreCluster(input.clusterId, input.backupId, {
+      projectId: input.projectId,
+      clusterName: input.clusterName,
+      cuSize: input.cuSize,
+      collectionStatus: input.collectionStatus,
+      ...(input.restoreVersionPolicy === undefined ? {} : { restoreVersionPolicy: input.restoreVersionPolicy })
+    })
+    const jobId = result.jobId ?? ''
+    if (jobId !== '') this.deps.jobs.track(connectionId, input.clusterId, input.backupId, 'restore-cluster', pendingJob(jobId, 'RESTORE'))
+    return { clusterId: result.clusterId, username: result.username, password: result.password, jobId }
+  }
+
+  async restoreCollection(input: CommandInput<'backup/restore-collection'>): Promise<CommandOutput<'backup/restore-collection'>> {
+    const connectionId = this.connectionOf(input.clusterId)
+    const client = await this.deps.pool.get(connectionId)
+    const result = await client.restoreCollection(input.clusterId, input.backupId, {
+      destClusterId: input.destClusterId,
+      dbCollections: [
+        {
+          dbName: input.dbName ?? 'default',
+          destDbName: input.destDbName ?? 'default',
+          collections: [
+            {
+              collectionName: input.collectionName,
+              targetCollectionName: input.destCollectionName,
+              targetCollectionStatus: input.destCollectionStatus ?? 'UNLOADED'
+            }
+          ]
+        }
+      ]
+    })
+    this.deps.jobs.track(connectionId, input.clusterId, input.backupId, 'restore-collection', pendingJob(result.jobId, 'RESTORE'))
+    return result
+  }
+
+  async export(input: CommandInput<'backup/export'>): Promise<CommandOutput<'backup/export'>> {
+    const connectionId = this.connectionOf(input.clusterId)
+    const client = await this.deps.pool.get(connectionId)
+    const result = await client.exportBackup(input.clusterId, input.backupId, {
+      integrationId: input.integrationId,
+      ...(input.directory === undefined ? {} : { directory: input.directory })
+    })
+    this.deps.jobs.track(connectionId, input.clusterId, input.backupId, 'export-backup', pendingJob(result.jobId, 'EXPORT'))
+    return result
+  }
+
+  private async afterFailedCreate(client: ZillizClient, intent: BackupIntent, error: unknown): Promise<never> {
+    const outcome = outcomeOf(error)
+    if (outcome !== 'unknown') {
+      failIntent(this.deps.db, intent.id, isCoreError(error) ? error.message : 'The request failed.', this.deps.now())
+      throw error
+    }
+    markIntentUnknown(this.deps.db, intent.id, this.deps.now())
+    const settled = await this.reconcile(client, { ...intent, state: 'UNKNOWN' })
+    if (settled.state === 'CONFIRMED' && settled.backupId !== null) {
+      throw new CoreError('api/timeout', `The answer was lost, but Zilliz Cloud did create backup ${settled.backupId}. It is tracked now.`)
+    }
+    throw new CoreError(
+      isCoreError(error) ? error.code : 'api/unreachable',
+      'The backup request may have reached Zilliz Cloud, but no answer came back. Backup Desk will check the backup list before anything is sent again.'
+    )
+  }
+
+  /** Looks for the backup an uncertain request may have created: a MANUAL backup of the cluster made since the request. */
+  private async reconcile(client: ZillizClient, intent: BackupIntent): Promise<BackupIntent> {
+    let candidates
+    try {
+      const page = await client.listBackupsPage({ clusterId: intent.clusterId, creationMethod: 'MANUAL', pageSize: 100 })
+      candidates = page.backups.filter((b) => Date.parse(b.createTime) >= intent.requestedAtServerMs - RECONCILE_MARGIN_MS)
+    } catch (error) {
+      this.deps.logger.warn('intent reconciliation failed', { intentId: intent.id, error: isCoreError(error) ? error.code : String(error) })
+      return intent
+    }
+    const found = candidates.sort((a, b) => Date.parse(a.createTime) - Date.parse(b.createTime))[0]
+    if (found !== undefined) {
+      const confirmed = confirmIntent(this.deps.db, intent.id, { backupId: found.backupId, jobId: null }, this.deps.now())
+      this.deps.logger.info('intent reconciled', { intentId: intent.id, backupId: found.backupId })
+      return confirmed
+    }
+    if (intent.state === 'PENDING' || this.deps.now() + client.serverClockSkewMs() - intent.requestedAtServerMs > UNKNOWN_GIVE_UP_MS) {
+      // PENDING at reconciliation means the app stopped before sending, or the list proves nothing was made.
+      return failIntent(this.deps.db, intent.id, 'No backup was created for this request.', this.deps.now())
+    }
+    return intent
+  }
+
+  private connectionOf(clusterId: string): string {
+    const cluster = listClusters(this.deps.db).find((c) => c.clusterId === clusterId)
+    if (cluster === undefined) throw new CoreError('not-found', `Cluster ${clusterId} is not in the cache: sync first.`)
+    return cluster.connectionId
+  }
+}
+
+function pendingJob(jobId: string, type: string): Job {
+  return { jobId, type, status: 'PENDING', progress: 0, startTime: null, endTime: null, reason: '' }
+}

@@ -1,0 +1,116 @@
+import { isCoreError } from '#contract/errors'
+import { TERMINAL_JOB_STATUSES, type Job } from '#contract/models/job'
+import type { ZillizClient } from '../api/zilliz-client.ts'
+import type { ClientPool } from '../connections/client-pool.ts'
+import type { EventBus } from '../lib/event-bus.ts'
+import type { Logger } from '../lib/logger.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { listActiveJobs, trackJob, updateJob, type JobAction, type TrackedJob } from '../store/jobs.repo.ts'
+
+export type JobTrackerDeps = {
+  db: StoreDatabase
+  pool: ClientPool
+  events: EventBus
+  logger: Logger
+  now: () => number
+  /** Between polls of the tracked jobs; the CLI polls every 5 s (zilliz-cloud-api.md §3.1). */
+  pollMs: number
+  /** A job ended: its connection's cache is refreshed (the backup became AVAILABLE, a cluster appeared). */
+  onJobEnded: (connectionId: string, job: TrackedJob) => void
+}
+
+/**
+ * Polls every unfinished job the app started until it ends, one Describe Job per job per tick (well
+ * inside the per-endpoint rate budget), emitting `job/updated` on every change.
+ */
+export class JobTracker {
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private isPolling = false
+  private isStopped = true
+
+  constructor(private readonly deps: JobTrackerDeps) {}
+
+  start(): void {
+    this.isStopped = false
+    this.schedule()
+  }
+
+  stop(): void {
+    this.isStopped = true
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  track(connectionId: string, clusterId: string, backupId: string | null, action: JobAction, job: Job): TrackedJob {
+    const tracked = trackJob(this.deps.db, { connectionId, clusterId, backupId, action, job }, this.deps.now())
+    this.announce(tracked)
+    this.schedule()
+    return tracked
+  }
+
+  /** Refreshes the connection's unfinished jobs now (a sync does this as its last phase). */
+  async refresh(connectionId: string, client?: ZillizClient): Promise<void> {
+    const active = listActiveJobs(this.deps.db, { connectionId })
+    if (active.length === 0) return
+    const api = client ?? (await this.deps.pool.get(connectionId))
+    await Promise.all(active.map((job) => this.refreshOne(api, job)))
+  }
+
+  private async refreshOne(client: ZillizClient, tracked: TrackedJob): Promise<void> {
+    let latest: Job
+    try {
+      latest = await client.describeJob(tracked.jobId)
+    } catch (error) {
+      if (!isCoreError(error)) throw error
+      this.deps.logger.warn('job poll failed', { jobId: tracked.jobId, code: error.code })
+      return
+    }
+    if (latest.status === tracked.status && latest.progress === tracked.progress) return
+    const updated = updateJob(this.deps.db, tracked.connectionId, latest, this.deps.now())
+    this.announce(updated)
+    if (TERMINAL_JOB_STATUSES.includes(updated.status)) this.deps.onJobEnded(updated.connectionId, updated)
+  }
+
+  private schedule(): void {
+    if (this.isStopped || this.timer !== null) return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.tick()
+    }, this.deps.pollMs)
+    this.timer.unref()
+  }
+
+  private async tick(): Promise<void> {
+    if (this.isPolling) return
+    this.isPolling = true
+    try {
+      const active = listActiveJobs(this.deps.db)
+      const connections = [...new Set(active.map((j) => j.connectionId))]
+      for (const connectionId of connections) {
+        try {
+          await this.refresh(connectionId)
+        } catch (error) {
+          this.deps.logger.warn('job refresh failed', { connectionId, error: isCoreError(error) ? error.code : String(error) })
+        }
+      }
+      if (listActiveJobs(this.deps.db).length > 0) this.schedule()
+    } finally {
+      this.isPolling = false
+    }
+  }
+
+  private announce(job: TrackedJob): void {
+    this.deps.events.emit('job/updated', {
+      jobId: job.jobId,
+      type: job.type,
+      status: job.status,
+      progress: job.progress,
+      startTime: job.startTime,
+      endTime: job.endTime,
+      reason: job.reason,
+      connectionId: job.connectionId,
+      clusterId: job.clusterId,
+      backupId: job.backupId
+    })
+  }
+}

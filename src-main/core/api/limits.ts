@@ -1,0 +1,38 @@
+/** Every tunable of the client, with the values the app ships with (reliability.md R22–R26). */
+export type ApiLimits = {
+  /** Per-attempt deadlines; both stay below Zilliz's own 60 s request timeout (zilliz-cloud-api.md §1.4). */
+  getTimeoutMs: number
+  postTimeoutMs: number
+  /** Deadline for a whole operation, retries and waits included. */
+  operationTimeoutMs: number
+  maxAttempts: number
+  backoffBaseMs: number
+  backoffCapMs: number
+  retryAfterCapMs: number
+  /** Request starts allowed per endpoint in any window of `windowMs + safetyMarginMs` (see rate-limiter.ts). */
+  perSecond: number
+  windowMs: number
+  safetyMarginMs: number
+  maxConcurrent: number
+  /** Starts per endpoint allowed back to back before they are paced at window/perSecond. */
+  burst: number
+  breakerThreshold: number
+  breakerCooldownMs: number
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  getTimeoutMs: 15_000,
+  postTimeoutMs: 30_000,
+  operationTimeoutMs: 60_000,
+  maxAttempts: 4,
+  backoffBaseMs: 500,
+  backoffCapMs: 10_000,
+  retryAfterCapMs: 60_000,
+  perSecond: 18,
+  windowMs: 1000,
+  safetyMarginMs: 10,
+  maxConcurrent: 8,
+  burst: 4,
+  breakerThreshold: 5,
+  breakerCooldownMs: 30_000
+}

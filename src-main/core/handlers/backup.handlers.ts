@@ -1,0 +1,41 @@
+import type { BackupActions } from '../actions/backup-actions.ts'
+import type { ConnectionService } from '../connections/connection-service.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { listBackups } from '../store/backups.repo.ts'
+import { listJobs, listActiveJobs } from '../store/jobs.repo.ts'
+import type { HandlersFor } from './types.ts'
+
+export type BackupHandlerDeps = {
+  db: StoreDatabase
+  connections: ConnectionService
+  actions: BackupActions
+}
+
+type BackupCommand =
+  | 'backup/list'
+  | 'backup/create'
+  | 'backup/delete'
+  | 'backup/restore-cluster'
+  | 'backup/restore-collection'
+  | 'backup/export'
+  | 'job/list'
+
+export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupCommand> {
+  const { db, actions } = deps
+  return {
+    'backup/list': (input) => {
+      const { connectionId, ...query } = input
+      if (connectionId === undefined && deps.connections.activeId() === null) return Promise.resolve({ total: 0, items: [] })
+      return Promise.resolve(listBackups(db, { ...query, connectionId: deps.connections.resolve(connectionId) }))
+    },
+    'backup/create': (input) => actions.create(input),
+    'backup/delete': ({ clusterId, backupId }) => actions.delete(clusterId, backupId),
+    'backup/restore-cluster': (input) => actions.restoreCluster(input),
+    'backup/restore-collection': (input) => actions.restoreCollection(input),
+    'backup/export': (input) => actions.export(input),
+    'job/list': ({ connectionId, activeOnly }) => {
+      const filter = connectionId === undefined ? {} : { connectionId }
+      return Promise.resolve(activeOnly ? listActiveJobs(db, filter) : listJobs(db, filter))
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { SyncStatus } from '#contract/commands/sync'
+import type { ConnectionService } from '../connections/connection-service.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { listConnections } from '../store/connections.repo.ts'
+import { getSyncState } from '../store/sync-state.repo.ts'
+import type { SyncEngine } from '../sync/sync-engine.ts'
+import type { HandlersFor } from './types.ts'
+
+export type SyncHandlerDeps = {
+  db: StoreDatabase
+  connections: ConnectionService
+  engine: SyncEngine
+  /** Whether the last attempt for a connection could not reach the API. */
+  isOffline: (connectionId: string) => boolean
+}
+
+export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 'sync/status'> {
+  return {
+    'sync/run': ({ connectionId }) => deps.engine.run(deps.connections.resolve(connectionId)),
+    'sync/status': () =>
+      Promise.resolve(
+        listConnections(deps.db).map((c): SyncStatus => {
+          const state = getSyncState(deps.db, c.id)
+          return {
+            connectionId: c.id,
+            isRunning: deps.engine.isRunning(c.id),
+            lastStartedAt: state?.lastStartedAt ?? null,
+            lastFinishedAt: state?.lastFinishedAt ?? null,
+            lastError: state?.lastError ?? null,
+            isOffline: deps.isOffline(c.id)
+          }
+        })
+      )
+  }
+}

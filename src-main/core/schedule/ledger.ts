@@ -1,0 +1,51 @@
+import type { Notification, NotificationKind } from '#contract/models/notification'
+
+/**
+ * The ledger's own kinds: the contract's, plus `missed-unverified` — a window that ended while no sync could
+ * check it. It is listed as kind `missed` (its title says it is unverified) but has its own key, so the
+ * real `missed` for the same window can still be raised once a sync confirms it.
+ */
+export type LedgerKind = NotificationKind | 'missed-unverified'
+
+export type Severity = Notification['severity']
+
+/** A notice about to be recorded. `slotMs` with clusterId and kind is its identity. */
+export type NoticeDraft = {
+  clusterId: string
+  kind: LedgerKind
+  slotMs: number
+  backupId?: string
+  title: string
+  body: string
+  severity: Severity
+}
+
+export type UnreadStats = {
+  /** Unread notices, digests excluded (they only summarise others). */
+  unread: number
+  worst: Severity | null
+  titles: { id: string; title: string; clusterId: string }[]
+}
+
+/** The notification ledger port; `store/notifications.repo.ts` implements it over SQLite. */
+export type NotificationLedger = {
+  /**
+   * Records drafts with INSERT OR IGNORE on (clusterId, kind, slot) in one transaction and returns only
+   * those newly inserted: a duplicate counts as already raised. New rows start undelivered.
+   */
+  record(drafts: readonly NoticeDraft[], nowMs: number): Notification[]
+  /** Recorded but not yet shown (held for quiet hours, or raised while the app was busy), oldest first. */
+  undelivered(): Notification[]
+  markDelivered(ids: readonly string[], nowMs: number): void
+  list(options: { unreadOnly?: boolean | undefined; limit?: number | undefined }): Notification[]
+  markRead(target: { ids: readonly string[] } | { all: true }): number
+  /** Marks one notice read by its key (an unverified `missed` that a sync has since cleared). */
+  markReadByKey(clusterId: string, kind: LedgerKind, slotMs: number): void
+  unreadStats(titleLimit: number): UnreadStats
+}
+
+/** A plain string key/value store for settings and the watcher's own bookkeeping. */
+export type KeyValueStore = {
+  read(key: string): string | null
+  write(key: string, value: string): void
+}

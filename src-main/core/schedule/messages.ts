@@ -1,0 +1,132 @@
+import type { Notification } from '#contract/models/notification'
+import type { NoticeDraft } from './ledger.ts'
+import type { ProjectedWindow } from './projection.ts'
+import type { WatchBackup, WatchJob } from './watch-inputs.ts'
+
+/** The wording of every notice, in one place so tone and facts stay consistent. Times are shown in UTC. */
+
+/** Digests are about the whole fleet, not one cluster; the ledger key still needs a cluster. */
+export const ALL_CLUSTERS = '*'
+
+export function utcText(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+function hours(ms: number): string {
+  const h = Math.round(ms / 360_000) / 10
+  return `${h} hour${h === 1 ? '' : 's'}`
+}
+
+export function upcomingNotice(w: ProjectedWindow): NoticeDraft {
+  return {
+    clusterId: w.clusterId,
+    kind: 'upcoming',
+    slotMs: w.startMs,
+    title: `Backup window soon: ${w.clusterName}`,
+    body: `Zilliz Cloud's automatic backup of ${w.clusterName} is expected between ${utcText(w.startMs)} and ${utcText(w.endMs)}.`,
+    severity: 'info'
+  }
+}
+
+export function missedNotice(w: ProjectedWindow): NoticeDraft {
+  return {
+    clusterId: w.clusterId,
+    kind: 'missed',
+    slotMs: w.startMs,
+    title: `Backup missed: ${w.clusterName}`,
+    body: `No automatic backup of ${w.clusterName} appeared for the window ${utcText(w.startMs)} – ${utcText(w.endMs)}. A sync after the grace period confirmed it.`,
+    severity: 'critical'
+  }
+}
+
+/** Why a window could not be checked: no sync since it ended, or the first sync came after its backup expired. */
+export type UnverifiedReason = 'not-synced' | 'synced-too-late'
+
+export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedReason): NoticeDraft {
+  const why =
+    reason === 'not-synced'
+      ? 'Backup Desk has not synced since, so it cannot tell whether the backup ran. This is not an alarm; it will be checked at the next successful sync.'
+      : 'Backup Desk did not sync until after a backup from that window would have expired, so it cannot tell whether the backup ran. This is not an alarm.'
+  return {
+    clusterId: w.clusterId,
+    kind: 'missed-unverified',
+    slotMs: w.startMs,
+    title: `Backup cannot be verified yet: ${w.clusterName}`,
+    body: `The window ${utcText(w.startMs)} – ${utcText(w.endMs)} has passed. ${why}`,
+    severity: 'warning'
+  }
+}
+
+export function expiringNotice(b: WatchBackup, expiresMs: number): NoticeDraft {
+  const last = b.isNewest ? ' It is the newest backup of this cluster.' : ''
+  return {
+    clusterId: b.clusterId,
+    kind: 'expiring',
+    slotMs: expiresMs,
+    backupId: b.backupId,
+    title: b.isNewest
+      ? `Newest backup expiring: ${b.clusterName}`
+      : `Backup expiring: ${b.clusterName}`,
+    body: `Backup ${b.backupName} of ${b.clusterName} expires at ${utcText(expiresMs)}.${last}`,
+    severity: b.isNewest ? 'critical' : 'info'
+  }
+}
+
+export function expiredNotice(b: WatchBackup, expiredMs: number): NoticeDraft {
+  return {
+    clusterId: b.clusterId,
+    kind: 'expired',
+    slotMs: expiredMs,
+    backupId: b.backupId,
+    title: `Backup expired: ${b.clusterName}`,
+    body: `Backup ${b.backupName} of ${b.clusterName} expired at ${utcText(expiredMs)}.${b.isNewest ? ' It was the newest backup of this cluster.' : ''}`,
+    severity: b.isNewest ? 'warning' : 'info'
+  }
+}
+
+export function stuckNotice(b: WatchBackup, stuckLimitMs: number): NoticeDraft {
+  return {
+    clusterId: b.clusterId,
+    kind: 'stuck',
+    slotMs: b.createTimeMs,
+    backupId: b.backupId,
+    title: `Backup stuck: ${b.clusterName}`,
+    body: `Backup ${b.backupName} of ${b.clusterName} has been creating since ${utcText(b.createTimeMs)}, longer than ${hours(stuckLimitMs)}.`,
+    severity: 'warning'
+  }
+}
+
+export function failedNotice(job: WatchJob): NoticeDraft {
+  const reason = job.reason.trim() === '' ? 'No reason was given.' : `Reason: ${job.reason.slice(0, 500)}`
+  return {
+    clusterId: job.clusterId,
+    kind: 'failed',
+    slotMs: job.endTimeMs,
+    title: `${job.type} job failed: ${job.clusterName}`,
+    body: `Job ${job.jobId} ended FAILED at ${utcText(job.endTimeMs)}. ${reason}`,
+    severity: 'critical'
+  }
+}
+
+const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const
+
+/** One notice standing for several: shown instead of each of them after downtime, sleep or quiet hours. */
+export function digestNotice(items: readonly Notification[], nowMs: number): NoticeDraft {
+  const counts = new Map<string, number>()
+  for (const n of items) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1)
+  const parts = [...counts].map(([kind, count]) => `${count} ${kind}`)
+  const worst = items.reduce<NoticeDraft['severity']>(
+    (w, n) => (SEVERITY_RANK[n.severity] > SEVERITY_RANK[w] ? n.severity : w),
+    'info'
+  )
+  const titles = items.slice(0, 5).map((n) => `• ${n.title}`)
+  const more = items.length > 5 ? [`…and ${items.length - 5} more in the notification centre.`] : []
+  return {
+    clusterId: ALL_CLUSTERS,
+    kind: 'digest',
+    slotMs: nowMs,
+    title: `${items.length} backup notices while you were away`,
+    body: [`${parts.join(', ')}.`, ...titles, ...more].join('\n'),
+    severity: worst
+  }
+}

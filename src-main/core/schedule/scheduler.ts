@@ -1,0 +1,15 @@
+/** A job the scheduler runs once at its instant. */
+export type ScheduledJob = () => void
+
+export type ScheduledEntry = { id: string; atMs: number }
+
+/**
+ * The timer port (style-guide S14). The watcher keeps at most one entry per id, so the number of live timers
+ * is the number of ids it uses (one), however large the fleet. Implementations never run backups.
+ */
+export type Scheduler = {
+  /** Runs `job` once at `atMs` (epoch ms UTC); replaces any entry with the same id. */
+  schedule(id: string, atMs: number, job: ScheduledJob): void
+  cancel(id: string): void
+  list(): ScheduledEntry[]
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { CoreError } from '#contract/errors'
+import {
+  backupStatusSchema,
+  backupTypeSchema,
+  creationMethodSchema,
+  type Backup,
+  type BackupStatus,
+  type BackupType,
+  type CreationMethod
+} from '#contract/models/backup'
+import type { StoreDatabase } from './database.ts'
+import { toIso, toIsoOrNull } from './time.ts'
+import { readQuery } from './transaction.ts'
+
+export const backupSortKeys = ['createTime', 'expireTime', 'size', 'backupName', 'clusterName', 'status'] as const
+
+export const listBackupsQuerySchema = z
+  .object({
+    connectionId: z.string().min(1).optional(),
+    clusterId: z.string().min(1).optional(),
+    projectId: z.string().min(1).optional(),
+    creationMethod: creationMethodSchema.optional(),
+    backupType: backupTypeSchema.optional(),
+    status: backupStatusSchema.optional(),
+    /** Case-insensitive substring of the backup name, cluster name or backup ID. */
+    search: z.string().max(200).optional(),
+    sort: z
+      .object({ by: z.enum(backupSortKeys), dir: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ by: 'createTime', dir: 'desc' }),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(1000)
+  })
+  .strict()
+
+export type ListBackupsQuery = z.input<typeof listBackupsQuerySchema>
+export type BackupPage = { total: number; items: Backup[] }
+
+type BackupRow = {
+  connection_id: string
+  backup_id: string
+  backup_name: string
+  cluster_id: string
+  cluster_name: string
+  project_id: string
+  backup_type: BackupType
+  creation_method: CreationMethod
+  status: BackupStatus
+  size: number
+  create_time: number
+  expire_time: number | null
+}
+
+/**
+ * Expressions for each sort key. Names sort case-insensitively; a backup without expiry is kept until deleted,
+ * so it sorts as the latest expiry. The backup ID breaks ties, so paging never repeats or skips a row.
+ */
+const ORDER_BY: Record<(typeof backupSortKeys)[number], { asc: string; desc: string }> = {
+  createTime: { asc: 'create_time ASC', desc: 'create_time DESC' },
+  expireTime: { asc: 'expire_time ASC NULLS LAST', desc: 'expire_time DESC NULLS FIRST' },
+  size: { asc: 'size ASC', desc: 'size DESC' },
+  backupName: { asc: 'backup_name COLLATE NOCASE ASC', desc: 'backup_name COLLATE NOCASE DESC' },
+  clusterName: { asc: 'cluster_name COLLATE NOCASE ASC', desc: 'cluster_name COLLATE NOCASE DESC' },
+  status: { asc: 'status ASC', desc: 'status DESC' }
+}
+
+/** One page of the cached backups, with the total number of matches. Indexed for 100,000 rows. */
+export function listBackups(db: StoreDatabase, query: ListBackupsQuery): BackupPage {
+  const parsed = listBackupsQuerySchema.safeParse(query)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue?.path.join('.') ?? ''
+    throw new CoreError('input/invalid', `Invalid backup list query: ${field} ${issue?.message ?? ''}`.trim(), {
+      field
+    })
+  }
+  const q = parsed.data
+  const where: string[] = []
+  const params: Record<string, string | number> = {}
+  const equals = (column: string, value: string | undefined) => {
+    if (value === undefined) return
+    where.push(`${column} = @${column}`)
+    params[column] = value
+  }
+  equals('connection_id', q.connectionId)
+  equals('cluster_id', q.clusterId)
+  equals('project_id', q.projectId)
+  equals('creation_method', q.creationMethod)
+  equals('backup_type', q.backupType)
+  equals('status', q.status)
+  const search = q.search?.trim()
+  if (search !== undefined && search !== '') {
+    // LIKE is case-insensitive for ASCII; the pattern's own wildcards are escaped so "50%" means "50%".
+    where.push(`(backup_name LIKE @search ESCAPE '\\' OR cluster_name LIKE @search ESCAPE '\\'
+      OR backup_id LIKE @search ESCAPE '\\')`)
+    params.search = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  // Ties break by ID in the same direction, so (key, backup_id, connection_id) indexes serve the whole ORDER BY.
+  const tieDir = q.sort.dir.toUpperCase()
+  const orderSql = `${ORDER_BY[q.sort.by][q.sort.dir]}, backup_id ${tieDir}, connection_id ${tieDir}`
+  return readQuery('list backups', () => {
+    const total = (db.prepare(`SELECT count(*) AS n FROM backups ${whereSql}`).get(params) as { n: number }).n
+    const rows = db
+      .prepare(`SELECT * FROM backups ${whereSql} ORDER BY ${orderSql} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as BackupRow[]
+    return { total, items: rows.map(fromRow) }
+  })
+}
+
+export function findBackup(db: StoreDatabase, backupId: string, connectionId?: string): Backup | null {
+  const row = readQuery('read the backup', () =>
+    db.prepare('SELECT * FROM backups WHERE backup_id = @backupId AND (@connectionId IS NULL OR connection_id = @connectionId) LIMIT 1')
+      .get({ backupId, connectionId: connectionId ?? null })
+  ) as BackupRow | undefined
+  return row === undefined ? null : fromRow(row)
+}
+
+function fromRow(row: BackupRow): Backup {
+  return {
+    backupId: row.backup_id,
+    backupName: row.backup_name,
+    clusterId: row.cluster_id,
+    clusterName: row.cluster_name,
+    projectId: row.project_id,
+    connectionId: row.connection_id,
+    backupType: row.backup_type,
+    creationMethod: row.creation_method,
+    status: row.status,
+    size: row.size,
+    createTime: toIso(row.create_time),
+    expireTime: toIsoOrNull(row.expire_time)
+  }
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto'
+import { CoreError } from '#contract/errors'
+import type { Draft, DraftState } from '#contract/models/draft'
+import { backupPolicySchema, type BackupPolicy } from '#contract/models/policy'
+import { parsePolicyInput as parsePolicy } from './policy-json.ts'
+import type { StoreDatabase } from './database.ts'
+import { toIso } from './time.ts'
+import { readQuery, writeTransaction } from './transaction.ts'
+
+/*
+ * Model: a cluster has at most one open draft (any state but `synced`), enforced by a UNIQUE partial index.
+ * Saving again edits that draft in place (same id) and puts it back to `local`. A `synced` draft is closed: it
+ * stays as a record until discarded, and the next save for the cluster opens a new draft. Drafts have no
+ * foreign key, so cache rebuilds and clusters leaving the cache never take them away.
+ */
+
+export type SaveDraftInput = {
+  connectionId: string
+  clusterId: string
+  policy: BackupPolicy
+  /** The mirrored remote policy the admin started from; null when drafted before any sync. */
+  basePolicy: BackupPolicy | null
+}
+
+type DraftRow = {
+  id: string
+  connection_id: string
+  cluster_id: string
+  policy: string
+  base_policy: string | null
+  state: DraftState
+  error: string | null
+  updated_at: number
+}
+
+export function saveDraft(db: StoreDatabase, input: SaveDraftInput, now = Date.now()): Draft {
+  const policy = JSON.stringify(parsePolicy(input.policy, 'policy'))
+  const base = input.basePolicy === null ? null : JSON.stringify(parsePolicy(input.basePolicy, 'basePolicy'))
+  if (input.clusterId === '' || input.connectionId === '') {
+    throw new CoreError('input/invalid', 'A draft needs a connection and a cluster.', { field: 'clusterId' })
+  }
+  const id = writeTransaction(db, 'save the draft', () => {
+    const open = findOpenRow(db, input.connectionId, input.clusterId)
+    if (open === undefined) {
+      const newId = randomUUID()
+      db.prepare(
+        `INSERT INTO drafts (id, connection_id, cluster_id, policy, base_policy, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'local', ?, ?)`
+      ).run(newId, input.connectionId, input.clusterId, policy, base, now, now)
+      return newId
+    }
+    if (open.state === 'syncing') {
+      throw new CoreError('busy', 'This draft is being pushed right now; edit it again when the push has finished.')
+    }
+    db.prepare(
+      "UPDATE drafts SET policy = ?, base_policy = ?, state = 'local', error = NULL, updated_at = ? WHERE id = ?"
+    ).run(policy, base, now, open.id)
+    return open.id
+  })
+  return getDraft(db, id)
+}
+
+export function getDraft(db: StoreDatabase, id: string): Draft {
+  const row = readQuery('read the draft', () => db.prepare('SELECT * FROM drafts WHERE id = ?').get(id)) as
+    | DraftRow
+    | undefined
+  if (row === undefined) throw new CoreError('not-found', `There is no draft with id ${id}.`)
+  return fromRow(row)
+}
+
+/** The cluster's open draft, if any. */
+export function findOpenDraft(db: StoreDatabase, connectionId: string, clusterId: string): Draft | null {
+  const row = readQuery('read the draft', () => findOpenRow(db, connectionId, clusterId))
+  return row === undefined ? null : fromRow(row)
+}
+
+export function listDrafts(
+  db: StoreDatabase,
+  filter: { connectionId?: string; clusterId?: string; states?: readonly DraftState[] } = {}
+): Draft[] {
+  const states = filter.states === undefined ? null : JSON.stringify(filter.states)
+  const rows = readQuery('list drafts', () =>
+    db.prepare(
+      `SELECT * FROM drafts WHERE (@connectionId IS NULL OR connection_id = @connectionId)
+         AND (@clusterId IS NULL OR cluster_id = @clusterId)
+         AND (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
+       ORDER BY updated_at DESC, id`
+    ).all({ connectionId: filter.connectionId ?? null, clusterId: filter.clusterId ?? null, states })
+  ) as DraftRow[]
+  return rows.map(fromRow)
+}
+
+/** Moves a draft through the push outbox; `error` is kept only for `failed` and `conflict`. */
+export function setDraftState(
+  db: StoreDatabase,
+  id: string,
+  state: DraftState,
+  error: string | null = null,
+  now = Date.now()
+): Draft {
+  const keptError = state === 'failed' || state === 'conflict' ? error : null
+  writeTransaction(db, 'update the draft', () => {
+    const result = db.prepare('UPDATE drafts SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(
+      state, keptError, now, id
+    )
+    if (result.changes === 0) throw new CoreError('not-found', `There is no draft with id ${id}.`)
+  })
+  return getDraft(db, id)
+}
+
+/** Deletes a draft the admin no longer wants. A draft being pushed cannot be discarded mid-push. */
+export function discardDraft(db: StoreDatabase, id: string): void {
+  writeTransaction(db, 'discard the draft', () => {
+    const row = db.prepare('SELECT state FROM drafts WHERE id = ?').get(id) as { state: DraftState } | undefined
+    if (row === undefined) throw new CoreError('not-found', `There is no draft with id ${id}.`)
+    if (row.state === 'syncing') throw new CoreError('busy', 'This draft is being pushed right now.')
+    db.prepare('DELETE FROM drafts WHERE id = ?').run(id)
+  })
+}
+
+function findOpenRow(db: StoreDatabase, connectionId: string, clusterId: string): DraftRow | undefined {
+  return db
+    .prepare("SELECT * FROM drafts WHERE connection_id = ? AND cluster_id = ? AND state <> 'synced'")
+    .get(connectionId, clusterId) as DraftRow | undefined
+}
+
+function fromRow(row: DraftRow): Draft {
+  const draft: Draft = {
+    id: row.id,
+    clusterId: row.cluster_id,
+    connectionId: row.connection_id,
+    policy: backupPolicySchema.parse(JSON.parse(row.policy)),
+    basePolicy: row.base_policy === null ? null : backupPolicySchema.parse(JSON.parse(row.base_policy)),
+    state: row.state,
+    updatedAt: toIso(row.updated_at)
+  }
+  if (row.error !== null) draft.error = row.error
+  return draft
+}

@@ -1,0 +1,71 @@
+import { backupPolicySchema, type BackupPolicy } from '#contract/models/policy'
+import { parsePolicyInput } from './policy-json.ts'
+import { requireConnection } from './connections.repo.ts'
+import type { StoreDatabase } from './database.ts'
+import { toIso } from './time.ts'
+import { readQuery, writeTransaction } from './transaction.ts'
+
+/** `local-push`: this app changed the remote policy. `remote-change`: a sync saw it changed elsewhere. */
+export type PolicyChangeSource = 'local-push' | 'remote-change'
+
+export type PolicyChange = {
+  id: number
+  connectionId: string
+  clusterId: string
+  at: string
+  source: PolicyChangeSource
+  /** Null when the cluster had no mirrored policy before. */
+  before: BackupPolicy | null
+  after: BackupPolicy
+}
+
+export type NewPolicyChange = Omit<PolicyChange, 'id' | 'at'> & { at?: number }
+
+type HistoryRow = {
+  id: number
+  connection_id: string
+  cluster_id: string
+  at: number
+  source: PolicyChangeSource
+  before: string | null
+  after: string
+}
+
+export function recordPolicyChange(db: StoreDatabase, change: NewPolicyChange): PolicyChange {
+  const before = change.before === null ? null : JSON.stringify(parsePolicyInput(change.before, 'before'))
+  const after = JSON.stringify(parsePolicyInput(change.after, 'after'))
+  const at = change.at ?? Date.now()
+  const id = writeTransaction(db, 'record the policy change', () => {
+    requireConnection(db, change.connectionId)
+    return Number(
+      db.prepare(
+        'INSERT INTO policy_history (connection_id, cluster_id, at, source, before, after) VALUES (?, ?, ?, ?, ?, ?)'
+      ).run(change.connectionId, change.clusterId, at, change.source, before, after).lastInsertRowid
+    )
+  })
+  return { id, connectionId: change.connectionId, clusterId: change.clusterId, at: toIso(at), source: change.source,
+    before: change.before, after: change.after }
+}
+
+/** Newest first. */
+export function listPolicyHistory(
+  db: StoreDatabase,
+  filter: { connectionId?: string; clusterId?: string; limit?: number } = {}
+): PolicyChange[] {
+  const rows = readQuery('list the policy history', () =>
+    db.prepare(
+      `SELECT * FROM policy_history WHERE (@connectionId IS NULL OR connection_id = @connectionId)
+         AND (@clusterId IS NULL OR cluster_id = @clusterId)
+       ORDER BY at DESC, id DESC LIMIT @limit`
+    ).all({ connectionId: filter.connectionId ?? null, clusterId: filter.clusterId ?? null, limit: filter.limit ?? 100 })
+  ) as HistoryRow[]
+  return rows.map((row) => ({
+    id: row.id,
+    connectionId: row.connection_id,
+    clusterId: row.cluster_id,
+    at: toIso(row.at),
+    source: row.source,
+    before: row.before === null ? null : backupPolicySchema.parse(JSON.parse(row.before)),
+    after: backupPolicySchema.parse(JSON.parse(row.after))
+  }))
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto'
+import { CoreError } from '#contract/errors'
+import { requireConnection } from './connections.repo.ts'
+import type { StoreDatabase } from './database.ts'
+import { toIso } from './time.ts'
+import { readQuery, writeTransaction } from './transaction.ts'
+
+/**
+ * R25. PENDING: committed before create-backup is sent. CONFIRMED: the API answered 2xx (or reconciliation
+ * found the backup). FAILED: refused, or reconciliation proved nothing was created. UNKNOWN: the request may
+ * have reached the server; never re-sent, only reconciled.
+ */
+export type IntentState = 'PENDING' | 'CONFIRMED' | 'FAILED' | 'UNKNOWN'
+
+export type BackupIntent = {
+  id: string
+  connectionId: string
+  clusterId: string
+  params: Record<string, unknown>
+  /** Skew-corrected server time of the request, for the reconciliation window. */
+  requestedAtServerMs: number
+  state: IntentState
+  backupId: string | null
+  jobId: string | null
+  error: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type NewIntent = {
+  id?: string
+  connectionId: string
+  clusterId: string
+  params: Record<string, unknown>
+  requestedAtServerMs: number
+}
+
+type IntentRow = {
+  id: string
+  connection_id: string
+  cluster_id: string
+  params: string
+  requested_at_server_ms: number
+  state: IntentState
+  backup_id: string | null
+  job_id: string | null
+  error: string | null
+  created_at: number
+  updated_at: number
+}
+
+/** Commits a PENDING intent; refuses (code `busy`) while the cluster already has one (a double click). */
+export function beginIntent(db: StoreDatabase, input: NewIntent, now = Date.now()): BackupIntent {
+  if (!Number.isInteger(input.requestedAtServerMs)) {
+    throw new CoreError('input/invalid', 'requestedAtServerMs must be epoch milliseconds.', { field: 'requestedAtServerMs' })
+  }
+  const id = input.id ?? randomUUID()
+  writeTransaction(db, 'record the backup request', () => {
+    requireConnection(db, input.connectionId)
+    const pending = db.prepare(
+      "SELECT id FROM backup_intents WHERE connection_id = ? AND cluster_id = ? AND state = 'PENDING'"
+    ).get(input.connectionId, input.clusterId)
+    if (pending !== undefined) {
+      throw new CoreError('busy', `A backup of cluster ${input.clusterId} was already requested and is not confirmed yet.`)
+    }
+    db.prepare(
+      `INSERT INTO backup_intents (id, connection_id, cluster_id, params, requested_at_server_ms, state, created_at,
+         updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)`
+    ).run(id, input.connectionId, input.clusterId, JSON.stringify(input.params), input.requestedAtServerMs, now, now)
+  })
+  return getIntent(db, id)
+}
+
+export function confirmIntent(
+  db: StoreDatabase,
+  id: string,
+  result: { backupId: string; jobId: string | null },
+  now = Date.now()
+): BackupIntent {
+  return transition(db, id, ['PENDING', 'UNKNOWN'], 'CONFIRMED', 'confirm the backup request', now, {
+    backup_id: result.backupId,
+    job_id: result.jobId,
+    error: null
+  })
+}
+
+export function failIntent(db: StoreDatabase, id: string, error: string, now = Date.now()): BackupIntent {
+  return transition(db, id, ['PENDING', 'UNKNOWN'], 'FAILED', 'record the failed backup request', now, { error })
+}
+
+export function markIntentUnknown(db: StoreDatabase, id: string, now = Date.now()): BackupIntent {
+  return transition(db, id, ['PENDING'], 'UNKNOWN', 'record the uncertain backup request', now, {})
+}
+
+export function getIntent(db: StoreDatabase, id: string): BackupIntent {
+  const row = readQuery('read the backup request', () =>
+    db.prepare('SELECT * FROM backup_intents WHERE id = ?').get(id)
+  ) as IntentRow | undefined
+  if (row === undefined) throw new CoreError('not-found', `There is no backup request with id ${id}.`)
+  return fromRow(row)
+}
+
+/** Intents still to reconcile at startup: PENDING, and UNKNOWN unless `includeUnknown` is false. */
+export function listPendingIntents(
+  db: StoreDatabase,
+  filter: { connectionId?: string; includeUnknown?: boolean } = {}
+): BackupIntent[] {
+  const states = filter.includeUnknown === false ? "('PENDING')" : "('PENDING', 'UNKNOWN')"
+  const rows = readQuery('list backup requests', () =>
+    db.prepare(
+      `SELECT * FROM backup_intents WHERE state IN ${states} AND (@connectionId IS NULL OR connection_id = @connectionId)
+       ORDER BY requested_at_server_ms, created_at, id`
+    ).all({ connectionId: filter.connectionId ?? null })
+  ) as IntentRow[]
+  return rows.map(fromRow)
+}
+
+function transition(
+  db: StoreDatabase,
+  id: string,
+  from: readonly IntentState[],
+  to: IntentState,
+  action: string,
+  now: number,
+  fields: { backup_id?: string; job_id?: string | null; error?: string | null }
+): BackupIntent {
+  writeTransaction(db, action, () => {
+    const current = getIntent(db, id)
+    if (current.state === to && to === 'CONFIRMED' && current.backupId === fields.backup_id) return
+    if (!from.includes(current.state)) {
+      throw new CoreError('input/invalid', `The backup request ${id} is ${current.state}; it cannot become ${to}.`)
+    }
+    db.prepare(
+      `UPDATE backup_intents SET state = ?, backup_id = coalesce(?, backup_id), job_id = coalesce(?, job_id),
+         error = ?, updated_at = ? WHERE id = ?`
+    ).run(to, fields.backup_id ?? null, fields.job_id ?? null, fields.error ?? null, now, id)
+  })
+  return getIntent(db, id)
+}
+
+function fromRow(row: IntentRow): BackupIntent {
+  return {
+    id: row.id,
+    connectionId: row.connection_id,
+    clusterId: row.cluster_id,
+    params: JSON.parse(row.params) as Record<string, unknown>,
+    requestedAtServerMs: row.requested_at_server_ms,
+    state: row.state,
+    backupId: row.backup_id,
+    jobId: row.job_id,
+    error: row.error,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at)
+  }
+}

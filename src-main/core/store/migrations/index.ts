@@ -1,0 +1,18 @@
+import { migration0001 } from './0001_init.ts'
+import { migration0002 } from './0002_notifications.ts'
+
+/** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
+export type Migration = {
+  readonly version: number
+  readonly name: string
+  readonly sql: string
+}
+
+/**
+ * Every schema step, in order. Released steps are immutable: change the schema by appending one.
+ * 0002 is reserved for the notification ledger and settings.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002
+]

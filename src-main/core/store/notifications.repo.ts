@@ -1,0 +1,153 @@
+import type { Notification } from '#contract/models/notification'
+import type {
+  LedgerKind,
+  NoticeDraft,
+  NotificationLedger,
+  Severity,
+  UnreadStats
+} from '../schedule/ledger.ts'
+import type { StoreDatabase } from './database.ts'
+import { toIso } from './time.ts'
+import { readQuery, writeTransaction } from './transaction.ts'
+
+type NotificationRow = {
+  id: number
+  cluster_id: string
+  kind: LedgerKind
+  slot: number
+  backup_id: string | null
+  title: string
+  body: string
+  severity: Severity
+  created_at: number
+  read: number
+}
+
+const COLUMNS = 'id, cluster_id, kind, slot, backup_id, title, body, severity, created_at, read'
+const DEFAULT_LIMIT = 200
+const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'critical']
+
+/** The notification ledger over the `notifications` table (schema 2). */
+export function createNotificationLedger(db: StoreDatabase): NotificationLedger {
+  return {
+    record(drafts, nowMs) {
+      if (drafts.length === 0) return []
+      return writeTransaction(db, 'record notifications', () => {
+        const insert = db.prepare(
+          `INSERT OR IGNORE INTO notifications
+             (cluster_id, kind, slot, backup_id, title, body, severity, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        const raised: Notification[] = []
+        for (const d of drafts) {
+          const result = insert.run(
+            d.clusterId, d.kind, d.slotMs, d.backupId ?? null, d.title, d.body, d.severity, nowMs
+          )
+          // changes = 0: the key exists, so this notice was raised before (another run, another process).
+          if (result.changes === 1) raised.push(fromDraft(Number(result.lastInsertRowid), d, nowMs))
+        }
+        return raised
+      })
+    },
+    undelivered: () =>
+      readQuery('read undelivered notifications', () =>
+        rows(db, `SELECT ${COLUMNS} FROM notifications WHERE delivered_at IS NULL ORDER BY created_at, id`)
+      ),
+    markDelivered(ids, nowMs) {
+      if (ids.length === 0) return
+      writeTransaction(db, 'mark notifications delivered', () => {
+        db.prepare(
+          `UPDATE notifications SET delivered_at = ?
+           WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))`
+        ).run(nowMs, JSON.stringify(ids))
+      })
+    },
+    list({ unreadOnly, limit }) {
+      const where = unreadOnly === true ? 'WHERE read = 0' : ''
+      return readQuery('list notifications', () =>
+        rows(db, `SELECT ${COLUMNS} FROM notifications ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, [
+          limit ?? DEFAULT_LIMIT
+        ])
+      )
+    },
+    markRead(target) {
+      return writeTransaction(db, 'mark notifications read', () => {
+        if ('all' in target) return db.prepare('UPDATE notifications SET read = 1 WHERE read = 0').run().changes
+        return db
+          .prepare(
+            `UPDATE notifications SET read = 1
+             WHERE read = 0 AND id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))`
+          )
+          .run(JSON.stringify(target.ids)).changes
+      })
+    },
+    markReadByKey(clusterId, kind, slotMs) {
+      writeTransaction(db, 'resolve a notification', () => {
+        db.prepare(
+          'UPDATE notifications SET read = 1 WHERE cluster_id = ? AND kind = ? AND slot = ? AND read = 0'
+        ).run(clusterId, kind, slotMs)
+      })
+    },
+    unreadStats: (titleLimit) => readQuery('summarise notifications', () => unreadStats(db, titleLimit))
+  }
+}
+
+function unreadStats(db: StoreDatabase, titleLimit: number): UnreadStats {
+  const totals = db
+    .prepare(
+      `SELECT COUNT(*) AS unread,
+              MAX(CASE severity WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END) AS worst
+       FROM notifications WHERE read = 0 AND kind <> 'digest'`
+    )
+    .get() as { unread: number; worst: number | null }
+  const titles = db
+    .prepare(
+      `SELECT id, title, cluster_id FROM notifications WHERE read = 0 AND kind <> 'digest'
+       ORDER BY created_at DESC, id DESC LIMIT ?`
+    )
+    .all(titleLimit) as { id: number; title: string; cluster_id: string }[]
+  return {
+    unread: totals.unread,
+    worst: totals.worst === null ? null : (SEVERITY_OF_RANK[totals.worst] ?? null),
+    titles: titles.map((t) => ({ id: String(t.id), title: t.title, clusterId: t.cluster_id }))
+  }
+}
+
+function rows(db: StoreDatabase, sql: string, params: unknown[] = []): Notification[] {
+  return (db.prepare(sql).all(...params) as NotificationRow[]).map(fromRow)
+}
+
+/** `missed-unverified` has its own key but is, to the admin, a `missed` notice (its title says unverified). */
+function contractKind(kind: LedgerKind): Notification['kind'] {
+  return kind === 'missed-unverified' ? 'missed' : kind
+}
+
+function fromRow(row: NotificationRow): Notification {
+  return {
+    id: String(row.id),
+    kind: contractKind(row.kind),
+    clusterId: row.cluster_id,
+    ...(row.backup_id === null ? {} : { backupId: row.backup_id }),
+    slot: toIso(row.slot),
+    title: row.title,
+    body: row.body,
+    severity: row.severity,
+    createdAt: toIso(row.created_at),
+    read: row.read === 1
+  }
+}
+
+function fromDraft(id: number, d: NoticeDraft, nowMs: number): Notification {
+  return {
+    id: String(id),
+    kind: contractKind(d.kind),
+    clusterId: d.clusterId,
+    ...(d.backupId === undefined ? {} : { backupId: d.backupId }),
+    slot: toIso(d.slotMs),
+    title: d.title,
+    body: d.body,
+    severity: d.severity,
+    createdAt: toIso(nowMs),
+    read: false
+  }
+}

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createZillizClient } from '#core/api/zilliz-client'
+import { API_KEY, caught, ok, recordingSleep, sendJson, startServer } from './test-server.ts'
+import type { TestServer } from './test-server.ts'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+})
+
+const backup = (i: number) => ({
+  projectId: 'proj-89bf4a83cfe2c8a4f03482',
+  backupId: `backup${i}_1e3c0988ecb7f0d`,
+  backupName: `Dedicated-01_backup${i}`,
+  backupType: 'CLUSTER',
+  creationMethod: i % 2 === 0 ? 'AUTO' : 'MANUAL',
+  size: 1024 * i,
+  expireTime: '2026-08-01T00:00:00Z',
+  clusterId: 'in01-6183d6bac30f801',
+  clusterName: 'Dedicated-01',
+  createTime: '2026-07-01T00:00:00Z',
+  status: 'AVAILABLE'
+})
+
+/** Serves `items()` (re-read per request) in pages of the requested size. */
+async function pagedServer(items: () => ReturnType<typeof backup>[]) {
+  server = await startServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const page = Number(url.searchParams.get('currentPage'))
+    const size = Number(url.searchParams.get('pageSize'))
+    const all = items()
+    sendJson(res, 200, ok({ count: all.length, currentPage: page, pageSize: size, backups: all.slice((page - 1) * size, page * size) }))
+  })
+  return createZillizClient({ baseUrl: server.url, apiKey: API_KEY, sleep: recordingSleep().sleep })
+}
+
+describe('listAllBackups', () => {
+  it('walks every page with pageSize 100, passes filters and reports progress', async () => {
+    const all = Array.from({ length: 250 }, (_, i) => backup(i))
+    const client = await pagedServer(() => all)
+    const progress: number[] = []
+    const list = await client.listAllBackups({ clusterId: 'in01-6183d6bac30f801', creationMethod: 'MANUAL' }, (p) => progress.push(p.fetched))
+    expect(list).toHaveLength(250)
+    expect(progress).toEqual([100, 200, 250])
+    expect(server?.requests.map((r) => r.url)).toEqual([1, 2, 3].map((p) => `/v2/backups?clusterId=in01-6183d6bac30f801&creationMethod=MANUAL&currentPage=${p}&pageSize=100`))
+    expect(list[0]).toEqual({ ...backup(0), createTime: '2026-07-01T00:00:00.000Z', expireTime: '2026-08-01T00:00:00.000Z' })
+  })
+
+  it('dedupes a backup served on two pages', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => backup(i))
+    all[120] = backup(5)
+    const client = await pagedServer(() => all)
+    const list = await client.listAllBackups()
+    expect(list).toHaveLength(149)
+    expect(new Set(list.map((b) => b.backupId)).size).toBe(149)
+  })
+
+  it('restarts when count changes mid-walk and ends without duplicates or gaps', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => backup(i))
+    let served = 0
+    const client = await pagedServer(() => {
+      served++
+      // A backup is created between page 1 and page 2 of the first walk.
+      if (served === 2) all.unshift(backup(999))
+      return all
+    })
+    const list = await client.listAllBackups()
+    expect(list).toHaveLength(151)
+    expect(server?.requests.length).toBe(2 + 2)
+  })
+
+  it('fails clearly when the list keeps changing', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => backup(i))
+    let n = 1000
+    const client = await pagedServer(() => {
+      all.unshift(backup(n++))
+      return all
+    })
+    const error = await caught(() => client.listAllBackups())
+    expect(error).toMatchObject({ code: 'api/invalid-response', message: 'The backup list kept changing while it was being read (3 tries); try again.' })
+    expect(server?.requests.length).toBe(6)
+  })
+
+  it('an empty list takes one request', async () => {
+    const client = await pagedServer(() => [])
+    await expect(client.listAllBackups()).resolves.toEqual([])
+    expect(server?.requests).toHaveLength(1)
+  })
+})
+
+describe('listClusters', () => {
+  it('walks every page and normalizes each cluster', async () => {
+    const clusters = Array.from({ length: 130 }, (_, i) => ({
+      clusterId: `in01-${String(i).padStart(15, '0')}`,
+      clusterName: `c${i}`,
+      projectId: 'proj-1',
+      regionId: 'aws-us-west-2',
+      plan: 'Enterprise',
+      cuType: 'Performance-optimized',
+      cuSize: 2,
+      status: 'RUNNING',
+      createTime: '2026-01-01T00:00:00Z'
+    }))
+    server = await startServer((req, res) => {
+      const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('currentPage'))
+      sendJson(res, 200, ok({ count: 130, currentPage: page, pageSize: 100, clusters: clusters.slice((page - 1) * 100, page * 100) }))
+    })
+    const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY })
+    const list = await client.listClusters()
+    expect(list).toHaveLength(130)
+    expect(list.every((c) => c.deployment === 'Dedicated')).toBe(true)
+    expect(server.requests).toHaveLength(2)
+  })
+})

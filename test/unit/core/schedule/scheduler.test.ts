@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { systemClock } from '#core/lib/clock'
+import { EventBus } from '#core/lib/event-bus'
+import { silentLogger } from '#core/lib/logger'
+import type { Notification } from '#contract/models/notification'
+import { ManualScheduler } from '#core/schedule/manual-scheduler'
+import { NodeScheduleScheduler } from '#core/schedule/node-schedule-scheduler'
+import { createWatcher } from '#core/schedule/watcher'
+import type { WatchInputs } from '#core/schedule/watch-inputs'
+import type { KeyValueStore, NotificationLedger } from '#core/schedule/ledger'
+
+const real = new NodeScheduleScheduler()
+afterEach(() => {
+  real.stop()
+})
+
+describe('ManualScheduler', () => {
+  it('runs only what is due, earliest first, and replaces an entry with the same id', () => {
+    const s = new ManualScheduler()
+    const ran: string[] = []
+    s.schedule('a', 20, () => ran.push('a'))
+    s.schedule('b', 10, () => ran.push('b'))
+    s.schedule('a', 30, () => ran.push('a2'))
+    expect(s.runDue(25)).toBe(1)
+    expect(s.list()).toEqual([{ id: 'a', atMs: 30 }])
+    s.cancel('a')
+    expect(s.runDue(100)).toBe(0)
+    expect(ran).toEqual(['b'])
+  })
+})
+
+describe('NodeScheduleScheduler (real node-schedule)', () => {
+  it('fires a one-shot job after a short delay, and a cancelled one never', async () => {
+    const fired = new Promise<number>((resolve) => {
+      real.schedule('soon', Date.now() + 300, () => resolve(Date.now()))
+    })
+    let cancelledRan = false
+    real.schedule('never', Date.now() + 200, () => (cancelledRan = true))
+    real.cancel('never')
+    expect(real.list().map((e) => e.id)).toEqual(['soon'])
+    await fired
+    await new Promise((r) => setTimeout(r, 100))
+    expect(cancelledRan).toBe(false)
+    expect(real.list()).toEqual([])
+  })
+
+  it('drives a watcher on the system clock: an expiring warning arrives about a second later', async () => {
+    const now = Date.now()
+    const shown: Notification[] = []
+    const store = new Map<string, string>()
+    const kv: KeyValueStore = { read: (k) => store.get(k) ?? null, write: (k, v) => store.set(k, v) }
+    const recorded: Notification[] = []
+    const ledger: NotificationLedger = {
+      record: (drafts, at) => {
+        const fresh = drafts.filter((d) => !recorded.some((r) => r.clusterId === d.clusterId && r.slot === new Date(d.slotMs).toISOString()))
+        const made = fresh.map((d, i) => ({
+          id: String(recorded.length + i + 1), kind: d.kind === 'missed-unverified' ? 'missed' as const : d.kind,
+          clusterId: d.clusterId, slot: new Date(d.slotMs).toISOString(), title: d.title, body: d.body,
+          severity: d.severity, createdAt: new Date(at).toISOString(), read: false
+        }))
+        recorded.push(...made)
+        pending.push(...made)
+        return made
+      },
+      undelivered: () => [...pending],
+      markDelivered: () => void pending.splice(0),
+      list: () => recorded,
+      markRead: () => 0,
+      markReadByKey: () => undefined,
+      unreadStats: () => ({ unread: 0, worst: null, titles: [] })
+    }
+    const pending: Notification[] = []
+    const expiresAt = now + 24 * 3_600_000 + 1000
+    const inputs: WatchInputs = {
+      enabledPolicies: () => [],
+      availableExpiringIn: (from, to) =>
+        expiresAt > from && expiresAt <= to
+          ? [{ backupId: 'b', backupName: 'b', clusterId: 'k', clusterName: 'k', createTimeMs: now - 1, expireTimeMs: expiresAt, isNewest: false }]
+          : [],
+      nextExpiryAfter: (after) => (expiresAt > after ? expiresAt : null),
+      creatingSince: () => [],
+      nextCreatingAfter: () => null,
+      failedJobsEndedIn: () => [],
+      clustersWithAutoBackupIn: () => new Set(),
+      lastSuccessfulSync: () => null
+    }
+    const watcher = createWatcher({
+      inputs, ledger, settings: kv, clock: systemClock, scheduler: real,
+      notifier: { show: (n) => shown.push(n), setSummary: () => undefined },
+      events: new EventBus(), logger: silentLogger, options: { timeZone: 'UTC' }
+    })
+    watcher.start()
+    expect(shown).toEqual([])
+    expect(real.list()).toHaveLength(1)
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(shown.map((n) => n.kind)).toEqual(['expiring'])
+    watcher.stop()
+    expect(real.list()).toEqual([])
+  })
+})

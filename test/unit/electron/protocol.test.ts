@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
+
+const fake = await vi.hoisted(async () => (await import('./fake-electron.ts')).createFakeElectron())
+vi.mock('electron', () => fake.module)
+
+const { createAppRequestHandler, registerAppScheme } = await import('../../../src-main/electron/protocol.ts')
+
+const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUNDLE'
+const base = mkdtempSync(join(tmpdir(), 'app-protocol-'))
+const root = join(base, 'renderer')
+mkdirSync(join(root, 'assets'), { recursive: true })
+writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>')
+writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log("app")')
+writeFileSync(join(root, 'assets', 'index-abc.css'), 'body{}')
+writeFileSync(join(root, 'assets', 'logo.svg'), '<svg/>')
+writeFileSync(join(root, '.hidden.js'), SECRET)
+writeFileSync(join(base, 'secret.txt'), SECRET)
+writeFileSync(join(base, 'renderer-evil.js'), SECRET)
+symlinkSync(join(base, 'secret.txt'), join(root, 'assets', 'leak.txt'))
+mkdirSync(join(root, 'folder.js'))
+const INSIDE = new Set(['<!doctype html><title>app</title>', 'console.log("app")', 'body{}', '<svg/>'])
+
+afterAll(() => {
+  rmSync(base, { recursive: true, force: true })
+})
+
+const handle = createAppRequestHandler(root)
+const get = (url: string) => handle(new Request(url))
+
+describe('app:// scheme registration', () => {
+  it('is standard, secure and fetch-capable, and never bypasses the CSP', () => {
+    registerAppScheme()
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    ])
+  })
+})
+
+describe('app:// request handler', () => {
+  it('serves the entry document and assets with their types and the CSP', async () => {
+    const cases: [string, string][] = [
+      ['app://bundle/', 'text/html; charset=utf-8'],
+      ['app://bundle/index.html', 'text/html; charset=utf-8'],
+      ['app://bundle/assets/index-abc.js?v=1#x', 'text/javascript; charset=utf-8'],
+      ['app://bundle/assets/index-abc.css', 'text/css; charset=utf-8'],
+      ['app://bundle/assets/logo.svg', 'image/svg+xml']
+    ]
+    for (const [url, type] of cases) {
+      const response = await get(url)
+      expect(response.status, url).toBe(200)
+      expect(response.headers.get('content-type')).toBe(type)
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
+  it.each([
+    'app://bundle/../secret.txt',
+    'app://bundle/%2e%2e/secret.txt',
+    'app://bundle/%2E%2E%2Fsecret.txt',
+    'app://bundle/assets/..%2f..%2fsecret.txt',
+    'app://bundle/..%5csecret.txt',
+    'app://bundle/..\\secret.txt',
+    'app://bundle//etc/passwd',
+    'app://bundle/%2fetc%2fpasswd',
+    'app://bundle/C:%5cWindows%5cwin.ini',
+    'app://bundle/index.html%00.js',
+    'app://bundle/.hidden.js',
+    'app://bundle/assets/leak.txt',
+    'app://bundle/folder.js',
+    'app://bundle/assets/',
+    'app://bundle/missing.js',
+    'app://bundle/%E0%A4%A',
+    'app://bundle.evil/index.html',
+    'app://other/index.html'
+  ])('answers 404 with the CSP for %s', async (url) => {
+    const response = await get(url)
+    expect(response.status).toBe(404)
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(await response.text()).not.toContain(SECRET)
+  })
+
+  it('refuses other methods and answers HEAD without a body', async () => {
+    expect((await handle(new Request('app://bundle/index.html', { method: 'POST', body: 'x' }))).status).toBe(405)
+    const head = await handle(new Request('app://bundle/index.html', { method: 'HEAD' }))
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+  })
+
+  it('never serves anything outside the root, whatever the path (property)', async () => {
+    const hostile = fc.constantFrom('..', '%2e%2e', '%2E%2e', '.%2e', '%5c', '%2f', '\\', '%00', '', '.', 'C:', '%2e', '..%5c..', '~')
+    const plain = fc.constantFrom('assets', 'index.html', 'index-abc.js', 'secret.txt', 'etc', 'passwd', 'renderer', 'renderer-evil.js')
+    const segment = fc.oneof(hostile, plain, fc.string({ maxLength: 6 }).map(encodeURIComponent))
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 6 }), async (segments) => {
+        const response = await get(`app://bundle/${segments.join('/')}`)
+        expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+        const body = await response.text()
+        expect(body).not.toContain(SECRET)
+        if (response.status === 200) expect(INSIDE.has(body)).toBe(true)
+        else expect(response.status).toBe(404)
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
