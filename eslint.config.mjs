@@ -16,6 +16,10 @@ const openExternalSelector = {
   selector: "MemberExpression[object.name='shell'][property.name='openExternal']",
   message: 'Use safeOpenExternal (src-main/electron/open-external.ts).'
 }
+const ipcSelector = {
+  selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name=/^(handle|handleOnce|on|once)$/]",
+  message: 'IPC handlers are registered only by src-main/electron/ipc.ts (reliability.md R7).'
+}
 const insecureSelectors = [
   { selector: "Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures)$/][value.value=true]", message: 'Insecure webPreferences are banned (reliability.md R1).' },
   { selector: "Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]", message: 'Insecure webPreferences are banned (reliability.md R1).' },
@@ -60,7 +64,7 @@ export default tseslint.config(
       'svelte/no-at-html-tags': 'error',
       'svelte/button-has-type': 'error',
       'svelte/no-target-blank': 'error',
-      'no-restricted-syntax': ['error', openExternalSelector, ...insecureSelectors]
+      'no-restricted-syntax': ['error', openExternalSelector, ipcSelector, ...insecureSelectors]
     }
   },
   {
@@ -76,8 +80,12 @@ export default tseslint.config(
   },
   ...confinedConfigs,
   {
+    files: ['src-main/electron/ipc.ts'],
+    rules: { 'no-restricted-syntax': ['error', openExternalSelector, ...insecureSelectors] }
+  },
+  {
     files: ['src-main/electron/open-external.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...insecureSelectors] }
+    rules: { 'no-restricted-syntax': ['error', ipcSelector, ...insecureSelectors] }
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

@@ -1,20 +1,17 @@
 // npm start / npm run demo: the Electron app where its binary exists, else the browser host.
-import { existsSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { electronBinaryPath } from './electron-binary.mjs'
 import { ROOT, bin, runForeground, runQuietly } from './run-tool.mjs'
 
 const args = process.argv.slice(2)
-
-/** The Electron binary's path, found without triggering electron's lazy download. */
-function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return process.env.ELECTRON_OVERRIDE_DIST_PATH
-  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const binary = join(ROOT, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : null
+// The demo keeps its data in a throwaway folder, away from your real connections.
+if (args.includes('--demo') && !args.includes('--data-dir')) {
+  args.push('--data-dir', mkdtempSync(join(tmpdir(), 'backup-desk-demo-')))
 }
 
-const electron = electronBinary()
+const electron = electronBinaryPath()
 if (electron === null) {
   process.stdout.write(
     "Electron's binary is not installed on this machine (it could not be downloaded), so Backup Desk runs in your browser instead.\n"

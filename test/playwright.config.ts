@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-const root = resolve(import.meta.dirname, '..')
+const root = resolve(__dirname, '..')
 const port = Number(process.env.E2E_PORT ?? 5199)
 const token = 'e2e-session-token'
 // Set once in the runner; workers inherit it, so every test sees the same host's data dir.

@@ -1,6 +1,9 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, nativeTheme, powerMonitor, session } from 'electron'
 import { bootCore, type BootedCore } from '#core/boot'
+import { connectDemo } from '#core/connections/demo-connection'
+import { MemorySecretStore } from '#core/secrets/memory-secret-store'
+import { startDemo } from '#emulator/demo'
 import { APP_ENTRY_URL, notificationRoute } from './app-origin.ts'
 import { desktopDataDir } from './desktop-data-dir.ts'
 import { readDesktopSettings, writeDesktopSettings } from './desktop-settings.ts'
@@ -84,11 +87,13 @@ async function startDesktop(): Promise<void> {
   nativeTheme.on('updated', () => { tray.refresh() })
 
   const secretStore = createDesktopSecretStore(logger)
+  // `npm run demo`: the demo emulator's key stays in memory, away from the real keychain.
+  const isDemo = process.argv.includes('--demo')
   const booted = bootCore({
     runtime: 'electron',
     dataDir,
     version: app.getVersion(),
-    secretStore,
+    secretStore: isDemo ? new MemorySecretStore() : secretStore,
     keychainStatus: () => keychainStatusOf(secretStore),
     notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification })
   })
@@ -113,6 +118,10 @@ async function startDesktop(): Promise<void> {
   // Finds an unreachable keychain before the user types a key, so the warning shows up front.
   await secretStore.probe()
   await lifecycle.start()
+  if (isDemo) {
+    const emulator = await startDemo(connectDemo(booted.invoke))
+    app.on('will-quit', () => { void emulator.close() })
+  }
   windows.show()
 }
 

@@ -8,7 +8,8 @@ import { bootCore } from '#core/boot'
 import { resolveDataDir } from '#core/lib/data-dir'
 import { nullNotifier } from '#core/notify/notifier'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
-import { startDemo } from './demo.ts'
+import { startDemo } from '#emulator/demo'
+import { connectDemo } from '#core/connections/demo-connection'
 import { createHostSecretStore } from './host-secret-store.ts'
 import { startHttpHost } from './http-host.ts'
 import { createLogger, fileSink } from '#core/lib/logger'
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   })
   if ('probe' in secrets) await secrets.probe()
   await core.start()
-  const emulator = isDemo ? await startDemo(core.invoke) : null
+  const emulator = isDemo ? await startDemo(connectDemo(core.invoke)) : null
   const host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token, port, logger: core.logger })
   process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}${isDemo ? ' (demo organization)' : ''}\n`)
 

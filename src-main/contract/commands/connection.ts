@@ -5,7 +5,7 @@ import { connectionSchema, connectionTagSchema, keychainStatusSchema } from '../
 const id = z.string().min(1).max(100)
 const name = z.string().trim().min(1, 'Give the connection a name.').max(80)
 /** Any https URL, or http on loopback for the emulator; the API client checks it again. */
-const baseUrl = z.string().trim().url().max(300)
+const baseUrl = z.url('Enter the API address, e.g. https://api.cloud.zilliz.com').max(300)
 const apiKey = z.string().trim().min(8, 'The API key looks too short.').max(1000)
 
 export const connectionCommands = {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { test, expect, E2E_TOKEN } from '../fixtures.ts'
 import { SECTION_NAMES, ShellPage } from '../pages/shell-page.ts'
 
-const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')) as { version: string }).version
+const version = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version
 
 test('loads the app and shows app/info from the browser host', async ({ page }) => {
   const shell = new ShellPage(page)
