@@ -3,6 +3,7 @@ import { draftStateSchema } from './models/draft.ts'
 import { jobSchema } from './models/job.ts'
 import { notificationSchema } from './models/notification.ts'
 import { errorSchema } from './errors.ts'
+import type { EventNameLiteral } from './event-names.ts'
 
 /** Every event the core emits, `noun/past-participle`, with its payload schema. */
 export const events = {
@@ -38,6 +39,8 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>
 /** One event as it travels over IPC or server-sent events. */
 export type EventMessage = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName]
 
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name)
-}
+// The zod-free list in event-names.ts must name exactly these events.
+export type { EventNameLiteral }
+export { isEventName } from './event-names.ts'
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const eventNamesMatch: SameNames<EventName, EventNameLiteral> = true

@@ -15,7 +15,8 @@ import { rendererDir, resourcesDir } from './paths.ts'
 import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
-import { createDesktopSecretStore, deferredLogger, keychainStatusOf } from './secrets.ts'
+import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
+import { deferredLogger } from './secrets.ts'
 import { createTray } from './tray.ts'
 import { APP_PARTITION, createMainWindow, createWindowKeeper } from './window.ts'
 
@@ -86,7 +87,7 @@ async function startDesktop(): Promise<void> {
   })
   nativeTheme.on('updated', () => { tray.refresh() })
 
-  const secretStore = createDesktopSecretStore(logger)
+  const secretStore = createOsSecretStore(logger)
   // `npm run demo`: the demo emulator's key stays in memory, away from the real keychain.
   const isDemo = process.argv.includes('--demo')
   const booted = bootCore({

@@ -10,7 +10,7 @@ import { nullNotifier } from '#core/notify/notifier'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
 import { startDemo } from '#emulator/demo'
 import { connectDemo } from '#core/connections/demo-connection'
-import { createHostSecretStore } from './host-secret-store.ts'
+import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
 import { startHttpHost } from './http-host.ts'
 import { createLogger, fileSink } from '#core/lib/logger'
 
@@ -37,16 +37,17 @@ async function main(): Promise<void> {
   // The demo uses a throwaway data folder and keeps its emulator key in memory, away from the real keychain.
   const dataDir = isDemo && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'backup-desk-demo-')) : resolveDataDir(values['data-dir'])
   const secretLogger = createLogger({ sink: fileSink(join(dataDir, 'secrets.log')) })
-  const secrets = isDemo ? new MemorySecretStore() : createHostSecretStore(secretLogger)
+  const osSecrets = createOsSecretStore(secretLogger)
+  const secrets = isDemo ? new MemorySecretStore() : osSecrets
   const core = bootCore({
     runtime: 'browser',
     dataDir,
     version,
     secretStore: secrets,
-    keychainStatus: () => ('status' in secrets ? toKeychainStatus(secrets.status()) : { mode: 'keychain' }),
+    keychainStatus: () => (isDemo ? { mode: 'keychain' } : keychainStatusOf(osSecrets)),
     notifier: nullNotifier
   })
-  if ('probe' in secrets) await secrets.probe()
+  if (!isDemo) await osSecrets.probe()
   await core.start()
   const emulator = isDemo ? await startDemo(connectDemo(core.invoke)) : null
   const host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token, port, logger: core.logger })
@@ -61,10 +62,6 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
-}
-
-function toKeychainStatus(status: { mode: 'keychain' } | { mode: 'memory-only'; warning: string }) {
-  return status.mode === 'keychain' ? { mode: 'keychain' as const } : { mode: 'memory-only' as const, reason: status.warning }
 }
 
 function fail(message: string): never {

@@ -3,7 +3,8 @@ export const SECTIONS = [
   { id: 'backups', label: 'Backups', shortcut: '2' },
   { id: 'drafts', label: 'Drafts', shortcut: '3' },
   { id: 'notifications', label: 'Notifications', shortcut: '4' },
-  { id: 'settings', label: 'Settings', shortcut: '5' }
+  { id: 'settings', label: 'Settings', shortcut: '5' },
+  { id: 'timeline', label: 'Timeline', shortcut: '6' }
 ] as const
 
 export type SectionId = (typeof SECTIONS)[number]['id']

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Notification } from '#contract/models/notification'
+import type { ApiLimits } from '#core/api/limits'
 import { createZillizClient } from '#core/api/zilliz-client'
 import { createCore, type Core, type CoreTimings } from '#core/create-core'
 import { systemClock, type Clock } from '#core/lib/clock'
@@ -45,6 +46,8 @@ export function createTestCore(options: {
   logger?: Logger
   secrets?: SecretStore
   timings?: CoreTimings
+  /** Client tunables (short deadlines, fast backoff) passed to every API client the core builds. */
+  limits?: Partial<ApiLimits>
 } = {}): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'backup-desk-core-'))
   const { db } = openDatabase(join(dataDir, 'backup-desk.db'))
@@ -62,7 +65,8 @@ export function createTestCore(options: {
     logger,
     db,
     secrets,
-    createApiClient: ({ baseUrl, apiKey }) => createZillizClient({ baseUrl, apiKey, clock, logger }),
+    createApiClient: ({ baseUrl, apiKey }) =>
+      createZillizClient({ baseUrl, apiKey, clock, logger, ...(options.limits === undefined ? {} : { limits: options.limits }) }),
     scheduler,
     notifier,
     timings: options.timings ?? { syncOnStart: false, syncIntervalMs: 0, jobPollMs: 200 }

@@ -17,14 +17,16 @@ export const policyHistoryEntrySchema = z
 export type PolicyHistoryEntry = z.infer<typeof policyHistoryEntrySchema>
 
 const clusterId = z.string().min(1).max(100)
+/** Cluster ids are unique in Zilliz Cloud; the connection only disambiguates emulators that share a seed. */
+const connectionId = z.string().min(1).max(100).optional()
 
 export const policyCommands = {
   /** The mirrored remote policy and when it was read. */
-  'policy/get': defineCommand({ input: z.object({ clusterId }).strict(), output: mirroredPolicySchema }),
+  'policy/get': defineCommand({ input: z.object({ clusterId, connectionId }).strict(), output: mirroredPolicySchema }),
   /** Saves the policy as a draft and pushes it at once, with the same conflict check as `draft/push`. */
   'policy/apply': defineCommand({
     input: z.object({ clusterId, policy: backupPolicySchema }).strict(),
     output: z.object({ draftId: z.string(), state: z.enum(['synced', 'conflict', 'failed', 'queued']), error: z.string().optional() })
   }),
-  'policy/history': defineCommand({ input: z.object({ clusterId }).strict(), output: z.array(policyHistoryEntrySchema) })
+  'policy/history': defineCommand({ input: z.object({ clusterId, connectionId }).strict(), output: z.array(policyHistoryEntrySchema) })
 }

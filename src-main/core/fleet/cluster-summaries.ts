@@ -70,7 +70,7 @@ function healthOf(
   if (cluster.deployment !== 'Dedicated') return { level: 'unknown', reason: 'Backups are not available for this plan.' }
   if (mirrored === null) return { level: 'unknown', reason: 'The backup policy has not been read yet.' }
   if (newestAny !== null && newestAny.status === 'CREATING' && now - Date.parse(newestAny.createTime) > 6 * HOUR_MS) {
-    return { level: 'warning', reason: `A backup has been in progress since ${newestAny.createTime}.` }
+    return { level: 'warning', reason: `A backup has been in progress for ${formatAge(now - Date.parse(newestAny.createTime))}.` }
   }
   const goodAgeMs = newestGood === null ? null : now - Date.parse(newestGood.createTime)
   if (!mirrored.policy.enabled) {

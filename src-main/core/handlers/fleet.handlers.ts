@@ -26,14 +26,14 @@ export function fleetHandlers(deps: FleetHandlerDeps): HandlersFor<'cluster/list
       const id = activeOrNone(connectionId)
       return Promise.resolve(id === null ? [] : listProjects(db, { connectionId: id }))
     },
-    'policy/get': ({ clusterId }) => {
-      const mirrored = getMirroredPolicy(db, clusterId)
+    'policy/get': ({ clusterId, connectionId }) => {
+      const mirrored = getMirroredPolicy(db, clusterId, connectionId)
       if (mirrored === null) throw new CoreError('not-found', `No policy of cluster ${clusterId} has been read yet: sync first.`)
       return Promise.resolve(mirrored)
     },
-    'policy/history': ({ clusterId }) =>
+    'policy/history': ({ clusterId, connectionId }) =>
       Promise.resolve(
-        listPolicyHistory(db, { clusterId }).map((c) => ({ clusterId: c.clusterId, at: c.at, source: c.source, before: c.before, after: c.after }))
+        listPolicyHistory(db, { clusterId, ...(connectionId === undefined ? {} : { connectionId }) }).map((c) => ({ clusterId: c.clusterId, at: c.at, source: c.source, before: c.before, after: c.after }))
       )
   }
 }

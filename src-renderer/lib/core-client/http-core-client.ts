@@ -1,5 +1,6 @@
 import type { CommandName } from '#contract/commands'
-import { isEventName, type EventMessage } from '#contract/events'
+import type { EventMessage } from '#contract/events'
+import { isEventName } from '#contract/event-names'
 import type { Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
 

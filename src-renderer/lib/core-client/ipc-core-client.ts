@@ -1,7 +1,8 @@
 import type { CoreBridge } from '#contract/bridge'
 import type { CommandName } from '#contract/commands'
 import type { Envelope } from '#contract/envelope'
-import { isEventName, type EventMessage } from '#contract/events'
+import type { EventMessage } from '#contract/events'
+import { isEventName } from '#contract/event-names'
 import type { CoreClient } from './core-client.ts'
 
 /** Talks to Electron's main process through the preload's `window.core` bridge. */

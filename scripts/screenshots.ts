@@ -1,0 +1,132 @@
+// npx tsx scripts/screenshots.ts [--no-build]
+// Every screen in light and dark → docs/screenshots/<screen>-<light|dark>.png. Starts a demo emulator and a
+// browser host of its own (on a temporary data dir), connects them through the contract, then drives Chromium.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Page } from 'playwright-core'
+import { startEmulator } from '../src-main/emulator/index.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const outDir = join(root, 'docs/screenshots')
+const token = 'screenshots-token'
+
+async function startHost(port: number): Promise<ChildProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'backup-desk-shots-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/host/cli.ts', '--port', String(port), '--token', token, '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  await new Promise<void>((ready, fail) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('running at')) ready()
+    })
+    child.once('exit', (code) => fail(new Error(`host exited with ${code}`)))
+  })
+  return child
+}
+
+async function rpc(base: string, name: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${base}/rpc/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body)
+  })
+  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? 'failed'}`)
+  return envelope.value
+}
+
+type Shot = { name: string; hash: string; ready: (page: Page) => Promise<void> }
+
+const heading = (name: string) => async (page: Page) => {
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
+const SHOTS: Shot[] = [
+  { name: 'fleet', hash: '#/fleet', ready: heading('Fleet') },
+  {
+    name: 'backups',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByRole('row').nth(3).waitFor()
+    }
+  },
+  {
+    name: 'backup-delete-dialog',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Actions for backup/ }).nth(1).click()
+      await page.getByRole('menuitem', { name: 'Delete…' }).click()
+      await page.getByRole('alertdialog').waitFor()
+    }
+  },
+  {
+    name: 'backup-restore-dialog',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByLabel('Status').selectOption('AVAILABLE')
+      await page.getByLabel('Type').selectOption('CLUSTER')
+      await page.getByRole('button', { name: 'Clear filters' }).first().waitFor()
+      await page.getByTestId('backup-table').getByRole('row').nth(1).getByText('creating').waitFor({ state: 'detached' })
+      await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
+      await page.getByRole('menuitem', { name: 'Restore cluster…' }).click()
+      await page.getByRole('dialog', { name: 'Restore cluster' }).waitFor()
+    }
+  },
+  { name: 'drafts', hash: '#/drafts', ready: heading('Drafts') },
+  { name: 'notifications', hash: '#/notifications', ready: heading('Notifications') },
+  { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
+  { name: 'timeline', hash: '#/timeline', ready: heading('Timeline') },
+  {
+    name: 'shortcuts',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByRole('row').nth(3).waitFor()
+      await page.keyboard.press('Shift+?')
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    }
+  }
+]
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('build failed')
+  }
+  mkdirSync(outDir, { recursive: true })
+  const emulator = await startEmulator({ seed: 'demo', port: 0 })
+  const port = 5400 + Math.floor(Math.random() * 400)
+  const host = await startHost(port)
+  const base = `http://127.0.0.1:${port}`
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+  try {
+    await rpc(base, 'connection/add', { name: 'Acme production', baseUrl: emulator.url, apiKey: emulator.apiKey, tag: { label: 'prod', color: 'blue' } })
+    await rpc(base, 'sync/run', {})
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme })
+      const page = await context.newPage()
+      await page.emulateMedia({ colorScheme })
+      await page.goto(`${base}/?token=${token}`)
+      for (const shot of SHOTS) {
+        await page.goto(`${base}/${shot.hash}`)
+        await shot.ready(page)
+        await page.waitForTimeout(250)
+        await page.screenshot({ path: join(outDir, `${shot.name}-${colorScheme}.png`) })
+        await page.keyboard.press('Escape')
+        process.stdout.write(`${shot.name}-${colorScheme}.png\n`)
+      }
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+    host.kill('SIGTERM')
+    await emulator.close()
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exitCode = 1
+})

@@ -1,0 +1,47 @@
+import type { ClusterSummary } from '#contract/commands/cluster'
+import type { Project } from '#contract/models/cluster'
+
+export type ProjectGroup = { projectId: string; projectName: string; plan: string | null; clusters: ClusterSummary[] }
+
+/** Clusters grouped by project, projects and clusters by name; projects without clusters are kept (they say so). */
+export function groupByProject(clusters: readonly ClusterSummary[], projects: readonly Project[]): ProjectGroup[] {
+  const groups = new Map<string, ProjectGroup>()
+  for (const project of projects) {
+    groups.set(project.projectId, { projectId: project.projectId, projectName: project.projectName, plan: project.plan, clusters: [] })
+  }
+  for (const cluster of clusters) {
+    let group = groups.get(cluster.projectId)
+    if (group === undefined) {
+      group = { projectId: cluster.projectId, projectName: cluster.projectName, plan: null, clusters: [] }
+      groups.set(cluster.projectId, group)
+    }
+    group.clusters.push(cluster)
+  }
+  const byName = (a: string, b: string): number => a.localeCompare(b, undefined, { sensitivity: 'base' })
+  for (const group of groups.values()) group.clusters.sort((a, b) => byName(a.clusterName, b.clusterName))
+  return [...groups.values()].sort((a, b) => byName(a.projectName, b.projectName))
+}
+
+/** Why a cluster has no backups, in the words of the docs (Dedicated only). Null when it can be backed up. */
+export function unsupportedText(cluster: Pick<ClusterSummary, 'deployment' | 'supportsBackup' | 'unsupportedReason'>): string | null {
+  if (cluster.deployment === 'Free') return "Free clusters can't be backed up — upgrade to Dedicated"
+  if (cluster.deployment === 'Serverless') return "Serverless clusters can't be backed up — migrate to Dedicated"
+  if (!cluster.supportsBackup) return cluster.unsupportedReason ?? "This cluster can't be backed up"
+  return null
+}
+
+export type HealthTone = 'ok' | 'warning' | 'critical' | 'neutral'
+
+/** The health as a word and a badge tone: the word carries the meaning, the colour only repeats it. */
+export function healthLabel(health: ClusterSummary['health']): { label: string; tone: HealthTone } {
+  switch (health) {
+    case 'ok':
+      return { label: 'OK', tone: 'ok' }
+    case 'warning':
+      return { label: 'Warning', tone: 'warning' }
+    case 'failing':
+      return { label: 'Failing', tone: 'critical' }
+    case 'unknown':
+      return { label: 'Unknown', tone: 'neutral' }
+  }
+}

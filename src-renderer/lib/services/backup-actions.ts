@@ -1,0 +1,120 @@
+import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
+import type { ClusterSummary } from '#contract/commands/cluster'
+import type { Envelope } from '#contract/envelope'
+import { formatLocalAndUtc } from '#contract/time'
+import type { Backup } from '#contract/models/backup'
+import type { Project } from '#contract/models/cluster'
+import type { CoreClient } from '../core-client/core-client.ts'
+import type { BackupsState } from '../state/backups.svelte.ts'
+import type { JobsState } from '../state/jobs.svelte.ts'
+import { toasts } from '../state/toasts.svelte.ts'
+import ConfirmDialog from '../ui/ConfirmDialog.svelte'
+import { formatSize, localTimeZone } from '../ui/format.ts'
+import { handleError } from '../ui/handle-error.ts'
+import { modalManager } from '../ui/modal-manager.svelte.ts'
+import CreateBackupDialog from '../../features/backups/dialogs/CreateBackupDialog.svelte'
+import ExportBackupDialog from '../../features/backups/dialogs/ExportBackupDialog.svelte'
+import PasswordOnceDialog from '../../features/backups/dialogs/PasswordOnceDialog.svelte'
+import RestoreClusterDialog from '../../features/backups/dialogs/RestoreClusterDialog.svelte'
+import RestoreCollectionDialog from '../../features/backups/dialogs/RestoreCollectionDialog.svelte'
+
+// Typed here because type-aware lint cannot see a .svelte component's props from a .ts file.
+type FormProps<N extends CommandName> = {
+  submit: (input: CommandInput<N>) => Promise<Envelope<CommandOutput<N>>>
+  onClose: (result?: CommandOutput<N>) => void
+}
+type ConfirmProps = {
+  title: string
+  message: string
+  details?: string[]
+  confirmLabel: string
+  isDestructive?: boolean
+  onClose: (result?: boolean) => void
+}
+type RestoreClusterProps = FormProps<'backup/restore-cluster'> & { backup: Backup; projects: Project[]; defaultCuSize: number }
+type RestoreCollectionProps = FormProps<'backup/restore-collection'> & { backup: Backup; clusters: ClusterSummary[] }
+type ExportProps = FormProps<'backup/export'> & { backup: Backup }
+type CreateProps = FormProps<'backup/create'> & { clusters: ClusterSummary[]; clusterId: string }
+type PasswordProps = { clusterId: string; username: string; password: string; onClose: (result?: undefined) => void }
+
+export type BackupActions = ReturnType<typeof createBackupActions>
+
+/** The exact words of the delete confirmation: what is lost, and how retention differs by method. */
+export function deleteMessage(backup: Backup): string {
+  const created = formatLocalAndUtc(backup.createTime, localTimeZone()).text
+  return `Delete backup ${backup.backupName} of cluster ${backup.clusterName} (${formatSize(backup.size)}, created ${created})? This cannot be undone.`
+}
+
+export const RETENTION_NOTE =
+  'Automatic backups are also removed when their retention ends; manual backups are kept until deleted.'
+
+/** Backup actions: each confirms in a dialog that says what will happen, invokes, then tracks the job. */
+export function createBackupActions(core: CoreClient, backups: BackupsState, jobs: JobsState) {
+  const afterAction = async (): Promise<void> => {
+    await Promise.all([jobs.load(), backups.refresh()])
+  }
+
+  return {
+    async confirmAndDelete(backup: Backup): Promise<boolean> {
+      const confirmed = await modalManager.open<ConfirmProps>(ConfirmDialog, {
+        title: 'Delete backup',
+        message: deleteMessage(backup),
+        details: [RETENTION_NOTE],
+        confirmLabel: 'Delete backup',
+        isDestructive: true
+      })
+      if (confirmed !== true) return false
+      const result = await core.invoke('backup/delete', { clusterId: backup.clusterId, backupId: backup.backupId })
+      if (!result.ok) {
+        handleError(result.error, `Could not delete ${backup.backupName}`)
+        return false
+      }
+      toasts.success(`Deleting backup ${result.value.backupName}`)
+      await afterAction()
+      return true
+    },
+
+    async restoreCluster(backup: Backup): Promise<void> {
+      const source = backups.clusterById(backup.clusterId)
+      const result = await modalManager.open<RestoreClusterProps>(RestoreClusterDialog, {
+        backup,
+        projects: backups.projects,
+        defaultCuSize: source?.cuSize ?? 1,
+        submit: (input) => core.invoke('backup/restore-cluster', input)
+      })
+      if (result === undefined) return
+      await modalManager.open<PasswordProps>(PasswordOnceDialog, { clusterId: result.clusterId, username: result.username, password: result.password })
+      await afterAction()
+    },
+
+    async restoreCollection(backup: Backup): Promise<void> {
+      const result = await modalManager.open<RestoreCollectionProps>(RestoreCollectionDialog, {
+        backup,
+        clusters: backups.clusters.filter((c) => c.supportsBackup),
+        submit: (input) => core.invoke('backup/restore-collection', input)
+      })
+      if (result === undefined) return
+      toasts.success('Collection restore started', `Job ${result.jobId}`)
+      await afterAction()
+    },
+
+    async exportBackup(backup: Backup): Promise<void> {
+      const result = await modalManager.open<ExportProps>(ExportBackupDialog, { backup, submit: (input) => core.invoke('backup/export', input) })
+      if (result === undefined) return
+      toasts.success('Export started', `Job ${result.jobId}`)
+      await afterAction()
+    },
+
+    async createBackup(clusterId: string): Promise<void> {
+      if (backups.clusters.length === 0) await backups.loadOptions()
+      const result = await modalManager.open<CreateProps>(CreateBackupDialog, {
+        clusters: backups.clusters,
+        clusterId,
+        submit: (input) => core.invoke('backup/create', input)
+      })
+      if (result === undefined) return
+      toasts.success(`Backup ${result.backupName} started`, 'Follow its progress in Jobs.')
+      await afterAction()
+    }
+  }
+}

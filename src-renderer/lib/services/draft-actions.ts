@@ -1,0 +1,83 @@
+import type { Draft } from '#contract/models/draft'
+import type { CoreClient } from '../core-client/core-client.ts'
+import type { DraftsState } from '../state/drafts.svelte.ts'
+import { toasts } from '../state/toasts.svelte.ts'
+import ConfirmDialog from '../ui/ConfirmDialog.svelte'
+import { handleError } from '../ui/handle-error.ts'
+import { modalManager } from '../ui/modal-manager.svelte.ts'
+
+type ConfirmProps = {
+  title: string
+  message: string
+  details?: string[]
+  confirmLabel: string
+  isDestructive?: boolean
+  onClose: (result?: boolean) => void
+}
+
+/** Typed here because type-aware lint cannot see a .svelte component's props from a .ts file. */
+async function confirm(props: Omit<ConfirmProps, 'onClose'>): Promise<boolean> {
+  const result = await modalManager.open<ConfirmProps>(ConfirmDialog, props)
+  return result === true
+}
+
+/** Pushes drafts; each ends synced, conflict or failed, shown on its card. */
+export async function pushDrafts(core: CoreClient, drafts: DraftsState, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  const result = await drafts.whileBusy(ids, () => core.invoke('draft/push', { draftIds: ids }))
+  if (!result.ok) {
+    handleError(result.error, ids.length === 1 ? 'Could not push the draft' : 'Could not push the drafts')
+    await drafts.load()
+    return
+  }
+  drafts.applyResults(result.value)
+  const synced = result.value.filter((r) => r.state === 'synced').length
+  const conflicts = result.value.filter((r) => r.state === 'conflict').length
+  const failed = result.value.filter((r) => r.state === 'failed').length
+  if (conflicts + failed === 0) toasts.success(synced === 1 ? 'Draft pushed' : `${synced} drafts pushed`, 'Zilliz Cloud confirmed the new policy.')
+  else
+    toasts.show(
+      'warning',
+      'Some drafts were not pushed',
+      [synced > 0 ? `${synced} synced` : '', conflicts > 0 ? `${conflicts} in conflict` : '', failed > 0 ? `${failed} failed` : ''].filter((s) => s !== '').join(', ')
+    )
+  drafts.selected = drafts.selected.filter((id) => !ids.includes(id))
+  await drafts.load()
+}
+
+/** Discards a draft after a confirmation naming what is lost. */
+export async function discardDraft(core: CoreClient, drafts: DraftsState, draft: Draft, clusterName: string): Promise<void> {
+  const isConfirmed = await confirm({
+    title: 'Discard this draft?',
+    message: `Your unpushed policy for ${clusterName} will be deleted.`,
+    details: ['The policy on Zilliz Cloud stays as it is.'],
+    confirmLabel: 'Discard draft',
+    isDestructive: true
+  })
+  if (!isConfirmed) return
+  const result = await drafts.whileBusy([draft.id], () => core.invoke('draft/discard', { id: draft.id }))
+  if (!result.ok) handleError(result.error, 'Could not discard the draft')
+  else toasts.success('Draft discarded')
+  await drafts.load()
+}
+
+/**
+ * Settles a conflict. Keep mine: the draft is rebased on the current remote and still needs a push.
+ * Take remote: the draft is discarded (confirmed first, since the admin's edits are lost).
+ */
+export async function resolveConflict(core: CoreClient, drafts: DraftsState, draft: Draft, resolution: 'keep-mine' | 'take-remote', clusterName: string): Promise<void> {
+  if (resolution === 'take-remote') {
+    const isConfirmed = await confirm({
+      title: 'Take the remote policy?',
+      message: `Your draft for ${clusterName} will be discarded and the policy on Zilliz Cloud kept.`,
+      confirmLabel: 'Take remote',
+      isDestructive: true
+    })
+    if (!isConfirmed) return
+  }
+  const result = await drafts.whileBusy([draft.id], () => core.invoke('draft/resolve', { id: draft.id, resolution }))
+  if (!result.ok) handleError(result.error, 'Could not resolve the conflict')
+  else if (resolution === 'keep-mine') toasts.success('Draft kept', 'It is now based on the current remote policy. Push it to apply it.')
+  else toasts.success('Remote policy kept', 'Your draft was discarded.')
+  await drafts.load()
+}

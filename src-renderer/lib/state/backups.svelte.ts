@@ -1,0 +1,157 @@
+import type { BackupListInput, BackupSort } from '#contract/commands/backup'
+import type { ClusterSummary } from '#contract/commands/cluster'
+import type { SerializedError } from '#contract/errors'
+import type { Backup, BackupStatus, BackupType, CreationMethod } from '#contract/models/backup'
+import type { Project } from '#contract/models/cluster'
+import type { CoreClient } from '../core-client/core-client.ts'
+
+export type BackupFilters = {
+  projectId: string
+  clusterId: string
+  creationMethod: '' | CreationMethod
+  backupType: '' | BackupType
+  status: '' | BackupStatus
+  search: string
+}
+
+export const EMPTY_FILTERS: BackupFilters = {
+  projectId: '',
+  clusterId: '',
+  creationMethod: '',
+  backupType: '',
+  status: '',
+  search: ''
+}
+
+export const PAGE_SIZE = 200
+
+/**
+ * The backup list as a sparse, paged window over the core's cache: pages are fetched as the list
+ * scrolls and kept until a filter, the sort or the data changes. Stale answers are dropped by generation.
+ */
+export class BackupsState {
+  filters = $state<BackupFilters>({ ...EMPTY_FILTERS })
+  sort = $state<BackupSort>({ by: 'createTime', dir: 'desc' })
+  total = $state<number | null>(null)
+  isLoading = $state(false)
+  error = $state<SerializedError | null>(null)
+  /** Bumped when pages change, so rows re-read `rowAt`. */
+  version = $state(0)
+  /** Bumped when the query (filters, sort) changes, so the list scrolls back to the top. */
+  queryKey = $state(0)
+  clusters = $state<ClusterSummary[]>([])
+  projects = $state<Project[]>([])
+
+  private pages = new Map<number, Backup[]>()
+  private readonly pending = new Set<number>()
+  private generation = 0
+
+  constructor(private readonly core: CoreClient) {
+    core.subscribe((message) => {
+      if (message.name === 'sync/finished') void this.refresh()
+    })
+  }
+
+  get hasFilters(): boolean {
+    return Object.entries(this.filters).some(([, v]) => v !== '')
+  }
+
+  rowAt(index: number): Backup | undefined {
+    // Reading `version` subscribes the caller to page changes; the pages Map itself is not reactive.
+    const _version = this.version
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
+  }
+
+  clusterById(clusterId: string): ClusterSummary | undefined {
+    return this.clusters.find((c) => c.clusterId === clusterId)
+  }
+
+  async loadOptions(): Promise<void> {
+    const [clusters, projects] = await Promise.all([this.core.invoke('cluster/list', {}), this.core.invoke('project/list', {})])
+    if (clusters.ok) this.clusters = clusters.value
+    if (projects.ok) this.projects = projects.value
+  }
+
+  /** Re-reads the first page with the current filters; older pages stay on screen until it arrives. */
+  async reload(): Promise<void> {
+    const generation = ++this.generation
+    this.pending.clear()
+    this.isLoading = true
+    const result = await this.core.invoke('backup/list', this.query(0))
+    if (generation !== this.generation) return
+    this.isLoading = false
+    if (!result.ok) {
+      this.error = result.error
+      return
+    }
+    this.error = null
+    this.pages = new Map([[0, result.value.items]])
+    this.total = result.value.total
+    this.version++
+  }
+
+  /** After a sync or an action: the same view, fresh data. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.reload(), this.loadOptions()])
+  }
+
+  /** Makes sure every page that rows `start..end` fall in is loaded or loading. */
+  ensureRange(start: number, end: number): void {
+    if (this.total === null) return
+    const last = Math.min(end, this.total - 1)
+    for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+      if (!this.pages.has(page) && !this.pending.has(page)) void this.fetchPage(page)
+    }
+  }
+
+  setFilter<K extends keyof BackupFilters>(key: K, value: BackupFilters[K]): void {
+    if (this.filters[key] === value) return
+    this.filters[key] = value
+    this.queryKey++
+    if (key === 'projectId' && value !== '') {
+      const cluster = this.clusterById(this.filters.clusterId)
+      if (cluster !== undefined && cluster.projectId !== value) this.filters.clusterId = ''
+    }
+    void this.reload()
+  }
+
+  clearFilters(): void {
+    this.filters = { ...EMPTY_FILTERS }
+    this.queryKey++
+    void this.reload()
+  }
+
+  toggleSort(by: BackupSort['by']): void {
+    this.queryKey++
+    this.sort = this.sort.by === by ? { by, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: by === 'backupName' || by === 'clusterName' ? 'asc' : 'desc' }
+    void this.reload()
+  }
+
+  private async fetchPage(page: number): Promise<void> {
+    const generation = this.generation
+    this.pending.add(page)
+    const result = await this.core.invoke('backup/list', this.query(page))
+    if (generation !== this.generation) return
+    this.pending.delete(page)
+    if (!result.ok) {
+      this.error = result.error
+      return
+    }
+    this.pages.set(page, result.value.items)
+    this.total = result.value.total
+    this.version++
+  }
+
+  private query(page: number): BackupListInput {
+    const f = this.filters
+    const input: BackupListInput = { sort: this.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
+    if (f.projectId !== '') input.projectId = f.projectId
+    if (f.clusterId !== '') input.clusterId = f.clusterId
+    if (f.creationMethod !== '') input.creationMethod = f.creationMethod
+    if (f.backupType !== '') input.backupType = f.backupType
+    if (f.status !== '') input.status = f.status
+    const search = f.search.trim()
+    if (search !== '') input.search = search
+    return input
+  }
+}

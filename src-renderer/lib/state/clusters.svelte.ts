@@ -1,0 +1,70 @@
+import type { ClusterSummary } from '#contract/commands/cluster'
+import type { SerializedError } from '#contract/errors'
+import type { Backup } from '#contract/models/backup'
+import type { Project } from '#contract/models/cluster'
+import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
+import { groupByProject, type ProjectGroup } from '../policy/fleet.ts'
+
+/** The fleet as mirrored by the core: clusters with their policy summary and health, and their projects. */
+export class ClustersState {
+  clusters = $state<ClusterSummary[]>([])
+  projects = $state<Project[]>([])
+  isLoading = $state(false)
+  hasLoaded = $state(false)
+  error = $state<SerializedError | null>(null)
+  readonly groups: ProjectGroup[] = $derived(groupByProject(this.clusters, this.projects))
+
+  constructor(private readonly core: CoreClient) {}
+
+  byId(clusterId: string): ClusterSummary | undefined {
+    return this.clusters.find((c) => c.clusterId === clusterId)
+  }
+
+  async load(): Promise<void> {
+    this.isLoading = true
+    const [clusters, projects] = await Promise.all([this.core.invoke('cluster/list', {}), this.core.invoke('project/list', {})])
+    this.isLoading = false
+    this.hasLoaded = true
+    if (!clusters.ok) {
+      this.error = clusters.error
+      return
+    }
+    this.error = null
+    this.clusters = clusters.value
+    if (projects.ok) this.projects = projects.value
+  }
+
+  /** Reloads after every sync and every draft that reached the remote. */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
+      if (message.name === 'sync/finished' || (message.name === 'draft/state-changed' && (message.payload.state === 'synced' || message.payload.state === 'conflict'))) {
+        void this.load()
+      }
+    })
+  }
+}
+
+/** The newest few backups of one cluster, for its details page. */
+export class RecentBackupsState {
+  items = $state<Backup[]>([])
+  total = $state(0)
+  hasLoaded = $state(false)
+  error = $state<SerializedError | null>(null)
+
+  constructor(
+    private readonly core: CoreClient,
+    readonly clusterId: string
+  ) {}
+
+  async load(limit = 5): Promise<void> {
+    const result = await this.core.invoke('backup/list', { clusterId: this.clusterId, sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit })
+    this.hasLoaded = true
+    if (!result.ok) {
+      this.error = result.error
+      return
+    }
+    this.error = null
+    this.items = result.value.items
+    this.total = result.value.total
+  }
+}

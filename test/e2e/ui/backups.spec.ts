@@ -1,0 +1,104 @@
+import { test, expect } from '../fixtures.ts'
+import { BackupsPage } from '../pages/backups-page.ts'
+import { connectEmulator, type ConnectedEmulator } from '../pages/settings-page.ts'
+
+let connected: ConnectedEmulator
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  connected = await connectEmulator(request, 'Backups e2e')
+  await request.dispose()
+})
+
+test.afterAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  await connected.close()
+  await request.dispose()
+})
+
+test('lists the cached backups in an accessible, windowed table', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  const rowCount = Number(await backups.table.getAttribute('aria-rowcount'))
+  expect(rowCount).toBeGreaterThan(10)
+  await expect(backups.count).toHaveText(`${(rowCount - 1).toLocaleString('en-US')} backups`)
+  await expect(backups.table.getByRole('columnheader', { name: 'Created' })).toHaveAttribute('aria-sort', 'descending')
+  await backups.table.getByRole('button', { name: 'Name' }).click()
+  await expect(backups.table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending')
+})
+
+test('filters by search and method, and "/" focuses the search box', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  await page.locator('body').click()
+  await page.keyboard.press('/')
+  await expect(backups.search).toBeFocused()
+  await backups.search.fill('orders-prod')
+  await expect(backups.rows().first()).toContainText('orders-prod')
+  for (const name of await backups.rows().getByRole('cell').nth(1).allTextContents()) expect(name).toContain('orders-prod')
+  await backups.method.selectOption('MANUAL')
+  await expect(backups.rows().first()).toContainText('Manual')
+  await backups.search.fill('no-such-backup-anywhere')
+  await expect(page.getByText('No backups match these filters')).toBeVisible()
+})
+
+test('deleting asks first: cancel keeps the backup, confirm removes it', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await page.getByLabel('Status').selectOption('AVAILABLE')
+  await backups.method.selectOption('MANUAL')
+  await expect(backups.rows().first()).toContainText('available')
+  const name = await backups.firstBackupName()
+  await backups.search.fill(name)
+  await expect(backups.rows()).toHaveCount(1)
+
+  await backups.chooseAction(name, 'Delete…')
+  const dialog = page.getByRole('alertdialog', { name: 'Delete backup' })
+  await expect(dialog).toContainText(`Delete backup ${name} of cluster`)
+  await expect(dialog).toContainText('This cannot be undone.')
+  await expect(dialog).toContainText('manual backups are kept until deleted')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(backups.row(name)).toBeVisible()
+
+  await backups.chooseAction(name, 'Delete…')
+  await page.getByRole('alertdialog', { name: 'Delete backup' }).getByRole('button', { name: 'Delete backup' }).click()
+  await expect(backups.row(name)).toHaveCount(0, { timeout: 15_000 })
+})
+
+test('restoring a cluster refuses a bad name, then shows the new password once', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await page.getByLabel('Status').selectOption('AVAILABLE')
+  await page.getByLabel('Type').selectOption('CLUSTER')
+  await expect(backups.rows().first()).toContainText('available')
+  const name = await backups.firstBackupName()
+  await backups.chooseAction(name, 'Restore cluster…')
+  const dialog = page.getByRole('dialog', { name: 'Restore cluster' })
+  await dialog.getByLabel('New cluster name').fill('bad name!')
+  await dialog.getByRole('button', { name: 'Restore to new cluster' }).click()
+  await expect(dialog.getByText('Use letters, digits and hyphens only')).toBeVisible()
+  await expect(dialog.getByLabel('New cluster name')).toHaveAttribute('aria-invalid', 'true')
+
+  await dialog.getByLabel('New cluster name').fill('restored-e2e')
+  await dialog.getByRole('button', { name: 'Restore to new cluster' }).click()
+  const password = page.getByRole('alertdialog', { name: 'Restore started' })
+  await expect(password).toContainText('shown only once and is not stored')
+  await expect(password.getByTestId('new-cluster-password')).not.toBeEmpty()
+  await password.getByRole('button', { name: 'I have saved the password' }).click()
+  await page.getByRole('button', { name: 'Jobs' }).click()
+  await expect(page.getByRole('region', { name: 'Jobs' }).getByTestId('job').first()).toContainText('Restore cluster')
+})
+
+test('lists the keyboard shortcuts with "?" and closes with Escape', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await page.locator('body').click()
+  await page.keyboard.press('Shift+?')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toContainText('Sync now')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})

@@ -1,0 +1,57 @@
+import { test, expect } from '../fixtures.ts'
+import { SettingsPage, rpc } from '../pages/settings-page.ts'
+import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/index.ts'
+
+let emulator: RunningEmulator
+
+test.beforeAll(async () => {
+  emulator = await startEmulator({ seed: 'demo', port: 0 })
+})
+
+test.afterAll(async () => {
+  await emulator.close()
+})
+
+test('refuses a bad URL and a bad API key with a clear message', async ({ page }) => {
+  const settings = new SettingsPage(page)
+  await settings.open()
+  await settings.fillConnection('Bad one', 'not a url', 'some-key-12345')
+  await settings.saveButton.click()
+  await expect(page.getByText('Enter a full URL, such as https://api.cloud.zilliz.com.')).toBeVisible()
+
+  await settings.baseUrl.fill(emulator.url)
+  await settings.apiKey.fill('wrong-key-123456')
+  await settings.testButton.click()
+  await expect(settings.formError).toContainText('Zilliz Cloud refused the API key')
+  await expect(settings.formError).toContainText('The apikey is illegal')
+})
+
+test('tests, saves, renames and removes a connection without ever showing the key', async ({ page, request }) => {
+  const settings = new SettingsPage(page)
+  await settings.open()
+  await settings.fillConnection('E2E org', emulator.url, emulator.apiKey)
+  await settings.testButton.click()
+  await expect(page.getByText(/Connected: \d+ projects?, \d+ clusters?/)).toBeVisible()
+  await settings.saveButton.click()
+
+  const item = settings.connection('E2E org')
+  await expect(item).toBeVisible()
+  await expect(item.getByTestId('token-hint')).toHaveText(`••••${emulator.apiKey.slice(-4)}`)
+  expect(await page.content()).not.toContain(emulator.apiKey)
+
+  await item.getByRole('button', { name: 'Edit E2E org' }).click()
+  await page.getByRole('form', { name: 'Edit E2E org' }).getByLabel('Name').fill('E2E org renamed')
+  await page.getByRole('form', { name: 'Edit E2E org' }).getByLabel('Tag', { exact: true }).fill('staging')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  const renamed = settings.connection('E2E org renamed')
+  await expect(renamed).toContainText('staging')
+
+  await renamed.getByRole('button', { name: 'Remove E2E org renamed' }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Remove connection' })
+  await expect(dialog).toContainText('Nothing changes in Zilliz Cloud')
+  await dialog.getByLabel('Delete them').check()
+  await dialog.getByRole('button', { name: 'Remove connection' }).click()
+  await expect(renamed).toHaveCount(0)
+  const left = await rpc<{ name: string }[]>(request, 'connection/list', {})
+  expect(left.map((c) => c.name)).not.toContain('E2E org renamed')
+})

@@ -1,0 +1,77 @@
+import { test, expect } from '../fixtures.ts'
+import { screenshotPath } from '../pages/timeline-page.ts'
+import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo } from '../pages/fleet-page.ts'
+
+let demo: DemoConnection | undefined
+
+test.beforeAll(async ({ request }) => {
+  demo = await connectDemoEmulator(request, 'Fleet e2e')
+})
+
+test.afterAll(async ({ request }) => {
+  await disconnectDemo(request, demo)
+})
+
+test.use({ timezoneId: 'Europe/Berlin' })
+
+test('shows the clusters by project with plan, policy and health in words', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.heading).toBeVisible()
+  const production = fleet.project('Production')
+  await expect(production.getByRole('link', { name: 'orders-prod', exact: true })).toBeVisible()
+  await expect(production.getByRole('link', { name: 'search-prod', exact: true })).toBeVisible()
+  await expect(fleet.project('Staging').getByRole('link', { name: 'catalog-staging', exact: true })).toBeVisible()
+
+  const search = fleet.row('search-prod')
+  await expect(search).toContainText('Enterprise')
+  await expect(search).toContainText('Mon, Wed, Fri · 22:00–00:00 UTC · 14 days')
+  await expect(search).toContainText('UTC')
+  await expect(search.getByTestId('cluster-health')).toContainText(/OK|Warning|Failing/)
+
+  const analytics = fleet.row('analytics-staging')
+  await expect(analytics).toContainText('Disabled')
+  await expect(analytics.getByTestId('cluster-health')).toContainText('Warning')
+  await expect(analytics.getByTestId('cluster-health')).toContainText('Automatic backups are off')
+})
+
+test('says why Free and Serverless clusters have no backups', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.row('sandbox-free').getByTestId('unsupported-reason')).toHaveText("Free clusters can't be backed up — upgrade to Dedicated")
+  await expect(fleet.row('events-serverless').getByTestId('unsupported-reason')).toHaveText("Serverless clusters can't be backed up — migrate to Dedicated")
+})
+
+test('opens a cluster with Enter or Space and shows its editor, backups and history', async ({ page, request }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await fleet.clusterLink('orders-prod').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'orders-prod' })).toBeVisible()
+  const orders = await clusterByName(request, 'orders-prod')
+  expect(page.url()).toContain(`#/fleet?cluster=${orders.clusterId}`)
+  await expect(page.getByRole('form', { name: 'Backup policy of orders-prod' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Recent backups' })).toBeVisible()
+  await expect(page.getByRole('link', { name: /backups of this cluster/ })).toHaveAttribute('href', `#/backups?cluster=${orders.clusterId}`)
+  await expect(page.getByRole('heading', { name: 'Policy history' })).toBeVisible()
+
+  await page.getByRole('link', { name: '← All clusters' }).click()
+  await fleet.clusterLink('search-prod').focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('heading', { level: 1, name: 'search-prod' })).toBeVisible()
+})
+
+test('takes screenshots of the fleet and a cluster, light and dark', async ({ page, request }) => {
+  const search = await clusterByName(request, 'search-prod')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.setViewportSize({ width: 1360, height: 1000 })
+    const fleet = new FleetPage(page)
+    await fleet.open()
+    await expect(fleet.row('search-prod')).toBeVisible()
+    await page.screenshot({ path: screenshotPath(`fleet-${scheme}.png`) })
+    await page.goto(`/?token=e2e-session-token#/fleet?cluster=${search.clusterId}`)
+    await expect(page.getByTestId('next-runs').getByRole('listitem')).toHaveCount(5)
+    await page.screenshot({ path: screenshotPath(`cluster-details-${scheme}.png`) })
+  }
+})
