@@ -5,6 +5,7 @@ import { JobTracker } from './actions/job-tracker.ts'
 import { ClientPool, type ApiClientFactory } from './connections/client-pool.ts'
 import { ConnectionService } from './connections/connection-service.ts'
 import { createDispatcher, type Invoke } from './dispatch.ts'
+import { BackupSearch } from './fleet/backup-search.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
 import { connectionHandlers } from './handlers/connection.handlers.ts'
@@ -108,9 +109,11 @@ export function createCore(deps: CoreDeps): Core {
     logger,
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
+  const search = new BackupSearch(db)
   events.subscribe((message) => {
     if (message.name !== 'sync/finished') return
     const { connectionId, ok, error } = message.payload
+    search.invalidate(connectionId)
     if (ok) offline.delete(connectionId)
     else if (error !== undefined && OFFLINE_CODES.has(error.code)) offline.add(connectionId)
   })
@@ -125,7 +128,7 @@ export function createCore(deps: CoreDeps): Core {
     ...syncHandlers({ db, connections, engine, isOffline: (id) => offline.has(id) }),
     ...fleetHandlers({ db, connections, now }),
     ...draftHandlers({ db, connections, outbox, events, now }),
-    ...backupHandlers({ db, connections, actions }),
+    ...backupHandlers({ db, connections, actions, search }),
     ...watcher.handlers
   }
 

@@ -1,5 +1,6 @@
 import type { BackupActions } from '../actions/backup-actions.ts'
 import type { ConnectionService } from '../connections/connection-service.ts'
+import type { BackupSearch } from '../fleet/backup-search.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listBackups } from '../store/backups.repo.ts'
 import { listJobs, listActiveJobs } from '../store/jobs.repo.ts'
@@ -9,6 +10,7 @@ export type BackupHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   actions: BackupActions
+  search: BackupSearch
 }
 
 type BackupCommand =
@@ -26,10 +28,16 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
     'backup/list': (input) => {
       const { connectionId, ...query } = input
       if (connectionId === undefined && deps.connections.activeId() === null) return Promise.resolve({ total: 0, items: [] })
-      return Promise.resolve(listBackups(db, { ...query, connectionId: deps.connections.resolve(connectionId) }))
+      const id = deps.connections.resolve(connectionId)
+      const hasText = query.search !== undefined && query.search.trim() !== ''
+      return Promise.resolve(hasText ? deps.search.search(id, query) : listBackups(db, { ...query, connectionId: id }))
     },
     'backup/create': (input) => actions.create(input),
-    'backup/delete': ({ clusterId, backupId }) => actions.delete(clusterId, backupId),
+    'backup/delete': async ({ clusterId, backupId }) => {
+      const deleted = await actions.delete(clusterId, backupId)
+      deps.search.invalidate()
+      return deleted
+    },
     'backup/restore-cluster': (input) => actions.restoreCluster(input),
     'backup/restore-collection': (input) => actions.restoreCollection(input),
     'backup/export': (input) => actions.export(input),

@@ -1,7 +1,8 @@
 import { CoreError } from '#contract/errors'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { getMirroredPolicy, listClusters } from '../store/cache.query.ts'
+import { getMirroredPolicy } from '../store/cache.query.ts'
+import { findCachedCluster } from '../fleet/find-cluster.ts'
 import { discardDraft, getDraft, listDrafts, saveDraft } from '../store/drafts.repo.ts'
 import type { DraftOutbox } from '../sync/draft-outbox.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -21,8 +22,7 @@ type DraftCommand = 'draft/save' | 'draft/list' | 'draft/discard' | 'draft/push'
 export function draftHandlers(deps: DraftHandlerDeps): HandlersFor<DraftCommand> {
   const { db, outbox } = deps
   const save = (clusterId: string, policy: Parameters<typeof saveDraft>[1]['policy']) => {
-    const cluster = listClusters(db).find((c) => c.clusterId === clusterId)
-    if (cluster === undefined) throw new CoreError('not-found', `Cluster ${clusterId} is not in the cache: sync first.`)
+    const cluster = findCachedCluster(db, clusterId, deps.connections.activeId())
     if (cluster.deployment !== 'Dedicated') {
       throw new CoreError('input/invalid', `${cluster.clusterName} is a ${cluster.deployment} cluster: backup policies apply to Dedicated clusters only.`)
     }

@@ -133,3 +133,11 @@ function fromRow(row: BackupRow): Backup {
     expireTime: toIsoOrNull(row.expire_time)
   }
 }
+
+/** Every cached backup of a connection, newest first, with its times as epoch ms (for the in-memory search). */
+export function readAllBackups(db: StoreDatabase, connectionId: string): { backup: Backup; createMs: number; expireMs: number | null }[] {
+  const rows = readQuery('read the cached backups', () =>
+    db.prepare('SELECT * FROM backups WHERE connection_id = ? ORDER BY create_time DESC, backup_id DESC').all(connectionId)
+  ) as BackupRow[]
+  return rows.map((row) => ({ backup: fromRow(row), createMs: row.create_time, expireMs: row.expire_time }))
+}

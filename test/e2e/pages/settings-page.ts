@@ -12,7 +12,8 @@ export async function rpc<T>(request: APIRequestContext, name: string, data: unk
   return envelope.value
 }
 
-export type ConnectedEmulator = { emulator: RunningEmulator; connectionId: string; close(): Promise<void> }
+/** `close` takes a live request context: the one used to connect may have been disposed since. */
+export type ConnectedEmulator = { emulator: RunningEmulator; connectionId: string; close(request?: APIRequestContext): Promise<void> }
 
 /** Starts a demo emulator, adds it as a connection and syncs it; `close` removes both again. */
 export async function connectEmulator(request: APIRequestContext, name: string, seed = 'demo'): Promise<ConnectedEmulator> {
@@ -23,8 +24,8 @@ export async function connectEmulator(request: APIRequestContext, name: string, 
   return {
     emulator,
     connectionId: connection.id,
-    async close() {
-      await rpc(request, 'connection/remove', { id: connection.id, drafts: 'delete' }).catch(() => undefined)
+    async close(live = request) {
+      await rpc(live, 'connection/remove', { id: connection.id, drafts: 'delete' })
       await emulator.close()
     }
   }

@@ -29,7 +29,11 @@ export function repoRoot(): string {
   return join(test.info().project.testDir, '../../..')
 }
 
-/** Where the screens' screenshots live: `docs/screenshots/<screen>-<light|dark>.png`. */
+/**
+ * Where a screen's screenshot goes: `docs/screenshots/<screen>-<light|dark>.png` when UPDATE_SCREENSHOTS is set
+ * (`npm run screenshots` refreshes them all), else the test's own output folder, so a test run leaves the
+ * committed pictures alone.
+ */
 export function screenshotPath(file: string): string {
-  return join(repoRoot(), 'docs/screenshots', file)
+  return process.env.UPDATE_SCREENSHOTS === undefined ? test.info().outputPath(file) : join(repoRoot(), 'docs/screenshots', file)
 }

@@ -12,7 +12,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
-  await connected.close()
+  await connected.close(request)
   await request.dispose()
 })
 

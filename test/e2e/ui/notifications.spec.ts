@@ -10,8 +10,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   await request.dispose()
 })
 
-test.afterAll(async () => {
-  await connected.close()
+test.afterAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  await connected.close(request)
+  await request.dispose()
 })
 
 test('lists notices, marks one and then all read, and filters unread', async ({ page }) => {

@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Backup } from '#contract/models/backup'
+import { BackupSearch } from '#core/fleet/backup-search'
+import { listBackups } from '#core/store/backups.repo'
+import { addConnection } from '#core/store/connections.repo'
+import { openDatabase, type StoreDatabase } from '#core/store/database'
+import { replaceBackups } from '#core/store/mirror.repo'
+
+let db: StoreDatabase
+const base = Date.UTC(2026, 0, 1)
+
+function backup(i: number): Backup {
+  return {
+    backupId: `backup${i}_${(i * 7919).toString(16).padStart(15, '0')}`,
+    backupName: `${i % 3 === 0 ? 'Orders' : 'search'}-${i % 17}_backup${i}`,
+    clusterId: `in01-${i % 17}`,
+    clusterName: `${i % 3 === 0 ? 'Orders' : 'search'}-${i % 17}`,
+    projectId: `proj-${i % 3}`,
+    connectionId: 'c1',
+    backupType: i % 5 === 0 ? 'COLLECTION' : 'CLUSTER',
+    creationMethod: i % 4 === 0 ? 'MANUAL' : 'AUTO',
+    status: i % 9 === 0 ? 'CREATING' : 'AVAILABLE',
+    size: (i * 104729) % 5000,
+    createTime: new Date(base + (i % 50) * 3_600_000).toISOString(),
+    expireTime: i % 4 === 0 ? null : new Date(base + (i % 23) * 86_400_000).toISOString()
+  }
+}
+
+beforeAll(() => {
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'search-')), 'db.sqlite')).db
+  addConnection(db, { id: 'c1', name: 'One', baseUrl: 'https://one.test' })
+  replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
+})
+
+afterAll(() => db.close())
+
+describe('the in-memory backup search', () => {
+  it('answers exactly what the SQL list answers, for any filter, sort and page', () => {
+    const search = new BackupSearch(db)
+    fc.assert(
+      fc.property(
+        fc.record({
+          search: fc.constantFrom('orders', 'SEARCH-1', 'backup1', '_backup3', 'in01', 'zzz', 'e'),
+          clusterId: fc.option(fc.constantFrom('in01-1', 'in01-3'), { nil: undefined }),
+          creationMethod: fc.option(fc.constantFrom('AUTO' as const, 'MANUAL' as const), { nil: undefined }),
+          status: fc.option(fc.constantFrom('AVAILABLE' as const, 'CREATING' as const), { nil: undefined }),
+          sort: fc.record({
+            by: fc.constantFrom('createTime' as const, 'expireTime' as const, 'size' as const, 'backupName' as const, 'clusterName' as const, 'status' as const),
+            dir: fc.constantFrom('asc' as const, 'desc' as const)
+          }),
+          offset: fc.integer({ min: 0, max: 60 }),
+          limit: fc.integer({ min: 1, max: 40 })
+        }),
+        (query) => {
+          const fromMemory = search.search('c1', query)
+          const fromSql = listBackups(db, { ...query, connectionId: 'c1' })
+          expect(fromMemory.total).toBe(fromSql.total)
+          expect(fromMemory.items.map((b) => b.backupId)).toEqual(fromSql.items.map((b) => b.backupId))
+        }
+      ),
+      { numRuns: 200, seed: 20261124 }
+    )
+  })
+
+  it('sees a changed cache only after it is invalidated', () => {
+    const search = new BackupSearch(db)
+    const query = { search: 'backup7_', sort: { by: 'createTime' as const, dir: 'desc' as const }, offset: 0, limit: 10 }
+    expect(search.search('c1', query).total).toBe(1)
+    replaceBackups(db, 'c1', [backup(1)])
+    expect(search.search('c1', query).total).toBe(1)
+    search.invalidate('c1')
+    expect(search.search('c1', query).total).toBe(0)
+    replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
+  })
+})
