@@ -2,6 +2,7 @@ import { CoreError, isCoreError } from '#contract/errors'
 import type { CommandInput, CommandOutput } from '#contract/commands'
 import type { Job } from '#contract/models/job'
 import { outcomeOf } from '../api/api-error.ts'
+import type { ApiBackup } from '../api/normalize.ts'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -58,6 +59,11 @@ export class BackupActions {
       if (settled.state === 'UNKNOWN' || settled.state === 'PENDING') {
         throw new CoreError('busy', 'An earlier backup request for this cluster may have reached Zilliz Cloud and is not confirmed yet. Backup Desk will check before sending another; try again in a minute.')
       }
+    }
+    if (!client.isServerClockKnown()) {
+      // The intent's timestamp must be in server time for reconciliation to find the backup (R28): with no answer
+      // seen yet (a create right after start), read the server's clock first with the cheapest matching query.
+      await client.listBackupsPage({ clusterId: input.clusterId, creationMethod: 'MANUAL', pageSize: 1 })
     }
     const params = { backupType: input.backupType, dbCollections: input.dbCollections, crossRegionCopies: input.crossRegionCopies }
     const intent = beginIntent(this.deps.db, {
@@ -155,16 +161,22 @@ export class BackupActions {
     return result
   }
 
-  private async afterFailedCreate(client: ZillizClient, intent: BackupIntent, error: unknown): Promise<never> {
+  /**
+   * The request failed. A refusal fails the intent; an uncertain outcome is reconciled at once, and when Zilliz
+   * Cloud did create the backup the command RESOLVES with it (the user asked for a backup and got one): only the
+   * job id is missing, because the list answer does not carry it, so the backup shows up with the next sync.
+   */
+  private async afterFailedCreate(client: ZillizClient, intent: BackupIntent, error: unknown): Promise<CommandOutput<'backup/create'>> {
     const outcome = outcomeOf(error)
     if (outcome !== 'unknown') {
       failIntent(this.deps.db, intent.id, isCoreError(error) ? error.message : 'The request failed.', this.deps.now())
       throw error
     }
     markIntentUnknown(this.deps.db, intent.id, this.deps.now())
-    const settled = await this.reconcile(client, { ...intent, state: 'UNKNOWN' })
-    if (settled.state === 'CONFIRMED' && settled.backupId !== null) {
-      throw new CoreError('api/timeout', `The answer was lost, but Zilliz Cloud did create backup ${settled.backupId}. It is tracked now.`)
+    const settled = await this.settle(client, { ...intent, state: 'UNKNOWN' })
+    if (settled.intent.state === 'CONFIRMED' && settled.backup !== null) {
+      this.deps.logger.info('backup created despite a lost answer', { intentId: intent.id, backupId: settled.backup.backupId })
+      return { backupId: settled.backup.backupId, backupName: settled.backup.backupName, jobId: '' }
     }
     throw new CoreError(
       isCoreError(error) ? error.code : 'api/unreachable',
@@ -174,25 +186,29 @@ export class BackupActions {
 
   /** Looks for the backup an uncertain request may have created: a MANUAL backup of the cluster made since the request. */
   private async reconcile(client: ZillizClient, intent: BackupIntent): Promise<BackupIntent> {
+    return (await this.settle(client, intent)).intent
+  }
+
+  private async settle(client: ZillizClient, intent: BackupIntent): Promise<{ intent: BackupIntent; backup: ApiBackup | null }> {
     let candidates
     try {
       const page = await client.listBackupsPage({ clusterId: intent.clusterId, creationMethod: 'MANUAL', pageSize: 100 })
       candidates = page.backups.filter((b) => Date.parse(b.createTime) >= intent.requestedAtServerMs - RECONCILE_MARGIN_MS)
     } catch (error) {
       this.deps.logger.warn('intent reconciliation failed', { intentId: intent.id, error: isCoreError(error) ? error.code : String(error) })
-      return intent
+      return { intent, backup: null }
     }
     const found = candidates.sort((a, b) => Date.parse(a.createTime) - Date.parse(b.createTime))[0]
     if (found !== undefined) {
       const confirmed = confirmIntent(this.deps.db, intent.id, { backupId: found.backupId, jobId: null }, this.deps.now())
       this.deps.logger.info('intent reconciled', { intentId: intent.id, backupId: found.backupId })
-      return confirmed
+      return { intent: confirmed, backup: found }
     }
     if (intent.state === 'PENDING' || this.deps.now() + client.serverClockSkewMs() - intent.requestedAtServerMs > UNKNOWN_GIVE_UP_MS) {
       // PENDING at reconciliation means the app stopped before sending, or the list proves nothing was made.
-      return failIntent(this.deps.db, intent.id, 'No backup was created for this request.', this.deps.now())
+      return { intent: failIntent(this.deps.db, intent.id, 'No backup was created for this request.', this.deps.now()), backup: null }
     }
-    return intent
+    return { intent, backup: null }
   }
 
   private connectionOf(clusterId: string): string {

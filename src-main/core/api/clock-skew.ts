@@ -22,6 +22,11 @@ export class ClockSkew {
     }
   }
 
+  /** Whether a response with a usable `Date` header has been seen (until then `ms` is a guess of 0). */
+  get isKnown(): boolean {
+    return this.estimateMs !== undefined
+  }
+
   /** Server minus local, in ms; 0 until a response with a `Date` header has been seen. */
   get ms(): number {
     return Math.round(this.estimateMs ?? 0)

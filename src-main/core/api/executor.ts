@@ -161,6 +161,7 @@ export function createExecutor(deps: ExecutorDeps) {
     run,
     breakerState: (): BreakerState => breaker.state(),
     serverClockSkewMs: (): number => skew.ms,
+    isServerClockKnown: (): boolean => skew.isKnown,
     stats: (): ClientStats => ({ requests: { ...requests }, ...counters, breakerOpens: breaker.timesOpened() })
   }
 }

@@ -23,29 +23,52 @@ export async function walkPages<T>(options: WalkOptions<T>): Promise<T[]> {
   const maxRestarts = options.maxRestarts ?? 2
   const maxPages = options.maxPages ?? 10_000
   for (let restarts = 0; restarts <= maxRestarts; restarts++) {
-    const seen = new Map<string, T>()
-    let expected: number | undefined
-    let isStable = true
-    for (let page = 1; ; page++) {
-      const { count, items } = await options.fetchPage(page)
-      if (expected === undefined) expected = count
-      if (count !== expected) {
-        isStable = false
-        break
-      }
-      for (const item of items) seen.set(options.keyOf(item), item)
-      options.onProgress?.({ page, fetched: seen.size, total: count, restarts })
-      // `count` is the total matching (zilliz-cloud-api.md §2.4); a short page also ends the walk in case it is not.
-      if (items.length < options.pageSize || page * options.pageSize >= count) break
-      if (page >= maxPages) {
-        throw new ApiError('api/invalid-response', `The ${options.what} list did not end after ${maxPages} pages.`, 'rejected')
-      }
-    }
-    if (isStable) return [...seen.values()]
+    const walk = await walkOnce(options, restarts, maxPages)
+    if (walk !== null) return walk
   }
   throw new ApiError(
     'api/invalid-response',
     `The ${options.what} list kept changing while it was being read (${maxRestarts + 1} tries); try again.`,
     'rejected'
   )
+}
+
+/**
+ * One walk: page 1 tells how many pages there are, then the rest are requested together (the client's per-endpoint
+ * limiter paces them; one at a time would add a full round trip per page). Items are merged, and progress reported,
+ * in page order. Null when `count` moved between pages.
+ */
+async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: number): Promise<T[] | null> {
+  const { pageSize } = options
+  const first = await options.fetchPage(1)
+  const expected = first.count
+  const seen = new Map<string, T>()
+  const merge = (page: number, items: readonly T[]): void => {
+    for (const item of items) seen.set(options.keyOf(item), item)
+    options.onProgress?.({ page, fetched: seen.size, total: expected, restarts })
+  }
+  merge(1, first.items)
+  // `count` is the total matching (zilliz-cloud-api.md §2.4); a short page also ends the walk in case it is not.
+  if (first.items.length < pageSize || pageSize >= expected) return [...seen.values()]
+  const lastPage = Math.ceil(expected / pageSize)
+  if (lastPage > maxPages) {
+    throw new ApiError('api/invalid-response', `The ${options.what} list did not end after ${maxPages} pages.`, 'rejected')
+  }
+  const arrived = new Map<number, Page<T>>()
+  let nextToMerge = 2
+  const walk = { isStable: true }
+  await Promise.all(
+    Array.from({ length: lastPage - 1 }, async (_, i) => {
+      const page = i + 2
+      const result = await options.fetchPage(page)
+      if (result.count !== expected) walk.isStable = false
+      arrived.set(page, result)
+      for (let ready = arrived.get(nextToMerge); ready !== undefined && walk.isStable; ready = arrived.get(nextToMerge)) {
+        merge(nextToMerge, ready.items)
+        arrived.delete(nextToMerge)
+        nextToMerge++
+      }
+    })
+  )
+  return walk.isStable ? [...seen.values()] : null
 }

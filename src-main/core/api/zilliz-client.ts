@@ -228,6 +228,8 @@ export function createZillizClient(options: ZillizClientOptions) {
 
     /** Server minus local clock in ms, estimated from `Date` headers; 0 before the first answer. */
     serverClockSkewMs: (): number => executor.serverClockSkewMs(),
+    /** False until an answer carried a `Date` header: `serverClockSkewMs` is then only a guess of 0. */
+    isServerClockKnown: (): boolean => executor.isServerClockKnown(),
     breakerState: (): BreakerState => executor.breakerState(),
     stats: (): ClientStats => executor.stats()
   }

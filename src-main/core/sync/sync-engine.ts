@@ -7,7 +7,7 @@ import type { ClientPool } from '../connections/client-pool.ts'
 import type { EventBus } from '../lib/event-bus.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { listMirroredPolicies } from '../store/cache.query.ts'
+import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
 import { recordPolicyChange } from '../store/history.repo.ts'
 import { markStale, replaceBackups, replaceClusters, replacePolicies, replaceProjects, type CachedList } from '../store/mirror.repo.ts'
 import { recordSyncFinished, recordSyncStarted } from '../store/sync-state.repo.ts'
@@ -24,9 +24,9 @@ export type SyncEngineDeps = {
 }
 
 /**
- * Mirrors one connection: projects → clusters → policies of Dedicated clusters and every backup
- * (organization-wide pages, in parallel with the policies: they are different endpoints with their own
- * rate budgets) → tracked jobs. Each list replaces its cached copy in one transaction, and only once
+ * Mirrors one connection: projects → clusters → policies of Dedicated clusters (those already mirrored are read
+ * from the start), and every backup (organization-wide pages, in parallel with the rest: they are different
+ * endpoints with their own rate budgets) → tracked jobs. Each list replaces its cached copy in one transaction, and only once
  * every page of it arrived, so a failure leaves the cache as it was (marked stale).
  */
 export class SyncEngine {
@@ -51,38 +51,55 @@ export class SyncEngine {
     const { db, events } = this.deps
     const started = this.deps.now()
     const pending = new Set<CachedList>(['projects', 'clusters', 'policies', 'backups'])
+    let hasFailed = false
     recordSyncStarted(db, connectionId, started)
     try {
       const c = await this.deps.pool.get(connectionId)
       const requestsBefore = totalRequests(c)
       events.emit('sync/progressed', { connectionId, phase: 'projects', done: 0, total: null })
+      // One request first: when Zilliz Cloud is unreachable the sync fails after that request's own retries,
+      // instead of a fan-out of failing calls opening the circuit breaker (R26) for the syncs that follow.
       const projects = await c.listProjects()
       replaceProjects(db, connectionId, projects.map((p) => ({ ...p, connectionId })))
       pending.delete('projects')
-
+      // The backup list depends on nothing else and is the longest walk: it starts at once, on its own endpoint
+      // (and rate budget), while the clusters and then the policies are read, and replaces its cache as soon
+      // as every page arrived (unless the sync already failed). Observed here so that an earlier failure does not
+      // leave its rejection unhandled.
+      const backupsRun = c
+        .listAllBackups({}, (p) => {
+          events.emit('sync/progressed', { connectionId, phase: 'backups', done: p.fetched, total: p.total })
+        })
+        .then((backups) => {
+          if (!hasFailed) {
+            replaceBackups(db, connectionId, backups.map((b) => ({ ...b, connectionId })))
+            pending.delete('backups')
+          }
+          return backups
+        })
+      backupsRun.catch((error: unknown) => {
+        this.deps.logger.debug('backup list read ended', { connectionId, error: isCoreError(error) ? error.code : String(error) })
+      })
+      // The policy reads are the largest number of calls to one endpoint, so they set the pace of the whole sync:
+      // those of the Dedicated clusters already mirrored start now too; clusters found new are read once listed.
+      const policies = new PolicyReads(this, c, connectionId)
+      policies.prefetch(listClusters(db, { connectionId }).filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
       events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
       const clusters = (await c.listClusters()).map((cluster) => ({ ...cluster, connectionId }))
       replaceClusters(db, connectionId, clusters)
       pending.delete('clusters')
 
       const dedicated = clusters.filter((cluster) => cluster.deployment === 'Dedicated')
-      const [policies, backups] = await Promise.all([
-        this.fetchPolicies(c, connectionId, dedicated.map((d) => d.clusterId)),
-        c.listAllBackups({}, (p) => {
-          events.emit('sync/progressed', { connectionId, phase: 'backups', done: p.fetched, total: p.total })
-        })
-      ])
-      this.recordRemoteChanges(connectionId, policies)
-      replacePolicies(db, connectionId, policies)
+      const [policyList, backups] = await Promise.all([policies.collect(dedicated.map((d) => d.clusterId)), backupsRun])
+      this.recordRemoteChanges(connectionId, policyList)
+      replacePolicies(db, connectionId, policyList)
       pending.delete('policies')
-      replaceBackups(db, connectionId, backups.map((b) => ({ ...b, connectionId })))
-      pending.delete('backups')
 
       events.emit('sync/progressed', { connectionId, phase: 'jobs', done: 0, total: null })
       await this.deps.afterSync(connectionId, c)
       const result: SyncResult = {
         clusters: clusters.length,
-        policies: policies.length,
+        policies: policyList.length,
         backups: backups.length,
         requests: totalRequests(c) - requestsBefore,
         durationMs: this.deps.now() - started
@@ -92,6 +109,7 @@ export class SyncEngine {
       this.deps.logger.info('sync finished', { connectionId, ...result })
       return result
     } catch (error) {
+      hasFailed = true
       const coreError = isCoreError(error) ? error : new CoreError('internal', 'The sync failed unexpectedly.', undefined, { cause: error })
       if (!isCoreError(error)) this.deps.logger.error('sync crashed', { connectionId, error: String(error) })
       if (pending.size > 0) markStale(db, connectionId, [...pending])
@@ -101,27 +119,28 @@ export class SyncEngine {
     }
   }
 
-  private async fetchPolicies(client: ZillizClient, connectionId: string, clusterIds: string[]): Promise<MirroredPolicy[]> {
-    const previous = new Map(listMirroredPolicies(this.deps.db, { connectionId }).map((p) => [p.clusterId, p]))
-    let done = 0
-    const total = clusterIds.length
-    this.deps.events.emit('sync/progressed', { connectionId, phase: 'policies', done, total })
-    const results = await Promise.all(
-      clusterIds.map(async (clusterId): Promise<MirroredPolicy | null> => {
-        try {
-          const reading = await client.getPolicy(clusterId)
-          return { clusterId, policy: reading.policy, readAt: toIso(this.deps.now()) }
-        } catch (error) {
-          // A cluster the API refuses to describe (being deleted, not yet ready) keeps its last mirror.
-          if (isCoreError(error) && error.code === 'api/rejected') return previous.get(clusterId) ?? null
-          throw error
-        } finally {
-          done++
-          if (done === total || done % 10 === 0) this.deps.events.emit('sync/progressed', { connectionId, phase: 'policies', done, total })
-        }
-      })
-    )
-    return results.filter((p): p is MirroredPolicy => p !== null)
+  /** Reads one cluster's policy; a cluster the API refuses to describe (being deleted, not yet ready) keeps its last mirror. */
+  async readPolicy(client: ZillizClient, clusterId: string, previous: ReadonlyMap<string, MirroredPolicy>): Promise<MirroredPolicy | null> {
+    try {
+      const reading = await client.getPolicy(clusterId)
+      return { clusterId, policy: reading.policy, readAt: toIso(this.deps.now()) }
+    } catch (error) {
+      if (isCoreError(error) && error.code === 'api/rejected') return previous.get(clusterId) ?? null
+      throw error
+    }
+  }
+
+  emitPolicyProgress(connectionId: string, done: number, total: number): void {
+    if (done === 0 || done === total || done % 10 === 0) this.deps.events.emit('sync/progressed', { connectionId, phase: 'policies', done, total })
+  }
+
+  previousPolicies(connectionId: string): Map<string, MirroredPolicy> {
+    return new Map(listMirroredPolicies(this.deps.db, { connectionId }).map((p) => [p.clusterId, p]))
+  }
+
+  /** A prefetched read failed; the sync reports the error itself when it needs that read. */
+  logDiscardedRead(connectionId: string, clusterId: string, error: unknown): void {
+    this.deps.logger.debug('policy read discarded', { connectionId, clusterId, error: isCoreError(error) ? error.code : String(error) })
   }
 
   /** A policy that differs from its last mirror was changed elsewhere: record it in the history. */
@@ -138,4 +157,55 @@ export class SyncEngine {
 
 function totalRequests(client: ZillizClient): number {
   return client.stats().total
+}
+
+/** The policy reads of one sync: some start before the cluster list is known, the rest once it is. */
+class PolicyReads {
+  private readonly started = new Map<string, Promise<MirroredPolicy | null>>()
+  private readonly previous: Map<string, MirroredPolicy>
+
+  constructor(
+    private readonly engine: SyncEngine,
+    private readonly client: ZillizClient,
+    private readonly connectionId: string
+  ) {
+    this.previous = engine.previousPolicies(connectionId)
+  }
+
+  /**
+   * Starts the reads of clusters expected to be listed (the mirrored Dedicated ones). Their failures are observed
+   * here, since the sync may end before `collect` (a failed cluster list) or no longer want them (a dropped cluster).
+   */
+  prefetch(clusterIds: readonly string[]): void {
+    for (const clusterId of clusterIds) {
+      this.start(clusterId).catch((error: unknown) => this.engine.logDiscardedRead(this.connectionId, clusterId, error))
+    }
+  }
+
+  /** The policies of exactly `clusterIds`; prefetched reads of clusters no longer listed are dropped. */
+  async collect(clusterIds: readonly string[]): Promise<MirroredPolicy[]> {
+    let done = 0
+    const total = clusterIds.length
+    this.engine.emitPolicyProgress(this.connectionId, done, total)
+    const results = await Promise.all(
+      clusterIds.map(async (clusterId) => {
+        try {
+          return await this.start(clusterId)
+        } finally {
+          done++
+          this.engine.emitPolicyProgress(this.connectionId, done, total)
+        }
+      })
+    )
+    return results.filter((p): p is MirroredPolicy => p !== null)
+  }
+
+  private start(clusterId: string): Promise<MirroredPolicy | null> {
+    let read = this.started.get(clusterId)
+    if (read === undefined) {
+      read = this.engine.readPolicy(this.client, clusterId, this.previous)
+      this.started.set(clusterId, read)
+    }
+    return read
+  }
 }

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EventMessage, EventPayload } from '#contract/events'
+import { startEmulator, type RunningEmulator } from '#emulator/index'
+import { connect, countOf, FAST_LIMITS, intentRows, waitFor } from '../../fakes/core-emulator.ts'
+import { expectError, expectOk } from '../../fakes/envelope.ts'
+import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+
+const CREATE = 'POST /v2/clusters/{clusterId}/backups/create'
+let emulator: RunningEmulator
+let core: TestCore
+
+beforeEach(async () => {
+  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000, jobDurationMs: 30_000 })
+  core = createTestCore({ limits: FAST_LIMITS })
+  await connect(core, emulator)
+  expectOk(await core.invoke('sync/run', {}))
+})
+
+afterEach(async () => {
+  await core.close()
+  await emulator.close()
+})
+
+async function ordersProd(): Promise<string> {
+  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === 'orders-prod')
+  if (cluster === undefined) throw new Error('the demo seed has no orders-prod')
+  return cluster.clusterId
+}
+
+function manualBackupsOf(clusterId: string, since: number): string[] {
+  return emulator
+    .state()
+    .backups.filter((b) => b.clusterId === clusterId && b.creationMethod === 'MANUAL' && b.createTime >= since)
+    .map((b) => b.backupId)
+}
+
+describe('no duplicate backups (R25)', () => {
+  it('resolves with the backup Zilliz Cloud created when the connection dropped before the answer, confirming the intent without a second POST', async () => {
+    const clusterId = await ordersProd()
+    const since = emulator.now()
+    emulator.injectFault({ pathRegex: '/backups/create$', method: 'POST', kind: 'drop-after' })
+    const created = expectOk(await core.invoke('backup/create', { clusterId }))
+    const made = manualBackupsOf(clusterId, since)
+    expect(made).toEqual([created.backupId])
+    expect(countOf(emulator, CREATE)).toBe(1)
+    expect(intentRows(core.db)).toEqual([expect.objectContaining({ cluster_id: clusterId, state: 'CONFIRMED', backup_id: created.backupId })])
+  })
+
+  it('sends one POST for two concurrent requests for the same cluster and refuses the second as busy', async () => {
+    const clusterId = await ordersProd()
+    const since = emulator.now()
+    const [first, second] = await Promise.all([core.invoke('backup/create', { clusterId }), core.invoke('backup/create', { clusterId })])
+    const outcomes = [first, second]
+    const ok = outcomes.filter((o) => o.ok)
+    expect(ok).toHaveLength(1)
+    expect(expectError(outcomes.find((o) => !o.ok) ?? first).code).toBe('busy')
+    expect(countOf(emulator, CREATE)).toBe(1)
+    expect(manualBackupsOf(clusterId, since)).toHaveLength(1)
+    expect(intentRows(core.db).map((i) => i.state)).toEqual(['CONFIRMED'])
+  })
+
+  it('confirms an earlier uncertain request from the backup list before sending the next create', async () => {
+    const clusterId = await ordersProd()
+    const since = emulator.now()
+    // The reconciling read of the backup list is refused once, so the dropped create stays UNKNOWN.
+    emulator.injectFault({ pathRegex: '/backups/create$', method: 'POST', kind: 'drop-after' })
+    emulator.injectFault({ pathRegex: '^/v2/backups$', method: 'GET', kind: 'business-error', code: 96000, message: 'Try again.' })
+    const uncertain = expectError(await core.invoke('backup/create', { clusterId }))
+    expect(uncertain.message).toContain('may have reached Zilliz Cloud')
+    expect(intentRows(core.db).map((i) => i.state)).toEqual(['UNKNOWN'])
+    // The next click reconciles the earlier request, finds its backup, and then asks Zilliz for a new one,
+    // which the emulator refuses while the first still runs (one manual backup at a time): still one backup.
+    const next = expectError(await core.invoke('backup/create', { clusterId }))
+    expect(next.code).toBe('api/rejected')
+    expect(intentRows(core.db).map((i) => [i.state, i.backup_id])).toEqual([
+      ['CONFIRMED', manualBackupsOf(clusterId, since)[0]],
+      ['FAILED', null]
+    ])
+    expect(manualBackupsOf(clusterId, since)).toHaveLength(1)
+    expect(countOf(emulator, CREATE)).toBe(2)
+  })
+})
+
+describe('job tracking', () => {
+  it('emits job/updated as the emulator clock advances until SUCCESSFUL, then lists the backup AVAILABLE after the follow-up sync', async () => {
+    await core.start()
+    const clusterId = await ordersProd()
+    const events: EventMessage[] = []
+    const unsubscribe = core.events.subscribe((event) => events.push(event))
+    const created = expectOk(await core.invoke('backup/create', { clusterId }))
+    const jobEvents = (): EventPayload<'job/updated'>[] =>
+      events.flatMap((e) => (e.name === 'job/updated' && e.payload.jobId === created.jobId ? [e.payload] : []))
+    expect(jobEvents()[0]).toMatchObject({ status: 'PENDING', backupId: created.backupId, clusterId })
+
+    for (let step = 1; jobEvents().at(-1)?.status !== 'SUCCESSFUL'; step++) {
+      expect(step).toBeLessThanOrEqual(8)
+      const seen = jobEvents().length
+      emulator.advance(5_000)
+      await waitFor(`job/updated after step ${step}`, () => (jobEvents().length > seen ? true : undefined))
+    }
+    const statuses = jobEvents().map((j) => j.status)
+    expect(statuses).toContain('IN_PROGRESS')
+    const progress = jobEvents().map((j) => j.progress)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
+
+    // The job's end starts a sync of the connection.
+    await waitFor('the follow-up sync', () => (events.some((e) => e.name === 'sync/finished' && e.payload.ok) ? true : undefined))
+    unsubscribe()
+    const listed = expectOk(await core.invoke('backup/list', { limit: 100, clusterId }))
+    expect(listed.items.find((b) => b.backupId === created.backupId)?.status).toBe('AVAILABLE')
+  })
+})
