@@ -17,7 +17,7 @@ export default defineConfig({
       // A sandboxed preload must be one self-contained CommonJS file (toolchain.md).
       rollupOptions: {
         input: { preload: resolve(root, 'src-main/electron/preload.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true }
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
       }
     }
   },

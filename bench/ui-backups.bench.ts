@@ -1,45 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
+import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
 
 const root = resolve(import.meta.dirname, '..')
-const token = 'bench-token'
+const TOKEN = 'bench-token'
 
-async function startHost(port: number): Promise<ChildProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'backup-desk-bench-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/host/cli.ts', '--port', String(port), '--token', token, '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  await new Promise<void>((ready, fail) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('running at')) ready()
-    })
-    child.once('exit', (code) => fail(new Error(`host exited with ${code}`)))
-  })
-  return child
-}
-
-async function rpc(base: string, name: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${base}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body)
-  })
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } }
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.code ?? ''} ${envelope.error?.message ?? ''}`)
-  return envelope.value
-}
 
 async function syncWhenIdle(base: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     try {
-      await rpc(base, 'sync/run', {})
+      await hostRpc(base, TOKEN, 'sync/run', {})
       return
     } catch (error) {
       if (!(error instanceof Error) || !error.message.includes('busy')) throw error
@@ -91,18 +65,18 @@ export const benchmark: Benchmark = {
     const bytes = bundleSize()
     const emulator = await startEmulator({ seed: 'large:1000:100', port: 0, rateLimit: 100_000 })
     const port = 5800 + Math.floor(Math.random() * 100)
-    const host = await startHost(port)
+    const host = await startHostProcess({ port, token: TOKEN, dataDirPrefix: 'backup-desk-bench-' })
     const base = `http://127.0.0.1:${port}`
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
     })
     try {
-      await rpc(base, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
+      await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await syncWhenIdle(base)
-      const { total } = (await rpc(base, 'backup/list', { limit: 1 })) as { total: number }
+      const { total } = (await hostRpc(base, TOKEN, 'backup/list', { limit: 1 })) as { total: number }
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-      await page.goto(`${base}/?token=${token}#/fleet`)
+      await page.goto(`${base}/?token=${TOKEN}#/fleet`)
       await page.getByRole('heading', { level: 1, name: 'Fleet' }).waitFor()
 
       const firstRenders: number[] = []
@@ -116,7 +90,7 @@ export const benchmark: Benchmark = {
       const coreTimes: number[] = []
       for (const search of searches) {
         const start = performance.now()
-        await rpc(base, 'backup/list', { search, offset: 0, limit: 200 })
+        await hostRpc(base, TOKEN, 'backup/list', { search, offset: 0, limit: 200 })
         coreTimes.push(performance.now() - start)
       }
 
@@ -138,7 +112,7 @@ export const benchmark: Benchmark = {
       ]
     } finally {
       await browser.close()
-      host.kill('SIGTERM')
+      host.child.kill('SIGTERM')
       await emulator.close()
     }
   }

@@ -1,42 +1,17 @@
 // npx tsx scripts/screenshots.ts [--no-build]
 // Every screen in light and dark → docs/screenshots/<screen>-<light|dark>.png. Starts a demo emulator and a
 // browser host of its own (on a temporary data dir), connects them through the contract, then drives Chromium.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
+import { hostRpc, startHostProcess } from './host-process.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, 'docs/screenshots')
-const token = 'screenshots-token'
+const TOKEN = 'screenshots-token'
 
-async function startHost(port: number): Promise<ChildProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'backup-desk-shots-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/host/cli.ts', '--port', String(port), '--token', token, '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  await new Promise<void>((ready, fail) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('running at')) ready()
-    })
-    child.once('exit', (code) => fail(new Error(`host exited with ${code}`)))
-  })
-  return child
-}
-
-async function rpc(base: string, name: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${base}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body)
-  })
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? 'failed'}`)
-  return envelope.value
-}
 
 type Shot = { name: string; hash: string; ready: (page: Page) => Promise<void> }
 
@@ -98,17 +73,17 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true })
   const emulator = await startEmulator({ seed: 'demo', port: 0 })
   const port = 5400 + Math.floor(Math.random() * 400)
-  const host = await startHost(port)
+  const host = await startHostProcess({ port, token: TOKEN, dataDirPrefix: 'backup-desk-shots-' })
   const base = `http://127.0.0.1:${port}`
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
   try {
-    await rpc(base, 'connection/add', { name: 'Acme production', baseUrl: emulator.url, apiKey: emulator.apiKey, tag: { label: 'prod', color: 'blue' } })
-    await rpc(base, 'sync/run', {})
+    await hostRpc(base, TOKEN, 'connection/add', { name: 'Acme production', baseUrl: emulator.url, apiKey: emulator.apiKey, tag: { label: 'prod', color: 'blue' } })
+    await hostRpc(base, TOKEN, 'sync/run', {})
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme })
       const page = await context.newPage()
       await page.emulateMedia({ colorScheme })
-      await page.goto(`${base}/?token=${token}`)
+      await page.goto(`${base}/?token=${TOKEN}`)
       for (const shot of SHOTS) {
         await page.goto(`${base}/${shot.hash}`)
         await shot.ready(page)
@@ -121,7 +96,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close()
-    host.kill('SIGTERM')
+    host.child.kill('SIGTERM')
     await emulator.close()
   }
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { electronBinaryPath } from './electron-binary.mjs'
 import { ROOT, bin } from './run-tool.mjs'
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -52,6 +53,9 @@ function playwrightSuite(suite) {
     process.stdout.write(`Chromium is missing — install it with: sudo apt-get install -y chromium\n`)
     record(suite, { passed: 0, failed: 1, skipped: 0, note: 'Chromium is not installed' })
     return
+  }
+  if (electronBinaryPath() === null) {
+    process.stdout.write("The Electron tests (test/e2e/electron) are skipped: Electron's binary is not installed on this machine.\n")
   }
   const output = join(reports, 'playwright.json')
   const ok = run(bin('playwright'), ['test', '--config', 'test/playwright.config.ts', '--reporter=list,json'], {
