@@ -92,6 +92,33 @@ test('restoring a cluster refuses a bad name, then shows the new password once',
   await expect(page.getByRole('region', { name: 'Jobs' }).getByTestId('job').first()).toContainText('Restore cluster')
 })
 
+test('creates a manual backup: the job is tracked, and a second one for the same cluster is refused with the reason', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  const cluster = connected.emulator.state().clusters.find((c) => c.clusterName === 'analytics-staging')
+  expect(cluster).toBeDefined()
+  const manualBefore = () => connected.emulator.state().backups.filter((b) => b.clusterId === cluster!.clusterId && b.creationMethod === 'MANUAL').length
+  const before = manualBefore()
+
+  await page.getByRole('button', { name: 'Create backup…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create backup' })
+  await dialog.getByLabel('Cluster', { exact: true }).selectOption({ label: 'analytics-staging (Staging)' })
+  await expect(dialog).toContainText('Manual backups are kept until you delete them')
+  await dialog.getByRole('button', { name: 'Create backup' }).click()
+  await expect(dialog).toBeHidden()
+  expect(manualBefore()).toBe(before + 1)
+  await page.getByRole('button', { name: 'Jobs' }).click()
+  await expect(page.getByRole('region', { name: 'Jobs' }).getByTestId('job').filter({ hasText: 'Create backup' }).first()).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: 'Create backup…' }).click()
+  await dialog.getByLabel('Cluster', { exact: true }).selectOption({ label: 'analytics-staging (Staging)' })
+  await dialog.getByRole('button', { name: 'Create backup' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('Failed to create backup')
+  expect(manualBefore()).toBe(before + 1)
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+})
+
 test('lists the keyboard shortcuts with "?" and closes with Escape', async ({ page }) => {
   const backups = new BackupsPage(page)
   await backups.open()
