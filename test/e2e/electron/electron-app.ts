@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { _electron, type ElectronApplication, type Page } from '@playwright/test'
+import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test'
 
 const ROOT = resolve(__dirname, '../../..')
 
@@ -41,3 +41,21 @@ export async function launchApp(executablePath: string): Promise<LaunchedApp> {
     }
   }
 }
+
+/**
+ * `test` with a `launched` fixture: the built app on a fresh data directory, closed after each test.
+ * Every spec skips with one line where the Electron binary is missing.
+ */
+export const test = base.extend<{ launched: LaunchedApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright passes a fixture's dependencies first; this one has none
+  launched: async ({}, use) => {
+    const binary = await findElectronBinary()
+    base.skip(binary === null, NO_BINARY)
+    if (binary === null) return
+    const launched = await launchApp(binary)
+    await use(launched)
+    await launched.close()
+  }
+})
+
+export { expect }

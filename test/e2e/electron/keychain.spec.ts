@@ -1,20 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
-import { findElectronBinary, launchApp, NO_BINARY, type LaunchedApp } from './electron-app.ts'
+import { expect, test } from './electron-app.ts'
 
-let launched: LaunchedApp | undefined
-
-test.beforeEach(async () => {
-  const binary = await findElectronBinary()
-  test.skip(binary === null, NO_BINARY)
+test.beforeEach(() => {
   test.skip(process.env['DBUS_SESSION_BUS_ADDRESS'] === undefined, 'No session bus: run through scripts/with-keyring.sh')
-  if (binary !== null) launched = await launchApp(binary)
-})
-
-test.afterEach(async () => {
-  await launched?.close()
-  launched = undefined
 })
 
 function filesUnder(dir: string): string[] {
@@ -24,8 +13,8 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-test('keytar loads in the packaged runtime and no key material lands in the data dir', async () => {
-  const { page, dataDir } = launched!
+test('keytar loads in the packaged runtime and no key material lands in the data dir', async ({ launched }) => {
+  const { page, dataDir } = launched
   const marker = 'bd-e2e-secret-0123456789'
   // connection/add checks the key against the API first; the emulator-backed flow lives in the UI suite.
   // Here: whatever the outcome, the key must never be written to the data directory.

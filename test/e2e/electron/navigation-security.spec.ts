@@ -1,21 +1,7 @@
-import { expect, test } from '@playwright/test'
-import { findElectronBinary, launchApp, NO_BINARY, type LaunchedApp } from './electron-app.ts'
+import { expect, test } from './electron-app.ts'
 
-let launched: LaunchedApp | undefined
-
-test.beforeEach(async () => {
-  const binary = await findElectronBinary()
-  test.skip(binary === null, NO_BINARY)
-  if (binary !== null) launched = await launchApp(binary)
-})
-
-test.afterEach(async () => {
-  await launched?.close()
-  launched = undefined
-})
-
-test('the page runs sandboxed on app://bundle with only window.core exposed', async () => {
-  const page = launched!.page
+test('the page runs sandboxed on app://bundle with only window.core exposed', async ({ launched }) => {
+  const page = launched.page
   expect(page.url()).toMatch(/^app:\/\/bundle\//)
   const globals = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
@@ -25,8 +11,8 @@ test('the page runs sandboxed on app://bundle with only window.core exposed', as
   expect(globals).toEqual({ require: 'undefined', process: 'undefined', core: ['invoke', 'on'] })
 })
 
-test('external links neither navigate the window nor open popups', async () => {
-  const page = launched!.page
+test('external links neither navigate the window nor open popups', async ({ launched }) => {
+  const page = launched.page
   const before = page.url()
   expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true)
   await page.evaluate(() => {
@@ -37,12 +23,12 @@ test('external links neither navigate the window nor open popups', async () => {
     link.click()
   })
   await expect.poll(() => page.url()).toBe(before)
-  expect(launched!.app.windows()).toHaveLength(1)
+  expect(launched.app.windows()).toHaveLength(1)
 })
 
-test('the bridge answers app/info from the electron runtime on the per-test data dir', async () => {
-  const info = await launched!.page.evaluate(() =>
+test('the bridge answers app/info from the electron runtime on the per-test data dir', async ({ launched }) => {
+  const info = await launched.page.evaluate(() =>
     (globalThis as unknown as { core: { invoke(name: string, input: unknown): Promise<unknown> } }).core.invoke('app/info', {})
   )
-  expect(info).toEqual({ ok: true, value: expect.objectContaining({ runtime: 'electron', dataDir: launched!.dataDir }) as unknown })
+  expect(info).toEqual({ ok: true, value: expect.objectContaining({ runtime: 'electron', dataDir: launched.dataDir }) as unknown })
 })

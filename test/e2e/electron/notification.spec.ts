@@ -1,31 +1,17 @@
-import { expect, test } from '@playwright/test'
-import { findElectronBinary, launchApp, NO_BINARY, type LaunchedApp } from './electron-app.ts'
+import { expect, test } from './electron-app.ts'
 
-let launched: LaunchedApp | undefined
-
-test.beforeEach(async () => {
-  const binary = await findElectronBinary()
-  test.skip(binary === null, NO_BINARY)
-  if (binary !== null) launched = await launchApp(binary)
-})
-
-test.afterEach(async () => {
-  await launched?.close()
-  launched = undefined
-})
-
-test('the page cannot get notification permission (OS notices come from main)', async () => {
-  const permission = await launched!.page.evaluate(() => Notification.requestPermission())
+test('the page cannot get notification permission (OS notices come from main)', async ({ launched }) => {
+  const permission = await launched.page.evaluate(() => Notification.requestPermission())
   expect(permission).toBe('denied')
 })
 
-test('a notification click route opens the notice in place, without reloading the page', async () => {
-  const page = launched!.page
+test('a notification click route opens the notice in place, without reloading the page', async ({ launched }) => {
+  const page = launched.page
   await page.evaluate(() => {
     ;(globalThis as { __loadedOnce?: boolean }).__loadedOnce = true
   })
   // What main does on a click: load `app://bundle/#/notifications?focus=<id>` into the window.
-  await launched!.app.evaluate(async ({ BrowserWindow }) => {
+  await launched.app.evaluate(async ({ BrowserWindow }) => {
     await BrowserWindow.getAllWindows()[0]?.loadURL('app://bundle/#/notifications?focus=ntf-1')
   })
   await expect.poll(() => new URL(page.url()).hash).toBe('#/notifications?focus=ntf-1')
