@@ -88,3 +88,18 @@ export function policiesEqual(a: BackupPolicy, b: BackupPolicy): boolean {
     copies(a) === copies(b)
   )
 }
+
+/**
+ * The longest run of days between two consecutive scheduled weekdays, and the weekdays it runs between
+ * (7 days from a weekday to itself when only one is chosen); null without a valid weekday.
+ */
+export function longestGap(frequency: string): { days: number; from: number; to: number } | null {
+  const days = parseFrequency(frequency)
+  let longest: { days: number; from: number; to: number } | null = null
+  for (const [i, day] of days.entries()) {
+    const next = days[(i + 1) % days.length] ?? day
+    const gap = next > day ? next - day : next - day + 7
+    if (longest === null || gap > longest.days) longest = { days: gap, from: day, to: next }
+  }
+  return longest
+}

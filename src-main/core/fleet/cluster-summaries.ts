@@ -1,6 +1,6 @@
 import type { ClusterSummary } from '#contract/commands/cluster'
 import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
-import { parseFrequency } from '#contract/models/policy'
+import { longestGap } from '#contract/policy-rules'
 import { projectWindows } from '../schedule/projection.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
@@ -76,23 +76,10 @@ function healthOf(
   if (!mirrored.policy.enabled) {
     return { level: 'warning', reason: newestGood === null ? 'Automatic backups are off and there is no backup.' : `Automatic backups are off. Newest backup ${formatAge(goodAgeMs ?? 0)} old.` }
   }
-  const allowedGapMs = (longestGapDays(mirrored.policy.frequency) + 1) * DAY_MS
+  const allowedGapMs = ((longestGap(mirrored.policy.frequency)?.days ?? 7) + 1) * DAY_MS
   if (goodAgeMs === null) return { level: 'failing', reason: 'No restorable backup yet.' }
   if (goodAgeMs > allowedGapMs) return { level: 'failing', reason: `No good backup for ${formatAge(goodAgeMs)}.` }
   return { level: 'ok', reason: `Newest good backup ${formatAge(goodAgeMs)} old.` }
-}
-
-/** The longest run of days between two scheduled weekdays (7 when only one weekday is chosen). */
-export function longestGapDays(frequency: string): number {
-  const days = parseFrequency(frequency)
-  if (days.length === 0) return 7
-  let longest = 0
-  for (let i = 0; i < days.length; i++) {
-    const current = days[i] ?? 0
-    const next = i + 1 < days.length ? (days[i + 1] ?? 0) : (days[0] ?? 0) + 7
-    longest = Math.max(longest, next - current)
-  }
-  return longest
 }
 
 function formatAge(ms: number): string {

@@ -1,4 +1,3 @@
-import type { Backup } from '#contract/models/backup'
 import type { StoreDatabase } from './database.ts'
 import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
@@ -11,32 +10,31 @@ export type NewestBackup = {
   creationMethod: string
 }
 
-/** Each cluster's newest AVAILABLE backup and its newest backup of any status, in one pass. */
+/** Each cluster's newest AVAILABLE backup and its newest backup of any status. */
 export function newestBackupsByCluster(
   db: StoreDatabase,
   connectionId?: string
 ): { newestGood: Map<string, NewestBackup>; newestAny: Map<string, NewestBackup> } {
   type Row = { cluster_id: string; backup_id: string; create_time: number; status: string; creation_method: string }
-  const query = (statusFilter: string): Row[] =>
-    readQuery('read the newest backups', () =>
+  // With max() SQLite takes the other bare columns from the row holding the maximum.
+  const newest = (onlyAvailable: boolean): Map<string, NewestBackup> => {
+    const rows = readQuery('read the newest backups', () =>
       db
         .prepare(
-          `SELECT b.cluster_id, b.backup_id, b.create_time, b.status, b.creation_method FROM backups b
-           JOIN (SELECT cluster_id, max(create_time) AS newest FROM backups
-                 WHERE (@connectionId IS NULL OR connection_id = @connectionId) ${statusFilter} GROUP BY cluster_id) n
-             ON n.cluster_id = b.cluster_id AND n.newest = b.create_time
-           WHERE (@connectionId IS NULL OR b.connection_id = @connectionId) ${statusFilter.replace('AND status', 'AND b.status')}`
+          `SELECT cluster_id, backup_id, max(create_time) AS create_time, status, creation_method FROM backups
+           WHERE (@connectionId IS NULL OR connection_id = @connectionId) AND (@onlyAvailable = 0 OR status = 'AVAILABLE')
+           GROUP BY cluster_id`
         )
-        .all({ connectionId: connectionId ?? null })
+        .all({ connectionId: connectionId ?? null, onlyAvailable: onlyAvailable ? 1 : 0 })
     ) as Row[]
-  const toMap = (rows: Row[]): Map<string, NewestBackup> =>
-    new Map(
+    return new Map(
       rows.map((r) => [
         r.cluster_id,
         { clusterId: r.cluster_id, backupId: r.backup_id, createTime: toIso(r.create_time), status: r.status, creationMethod: r.creation_method }
       ])
     )
-  return { newestGood: toMap(query("AND status = 'AVAILABLE'")), newestAny: toMap(query('')) }
+  }
+  return { newestGood: newest(true), newestAny: newest(false) }
 }
 
 /** Drops one backup from the cache at once after the admin deleted it, instead of waiting for the next sync. */
@@ -45,13 +43,3 @@ export function removeCachedBackup(db: StoreDatabase, connectionId: string, back
     db.prepare('DELETE FROM backups WHERE connection_id = ? AND backup_id = ?').run(connectionId, backupId)
   })
 }
-
-/** Counts backups per status for a connection (for sync results and summaries). */
-export function countCachedBackups(db: StoreDatabase, connectionId: string): number {
-  const row = readQuery('count the cached backups', () =>
-    db.prepare('SELECT count(*) AS n FROM backups WHERE connection_id = ?').get(connectionId)
-  ) as { n: number }
-  return row.n
-}
-
-export type { Backup }

@@ -1,5 +1,5 @@
 import type { BackupPolicy } from '#contract/models/policy'
-import { parseFrequency, parseWindow } from '#contract/policy-rules'
+import { longestGap, parseFrequency, parseWindow } from '#contract/policy-rules'
 import { weekdayShort } from './policy-text.ts'
 
 export type Coverage = {
@@ -34,19 +34,9 @@ export function coverage(policy: BackupPolicy): Coverage | null {
     minKept = Math.min(minKept, kept)
     maxKept = Math.max(maxKept, kept)
   }
-  let longestGapDays = 0
-  let gapFrom = days[0] ?? 1
-  let gapTo = gapFrom
-  days.forEach((day, i) => {
-    const next = days[(i + 1) % days.length] ?? day
-    const gap = next > day ? next - day : next - day + 7
-    if (gap > longestGapDays) {
-      longestGapDays = gap
-      gapFrom = day
-      gapTo = next
-    }
-  })
-  return { minKept, maxKept, longestGapDays, gapFrom, gapTo, hasUncoveredStretch: retention < longestGapDays }
+  const gap = longestGap(policy.frequency)
+  if (gap === null) return null
+  return { minKept, maxKept, longestGapDays: gap.days, gapFrom: gap.from, gapTo: gap.to, hasUncoveredStretch: retention < gap.days }
 }
 
 function wrapWeekday(day: number): number {
