@@ -9,8 +9,10 @@ import { BackupSearch } from './fleet/backup-search.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
 import { connectionHandlers } from './handlers/connection.handlers.ts'
+import { clusterHandlers } from './handlers/cluster.handlers.ts'
 import { draftHandlers } from './handlers/draft.handlers.ts'
-import { fleetHandlers } from './handlers/fleet.handlers.ts'
+import { jobHandlers } from './handlers/job.handlers.ts'
+import { policyHandlers } from './handlers/policy.handlers.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 import type { Clock } from './lib/clock.ts'
@@ -26,6 +28,7 @@ import { createNotificationLedger } from './store/notifications.repo.ts'
 import { createSettingsRepo } from './store/settings.repo.ts'
 import { createWatchQueries } from './store/watch.query.ts'
 import { DraftOutbox } from './sync/draft-outbox.ts'
+import { DraftSaver } from './sync/draft-saver.ts'
 import { SyncEngine } from './sync/sync-engine.ts'
 
 /** Everything the core needs from its host. Electron, the browser host and tests differ only here. */
@@ -68,8 +71,6 @@ export type Core = {
   syncAll(): Promise<void>
 }
 
-const OFFLINE_CODES = new Set(['api/unreachable', 'api/timeout'])
-
 /** Composes the core from injected dependencies. Nothing starts until `start()`. */
 export function createCore(deps: CoreDeps): Core {
   const { db, logger } = deps
@@ -78,7 +79,6 @@ export function createCore(deps: CoreDeps): Core {
   const settings = createSettingsRepo(db)
   const pool = new ClientPool(db, deps.secrets, deps.createApiClient)
   const connections = new ConnectionService({ db, secrets: deps.secrets, settings, pool, createClient: deps.createApiClient, now })
-  const offline = new Set<string>()
   const outbox = new DraftOutbox({ db, pool, events, logger, now })
   const backgroundSync = (connectionId: string): void => {
     engine.run(connectionId).catch((error: unknown) => {
@@ -110,13 +110,8 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
   const search = new BackupSearch(db)
-  events.subscribe((message) => {
-    if (message.name !== 'sync/finished') return
-    const { connectionId, ok, error } = message.payload
-    search.invalidate(connectionId)
-    if (ok) offline.delete(connectionId)
-    else if (error !== undefined && OFFLINE_CODES.has(error.code)) offline.add(connectionId)
-  })
+  search.watch(events)
+  const drafts = new DraftSaver({ db, connections, events, now })
 
   const handlers: CoreHandlers = {
     ...appHandlers(deps),
@@ -125,10 +120,12 @@ export function createCore(deps: CoreDeps): Core {
       keychainStatus: deps.keychainStatus ?? (() => ({ mode: 'keychain' })),
       onAdded: backgroundSync
     }),
-    ...syncHandlers({ db, connections, engine, isOffline: (id) => offline.has(id) }),
-    ...fleetHandlers({ db, connections, now }),
-    ...draftHandlers({ db, connections, outbox, events, now }),
+    ...syncHandlers({ db, connections, engine }),
+    ...clusterHandlers({ db, connections, now }),
+    ...policyHandlers({ db, drafts, outbox }),
+    ...draftHandlers({ db, drafts, outbox, events }),
     ...backupHandlers({ db, connections, actions, search }),
+    ...jobHandlers({ db }),
     ...watcher.handlers
   }
 

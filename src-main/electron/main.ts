@@ -16,7 +16,7 @@ import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
-import { deferredLogger } from './secrets.ts'
+import { deferredLogger } from './deferred-logger.ts'
 import { createTray } from './tray.ts'
 import { APP_PARTITION, createMainWindow, createWindowKeeper } from './window.ts'
 

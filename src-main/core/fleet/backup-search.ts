@@ -1,5 +1,6 @@
 import type { BackupListInput } from '#contract/commands/backup'
 import type { Backup } from '#contract/models/backup'
+import type { EventBus } from '../lib/event-bus.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { readAllBackups } from '../store/backups.repo.ts'
 
@@ -20,6 +21,13 @@ export class BackupSearch {
   private readonly entries = new Map<string, Entry[]>()
 
   constructor(private readonly db: StoreDatabase) {}
+
+  /** Drops a connection's entries whenever a sync of it ends, since the sync may have replaced its cache. */
+  watch(events: EventBus): () => void {
+    return events.subscribe((message) => {
+      if (message.name === 'sync/finished') this.invalidate(message.payload.connectionId)
+    })
+  }
 
   /** The cache of a connection changed (sync, delete); the next search reloads it. */
   invalidate(connectionId?: string): void {

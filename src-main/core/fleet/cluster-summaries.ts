@@ -4,7 +4,7 @@ import { longestGap } from '#contract/policy-rules'
 import { projectWindows } from '../schedule/projection.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
-import { newestBackupsByCluster, type NewestBackup } from '../store/fleet.query.ts'
+import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS

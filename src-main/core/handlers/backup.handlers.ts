@@ -3,7 +3,6 @@ import type { ConnectionService } from '../connections/connection-service.ts'
 import type { BackupSearch } from '../fleet/backup-search.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listBackups } from '../store/backups.repo.ts'
-import { listJobs, listActiveJobs } from '../store/jobs.repo.ts'
 import type { HandlersFor } from './types.ts'
 
 export type BackupHandlerDeps = {
@@ -20,7 +19,6 @@ type BackupCommand =
   | 'backup/restore-cluster'
   | 'backup/restore-collection'
   | 'backup/export'
-  | 'job/list'
 
 export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupCommand> {
   const { db, actions } = deps
@@ -40,10 +38,6 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
     },
     'backup/restore-cluster': (input) => actions.restoreCluster(input),
     'backup/restore-collection': (input) => actions.restoreCollection(input),
-    'backup/export': (input) => actions.export(input),
-    'job/list': ({ connectionId, activeOnly }) => {
-      const filter = connectionId === undefined ? {} : { connectionId }
-      return Promise.resolve(activeOnly ? listActiveJobs(db, filter) : listJobs(db, filter))
-    }
+    'backup/export': (input) => actions.export(input)
   }
 }

@@ -10,8 +10,6 @@ export type SyncHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   engine: SyncEngine
-  /** Whether the last attempt for a connection could not reach the API. */
-  isOffline: (connectionId: string) => boolean
 }
 
 export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 'sync/status'> {
@@ -27,7 +25,7 @@ export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 's
             lastStartedAt: state?.lastStartedAt ?? null,
             lastFinishedAt: state?.lastFinishedAt ?? null,
             lastError: state?.lastError ?? null,
-            isOffline: deps.isOffline(c.id)
+            isOffline: deps.engine.isOffline(c.id)
           }
         })
       )

@@ -1,4 +1,7 @@
 import type { EventMessage } from '#contract/events'
+import { notificationHandlers } from '../handlers/notification.handlers.ts'
+import { scheduleHandlers } from '../handlers/schedule.handlers.ts'
+import { settingsHandlers } from '../handlers/settings.handlers.ts'
 import type { HandlersFor } from '../handlers/types.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -14,7 +17,6 @@ import type { Scheduler } from './scheduler.ts'
 import { loadNotificationSettings, timingsOf } from './settings.ts'
 import { publishSummary } from './summary.ts'
 import type { WatchInputs } from './watch-inputs.ts'
-import { watchHandlers, type WatchCommand } from './watch.handlers.ts'
 
 const HOUR_MS = 3_600_000
 /** The watcher's single timer id: one live timer, whatever the fleet size. */
@@ -59,8 +61,11 @@ export type Watcher = {
   onClockChange(): void
   /** The planned instant, or null when stopped. */
   plannedAt(): number | null
+  /** The commands over what the watcher reads and writes: schedule/*, notification/*, settings/*. */
   handlers: HandlersFor<WatchCommand>
 }
+
+export type WatchCommand = 'schedule/upcoming' | 'notification/list' | 'notification/mark-read' | 'settings/get' | 'settings/update'
 
 /** Composes the watcher. It reads the cache, writes the ledger and notifies; it never calls the API. */
 export function createWatcher(deps: WatcherDeps): Watcher {
@@ -146,17 +151,17 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     if (isRelevant) run(false)
   }
 
-  const handlers = watchHandlers({
-    inputs: deps.inputs,
-    ledger: deps.ledger,
-    settings: kv,
-    clock: deps.clock,
-    onSettingsChanged: () => run(false),
-    onReadChanged: () => {
-      const policies = deps.inputs.enabledPolicies()
-      publishSummary(deps.notifier, { ledger: deps.ledger, inputs: deps.inputs, policies, nowMs: deps.clock.now(), offlineAfterMs })
-    }
-  })
+  const handlers: HandlersFor<WatchCommand> = {
+    ...scheduleHandlers({ inputs: deps.inputs, clock: deps.clock }),
+    ...notificationHandlers({
+      ledger: deps.ledger,
+      onReadChanged: () => {
+        const policies = deps.inputs.enabledPolicies()
+        publishSummary(deps.notifier, { ledger: deps.ledger, inputs: deps.inputs, policies, nowMs: deps.clock.now(), offlineAfterMs })
+      }
+    }),
+    ...settingsHandlers({ settings: kv, onSettingsChanged: () => run(false) })
+  }
 
   return {
     start() {

@@ -11,7 +11,7 @@ import {
 } from '#contract/models/backup'
 import type { StoreDatabase } from './database.ts'
 import { toIso, toIsoOrNull } from './time.ts'
-import { readQuery } from './transaction.ts'
+import { readQuery, writeTransaction } from './transaction.ts'
 
 export const backupSortKeys = ['createTime', 'expireTime', 'size', 'backupName', 'clusterName', 'status'] as const
 
@@ -140,4 +140,11 @@ export function readAllBackups(db: StoreDatabase, connectionId: string): { backu
     db.prepare('SELECT * FROM backups WHERE connection_id = ? ORDER BY create_time DESC, backup_id DESC').all(connectionId)
   ) as BackupRow[]
   return rows.map((row) => ({ backup: fromRow(row), createMs: row.create_time, expireMs: row.expire_time }))
+}
+
+/** Drops one backup from the cache at once after the admin deleted it, instead of waiting for the next sync. */
+export function removeCachedBackup(db: StoreDatabase, connectionId: string, backupId: string): void {
+  writeTransaction(db, 'remove the deleted backup from the cache', () => {
+    db.prepare('DELETE FROM backups WHERE connection_id = ? AND backup_id = ?').run(connectionId, backupId)
+  })
 }

@@ -13,6 +13,8 @@ import { markStale, replaceBackups, replaceClusters, replacePolicies, replacePro
 import { recordSyncFinished, recordSyncStarted } from '../store/sync-state.repo.ts'
 import { toIso } from '../store/time.ts'
 
+const OFFLINE_CODES: ReadonlySet<string> = new Set(['api/unreachable', 'api/timeout'])
+
 export type SyncEngineDeps = {
   db: StoreDatabase
   pool: ClientPool
@@ -31,11 +33,18 @@ export type SyncEngineDeps = {
  */
 export class SyncEngine {
   private readonly running = new Map<string, Promise<SyncResult>>()
+  /** Connections whose last sync could not reach the API (`sync/status` shows them offline). */
+  private readonly offline = new Set<string>()
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
   isRunning(connectionId: string): boolean {
     return this.running.has(connectionId)
+  }
+
+  /** Whether the last sync of a connection failed for want of the network (an API refusal is not "offline"). */
+  isOffline(connectionId: string): boolean {
+    return this.offline.has(connectionId)
   }
 
   /** One sync at a time per connection: a second call joins the one in flight. */
@@ -105,6 +114,7 @@ export class SyncEngine {
         durationMs: this.deps.now() - started
       }
       recordSyncFinished(db, connectionId, null, this.deps.now())
+      this.offline.delete(connectionId)
       events.emit('sync/finished', { connectionId, ok: true })
       this.deps.logger.info('sync finished', { connectionId, ...result })
       return result
@@ -114,6 +124,7 @@ export class SyncEngine {
       if (!isCoreError(error)) this.deps.logger.error('sync crashed', { connectionId, error: String(error) })
       if (pending.size > 0) markStale(db, connectionId, [...pending])
       recordSyncFinished(db, connectionId, coreError.message, this.deps.now())
+      if (OFFLINE_CODES.has(coreError.code)) this.offline.add(connectionId)
       events.emit('sync/finished', { connectionId, ok: false, error: coreError.toJSON() })
       throw coreError
     }

@@ -1,6 +1,6 @@
 import type { StoreDatabase } from './database.ts'
 import { toIso } from './time.ts'
-import { readQuery, writeTransaction } from './transaction.ts'
+import { readQuery } from './transaction.ts'
 
 export type NewestBackup = {
   clusterId: string
@@ -35,11 +35,4 @@ export function newestBackupsByCluster(
     )
   }
   return { newestGood: newest(true), newestAny: newest(false) }
-}
-
-/** Drops one backup from the cache at once after the admin deleted it, instead of waiting for the next sync. */
-export function removeCachedBackup(db: StoreDatabase, connectionId: string, backupId: string): void {
-  writeTransaction(db, 'remove the deleted backup from the cache', () => {
-    db.prepare('DELETE FROM backups WHERE connection_id = ? AND backup_id = ?').run(connectionId, backupId)
-  })
 }

@@ -1,0 +1,28 @@
+import type { ConnectionService } from '../connections/connection-service.ts'
+import { clusterSummaries } from '../fleet/cluster-summaries.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { listProjects } from '../store/cache.query.ts'
+import type { HandlersFor } from './types.ts'
+
+export type ClusterHandlerDeps = {
+  db: StoreDatabase
+  connections: ConnectionService
+  now: () => number
+}
+
+/** Read-only views of the cache: they answer offline. Without a connection there is nothing to list. */
+export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'project/list'> {
+  const { db, connections } = deps
+  const activeOrNone = (connectionId: string | undefined): string | null =>
+    connectionId === undefined && connections.activeId() === null ? null : connections.resolve(connectionId)
+  return {
+    'cluster/list': ({ connectionId }) => {
+      const id = activeOrNone(connectionId)
+      return Promise.resolve(id === null ? [] : clusterSummaries(db, id, deps.now()))
+    },
+    'project/list': ({ connectionId }) => {
+      const id = activeOrNone(connectionId)
+      return Promise.resolve(id === null ? [] : listProjects(db, { connectionId: id }))
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { CoreError } from '#contract/errors'
+import type { Draft } from '#contract/models/draft'
+import type { ConnectionService } from '../connections/connection-service.ts'
+import { findCachedCluster } from '../fleet/find-cluster.ts'
+import type { EventBus } from '../lib/event-bus.ts'
+import { getMirroredPolicy } from '../store/cache.query.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { saveDraft, type SaveDraftInput } from '../store/drafts.repo.ts'
+
+export type DraftSaverDeps = {
+  db: StoreDatabase
+  connections: ConnectionService
+  events: EventBus
+  now: () => number
+}
+
+/**
+ * Saves a cluster's policy as a draft against the mirrored policy it was edited from (the base the outbox
+ * compares with before pushing). Needs only the cache, so it works offline; `draft/save` and `policy/apply` share it.
+ */
+export class DraftSaver {
+  constructor(private readonly deps: DraftSaverDeps) {}
+
+  save(clusterId: string, policy: SaveDraftInput['policy']): Draft {
+    const { db } = this.deps
+    const cluster = findCachedCluster(db, clusterId, this.deps.connections.activeId())
+    if (cluster.deployment !== 'Dedicated') {
+      throw new CoreError('input/invalid', `${cluster.clusterName} is a ${cluster.deployment} cluster: backup policies apply to Dedicated clusters only.`)
+    }
+    const base = getMirroredPolicy(db, clusterId, cluster.connectionId)?.policy ?? null
+    const draft = saveDraft(db, { connectionId: cluster.connectionId, clusterId, policy, basePolicy: base }, this.deps.now())
+    this.deps.events.emit('draft/state-changed', { id: draft.id, clusterId, state: draft.state })
+    return draft
+  }
+}
