@@ -6,6 +6,7 @@ import { ClientPool, type ApiClientFactory } from './connections/client-pool.ts'
 import { ConnectionService } from './connections/connection-service.ts'
 import { createDispatcher, type Invoke } from './dispatch.ts'
 import { BackupSearch } from './fleet/backup-search.ts'
+import { fleetHealth } from './fleet/fleet-health.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
 import { connectionHandlers } from './handlers/connection.handlers.ts'
@@ -107,6 +108,7 @@ export function createCore(deps: CoreDeps): Core {
     notifier: deps.notifier,
     events,
     logger,
+    healthLevels: (nowMs) => [...fleetHealth(db, nowMs).values()].map((h) => h.level),
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
   const search = new BackupSearch(db)
@@ -120,7 +122,7 @@ export function createCore(deps: CoreDeps): Core {
       keychainStatus: deps.keychainStatus ?? (() => ({ mode: 'keychain' })),
       onAdded: backgroundSync
     }),
-    ...syncHandlers({ db, connections, engine }),
+    ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now }),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),

@@ -12,12 +12,13 @@ export type TrayActions = {
 
 export type TrayIconName = 'tray-light' | 'tray-dark' | 'tray-alert'
 
-export const EMPTY_SUMMARY: Readonly<WatchSummary> = Object.freeze({
+export const EMPTY_SUMMARY: Readonly<WatchSummary> = Object.freeze<WatchSummary>({
   unread: 0,
   level: 'ok',
   isOffline: false,
   nextWindows: [],
-  unreadTitles: []
+  unreadTitles: [],
+  health: { worst: 'unknown', failing: 0, warning: 0, pending: 0 }
 })
 
 const MAX_WINDOWS = 3
@@ -45,6 +46,8 @@ export function buildTrayMenuTemplate(
 ): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = []
   if (summary.isOffline) items.push({ label: 'Offline: showing cached data', enabled: false })
+  const healthLine = healthText(summary.health)
+  if (healthLine !== null) items.push({ label: healthLine, enabled: false })
 
   items.push({ label: summary.unread === 0 ? 'No unread alerts' : `${summary.unread} unread alert${summary.unread === 1 ? '' : 's'}`, enabled: false })
   for (const alert of summary.unreadTitles.slice(0, MAX_ALERTS)) {
@@ -86,10 +89,22 @@ export function trayIconName(level: WatchSummary['level'], isDarkTheme: boolean)
 export function trayTooltip(summary: WatchSummary): string {
   const parts = ['Backup Desk']
   if (summary.isOffline) parts.push('offline')
+  const healthLine = healthText(summary.health)
+  if (healthLine !== null) parts.push(healthLine)
   if (summary.unread > 0) parts.push(`${summary.unread} unread`)
   const next = summary.nextWindows[0]
   if (next !== undefined) parts.push(`next window ${formatStart(next.start)}`)
   return parts.join(' · ')
+}
+
+/** The clusters that need attention, worst first, as the Fleet's health column counts them. */
+export function healthText(health: WatchSummary['health']): string | null {
+  const plural = (n: number): string => `${n} cluster${n === 1 ? '' : 's'}`
+  const parts = [
+    health.failing > 0 ? `${plural(health.failing)} failing` : null,
+    health.warning > 0 ? `${plural(health.warning)} with warnings` : null
+  ].filter((p): p is string => p !== null)
+  return parts.length === 0 ? null : parts.join(', ')
 }
 
 export type TrayController = {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { HEALTH_CAUSES, HEALTH_LEVELS } from '../health.ts'
 import { clusterSchema, projectSchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 
@@ -15,7 +16,9 @@ export const clusterSummarySchema = clusterSchema
     newestBackup: z
       .object({ backupId: z.string(), createTime: z.string(), status: z.string(), creationMethod: z.string() })
       .nullable(),
-    health: z.enum(['ok', 'warning', 'failing', 'unknown']),
+    /** From the core's one health function (core/fleet/health.ts); the same value feeds every other view. */
+    health: z.enum(HEALTH_LEVELS),
+    healthCause: z.enum(HEALTH_CAUSES),
     healthReason: z.string()
   })
   .strict()

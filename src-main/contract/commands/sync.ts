@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { HEALTH_LEVELS } from '../health.ts'
 
 export const syncResultSchema = z
   .object({
@@ -19,7 +20,9 @@ export const syncStatusSchema = z
     lastFinishedAt: z.string().nullable(),
     lastError: z.string().nullable(),
     /** The last attempt could not reach the API: everything shown comes from the cache. */
-    isOffline: z.boolean()
+    isOffline: z.boolean(),
+    /** The organization's worst cluster health (contract/health.ts worstHealth over core/fleet/health.ts). */
+    health: z.enum(HEALTH_LEVELS)
   })
   .strict()
 

@@ -1,4 +1,5 @@
 import type { SyncStatus } from '#contract/commands/sync'
+import { organizationHealth } from '../fleet/fleet-health.ts'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listConnections } from '../store/connections.repo.ts'
@@ -10,13 +11,15 @@ export type SyncHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   engine: SyncEngine
+  now: () => number
 }
 
 export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 'sync/status'> {
   return {
     'sync/run': ({ connectionId }) => deps.engine.run(deps.connections.resolve(connectionId)),
-    'sync/status': () =>
-      Promise.resolve(
+    'sync/status': () => {
+      const health = organizationHealth(deps.db, deps.now())
+      return Promise.resolve(
         listConnections(deps.db).map((c): SyncStatus => {
           const state = getSyncState(deps.db, c.id)
           return {
@@ -25,9 +28,11 @@ export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 's
             lastStartedAt: state?.lastStartedAt ?? null,
             lastFinishedAt: state?.lastFinishedAt ?? null,
             lastError: state?.lastError ?? null,
-            isOffline: deps.engine.isOffline(c.id)
+            isOffline: deps.engine.isOffline(c.id),
+            health: health.get(c.id) ?? 'unknown'
           }
         })
       )
+    }
   }
 }

@@ -1,10 +1,13 @@
+import type { HealthLevel } from '#contract/health'
 import type { Notification } from '#contract/models/notification'
 
 /** The watch state a tray icon and its tooltip show. */
 export type WatchSummary = {
   unread: number
-  /** The worst unread notice: drives the tray icon (normal, warning, alert). */
+  /** The worse of the worst unread notice and the fleet's health: drives the tray icon (normal, warning, alert). */
   level: 'ok' | 'warning' | 'critical'
+  /** How many clusters are at each health level that needs attention (core/fleet/health.ts, as the Fleet shows). */
+  health: { worst: HealthLevel; failing: number; warning: number; pending: number }
   isOffline: boolean
   nextWindows: { clusterId: string; clusterName: string; start: string }[]
   unreadTitles: { id: string; title: string; clusterId: string }[]

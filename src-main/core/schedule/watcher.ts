@@ -2,6 +2,7 @@ import type { EventMessage } from '#contract/events'
 import { notificationHandlers } from '../handlers/notification.handlers.ts'
 import { scheduleHandlers } from '../handlers/schedule.handlers.ts'
 import { settingsHandlers } from '../handlers/settings.handlers.ts'
+import type { HealthLevel } from '#contract/health'
 import type { HandlersFor } from '../handlers/types.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -16,7 +17,7 @@ import { allDue } from './rules.ts'
 import type { Scheduler } from './scheduler.ts'
 import { loadNotificationSettings, timingsOf } from './settings.ts'
 import { publishSummary } from './summary.ts'
-import type { WatchInputs } from './watch-inputs.ts'
+import type { WatchInputs, WatchPolicy } from './watch-inputs.ts'
 
 const HOUR_MS = 3_600_000
 /** The watcher's single timer id: one live timer, whatever the fleet size. */
@@ -45,6 +46,8 @@ export type WatcherDeps = {
   notifier: Notifier
   events: EventBus
   logger: Logger
+  /** Every cluster's health level for the tray summary (core/fleet/fleet-health.ts); none when absent. */
+  healthLevels?: (nowMs: number) => HealthLevel[]
   options?: WatcherOptions
 }
 
@@ -86,6 +89,11 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return raw === null || !Number.isFinite(Number(raw)) ? null : Number(raw)
   }
 
+  const publish = (policies: WatchPolicy[], nowMs: number): void => {
+    const healthLevels = deps.healthLevels?.(nowMs) ?? []
+    publishSummary(deps.notifier, { ledger: deps.ledger, inputs: deps.inputs, policies, nowMs, offlineAfterMs, healthLevels })
+  }
+
   const evaluate = (isCatchUp: boolean): void => {
     const now = deps.clock.now()
     const settings = loadNotificationSettings(kv)
@@ -114,7 +122,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     for (const [id, through] of missed.decided) kv.write(`watch.decidedThrough.${id}`, String(through))
     const isQuiet = isQuietAt(now, settings.quietHours, timeZone)
     const shown = deliverPending({ ...deps, nowMs: now, isQuiet, isCatchUp })
-    publishSummary(deps.notifier, { ledger: deps.ledger, inputs: deps.inputs, policies, nowMs: now, offlineAfterMs })
+    publish(policies, now)
     const quietEndMs =
       isQuiet && settings.quietHours !== null ? quietEndAfter(now, settings.quietHours, timeZone) : null
     const at = nextDueAt({ inputs: deps.inputs, policies, nowMs: now, timings, verifyWaitMs, quietEndMs, checkpointMs })
@@ -155,10 +163,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     ...scheduleHandlers({ inputs: deps.inputs, clock: deps.clock }),
     ...notificationHandlers({
       ledger: deps.ledger,
-      onReadChanged: () => {
-        const policies = deps.inputs.enabledPolicies()
-        publishSummary(deps.notifier, { ledger: deps.ledger, inputs: deps.inputs, policies, nowMs: deps.clock.now(), offlineAfterMs })
-      }
+      onReadChanged: () => publish(deps.inputs.enabledPolicies(), deps.clock.now())
     }),
     ...settingsHandlers({ settings: kv, onSettingsChanged: () => run(false) })
   }

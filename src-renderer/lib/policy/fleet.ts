@@ -37,6 +37,8 @@ export function healthLabel(health: ClusterSummary['health']): { label: string; 
   switch (health) {
     case 'ok':
       return { label: 'OK', tone: 'ok' }
+    case 'pending':
+      return { label: 'Pending', tone: 'neutral' }
     case 'warning':
       return { label: 'Warning', tone: 'warning' }
     case 'failing':

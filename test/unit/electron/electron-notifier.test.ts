@@ -39,7 +39,7 @@ describe('Electron notifier', () => {
     notifier.show(NOTICE)
     expect(fake.module.Notification.instances).toHaveLength(before)
     const summary = { unread: 0, level: 'ok', isOffline: false, nextWindows: [], unreadTitles: [] } as const
-    notifier.setSummary({ ...summary, nextWindows: [], unreadTitles: [] })
+    notifier.setSummary({ ...summary, nextWindows: [], unreadTitles: [], health: { worst: 'ok', failing: 0, warning: 0, pending: 0 } })
     expect(setSummary).toHaveBeenCalledOnce()
   })
 

@@ -21,7 +21,8 @@ const BUSY: WatchSummary = {
     { clusterId: 'c3', clusterName: 'stage', start: '2026-11-25T02:00:00.000Z' },
     { clusterId: 'c4', clusterName: 'dev', start: '2026-11-26T02:00:00.000Z' }
   ],
-  unreadTitles: Array.from({ length: 7 }, (_, i) => ({ id: `n${i}`, title: `Backup missed on cluster ${i}`, clusterId: `c${i}` }))
+  unreadTitles: Array.from({ length: 7 }, (_, i) => ({ id: `n${i}`, title: `Backup missed on cluster ${i}`, clusterId: `c${i}` })),
+  health: { worst: 'failing', failing: 2, warning: 1, pending: 0 }
 }
 
 const labels = (items: MenuItemConstructorOptions[]) => items.map((item) => item.type === 'separator' ? '---' : item.label)
@@ -45,6 +46,7 @@ describe('tray menu template', () => {
   it('lists up to five unread alerts and three next windows, in UTC', () => {
     const items = buildTrayMenuTemplate(BUSY, actions(), { closeToTray: true })
     expect(labels(items)).toEqual([
+      '2 clusters failing, 1 cluster with warnings',
       '7 unread alerts',
       'Backup missed on cluster 0',
       'Backup missed on cluster 1',
@@ -97,7 +99,7 @@ describe('tray menu template', () => {
     expect(trayIconName('ok', true)).toBe('tray-dark')
     expect(trayIconName('warning', true)).toBe('tray-alert')
     expect(trayIconName('critical', false)).toBe('tray-alert')
-    expect(trayTooltip(BUSY)).toBe('Backup Desk · 7 unread · next window Tue 02:00 UTC')
+    expect(trayTooltip(BUSY)).toBe('Backup Desk · 2 clusters failing, 1 cluster with warnings · 7 unread · next window Tue 02:00 UTC')
     expect(trayTooltip({ ...EMPTY_SUMMARY, isOffline: true })).toBe('Backup Desk · offline')
   })
 })
@@ -110,7 +112,7 @@ describe('tray controller', () => {
     expect(instance.setImage).toHaveBeenLastCalledWith({ path: '/res/tray-alert.png' })
     expect(instance.setToolTip).toHaveBeenLastCalledWith(trayTooltip(BUSY))
     const template = fake.module.Menu.buildFromTemplate.mock.lastCall?.[0] as MenuItemConstructorOptions[]
-    expect(template[0]?.label).toBe('7 unread alerts')
+    expect(template[0]?.label).toBe('2 clusters failing, 1 cluster with warnings')
     tray.destroy()
     expect(instance.destroy).toHaveBeenCalledOnce()
   })

@@ -1,0 +1,50 @@
+import { worstHealth, type HealthLevel } from '#contract/health'
+import { loadNotificationSettings, timingsOf } from '../schedule/settings.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
+import { readHealthFacts } from '../store/health.query.ts'
+import { createSettingsRepo } from '../store/settings.repo.ts'
+import { clusterHealth, type ClusterHealth } from './health.ts'
+
+export type ClusterHealthEntry = ClusterHealth & { clusterId: string; clusterName: string; connectionId: string }
+
+/** The health of every cached cluster (of one connection, or all), each from `clusterHealth`. */
+export function fleetHealth(db: StoreDatabase, nowMs: number, connectionId?: string): Map<string, ClusterHealthEntry> {
+  const filter = connectionId === undefined ? {} : { connectionId }
+  const { stuckLimitMs } = timingsOf(loadNotificationSettings(createSettingsRepo(db)))
+  const policies = new Map(listMirroredPolicies(db, filter).map((p) => [p.clusterId, p.policy]))
+  const facts = readHealthFacts(db, connectionId)
+  const result = new Map<string, ClusterHealthEntry>()
+  for (const cluster of listClusters(db, filter)) {
+    const known = facts.get(cluster.clusterId)
+    const situation = {
+      deployment: cluster.deployment,
+      status: cluster.status,
+      policy: policies.get(cluster.clusterId) ?? null,
+      newestGoodMs: known?.newestGoodMs ?? null,
+      creatingSinceMs: known?.creatingSinceMs ?? null,
+      lastFailedJob: known?.lastFailedJob ?? null,
+      lastMissedMs: known?.lastMissedMs ?? null,
+      lastUnverifiedMs: known?.lastUnverifiedMs ?? null,
+      enabledAtMs: known?.enabledAtMs ?? null
+    }
+    result.set(cluster.clusterId, {
+      ...clusterHealth(situation, { nowMs, stuckLimitMs }),
+      clusterId: cluster.clusterId,
+      clusterName: cluster.clusterName,
+      connectionId: cluster.connectionId
+    })
+  }
+  return result
+}
+
+/** Each connection's (organization's) worst cluster health; `unknown` for one with nothing to judge. */
+export function organizationHealth(db: StoreDatabase, nowMs: number): Map<string, HealthLevel> {
+  const levels = new Map<string, HealthLevel[]>()
+  for (const entry of fleetHealth(db, nowMs).values()) {
+    const list = levels.get(entry.connectionId) ?? []
+    list.push(entry.level)
+    levels.set(entry.connectionId, list)
+  }
+  return new Map([...levels].map(([id, list]) => [id, worstHealth(list)]))
+}

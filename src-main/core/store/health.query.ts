@@ -1,0 +1,66 @@
+import type { StoreDatabase } from './database.ts'
+import { readQuery } from './transaction.ts'
+
+/** What the cache, the jobs, the policy history and the notification ledger know about one cluster's protection. */
+export type HealthFacts = {
+  newestGoodMs: number | null
+  creatingSinceMs: number | null
+  lastFailedJob: { endMs: number; isBackupCreation: boolean } | null
+  lastMissedMs: number | null
+  lastUnverifiedMs: number | null
+  enabledAtMs: number | null
+}
+
+type FactRow = {
+  cluster_id: string
+  newest_good: number | null
+  creating_since: number | null
+  failed_end: number | null
+  failed_action: string | null
+  last_missed: number | null
+  last_unverified: number | null
+  enabled_at: number | null
+}
+
+/**
+ * One row per cached cluster (of a connection, or all): grouped reads over indexed columns, so that the whole
+ * fleet's health costs one query. Cluster IDs are unique across Zilliz Cloud, so the ledger (keyed by cluster)
+ * joins without a connection.
+ */
+export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<string, HealthFacts> {
+  const rows = readQuery('read the health facts', () =>
+    db
+      .prepare(
+        `SELECT c.cluster_id,
+           (SELECT max(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id
+              AND b.status = 'AVAILABLE') AS newest_good,
+           (SELECT min(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id
+              AND b.status = 'CREATING') AS creating_since,
+           f.end_time AS failed_end, f.action AS failed_action,
+           (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed') AS last_missed,
+           (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed-unverified') AS last_unverified,
+           (SELECT max(at) FROM policy_history h WHERE h.connection_id = c.connection_id AND h.cluster_id = c.cluster_id
+              AND json_extract(h.after, '$.enabled') = 1
+              AND (h.before IS NULL OR json_extract(h.before, '$.enabled') = 0)) AS enabled_at
+         FROM clusters c
+         LEFT JOIN jobs f ON f.rowid = (SELECT j.rowid FROM jobs j WHERE j.connection_id = c.connection_id
+              AND j.cluster_id = c.cluster_id AND j.status = 'FAILED' AND j.end_time IS NOT NULL
+              ORDER BY j.end_time DESC LIMIT 1)
+         WHERE (@connectionId IS NULL OR c.connection_id = @connectionId)`
+      )
+      .all({ connectionId: connectionId ?? null })
+  ) as FactRow[]
+  return new Map(
+    rows.map((r) => [
+      r.cluster_id,
+      {
+        newestGoodMs: r.newest_good,
+        creatingSinceMs: r.creating_since,
+        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' },
+        lastMissedMs: r.last_missed,
+        lastUnverifiedMs: r.last_unverified,
+        enabledAtMs: r.enabled_at
+      }
+    ])
+  )
+}
