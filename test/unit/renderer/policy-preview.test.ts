@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { coverage, gapText, keptText } from '../../../src-renderer/lib/policy/coverage.ts'
-import { nextRuns } from '../../../src-renderer/lib/policy/next-runs.ts'
+import { nextRuns, windowInProgress } from '../../../src-renderer/lib/policy/next-runs.ts'
 
 const policy = (frequency: string, startTime: string, retentionDays: number) => ({ enabled: true, frequency, startTime, retentionDays })
 
@@ -15,9 +15,20 @@ describe('nextRuns', () => {
       { start: '2026-07-13T02:00:00.000Z', end: '2026-07-13T04:00:00.000Z' }
     ])
   })
-  it('counts a window in progress, including one that crosses midnight', () => {
+  it('never lists a window that has already started or passed today as a next run', () => {
+    const monday0300 = Date.parse('2026-07-06T03:00:00Z')
+    const monday0500 = Date.parse('2026-07-06T05:00:00Z')
+    expect(nextRuns(policy('1,2', '02:00-04:00', 7), monday0300, 1)).toEqual([{ start: '2026-07-07T02:00:00.000Z', end: '2026-07-07T04:00:00.000Z' }])
+    expect(nextRuns(policy('1,2', '02:00-04:00', 7), monday0500, 1)).toEqual([{ start: '2026-07-07T02:00:00.000Z', end: '2026-07-07T04:00:00.000Z' }])
+  })
+  it('reports the window in progress apart, including one that crosses midnight', () => {
     const sunday2330 = Date.parse('2026-07-05T23:30:00Z')
-    expect(nextRuns(policy('7', '23:00-01:00', 7), sunday2330, 1)).toEqual([{ start: '2026-07-05T23:00:00.000Z', end: '2026-07-06T01:00:00.000Z' }])
+    const monday0030 = Date.parse('2026-07-06T00:30:00Z')
+    const crossing = { start: '2026-07-05T23:00:00.000Z', end: '2026-07-06T01:00:00.000Z' }
+    expect(windowInProgress(policy('7', '23:00-01:00', 7), sunday2330)).toEqual(crossing)
+    expect(windowInProgress(policy('7', '23:00-01:00', 7), monday0030)).toEqual(crossing)
+    expect(nextRuns(policy('7', '23:00-01:00', 7), monday0030, 1)).toEqual([{ start: '2026-07-12T23:00:00.000Z', end: '2026-07-13T01:00:00.000Z' }])
+    expect(windowInProgress(policy('7', '23:00-01:00', 7), Date.parse('2026-07-06T01:00:00Z'))).toBeNull()
   })
   it('returns nothing for a disabled or invalid policy', () => {
     expect(nextRuns({ ...policy('1', '02:00-04:00', 7), enabled: false }, monday10)).toEqual([])

@@ -1,0 +1,93 @@
+import type { Page } from '@playwright/test'
+import { scanAccessibility } from '../axe.ts'
+import { test, expect, E2E_TOKEN } from '../fixtures.ts'
+import { clusterByName, connectDemoEmulator, disconnectDemo, type DemoConnection } from '../pages/fleet-page.ts'
+
+let demo: DemoConnection | undefined
+let clusterId = ''
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  demo = await connectDemoEmulator(request, 'Accessibility e2e')
+  clusterId = (await clusterByName(request, 'orders-prod')).clusterId
+  await request.dispose()
+})
+
+test.afterAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  await disconnectDemo(request, demo)
+  await request.dispose()
+})
+
+type Screen = { name: string; hash: string; ready: (page: Page) => Promise<void> }
+
+const heading = (name: string) => async (page: Page) => {
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
+/** Every screen of the app, plus the popovers and dialogs that open over them. */
+const SCREENS: Screen[] = [
+  { name: 'Fleet', hash: '#/fleet', ready: async (page) => page.getByTestId('cluster-row').first().waitFor() },
+  { name: 'cluster details and policy editor', hash: '', ready: async (page) => page.getByRole('form', { name: /^Backup policy of / }).waitFor() },
+  { name: 'Backups', hash: '#/backups', ready: async (page) => page.getByRole('table', { name: 'Backups' }).getByRole('row').nth(3).waitFor() },
+  {
+    name: 'backup row menu',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
+      await page.getByRole('menu').waitFor()
+    }
+  },
+  {
+    name: 'create backup dialog',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Create backup' }).click()
+      await page.getByRole('dialog').waitFor()
+    }
+  },
+  { name: 'Drafts', hash: '#/drafts', ready: heading('Drafts') },
+  { name: 'Notifications', hash: '#/notifications', ready: heading('Notifications') },
+  { name: 'Timeline', hash: '#/timeline', ready: heading('Timeline') },
+  { name: 'Settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
+  {
+    name: 'add connection form',
+    hash: '#/settings',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Add connection' }).click()
+      await page.getByRole('form', { name: 'Add a connection' }).waitFor()
+    }
+  },
+  {
+    name: 'Jobs popover',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Jobs/ }).click()
+      await page.getByRole('region', { name: 'Jobs' }).waitFor()
+    }
+  },
+  {
+    name: 'shortcuts dialog',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await heading('Fleet')(page)
+      await page.keyboard.press('Shift+?')
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    }
+  }
+]
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    for (const screen of SCREENS) {
+      test(`${screen.name} has no WCAG 2.1 AA violations (axe-core)`, async ({ page }) => {
+        const hash = screen.hash === '' ? `#/fleet?cluster=${encodeURIComponent(clusterId)}` : screen.hash
+        await page.goto(`/?token=${E2E_TOKEN}${hash}`)
+        await screen.ready(page)
+        expect(await scanAccessibility(page)).toEqual([])
+      })
+    }
+  })
+}

@@ -1,0 +1,76 @@
+import { test, expect } from '../fixtures.ts'
+import { BackupsPage } from '../pages/backups-page.ts'
+import { clusterByName, connectDemoEmulator, disconnectDemo, type DemoConnection } from '../pages/fleet-page.ts'
+import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
+
+// Keyboard and focus behaviour of issue #11; the fixtures fail each test on any console error, which is how
+// the Esc case first showed up ("Cannot read properties of null (reading 'trigger')").
+let demo: DemoConnection | undefined
+
+test.beforeAll(async ({ request }) => {
+  demo = await connectDemoEmulator(request, 'Keyboard e2e')
+})
+
+test.afterAll(async ({ request }) => {
+  await disconnectDemo(request, demo)
+})
+
+test("Esc on a backup row's ⋯ menu closes it and returns focus to its button", async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  const name = await backups.firstBackupName()
+  const trigger = page.getByRole('button', { name: `Actions for backup ${name}`, exact: true })
+  await trigger.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menu')).toBeVisible()
+  await expect(page.getByRole('menuitem').first()).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('menu')).toHaveCount(0)
+  await expect(trigger).toBeFocused()
+})
+
+test('the Jobs popover closes on Esc (focus back on its button) and on a click outside it', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  const jobsButton = page.getByRole('button', { name: /^Jobs/ })
+  const panel = page.getByRole('region', { name: 'Jobs' })
+  await jobsButton.click()
+  await expect(panel).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  await expect(jobsButton).toBeFocused()
+  await expect(jobsButton).toHaveAttribute('aria-expanded', 'false')
+
+  await page.keyboard.press('Alt+J')
+  await expect(panel).toBeVisible()
+  await panel.getByRole('heading', { name: 'Jobs' }).click()
+  await expect(panel).toBeVisible()
+  await backups.table.click({ position: { x: 10, y: 10 } })
+  await expect(panel).toHaveCount(0)
+})
+
+test('after Apply, focus moves to the outcome message', async ({ page, request }) => {
+  const search = await clusterByName(request, 'search-prod')
+  const editor = new PolicyEditorPage(page)
+  await editor.open(search.clusterId)
+  await editor.setRetention('12')
+  await editor.applyNow.focus()
+  await page.keyboard.press('Enter')
+  await expect(editor.outcome).toContainText('Applied: Zilliz Cloud confirmed the new policy.')
+  await expect(editor.outcome).toBeFocused()
+  await expect(editor.applyNow).toBeDisabled()
+})
+
+test("the policy preview never lists today's window as the next run once it has started", async ({ page, request }) => {
+  // Monday 2026-12-07, 03:00 UTC: inside a 02:00–04:00 window that runs every day.
+  await page.clock.setFixedTime(new Date('2026-12-07T03:00:00Z'))
+  const orders = await clusterByName(request, 'orders-prod')
+  const editor = new PolicyEditorPage(page)
+  await editor.open(orders.clusterId)
+  await page.getByRole('button', { name: 'Every day' }).click()
+  await editor.windowStart.selectOption('02:00')
+  await expect(editor.nextRuns).toHaveCount(5)
+  await expect(editor.nextRuns.first().locator('time')).toHaveAttribute('datetime', '2026-12-08T02:00:00.000Z')
+  await expect(page.getByTestId('window-open')).toContainText('A window is open now, until')
+})
