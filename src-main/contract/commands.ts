@@ -4,6 +4,8 @@ import { backupCommands } from './commands/backup.ts'
 import { clusterCommands } from './commands/cluster.ts'
 import { connectionCommands } from './commands/connection.ts'
 import { draftCommands } from './commands/draft.ts'
+import { historyCommands } from './commands/history.ts'
+import { protectionSettingsCommands } from './commands/protection-settings.ts'
 import { policyCommands } from './commands/policy.ts'
 import { syncCommands } from './commands/sync.ts'
 import { notificationCommands } from './commands/notification.ts'
@@ -21,10 +23,12 @@ export const commands = {
   ...clusterCommands,
   ...policyCommands,
   ...backupCommands,
+  ...historyCommands,
   ...draftCommands,
   ...scheduleCommands,
   ...notificationCommands,
-  ...settingsCommands
+  ...settingsCommands,
+  ...protectionSettingsCommands
 }
 
 export type Commands = typeof commands

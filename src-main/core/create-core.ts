@@ -14,6 +14,9 @@ import { clusterHandlers } from './handlers/cluster.handlers.ts'
 import { draftHandlers } from './handlers/draft.handlers.ts'
 import { jobHandlers } from './handlers/job.handlers.ts'
 import { policyHandlers } from './handlers/policy.handlers.ts'
+import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
+import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
+import { loadProtectionSettings } from './history/protection-settings.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 import type { Clock } from './lib/clock.ts'
@@ -26,6 +29,7 @@ import type { SecretStore } from './secrets/secret-store.ts'
 import type { StoreDatabase } from './store/database.ts'
 import { listConnections } from './store/connections.repo.ts'
 import { createNotificationLedger } from './store/notifications.repo.ts'
+import { pruneObservedBackups } from './store/observed-backups.repo.ts'
 import { createSettingsRepo } from './store/settings.repo.ts'
 import { createWatchQueries } from './store/watch.query.ts'
 import { DraftOutbox } from './sync/draft-outbox.ts'
@@ -96,6 +100,7 @@ export function createCore(deps: CoreDeps): Core {
     afterSync: async (connectionId, client) => {
       await jobs.refresh(connectionId, client)
       await outbox.drain(connectionId)
+      pruneObservedBackups(db, now() - loadProtectionSettings(settings).historyRetentionDays * 86_400_000)
     }
   })
   const actions = new BackupActions({ db, pool, jobs, logger, now })
@@ -128,6 +133,8 @@ export function createCore(deps: CoreDeps): Core {
     ...draftHandlers({ db, drafts, outbox, events }),
     ...backupHandlers({ db, connections, actions, search }),
     ...jobHandlers({ db }),
+    ...backupHistoryHandlers({ db }),
+    ...protectionSettingsHandlers({ settings }),
     ...watcher.handlers
   }
 

@@ -9,6 +9,7 @@ import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { findBackup, removeCachedBackup } from '../store/backups.repo.ts'
 import { listClusters } from '../store/cache.query.ts'
+import { markObservedDeleted } from '../store/observed-backups.repo.ts'
 import { beginIntent, confirmIntent, failIntent, listPendingIntents, markIntentUnknown, type BackupIntent } from '../store/intents.repo.ts'
 import type { JobTracker } from './job-tracker.ts'
 
@@ -108,6 +109,7 @@ export class BackupActions {
     const cached = findBackup(this.deps.db, backupId, connectionId)
     const result = await client.deleteBackup(clusterId, backupId)
     removeCachedBackup(this.deps.db, connectionId, backupId)
+    markObservedDeleted(this.deps.db, connectionId, backupId, this.deps.now())
     return { backupId: result.backupId, backupName: result.backupName ?? cached?.backupName ?? backupId }
   }
 

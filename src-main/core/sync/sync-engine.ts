@@ -10,6 +10,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
 import { recordPolicyChange } from '../store/history.repo.ts'
 import { markStale, replaceBackups, replaceClusters, replacePolicies, replaceProjects, type CachedList } from '../store/mirror.repo.ts'
+import { recordObservedBackups } from '../store/observed-backups.repo.ts'
 import { recordSyncFinished, recordSyncStarted } from '../store/sync-state.repo.ts'
 import { toIso } from '../store/time.ts'
 
@@ -83,6 +84,8 @@ export class SyncEngine {
           if (!hasFailed) {
             replaceBackups(db, connectionId, backups.map((b) => ({ ...b, connectionId })))
             pending.delete('backups')
+            // Right after the complete list replaced the cache: the history sees exactly what the cache holds.
+            recordObservedBackups(db, connectionId, this.deps.now())
           }
           return backups
         })

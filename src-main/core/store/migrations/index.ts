@@ -1,5 +1,6 @@
 import { migration0001 } from './0001_init.ts'
 import { migration0002 } from './0002_notifications.ts'
+import { migration0003 } from './0003_backup_history.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -14,5 +15,6 @@ export type Migration = {
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
-  migration0002
+  migration0002,
+  migration0003
 ]
