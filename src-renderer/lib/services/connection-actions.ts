@@ -1,5 +1,6 @@
 import type { CommandInput } from '#contract/commands'
 import type { Connection, ConnectionTag } from '#contract/models/connection'
+import type { Envelope } from '#contract/envelope'
 import type { CoreClient } from '../core-client/core-client.ts'
 import type { ConnectionsState } from '../state/connections.svelte.ts'
 import type { SyncState } from '../state/sync.svelte.ts'
@@ -7,9 +8,11 @@ import { toasts } from '../state/toasts.svelte.ts'
 import { handleError } from '../ui/handle-error.ts'
 import { modalManager } from '../ui/modal-manager.svelte.ts'
 import RemoveConnectionDialog from '../../features/settings/RemoveConnectionDialog.svelte'
+import ReplaceKeyDialog from '../../features/settings/ReplaceKeyDialog.svelte'
 
 // Typed here because type-aware lint cannot see a .svelte component's props from a .ts file.
 type RemoveProps = { connection: Connection; onClose: (result?: 'keep' | 'delete') => void }
+type ReplaceKeyProps = { connection: Connection; submit: (apiKey: string) => Promise<Envelope<Connection>>; onClose: (result?: Connection) => void }
 
 export type ConnectionActions = ReturnType<typeof createConnectionActions>
 
@@ -47,6 +50,24 @@ export function createConnectionActions(core: CoreClient, connections: Connectio
         return false
       }
       connections.replace(result.value)
+      return true
+    },
+
+    /**
+     * "Replace API key…" / "Enter key": the dialog sends the key to `connection/update-key`, which tests it against
+     * the API before storing it; then the connection syncs at once so the screens stop showing the key problem.
+     */
+    async replaceKey(connection: Connection): Promise<boolean> {
+      const updated = await modalManager.open<ReplaceKeyProps>(ReplaceKeyDialog, {
+        connection,
+        submit: (apiKey) => core.invoke('connection/update-key', { id: connection.id, apiKey })
+      })
+      if (updated === undefined) return false
+      connections.replace(updated)
+      toasts.success(`New API key stored for ${updated.name}`, 'Zilliz Cloud accepted it. Syncing…')
+      const synced = await sync.run(updated.id)
+      if (!synced.ok && synced.error.code !== 'busy') handleError(synced.error, `Sync of ${updated.name} did not finish`, updated.id)
+      await connections.load()
       return true
     },
 

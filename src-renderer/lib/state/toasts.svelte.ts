@@ -1,3 +1,5 @@
+import type { RemedyAction } from '../services/key-prompt.ts'
+
 export type ToastKind = 'info' | 'success' | 'warning' | 'error'
 
 export type Toast = {
@@ -5,6 +7,8 @@ export type Toast = {
   kind: ToastKind
   title: string
   body?: string
+  /** A button that fixes the problem, e.g. "Enter key"; choosing it dismisses the toast. */
+  action?: RemedyAction
 }
 
 const DEFAULT_TIMEOUT_MS: Record<ToastKind, number> = {
@@ -20,9 +24,9 @@ export class ToastsState {
   private nextId = 1
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>()
 
-  show(kind: ToastKind, title: string, body?: string, timeoutMs = DEFAULT_TIMEOUT_MS[kind]): number {
+  show(kind: ToastKind, title: string, body?: string, timeoutMs = DEFAULT_TIMEOUT_MS[kind], action?: RemedyAction): number {
     const id = this.nextId++
-    const toast: Toast = body === undefined ? { id, kind, title } : { id, kind, title, body }
+    const toast: Toast = { id, kind, title, ...(body === undefined ? {} : { body }), ...(action === undefined ? {} : { action }) }
     this.items = [...this.items.slice(-4), toast]
     if (timeoutMs > 0) this.timers.set(id, setTimeout(() => this.dismiss(id), timeoutMs))
     return id
@@ -32,8 +36,8 @@ export class ToastsState {
     return this.show('success', title, body)
   }
 
-  error(title: string, body?: string): number {
-    return this.show('error', title, body)
+  error(title: string, body?: string, action?: RemedyAction): number {
+    return this.show('error', title, body, DEFAULT_TIMEOUT_MS.error, action)
   }
 
   dismiss(id: number): void {

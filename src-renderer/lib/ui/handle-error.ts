@@ -1,4 +1,5 @@
 import type { CoreErrorCode, SerializedError } from '#contract/errors'
+import { keyActionFor } from '../services/key-prompt.ts'
 import { toasts } from '../state/toasts.svelte.ts'
 
 /** Plain words for an error code. The one place that maps codes to text (style-guide S11). */
@@ -34,9 +35,12 @@ export function errorMessage(error: Pick<SerializedError, 'code' | 'message'>): 
   }
 }
 
-/** Shows an error as a toast, with what was being done as the title. Returns the text shown. */
-export function handleError(error: Pick<SerializedError, 'code' | 'message'>, doing: string): string {
+/**
+ * Shows an error as a toast, with what was being done as the title, and an "Enter key" button when a missing or
+ * refused key of that connection (the active one by default) is what stopped the work. Returns the text shown.
+ */
+export function handleError(error: Pick<SerializedError, 'code' | 'message'>, doing: string, connectionId?: string): string {
   const message = errorMessage(error)
-  toasts.error(doing, message)
+  toasts.error(doing, message, keyActionFor(error, connectionId) ?? undefined)
   return message
 }

@@ -65,7 +65,9 @@ export class HostProcess {
   constructor(
     readonly port: number,
     readonly token: string,
-    readonly dataDir: string
+    readonly dataDir: string,
+    /** Extra environment, e.g. a D-Bus address that does not exist to force the memory-only keychain. */
+    readonly env: Record<string, string> = {}
   ) {}
 
   get url(): string {
@@ -75,6 +77,7 @@ export class HostProcess {
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['scripts/web.mjs', '--no-build', '--port', String(this.port), '--token', this.token, '--data-dir', this.dataDir], {
       cwd: repoRoot(),
+      env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     this.child = child
