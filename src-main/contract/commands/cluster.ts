@@ -4,14 +4,17 @@ import { HEALTH_CAUSES, HEALTH_LEVELS } from '../health.ts'
 import { clusterSchema, projectSchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 
+/**
+ * One row of the Fleet: only what the Fleet shows, so `cluster/list` stays small with a thousand clusters.
+ * What only the details pane shows (CU, creation time, when the policy was read) comes from `cluster/get`.
+ */
 export const clusterSummarySchema = clusterSchema
+  .pick({ clusterId: true, clusterName: true, projectId: true, connectionId: true, regionId: true, plan: true, deployment: true, status: true })
   .extend({
     projectName: z.string(),
-    /** Backups exist only for Dedicated clusters; the reason says why not otherwise. */
+    /** Backups exist only for Dedicated clusters. */
     supportsBackup: z.boolean(),
-    unsupportedReason: z.string().nullable(),
     policy: backupPolicySchema.nullable(),
-    policyReadAt: z.string().nullable(),
     nextWindow: z.object({ start: z.string(), end: z.string() }).nullable(),
     newestBackup: z
       .object({ backupId: z.string(), createTime: z.string(), status: z.string(), creationMethod: z.string() })
@@ -25,10 +28,28 @@ export const clusterSummarySchema = clusterSchema
 
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>
 
+/** One cluster with everything the cache knows about it: the Fleet row plus the details pane's facts. */
+export const clusterDetailSchema = clusterSummarySchema
+  .extend({
+    cuType: z.string(),
+    cuSize: z.number(),
+    createTime: z.string().nullable(),
+    /** Why the cluster has no backups (Free, Serverless), in the API docs' words; null when it has. */
+    unsupportedReason: z.string().nullable(),
+    policyReadAt: z.string().nullable()
+  })
+  .strict()
+
+export type ClusterDetail = z.infer<typeof clusterDetailSchema>
+
 export const clusterCommands = {
   'cluster/list': defineCommand({
     input: z.object({ connectionId: z.string().max(100).optional() }).strict().default({}),
     output: z.array(clusterSummarySchema)
+  }),
+  'cluster/get': defineCommand({
+    input: z.object({ clusterId: z.string().min(1).max(100), connectionId: z.string().max(100).optional() }).strict(),
+    output: clusterDetailSchema
   }),
   'project/list': defineCommand({
     input: z.object({ connectionId: z.string().max(100).optional() }).strict().default({}),

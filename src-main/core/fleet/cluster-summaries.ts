@@ -1,39 +1,69 @@
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterDetail, ClusterSummary } from '#contract/commands/cluster'
 import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
 import { projectWindows } from '../schedule/projection.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
-import { newestBackupsByCluster } from '../store/newest-backups.query.ts'
-import { fleetHealth } from './fleet-health.ts'
+import { getMirroredPolicy, listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
+import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
+import { fleetHealth, type ClusterHealthEntry } from './fleet-health.ts'
+import { findCachedCluster } from './find-cluster.ts'
 
 const DAY_MS = 24 * 3_600_000
 
-/** Every cached cluster with what the Fleet screen shows: policy, next window, newest backup, health. */
+/** Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health. */
 export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number): ClusterSummary[] {
   const projects = new Map(listProjects(db, { connectionId }).map((p) => [p.projectId, p.projectName]))
   const policies = new Map(listMirroredPolicies(db, { connectionId }).map((p) => [p.clusterId, p]))
   const { newestAny } = newestBackupsByCluster(db, connectionId)
   const healths = fleetHealth(db, now, connectionId)
-  return listClusters(db, { connectionId }).map((cluster) => {
-    const mirrored = policies.get(cluster.clusterId) ?? null
-    const supportsBackup = cluster.deployment === 'Dedicated'
-    const nextWindow = mirrored === null ? null : nextWindowOf(cluster, mirrored, now)
-    const newest = newestAny.get(cluster.clusterId) ?? null
-    const health = healths.get(cluster.clusterId)
-    return {
-      ...cluster,
-      projectName: projects.get(cluster.projectId) ?? cluster.projectId,
-      supportsBackup,
-      unsupportedReason: unsupportedReason(cluster),
-      policy: mirrored?.policy ?? null,
-      policyReadAt: mirrored?.readAt ?? null,
-      nextWindow,
-      newestBackup: newest === null ? null : { backupId: newest.backupId, createTime: newest.createTime, status: newest.status, creationMethod: newest.creationMethod },
-      health: health?.level ?? 'unknown',
-      healthCause: health?.cause ?? 'not-read',
-      healthReason: health?.reason ?? ''
-    }
-  })
+  return listClusters(db, { connectionId }).map((cluster) =>
+    summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), now)
+  )
+}
+
+/** One cached cluster with everything the details pane shows; not-found when it is not cached. */
+export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnectionId: string | null, now: number): ClusterDetail {
+  const cluster = findCachedCluster(db, clusterId, activeConnectionId)
+  const { connectionId } = cluster
+  const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName
+  const mirrored = getMirroredPolicy(db, clusterId, connectionId)
+  const newest = newestBackupsByCluster(db, connectionId).newestAny.get(clusterId) ?? null
+  const summary = summaryOf(cluster, projectName, mirrored, newest, fleetHealth(db, now, connectionId).get(clusterId), now)
+  return {
+    ...summary,
+    cuType: cluster.cuType,
+    cuSize: cluster.cuSize,
+    createTime: cluster.createTime,
+    unsupportedReason: unsupportedReason(cluster),
+    policyReadAt: mirrored?.readAt ?? null
+  }
+}
+
+function summaryOf(
+  cluster: Cluster,
+  projectName: string | undefined,
+  mirrored: MirroredPolicy | null,
+  newest: NewestBackup | null,
+  health: ClusterHealthEntry | undefined,
+  now: number
+): ClusterSummary {
+  return {
+    clusterId: cluster.clusterId,
+    clusterName: cluster.clusterName,
+    projectId: cluster.projectId,
+    projectName: projectName ?? cluster.projectId,
+    connectionId: cluster.connectionId,
+    regionId: cluster.regionId,
+    plan: cluster.plan,
+    deployment: cluster.deployment,
+    status: cluster.status,
+    supportsBackup: cluster.deployment === 'Dedicated',
+    policy: mirrored?.policy ?? null,
+    nextWindow: mirrored === null ? null : nextWindowOf(cluster, mirrored, now),
+    newestBackup: newest === null ? null : { backupId: newest.backupId, createTime: newest.createTime, status: newest.status, creationMethod: newest.creationMethod },
+    health: health?.level ?? 'unknown',
+    healthCause: health?.cause ?? 'not-read',
+    healthReason: health?.reason ?? ''
+  }
 }
 
 function unsupportedReason(cluster: Cluster): string | null {

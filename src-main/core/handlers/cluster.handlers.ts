@@ -1,5 +1,5 @@
 import type { ConnectionService } from '../connections/connection-service.ts'
-import { clusterSummaries } from '../fleet/cluster-summaries.ts'
+import { clusterDetail, clusterSummaries } from '../fleet/cluster-summaries.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listProjects } from '../store/cache.query.ts'
 import type { HandlersFor } from './types.ts'
@@ -11,7 +11,7 @@ export type ClusterHandlerDeps = {
 }
 
 /** Read-only views of the cache: they answer offline. Without a connection there is nothing to list. */
-export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'project/list'> {
+export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'cluster/get' | 'project/list'> {
   const { db, connections } = deps
   const activeOrNone = (connectionId: string | undefined): string | null =>
     connectionId === undefined && connections.activeId() === null ? null : connections.resolve(connectionId)
@@ -20,6 +20,8 @@ export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/
       const id = activeOrNone(connectionId)
       return Promise.resolve(id === null ? [] : clusterSummaries(db, id, deps.now()))
     },
+    'cluster/get': ({ clusterId, connectionId }) =>
+      Promise.resolve(clusterDetail(db, clusterId, connectionId ?? connections.activeId(), deps.now())),
     'project/list': ({ connectionId }) => {
       const id = activeOrNone(connectionId)
       return Promise.resolve(id === null ? [] : listProjects(db, { connectionId: id }))

@@ -17,16 +17,17 @@ export function groupByProject(clusters: readonly ClusterSummary[], projects: re
     }
     group.clusters.push(cluster)
   }
-  const byName = (a: string, b: string): number => a.localeCompare(b, undefined, { sensitivity: 'base' })
+  // One collator for the whole sort: `localeCompare` with options builds one per call, slow for a thousand names.
+  const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare
   for (const group of groups.values()) group.clusters.sort((a, b) => byName(a.clusterName, b.clusterName))
   return [...groups.values()].sort((a, b) => byName(a.projectName, b.projectName))
 }
 
 /** Why a cluster has no backups, in the words of the docs (Dedicated only). Null when it can be backed up. */
-export function unsupportedText(cluster: Pick<ClusterSummary, 'deployment' | 'supportsBackup' | 'unsupportedReason'>): string | null {
+export function unsupportedText(cluster: Pick<ClusterSummary, 'deployment' | 'supportsBackup'>): string | null {
   if (cluster.deployment === 'Free') return "Free clusters can't be backed up — upgrade to Dedicated"
   if (cluster.deployment === 'Serverless') return "Serverless clusters can't be backed up — migrate to Dedicated"
-  if (!cluster.supportsBackup) return cluster.unsupportedReason ?? "This cluster can't be backed up"
+  if (!cluster.supportsBackup) return "This cluster can't be backed up"
   return null
 }
 

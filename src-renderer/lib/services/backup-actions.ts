@@ -75,11 +75,12 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
     },
 
     async restoreCluster(backup: Backup): Promise<void> {
-      const source = backups.clusterById(backup.clusterId)
+      // The CU size is a details fact (`cluster/get`), not part of the Fleet's rows.
+      const source = await core.invoke('cluster/get', { clusterId: backup.clusterId })
       const result = await modalManager.open<RestoreClusterProps>(RestoreClusterDialog, {
         backup,
         projects: backups.projects,
-        defaultCuSize: source?.cuSize ?? 1,
+        defaultCuSize: source.ok ? source.value.cuSize || 1 : 1,
         submit: (input) => core.invoke('backup/restore-cluster', input)
       })
       if (result === undefined) return

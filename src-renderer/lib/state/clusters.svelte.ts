@@ -1,4 +1,4 @@
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterDetail, ClusterSummary } from '#contract/commands/cluster'
 import type { SerializedError } from '#contract/errors'
 import type { Backup } from '#contract/models/backup'
 import type { Project } from '#contract/models/cluster'
@@ -66,5 +66,26 @@ export class RecentBackupsState {
     this.error = null
     this.items = result.value.items
     this.total = result.value.total
+  }
+}
+
+/** What only the details pane shows (CU, creation time, when the policy was read): loaded on demand. */
+export class ClusterDetailState {
+  detail = $state<ClusterDetail | null>(null)
+  error = $state<SerializedError | null>(null)
+
+  constructor(
+    private readonly core: CoreClient,
+    readonly clusterId: string
+  ) {}
+
+  async load(): Promise<void> {
+    const result = await this.core.invoke('cluster/get', { clusterId: this.clusterId })
+    if (!result.ok) {
+      this.error = result.error
+      return
+    }
+    this.error = null
+    this.detail = result.value
   }
 }

@@ -65,8 +65,10 @@ describe('sync', () => {
     const free = clusters.find((c) => c.deployment === 'Free')
     const serverless = clusters.find((c) => c.deployment === 'Serverless')
     expect(free?.supportsBackup).toBe(false)
-    expect(free?.unsupportedReason).toContain('Free clusters cannot be backed up')
-    expect(serverless?.unsupportedReason).toContain('Serverless clusters cannot be backed up')
+    // The reason is a details-pane fact: `cluster/list` carries only what the Fleet rows show.
+    expect(free).not.toHaveProperty('unsupportedReason')
+    expect(expectOk(await core.invoke('cluster/get', { clusterId: free?.clusterId ?? '' })).unsupportedReason).toContain('Free clusters cannot be backed up')
+    expect(expectOk(await core.invoke('cluster/get', { clusterId: serverless?.clusterId ?? '' })).unsupportedReason).toContain('Serverless clusters cannot be backed up')
     const dedicated = clusters.filter((c) => c.supportsBackup)
     expect(dedicated.length).toBeGreaterThanOrEqual(4)
     expect(dedicated.every((c) => c.policy !== null)).toBe(true)

@@ -1,0 +1,53 @@
+import { startEmulator, type RunningEmulator } from '#emulator/index'
+import { test, expect } from '../fixtures.ts'
+import { FleetPage, rpc } from '../pages/fleet-page.ts'
+
+let emulator: RunningEmulator | undefined
+let connectionId = ''
+
+test.beforeAll(async ({ request }) => {
+  emulator = await startEmulator({ seed: 'large:300:1', rateLimit: 100_000 })
+  const connection = await rpc<{ id: string }>(request, 'connection/add', { name: 'Large fleet e2e', baseUrl: emulator.url, apiKey: emulator.apiKey })
+  connectionId = connection.id
+  await rpc(request, 'connection/activate', { id: connectionId })
+  await rpc(request, 'sync/run', { connectionId })
+})
+
+test.afterAll(async ({ request }) => {
+  if (connectionId !== '') await rpc(request, 'connection/remove', { id: connectionId, drafts: 'delete' })
+  await emulator?.close()
+})
+
+test('draws only the clusters in view of a 300-cluster fleet, and scrolling brings the others', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.row('cluster-0001')).toBeVisible()
+  await expect(fleet.project('Large Project A')).toContainText('100 clusters')
+  const drawn = await page.getByTestId('cluster-row').count()
+  expect(drawn).toBeGreaterThan(5)
+  expect(drawn).toBeLessThan(60)
+  await expect(fleet.row('cluster-0300')).toHaveCount(0)
+
+  await page.getByTestId('fleet-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }))
+  await expect(fleet.row('cluster-0300')).toBeVisible()
+  await expect(fleet.row('cluster-0001')).toHaveCount(0)
+})
+
+test('walks the cluster links with the arrow keys, Home and End, across projects and rows not yet drawn', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await fleet.clusterLink('cluster-0001').focus()
+  await page.keyboard.press('ArrowDown')
+  // Project A holds clusters 1, 4, 7, …: the next one down is cluster-0004.
+  await expect(fleet.clusterLink('cluster-0004')).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(fleet.clusterLink('cluster-0300')).toBeFocused()
+  await expect(fleet.clusterLink('cluster-0300')).toBeInViewport()
+  await page.keyboard.press('ArrowUp')
+  await expect(fleet.clusterLink('cluster-0297')).toBeFocused()
+  await page.keyboard.press('Home')
+  await expect(fleet.clusterLink('cluster-0001')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'cluster-0001' })).toBeVisible()
+  await expect(page.getByText('CU ·')).toBeVisible()
+})
