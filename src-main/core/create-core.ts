@@ -99,6 +99,7 @@ export function createCore(deps: CoreDeps): Core {
     db, pool, events, logger, now,
     afterSync: async (connectionId, client) => {
       await jobs.refresh(connectionId, client)
+      await actions.reconcile(connectionId, client)
       await outbox.drain(connectionId)
       pruneObservedBackups(db, now() - loadProtectionSettings(settings).historyRetentionDays * 86_400_000)
     }

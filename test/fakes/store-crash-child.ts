@@ -54,7 +54,7 @@ for (;;) {
       policy: { enabled: true, frequency: '1', startTime: `n-${n}`, retentionDays: 7 },
       basePolicy: null
     })
-    beginIntent(db, { id: `intent-${n}`, connectionId: CRASH_CONNECTION, clusterId: `in01-${n}`, params: { n }, requestedAtServerMs: n })
+    beginIntent(db, { id: `intent-${n}`, connectionId: CRASH_CONNECTION, clusterId: `in01-${n}`, params: { n }, requestedAtServerMs: n, knownBackupIds: [] })
   }
   process.stdout.write(`ACK ${n}\n`)
 }

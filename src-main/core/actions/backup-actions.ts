@@ -2,7 +2,6 @@ import { CoreError, isCoreError } from '#contract/errors'
 import type { CommandInput, CommandOutput } from '#contract/commands'
 import type { Job } from '#contract/models/job'
 import { outcomeOf } from '../api/api-error.ts'
-import type { ApiBackup } from '../api/normalize.ts'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -11,6 +10,7 @@ import { findBackup, removeCachedBackup } from '../store/backups.repo.ts'
 import { listClusters } from '../store/cache.query.ts'
 import { markObservedDeleted } from '../store/observed-backups.repo.ts'
 import { beginIntent, confirmIntent, failIntent, listPendingIntents, markIntentUnknown, type BackupIntent } from '../store/intents.repo.ts'
+import { settleIntent, UNKNOWN_SETTLE_MS } from './intent-reconciler.ts'
 import type { JobTracker } from './job-tracker.ts'
 
 export type BackupActionsDeps = {
@@ -20,11 +20,6 @@ export type BackupActionsDeps = {
   logger: Logger
   now: () => number
 }
-
-/** How far before the request a backup may appear to be ours, allowing for clock skew. */
-const RECONCILE_MARGIN_MS = 2 * 60_000
-/** An unknown request with no trace after this long was not created. */
-const UNKNOWN_GIVE_UP_MS = 15 * 60_000
 
 type CreateInput = Omit<CommandInput<'backup/create'>, 'backupType'> & { backupType: 'CLUSTER' | 'COLLECTION' }
 
@@ -55,22 +50,22 @@ export class BackupActions {
     const connectionId = this.connectionOf(input.clusterId)
     const client = await this.deps.pool.get(connectionId)
     for (const earlier of listPendingIntents(this.deps.db, { connectionId }).filter((i) => i.clusterId === input.clusterId)) {
-      const settled = await this.reconcile(client, earlier)
-      if (settled.state === 'UNKNOWN' || settled.state === 'PENDING') {
-        throw new CoreError('busy', 'An earlier backup request for this cluster may have reached Zilliz Cloud and is not confirmed yet. Backup Desk will check before sending another; try again in a minute.')
+      const settled = await settleIntent(this.deps, client, earlier)
+      if (settled.intent.state === 'UNKNOWN' || settled.intent.state === 'PENDING') {
+        const waitMs = settled.retryAfterMs ?? UNKNOWN_SETTLE_MS
+        throw new CoreError('busy', `An earlier backup request for this cluster got no answer and no backup from it has appeared yet. Backup Desk checks again before sending another; try again ${retryText(this.deps.now() + waitMs)}.`, { retryAfterMs: waitMs })
       }
     }
-    if (!client.isServerClockKnown()) {
-      // The intent's timestamp must be in server time for reconciliation to find the backup (R28): with no answer
-      // seen yet (a create right after start), read the server's clock first with the cheapest matching query.
-      await client.listBackupsPage({ clusterId: input.clusterId, creationMethod: 'MANUAL', pageSize: 1 })
-    }
+    // The MANUAL backups that exist before the request can never be its result (R25). Reading them also dates the
+    // request in server time (R28), which reconciliation compares create times with.
+    const existing = await client.listAllBackups({ clusterId: input.clusterId, creationMethod: 'MANUAL' })
     const params = { backupType: input.backupType, dbCollections: input.dbCollections, crossRegionCopies: input.crossRegionCopies }
     const intent = beginIntent(this.deps.db, {
       connectionId,
       clusterId: input.clusterId,
       params,
-      requestedAtServerMs: Math.round(this.deps.now() + client.serverClockSkewMs())
+      requestedAtServerMs: Math.round(this.deps.now() + client.serverClockSkewMs()),
+      knownBackupIds: existing.map((b) => b.backupId)
     }, this.deps.now())
     let result: { backupId: string; backupName: string; jobId: string }
     try {
@@ -96,7 +91,7 @@ export class BackupActions {
     for (const [connectionId, intents] of byConnection) {
       try {
         const client = await this.deps.pool.get(connectionId)
-        for (const intent of intents) await this.reconcile(client, intent)
+        for (const intent of intents) await settleIntent(this.deps, client, intent)
       } catch (error) {
         this.deps.logger.warn('intent reconciliation postponed', { connectionId, error: isCoreError(error) ? error.code : String(error) })
       }
@@ -173,43 +168,27 @@ export class BackupActions {
       failIntent(this.deps.db, intent.id, isCoreError(error) ? error.message : 'The request failed.', this.deps.now())
       throw error
     }
-    markIntentUnknown(this.deps.db, intent.id, this.deps.now())
-    const settled = await this.settle(client, { ...intent, state: 'UNKNOWN' })
+    const unknown = markIntentUnknown(this.deps.db, intent.id, this.deps.now())
+    const settled = await settleIntent(this.deps, client, unknown)
     if (settled.intent.state === 'CONFIRMED' && settled.backup !== null) {
       this.deps.logger.info('backup created despite a lost answer', { intentId: intent.id, backupId: settled.backup.backupId })
       return { backupId: settled.backup.backupId, backupName: settled.backup.backupName, jobId: '' }
     }
+    const code = isCoreError(error) ? error.code : 'api/unreachable'
+    if (settled.intent.state === 'FAILED') {
+      throw new CoreError(code, 'No answer came back from Zilliz Cloud, and its backup list shows no new backup: none was created. You can try again now.')
+    }
+    const waitMs = settled.retryAfterMs ?? UNKNOWN_SETTLE_MS
     throw new CoreError(
-      isCoreError(error) ? error.code : 'api/unreachable',
-      'The backup request may have reached Zilliz Cloud, but no answer came back. Backup Desk will check the backup list before anything is sent again.'
+      code,
+      `No answer came back from Zilliz Cloud, and no new backup has appeared yet: the outcome is unknown. Backup Desk keeps checking; you can try again ${retryText(this.deps.now() + waitMs)}.`,
+      { retryAfterMs: waitMs }
     )
   }
 
-  /** Looks for the backup an uncertain request may have created: a MANUAL backup of the cluster made since the request. */
-  private async reconcile(client: ZillizClient, intent: BackupIntent): Promise<BackupIntent> {
-    return (await this.settle(client, intent)).intent
-  }
-
-  private async settle(client: ZillizClient, intent: BackupIntent): Promise<{ intent: BackupIntent; backup: ApiBackup | null }> {
-    let candidates
-    try {
-      const page = await client.listBackupsPage({ clusterId: intent.clusterId, creationMethod: 'MANUAL', pageSize: 100 })
-      candidates = page.backups.filter((b) => Date.parse(b.createTime) >= intent.requestedAtServerMs - RECONCILE_MARGIN_MS)
-    } catch (error) {
-      this.deps.logger.warn('intent reconciliation failed', { intentId: intent.id, error: isCoreError(error) ? error.code : String(error) })
-      return { intent, backup: null }
-    }
-    const found = candidates.sort((a, b) => Date.parse(a.createTime) - Date.parse(b.createTime))[0]
-    if (found !== undefined) {
-      const confirmed = confirmIntent(this.deps.db, intent.id, { backupId: found.backupId, jobId: null }, this.deps.now())
-      this.deps.logger.info('intent reconciled', { intentId: intent.id, backupId: found.backupId })
-      return { intent: confirmed, backup: found }
-    }
-    if (intent.state === 'PENDING' || this.deps.now() + client.serverClockSkewMs() - intent.requestedAtServerMs > UNKNOWN_GIVE_UP_MS) {
-      // PENDING at reconciliation means the app stopped before sending, or the list proves nothing was made.
-      return { intent: failIntent(this.deps.db, intent.id, 'No backup was created for this request.', this.deps.now()), backup: null }
-    }
-    return { intent, backup: null }
+  /** Settles this connection's uncertain requests (after a sync proved the API reachable). */
+  async reconcile(connectionId: string, client: ZillizClient): Promise<void> {
+    for (const intent of listPendingIntents(this.deps.db, { connectionId })) await settleIntent(this.deps, client, intent)
   }
 
   private connectionOf(clusterId: string): string {
@@ -217,6 +196,11 @@ export class BackupActions {
     if (cluster === undefined) throw new CoreError('not-found', `Cluster ${clusterId} is not in the cache: sync first.`)
     return cluster.connectionId
   }
+}
+
+/** "after 02:31 UTC": the answer is read in the GUI and in logs, so it names a clock time, not a duration. */
+function retryText(atMs: number): string {
+  return `after ${new Date(atMs).toISOString().slice(11, 16)} UTC`
 }
 
 function pendingJob(jobId: string, type: string): Job {

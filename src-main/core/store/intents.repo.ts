@@ -23,6 +23,8 @@ export type BackupIntent = {
   backupId: string | null
   jobId: string | null
   error: string | null
+  /** The cluster's MANUAL backups before the request was sent; null for requests recorded before schema 4. */
+  knownBackupIds: string[] | null
   createdAt: string
   updatedAt: string
 }
@@ -33,6 +35,7 @@ export type NewIntent = {
   clusterId: string
   params: Record<string, unknown>
   requestedAtServerMs: number
+  knownBackupIds: readonly string[]
 }
 
 type IntentRow = {
@@ -45,6 +48,7 @@ type IntentRow = {
   backup_id: string | null
   job_id: string | null
   error: string | null
+  known_backup_ids: string | null
   created_at: number
   updated_at: number
 }
@@ -64,9 +68,10 @@ export function beginIntent(db: StoreDatabase, input: NewIntent, now = Date.now(
       throw new CoreError('busy', `A backup of cluster ${input.clusterId} was already requested and is not confirmed yet.`)
     }
     db.prepare(
-      `INSERT INTO backup_intents (id, connection_id, cluster_id, params, requested_at_server_ms, state, created_at,
-         updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)`
-    ).run(id, input.connectionId, input.clusterId, JSON.stringify(input.params), input.requestedAtServerMs, now, now)
+      `INSERT INTO backup_intents (id, connection_id, cluster_id, params, requested_at_server_ms, state, known_backup_ids,
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)`
+    ).run(id, input.connectionId, input.clusterId, JSON.stringify(input.params), input.requestedAtServerMs,
+      JSON.stringify(input.knownBackupIds), now, now)
   })
   return getIntent(db, id)
 }
@@ -115,6 +120,15 @@ export function listPendingIntents(
   return rows.map(fromRow)
 }
 
+/** Backup ids of the cluster that requests other than `exceptId` already claimed as theirs. */
+export function claimedBackupIds(db: StoreDatabase, connectionId: string, exceptId: string): Set<string> {
+  const rows = readQuery('read claimed backups', () =>
+    db.prepare('SELECT backup_id FROM backup_intents WHERE connection_id = ? AND backup_id IS NOT NULL AND id <> ?')
+      .all(connectionId, exceptId)
+  ) as { backup_id: string }[]
+  return new Set(rows.map((r) => r.backup_id))
+}
+
 function transition(
   db: StoreDatabase,
   id: string,
@@ -149,6 +163,7 @@ function fromRow(row: IntentRow): BackupIntent {
     backupId: row.backup_id,
     jobId: row.job_id,
     error: row.error,
+    knownBackupIds: row.known_backup_ids === null ? null : (JSON.parse(row.known_backup_ids) as string[]),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at)
   }

@@ -4,6 +4,7 @@ import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { connect, countOf, FAST_LIMITS, intentRows, waitFor } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import { ManualClock } from '#core/lib/clock'
 
 const CREATE = 'POST /v2/clusters/{clusterId}/backups/create'
 let emulator: RunningEmulator
@@ -62,11 +63,13 @@ describe('no duplicate backups (R25)', () => {
   it('confirms an earlier uncertain request from the backup list before sending the next create', async () => {
     const clusterId = await ordersProd()
     const since = emulator.now()
-    // The reconciling read of the backup list is refused once, so the dropped create stays UNKNOWN.
+    // The reconciling read of the backup list is refused once, so the dropped create stays UNKNOWN. (The read
+    // of the existing backups before the request passes: a no-op latency fault takes that first GET.)
     emulator.injectFault({ pathRegex: '/backups/create$', method: 'POST', kind: 'drop-after' })
+    emulator.injectFault({ pathRegex: '^/v2/backups$', method: 'GET', kind: 'latency', ms: 0 })
     emulator.injectFault({ pathRegex: '^/v2/backups$', method: 'GET', kind: 'business-error', code: 96000, message: 'Try again.' })
     const uncertain = expectError(await core.invoke('backup/create', { clusterId }))
-    expect(uncertain.message).toContain('may have reached Zilliz Cloud')
+    expect(uncertain.message).toContain('the outcome is unknown')
     expect(intentRows(core.db).map((i) => i.state)).toEqual(['UNKNOWN'])
     // The next click reconciles the earlier request, finds its backup, and then asks Zilliz for a new one,
     // which the emulator refuses while the first still runs (one manual backup at a time): still one backup.
@@ -78,6 +81,68 @@ describe('no duplicate backups (R25)', () => {
     ])
     expect(manualBackupsOf(clusterId, since)).toHaveLength(1)
     expect(countOf(emulator, CREATE)).toBe(2)
+  })
+})
+
+describe('a backup is reported created only when it was (issue #11 item 8)', () => {
+  /** A first manual backup A, finished, so that Zilliz accepts another one. */
+  async function withFinishedBackupA(clusterId: string): Promise<string> {
+    const a = expectOk(await core.invoke('backup/create', { clusterId })).backupId
+    emulator.advance(31_000)
+    return a
+  }
+
+  it('does not claim the earlier backup A when a second request is lost before it reaches Zilliz: unknown, with when to retry', async () => {
+    const clusterId = await ordersProd()
+    const since = emulator.now()
+    const a = await withFinishedBackupA(clusterId)
+    emulator.injectFault({ pathRegex: '/backups/create$', method: 'POST', kind: 'drop-before' })
+    const lost = expectError(await core.invoke('backup/create', { clusterId }))
+    expect(lost.code).toBe('api/unreachable')
+    expect(lost.message).toContain('the outcome is unknown')
+    expect(lost.message).toMatch(/try again after \d\d:\d\d UTC/)
+    expect(lost.details?.retryAfterMs).toBeGreaterThan(0)
+    expect(lost.details?.retryAfterMs).toBeLessThanOrEqual(60_000)
+    expect(manualBackupsOf(clusterId, since)).toEqual([a])
+    expect(intentRows(core.db).map((i) => [i.state, i.backup_id])).toEqual([['CONFIRMED', a], ['UNKNOWN', null]])
+
+    const posts = countOf(emulator, CREATE)
+    const early = expectError(await core.invoke('backup/create', { clusterId }))
+    expect(early.code).toBe('busy')
+    expect(early.details?.retryAfterMs).toBeGreaterThan(0)
+    expect(countOf(emulator, CREATE)).toBe(posts)
+  })
+
+  it('ends the lock-out as soon as a list read late enough shows nothing was made, then creates a new backup', async () => {
+    // Both clocks move together here, as real ones do: the skew estimate (R28) stays put.
+    const clock = new ManualClock(emulator.now())
+    await core.close()
+    core = createTestCore({ clock, limits: FAST_LIMITS })
+    await connect(core, emulator)
+    expectOk(await core.invoke('sync/run', {}))
+    const clusterId = await ordersProd()
+    const since = emulator.now()
+    const a = expectOk(await core.invoke('backup/create', { clusterId })).backupId
+    emulator.advance(31_000)
+    clock.advance(31_000)
+    emulator.injectFault({ pathRegex: '/backups/create$', method: 'POST', kind: 'drop-before' })
+    expectError(await core.invoke('backup/create', { clusterId }))
+    emulator.advance(61_000)
+    clock.advance(61_000)
+    const b = expectOk(await core.invoke('backup/create', { clusterId }))
+    expect(b.backupId).not.toBe(a)
+    expect(manualBackupsOf(clusterId, since).sort()).toEqual([a, b.backupId].sort())
+    expect(intentRows(core.db).map((i) => [i.state, i.backup_id])).toEqual([['CONFIRMED', a], ['FAILED', null], ['CONFIRMED', b.backupId]])
+  })
+
+  it('claims the new backup, not the earlier one, when the answer of a request that reached Zilliz is lost', async () => {
+    const clusterId = await ordersProd()
+    const since = emulator.now()
+    const a = await withFinishedBackupA(clusterId)
+    emulator.injectFault({ pathRegex: '/backups/create$', method: 'POST', kind: 'drop-after' })
+    const created = expectOk(await core.invoke('backup/create', { clusterId }))
+    expect(created.backupId).not.toBe(a)
+    expect(manualBackupsOf(clusterId, since).sort()).toEqual([a, created.backupId].sort())
   })
 })
 

@@ -133,7 +133,7 @@ describe('drafts: one open draft per cluster', () => {
 
 describe('backup intents (R25)', () => {
   const intent = (clusterId: string) => ({
-    connectionId: CONNECTION_ID, clusterId, params: { description: 'before upgrade' }, requestedAtServerMs: 1_700_000_000_000
+    connectionId: CONNECTION_ID, clusterId, params: { description: 'before upgrade' }, requestedAtServerMs: 1_700_000_000_000, knownBackupIds: []
   })
 
   it('allows one PENDING intent per cluster', () => {
