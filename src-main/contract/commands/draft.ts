@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { draftSchema, draftStateSchema } from '../models/draft.ts'
 import { backupPolicySchema } from '../models/policy.ts'
+import { MERGE_FIELDS } from '../policy-merge.ts'
 
 const id = z.string().min(1).max(100)
 
@@ -24,9 +25,19 @@ export const draftCommands = {
     input: z.object({ draftIds: z.array(id).min(1).max(500) }).strict(),
     output: z.array(draftPushResultSchema)
   }),
-  /** Settles a conflict: keep mine (rebase the draft on the current remote) or take the remote (discard the draft). */
+  /**
+   * Settles a conflict with the three-way merge (contract/policy-merge.ts): keep-mine rebases the draft on the
+   * remote now, mine winning only where both sides changed a field; choose takes `choices` for those fields;
+   * take-remote discards the draft.
+   */
   'draft/resolve': defineCommand({
-    input: z.object({ id, resolution: z.enum(['keep-mine', 'take-remote']) }).strict(),
+    input: z
+      .object({
+        id,
+        resolution: z.enum(['keep-mine', 'take-remote', 'choose']),
+        choices: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(['mine', 'remote'])).optional()
+      })
+      .strict(),
     output: z.object({ id: z.string(), draft: draftSchema.nullable() }).strict()
   })
 }

@@ -28,6 +28,9 @@ export function draftHandlers(deps: DraftHandlerDeps): HandlersFor<DraftCommand>
       return Promise.resolve({ id })
     },
     'draft/push': ({ draftIds }) => outbox.push(draftIds),
-    'draft/resolve': async ({ id, resolution }) => ({ id, draft: await outbox.resolve(id, resolution) })
+    'draft/resolve': async ({ id, resolution, choices }) => ({
+      id,
+      draft: await outbox.resolve(id, resolution === 'choose' ? { kind: 'choose', choices: choices ?? {} } : { kind: resolution })
+    })
   }
 }

@@ -108,6 +108,17 @@ export function setDraftState(
   return getDraft(db, id)
 }
 
+/** Replaces a draft's policy and base in place, keeping its state (the outbox, merging during a push). */
+export function rebaseDraft(db: StoreDatabase, id: string, policy: BackupPolicy, basePolicy: BackupPolicy, now = Date.now()): Draft {
+  const mine = JSON.stringify(parsePolicy(policy, 'policy'))
+  const base = JSON.stringify(parsePolicy(basePolicy, 'basePolicy'))
+  writeTransaction(db, 'rebase the draft', () => {
+    const result = db.prepare('UPDATE drafts SET policy = ?, base_policy = ?, updated_at = ? WHERE id = ?').run(mine, base, now, id)
+    if (result.changes === 0) throw new CoreError('not-found', 'The draft no longer exists.')
+  })
+  return getDraft(db, id)
+}
+
 /** Deletes a draft the admin no longer wants. A draft being pushed cannot be discarded mid-push. */
 export function discardDraft(db: StoreDatabase, id: string): void {
   writeTransaction(db, 'discard the draft', () => {

@@ -2,15 +2,18 @@ import { CoreError, isCoreError } from '#contract/errors'
 import type { DraftPushResult } from '#contract/commands/draft'
 import type { Draft, DraftState } from '#contract/models/draft'
 import { policiesEqual, validatePolicy, type BackupPolicy } from '#contract/models/policy'
+import { MERGE_FIELD_LABELS, mergePolicies, type MergeChoice, type MergeField } from '#contract/policy-merge'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
 import type { EventBus } from '../lib/event-bus.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { discardDraft, getDraft, listDrafts, saveDraft, setDraftState } from '../store/drafts.repo.ts'
+import { discardDraft, getDraft, listDrafts, rebaseDraft, saveDraft, setDraftState } from '../store/drafts.repo.ts'
 import { recordPolicyChange } from '../store/history.repo.ts'
+import { getMirroredPolicy } from '../store/cache.query.ts'
 import { upsertPolicy } from '../store/mirror.repo.ts'
 import { toIso } from '../store/time.ts'
+import { mapInOrder } from './map-in-order.ts'
 
 export type DraftOutboxDeps = {
   db: StoreDatabase
@@ -18,44 +21,62 @@ export type DraftOutboxDeps = {
   events: EventBus
   logger: Logger
   now: () => number
+  /** Drafts pushed at once; the API client's rate limiter paces the requests themselves. Default 4. */
+  concurrency?: number
 }
+
+/** How a conflict is settled: keep mine (merge, mine wins where both changed), take the remote, or choose per field. */
+export type Resolution = { kind: 'keep-mine' } | { kind: 'take-remote' } | { kind: 'choose'; choices: Partial<Record<MergeField, MergeChoice>> }
 
 /** Errors that mean "try again when the API is reachable": the draft waits as `queued`. */
 const TRANSIENT = new Set(['api/unreachable', 'api/timeout', 'api/rate-limited', 'secret/unavailable'])
 
 /**
- * The outbox of offline drafts. Pushing re-reads the remote policy first: if it changed since the
- * draft's base, the draft becomes `conflict` and nothing is written; otherwise the policy is set,
- * read back to confirm, mirrored and recorded in the local history.
+ * The outbox of offline drafts: the one way a policy reaches Zilliz Cloud (the Drafts screen, policy/apply and
+ * issue #14's plan engine all push through it). Public API:
+ *  - `push(ids)`: pushes drafts, a few at a time, results in input order. Each push costs exactly one policy GET
+ *    (the remote now) and at most one POST; what was sent is mirrored (no read-back: the next sync records any
+ *    divergence as a remote change).
+ *  - `drain(connectionId)`: pushes a connection's `queued` drafts (after a sync proved the API reachable).
+ *  - `resolve(id, resolution)`: settles a `conflict`.
+ * A remote that moved since the draft's base is merged three ways (contract/policy-merge.ts): fields changed on
+ * one side only merge by themselves and the merge is pushed; only fields changed on both sides make a `conflict`.
  */
 export class DraftOutbox {
   private readonly pushing = new Set<string>()
 
   constructor(private readonly deps: DraftOutboxDeps) {}
 
-  async push(ids: readonly string[]): Promise<DraftPushResult[]> {
-    const results: DraftPushResult[] = []
-    for (const id of ids) results.push(await this.pushOne(id))
-    return results
+  push(ids: readonly string[]): Promise<DraftPushResult[]> {
+    return mapInOrder(ids, this.deps.concurrency ?? 4, (id) => this.pushOne(id))
   }
 
-  /** Pushes every `queued` draft of a connection (after a sync proved the API reachable). */
   async drain(connectionId: string): Promise<void> {
     const queued = listDrafts(this.deps.db, { connectionId }).filter((d) => d.state === 'queued')
     if (queued.length > 0) await this.push(queued.map((d) => d.id))
   }
 
-  /** keep-mine: rebase on the current remote (still to be pushed); take-remote: discard the draft. */
-  async resolve(id: string, resolution: 'keep-mine' | 'take-remote'): Promise<Draft | null> {
+  /**
+   * take-remote discards the draft. keep-mine and choose re-read the remote once and rebase the draft on it with
+   * the three-way merge (a field only the remote changed keeps the remote's value); the draft still needs a push.
+   */
+  async resolve(id: string, resolution: Resolution): Promise<Draft | null> {
     const draft = getDraft(this.deps.db, id)
-    if (resolution === 'take-remote') {
+    if (resolution.kind === 'take-remote') {
       discardDraft(this.deps.db, id)
       return null
     }
     const client = await this.deps.pool.get(draft.connectionId)
-    const remote = await client.getPolicy(draft.clusterId)
-    upsertPolicy(this.deps.db, draft.connectionId, { clusterId: draft.clusterId, policy: remote.policy, readAt: toIso(this.deps.now()) })
-    const rebased = saveDraft(this.deps.db, { connectionId: draft.connectionId, clusterId: draft.clusterId, policy: draft.policy, basePolicy: remote.policy }, this.deps.now())
+    const remote = (await client.getPolicy(draft.clusterId)).policy
+    this.mirror(draft, remote)
+    const choices = resolution.kind === 'choose' ? resolution.choices : {}
+    const merge = mergePolicies(draft.basePolicy, remote, draft.policy, choices)
+    const unanswered = merge.conflicts.filter((f) => choices[f] === undefined)
+    if (resolution.kind === 'choose' && unanswered.length > 0) {
+      const [field] = unanswered
+      throw new CoreError('input/invalid', `Choose mine or the remote for: ${unanswered.map((f) => MERGE_FIELD_LABELS[f]).join(', ')}.`, { field: `choices.${field ?? ''}` })
+    }
+    const rebased = saveDraft(this.deps.db, { connectionId: draft.connectionId, clusterId: draft.clusterId, policy: merge.merged, basePolicy: remote }, this.deps.now())
     this.announce(rebased)
     return rebased
   }
@@ -83,23 +104,33 @@ export class DraftOutbox {
 
   private async write(client: ZillizClient, draft: Draft): Promise<DraftPushResult> {
     const remote = (await client.getPolicy(draft.clusterId)).policy
+    const mirrored = getMirroredPolicy(this.deps.db, draft.clusterId, draft.connectionId)?.policy ?? null
     if (policiesEqual(remote, draft.policy)) {
-      // Already in place: an earlier push went through before its answer was lost, or someone made the same change.
+      // Already in place: an earlier push went through before its answer was lost (or someone made the same
+      // change). The mirror still shows the old policy, so neither this push nor a sync would record it: do so.
+      if (mirrored !== null && !policiesEqual(mirrored, remote)) this.record(draft, mirrored, remote)
       this.mirror(draft, remote)
       return this.settle(draft, 'synced', null)
     }
+    let target = draft.policy
     if (draft.basePolicy === null || !policiesEqual(remote, draft.basePolicy)) {
+      const merge = mergePolicies(draft.basePolicy, remote, draft.policy)
       this.mirror(draft, remote)
-      return this.settle(draft, 'conflict', describeConflict(draft.basePolicy, remote))
+      if (merge.conflicts.length > 0) return this.settle(draft, 'conflict', describeConflict(draft.basePolicy, merge.conflicts))
+      if (validatePolicy(merge.merged).length > 0) return this.settle(draft, 'conflict', 'The changes made on Zilliz Cloud and in this draft do not combine into a valid policy. Choose which to keep.')
+      if (policiesEqual(merge.merged, remote)) return this.settle(draft, 'synced', null)
+      target = merge.merged
+      // The draft becomes the merge on the remote now, so that it shows what is pushed.
+      rebaseDraft(this.deps.db, draft.id, target, remote, this.deps.now())
     }
-    await client.setPolicy(draft.clusterId, draft.policy)
-    const confirmed = (await client.getPolicy(draft.clusterId)).policy
-    this.mirror(draft, confirmed)
-    if (!policiesEqual(confirmed, draft.policy)) {
-      throw new CoreError('api/rejected', 'Zilliz Cloud accepted the policy but reads back a different one. Review it and push again.')
-    }
-    recordPolicyChange(this.deps.db, { connectionId: draft.connectionId, clusterId: draft.clusterId, source: 'local-push', before: remote, after: confirmed })
+    await client.setPolicy(draft.clusterId, target)
+    this.mirror(draft, target)
+    this.record(draft, remote, target)
     return this.settle(draft, 'synced', null)
+  }
+
+  private record(draft: Draft, before: BackupPolicy, after: BackupPolicy): void {
+    recordPolicyChange(this.deps.db, { connectionId: draft.connectionId, clusterId: draft.clusterId, source: 'local-push', before, after, at: this.deps.now() })
   }
 
   private mirror(draft: Draft, policy: BackupPolicy): void {
@@ -122,13 +153,8 @@ export class DraftOutbox {
   }
 }
 
-function describeConflict(base: BackupPolicy | null, remote: BackupPolicy): string {
-  if (base === null) return 'This draft was made before the remote policy was known. Review the remote policy, then keep yours or take the remote.'
-  const changed: string[] = []
-  if (base.enabled !== remote.enabled) changed.push(remote.enabled ? 'enabled' : 'disabled')
-  if (base.frequency !== remote.frequency) changed.push('weekdays')
-  if (base.startTime !== remote.startTime) changed.push('window')
-  if (base.retentionDays !== remote.retentionDays) changed.push('retention')
-  if (JSON.stringify(base.crossRegionCopies ?? []) !== JSON.stringify(remote.crossRegionCopies ?? [])) changed.push('cross-region copies')
-  return `The policy was changed elsewhere since this draft was made (${changed.join(', ') || 'details'}). Nothing was written.`
+function describeConflict(base: BackupPolicy | null, fields: readonly MergeField[]): string {
+  if (base === null) return 'This draft was made before the remote policy was known. Choose, field by field, yours or the remote. Nothing was written.'
+  const names = fields.map((f) => MERGE_FIELD_LABELS[f].toLowerCase()).join(', ')
+  return `The policy was changed on Zilliz Cloud too: ${names} changed on both sides. Choose which to keep. Nothing was written.`
 }

@@ -1,5 +1,6 @@
 import { CoreError } from '#contract/errors'
 import type { Draft } from '#contract/models/draft'
+import { validatePolicy } from '#contract/policy-rules'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import { findCachedCluster } from '../fleet/find-cluster.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -27,6 +28,9 @@ export class DraftSaver {
     if (cluster.deployment !== 'Dedicated') {
       throw new CoreError('input/invalid', `${cluster.clusterName} is a ${cluster.deployment} cluster: backup policies apply to Dedicated clusters only.`)
     }
+    // The same rules as a push (and the API): a draft that could never be pushed is refused before it is stored.
+    const [issue] = validatePolicy(policy)
+    if (issue !== undefined) throw new CoreError('input/invalid', issue.message, { field: `policy.${issue.field}` })
     const base = getMirroredPolicy(db, clusterId, cluster.connectionId)?.policy ?? null
     const draft = saveDraft(db, { connectionId: cluster.connectionId, clusterId, policy, basePolicy: base }, this.deps.now())
     this.deps.events.emit('draft/state-changed', { id: draft.id, clusterId, state: draft.state })
