@@ -9,7 +9,8 @@ function copiesText(policy: BackupPolicy): string {
   return copies.length === 0 ? 'none' : copies.map((c) => `${c.regionId} (${daysText(c.retentionDays)})`).join(', ')
 }
 
-function fields(policy: BackupPolicy | null): Record<DiffRow['field'], string> {
+/** Each field of a policy in words (a disabled policy shows only that it is off). */
+export function policyFieldTexts(policy: BackupPolicy | null): Record<DiffRow['field'], string> {
   if (policy === null) return { Enabled: 'unknown', Weekdays: 'unknown', Window: 'unknown', Retention: 'unknown', Copies: 'unknown' }
   if (!policy.enabled) return { Enabled: 'no', Weekdays: '—', Window: '—', Retention: '—', Copies: '—' }
   const days = parseFrequency(policy.frequency)
@@ -24,8 +25,8 @@ function fields(policy: BackupPolicy | null): Record<DiffRow['field'], string> {
 
 /** Field-by-field comparison, before → after; a disabled side shows only whether it is enabled. */
 export function diffPolicies(before: BackupPolicy | null, after: BackupPolicy): DiffRow[] {
-  const a = fields(before)
-  const b = fields(after)
+  const a = policyFieldTexts(before)
+  const b = policyFieldTexts(after)
   const order: DiffRow['field'][] = ['Enabled', 'Weekdays', 'Window', 'Retention', 'Copies']
   return order.map((field) => ({ field, before: a[field], after: b[field], isChanged: a[field] !== b[field] }))
 }

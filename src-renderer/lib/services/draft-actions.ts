@@ -1,4 +1,5 @@
 import type { Draft } from '#contract/models/draft'
+import type { MergeChoice, MergeField } from '#contract/policy-merge'
 import type { CoreClient } from '../core-client/core-client.ts'
 import type { DraftsState } from '../state/drafts.svelte.ts'
 import { toasts } from '../state/toasts.svelte.ts'
@@ -62,10 +63,17 @@ export async function discardDraft(core: CoreClient, drafts: DraftsState, draft:
 }
 
 /**
- * Settles a conflict. Keep mine: the draft is rebased on the current remote and still needs a push.
- * Take remote: the draft is discarded (confirmed first, since the admin's edits are lost).
+ * Settles a conflict. Choices: the draft is rebased on the current remote with the three-way merge, each field
+ * changed on both sides taking the side chosen; it still needs a push. Take remote: the draft is discarded
+ * (confirmed first, since the admin's edits are lost).
  */
-export async function resolveConflict(core: CoreClient, drafts: DraftsState, draft: Draft, resolution: 'keep-mine' | 'take-remote', clusterName: string): Promise<void> {
+export async function resolveConflict(
+  core: CoreClient,
+  drafts: DraftsState,
+  draft: Draft,
+  resolution: 'take-remote' | { choices: Partial<Record<MergeField, MergeChoice>> },
+  clusterName: string
+): Promise<void> {
   if (resolution === 'take-remote') {
     const isConfirmed = await confirm({
       title: 'Take the remote policy?',
@@ -75,9 +83,10 @@ export async function resolveConflict(core: CoreClient, drafts: DraftsState, dra
     })
     if (!isConfirmed) return
   }
-  const result = await drafts.whileBusy([draft.id], () => core.invoke('draft/resolve', { id: draft.id, resolution }))
+  const input = resolution === 'take-remote' ? { id: draft.id, resolution } : { id: draft.id, resolution: 'choose' as const, choices: resolution.choices }
+  const result = await drafts.whileBusy([draft.id], () => core.invoke('draft/resolve', input))
   if (!result.ok) handleError(result.error, 'Could not resolve the conflict')
-  else if (resolution === 'keep-mine') toasts.success('Draft kept', 'It is now based on the current remote policy. Push it to apply it.')
+  else if (resolution !== 'take-remote') toasts.success('Draft merged', 'It is now based on the current remote policy, with your choices. Push it to apply it.')
   else toasts.success('Remote policy kept', 'Your draft was discarded.')
   await drafts.load()
 }

@@ -42,7 +42,12 @@ export class DraftsPage {
     return this.card(clusterName).getByRole('checkbox', { name: `Select the draft for ${clusterName}` })
   }
 
-  action(clusterName: string, name: 'Keep mine' | 'Take remote' | 'Edit'): Locator {
+  /** A row of the three-way conflict view (base, remote now, mine) by field label. */
+  mergeRow(clusterName: string, field: string): Locator {
+    return this.card(clusterName).getByTestId('merge-row').filter({ has: this.page.getByRole('rowheader', { name: field, exact: true }) })
+  }
+
+  action(clusterName: string, name: 'Apply choices' | 'Take remote' | 'Edit'): Locator {
     return this.card(clusterName).getByRole(name === 'Edit' ? 'link' : 'button', { name, exact: true })
   }
 }

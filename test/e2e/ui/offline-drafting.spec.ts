@@ -6,6 +6,7 @@ import { test, expect } from '../fixtures.ts'
 import { clusterByName, remotePolicy, rpc, setRemotePolicy } from '../pages/fleet-page.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
 import { DraftsPage, HostProcess, freePort } from '../pages/drafts-page.ts'
+import { screenshotPath } from '../pages/timeline-page.ts'
 
 const TOKEN = 'offline-e2e-token'
 
@@ -67,10 +68,15 @@ test.describe('offline drafting', () => {
     await expect(drafts.card('orders-prod')).toContainText('changed after this draft was made')
     expect((await remotePolicy(emulator, orders.clusterId)).retentionDays).toBe(12)
 
-    await drafts.action('orders-prod', 'Keep mine').click()
+    // Three-way: weekdays and retention changed on both sides need a choice; the window only the colleague
+    // changed is merged by itself, so keeping mine never reverts it.
+    await expect(drafts.mergeRow('orders-prod', 'Window (UTC)')).toContainText('takes the remote change')
+    await expect(drafts.mergeRow('orders-prod', 'Retention').getByRole('radio', { name: 'Mine' })).toBeChecked()
+    await drafts.card('orders-prod').screenshot({ path: screenshotPath('drafts-conflict-three-way.png') })
+    await drafts.action('orders-prod', 'Apply choices').click()
     await expect(drafts.state('orders-prod')).toContainText('Local')
     await drafts.push('orders-prod').click()
     await expect(drafts.state('orders-prod')).toContainText('Synced')
-    expect(await remotePolicy(emulator, orders.clusterId)).toMatchObject({ frequency: '1,2,3,4,5,6', startTime: '02:00-04:00', retentionDays: 20 })
+    expect(await remotePolicy(emulator, orders.clusterId)).toMatchObject({ frequency: '1,2,3,4,5,6', startTime: '06:00-08:00', retentionDays: 20 })
   })
 })
