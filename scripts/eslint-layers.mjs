@@ -1,5 +1,5 @@
 // A local ESLint rule that keeps the one direction of dependency (architecture.md):
-// contract ← core ← electron / host; the renderer imports only the contract; the emulator stands alone.
+// contract ← core ← electron / host / cli; the renderer imports only the contract; the emulator stands alone.
 // Each import (relative or a package.json "#alias") is resolved to the layer it lands in.
 import path from 'node:path'
 
@@ -9,6 +9,7 @@ const LAYER_DIRS = {
   core: 'src-main/core',
   electron: 'src-main/electron',
   host: 'src-main/host',
+  cli: 'src-main/cli',
   emulator: 'src-main/emulator',
   renderer: 'src-renderer'
 }
@@ -20,6 +21,8 @@ export const ALLOWED = {
   core: ['contract', 'core'],
   electron: ['contract', 'core', 'electron', 'emulator'],
   host: ['contract', 'core', 'host', 'emulator'],
+  /** The `backup-desk` command: the core and nothing of the app's other hosts, never the emulator. */
+  cli: ['contract', 'core', 'cli'],
   emulator: ['emulator'],
   renderer: ['contract', 'renderer']
 }
@@ -41,7 +44,7 @@ function layerOfImport(source, fromFile) {
 export const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Imports follow contract ← core ← electron/host; the renderer imports only the contract.' },
+    docs: { description: 'Imports follow contract ← core ← electron/host/cli; the renderer imports only the contract.' },
     schema: []
   },
   create(context) {

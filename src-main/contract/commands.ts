@@ -7,6 +7,7 @@ import { draftCommands } from './commands/draft.ts'
 import { historyCommands } from './commands/history.ts'
 import { protectionSettingsCommands } from './commands/protection-settings.ts'
 import { policyCommands } from './commands/policy.ts'
+import { policyFileCommands } from './commands/policy-file.ts'
 import { syncCommands } from './commands/sync.ts'
 import { notificationCommands } from './commands/notification.ts'
 import { scheduleCommands } from './commands/schedule.ts'
@@ -22,6 +23,7 @@ export const commands = {
   ...syncCommands,
   ...clusterCommands,
   ...policyCommands,
+  ...policyFileCommands,
   ...backupCommands,
   ...historyCommands,
   ...draftCommands,

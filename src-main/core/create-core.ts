@@ -17,6 +17,7 @@ import { policyHandlers } from './handlers/policy.handlers.ts'
 import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
 import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
 import { loadProtectionSettings } from './history/protection-settings.ts'
+import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 import type { Clock } from './lib/clock.ts'
@@ -130,6 +131,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now }),
+    ...policyFileHandlers({ db, connections, now }),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),
     ...backupHandlers({ db, connections, actions, search }),

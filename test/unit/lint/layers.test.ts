@@ -48,4 +48,19 @@ describe('the layer boundary rule', () => {
   it('lets the browser host start the emulator for demo mode', () => {
     expect(lint('src-main/host/x.ts', "export { startDemo } from '#emulator/demo'")).toEqual([])
   })
+
+  it('lets the CLI run the core', () => {
+    expect(lint('src-main/cli/x.ts', "import { bootCore } from '#core/boot'")).toEqual([])
+  })
+
+  it('keeps the CLI off the emulator and the browser host', () => {
+    expect(lint('src-main/cli/x.ts', "import { startDemo } from '#emulator/demo'\nimport { startHttpHost } from '../host/http-host.ts'")).toEqual([
+      'The cli layer must not import from the emulator layer.',
+      'The cli layer must not import from the host layer.'
+    ])
+  })
+
+  it('stops the core from importing the CLI', () => {
+    expect(lint('src-main/core/x.ts', "import { runCli } from '../cli/run-cli.ts'")).toEqual(['The core layer must not import from the cli layer.'])
+  })
 })

@@ -1,0 +1,105 @@
+import { isCoreError } from '#contract/errors'
+import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
+import type { Connection } from '#contract/models/connection'
+import { bootCore, type BootedCore } from '#core/boot'
+import { resolveDataDir } from '#core/lib/data-dir'
+import { nullNotifier } from '#core/notify/notifier'
+import type { SecretStore } from '#core/secrets/secret-store'
+
+/** Where the CLI reads and writes; a test passes buffers, main.ts the process's streams. */
+export type CliIo = {
+  out(text: string): void
+  err(text: string): void
+  /** All of standard input (for an API key piped in); null when stdin is a terminal. */
+  readStdin(): Promise<string | null>
+  /** A yes/no question on the terminal; null when there is no terminal to ask on. */
+  confirm(question: string): Promise<boolean | null>
+  /** Standard error is a terminal: progress lines are shown there, never otherwise. */
+  isTty: boolean
+  env: NodeJS.ProcessEnv
+  writeFile(path: string, content: string): void
+}
+
+export type CliDeps = {
+  version: string
+  /** The OS keychain in the binary (keytar, no memory fallback: a key must outlive the process). */
+  secrets: SecretStore
+}
+
+/** A failure the CLI reports as one line, with its exit code. */
+export class CliFailure extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message)
+  }
+}
+
+export type GlobalOptions = { dataDir?: string; connection?: string; json?: boolean }
+
+/**
+ * One opened core per CLI run, on the app's data directory: the same SQLite file in WAL mode (safe
+ * beside a running app) and the same keychain entries. Nothing is started: no watcher, notifier,
+ * job polling or sync timer, only the commands the run asks for.
+ */
+export class CliSession {
+  private core: BootedCore | null = null
+
+  constructor(readonly io: CliIo, private readonly deps: CliDeps, readonly options: GlobalOptions) {}
+
+  private open(): BootedCore {
+    this.core ??= bootCore({
+      runtime: 'browser',
+      dataDir: resolveDataDir(this.options.dataDir, this.io.env),
+      version: this.deps.version,
+      secretStore: this.deps.secrets,
+      notifier: nullNotifier
+    })
+    return this.core
+  }
+
+  async invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+    const envelope = await this.open().invoke(name, input)
+    if (envelope.ok) return envelope.value
+    throw new CliFailure(envelope.error.message)
+  }
+
+  /** The connection `--connection NAME|ID` names; without it the only one, or every one when `all`. */
+  async connections(mode: 'one' | 'all'): Promise<Connection[]> {
+    const all = await this.invoke('connection/list', {})
+    const wanted = this.options.connection
+    if (wanted !== undefined) {
+      const found = all.find((c) => c.id === wanted) ?? all.filter((c) => c.name === wanted)
+      const matches = Array.isArray(found) ? found : [found]
+      if (matches.length === 0) throw new CliFailure(`No connection named or with id "${wanted}": see \`backup-desk connection list\`.`)
+      if (matches.length > 1) throw new CliFailure(`More than one connection is named "${wanted}": give its id instead.`)
+      return matches
+    }
+    if (all.length === 0) throw new CliFailure('No connection yet: add one with `backup-desk connection add --name N --base-url U`.')
+    if (mode === 'all' || all.length === 1) return all
+    throw new CliFailure('There is more than one connection: choose one with --connection NAME|ID.')
+  }
+
+  progress(text: string): void {
+    if (this.io.isTty) this.io.err(text + '\n')
+  }
+
+  json(value: unknown): void {
+    this.io.out(JSON.stringify(value, null, 2) + '\n')
+  }
+
+  output(content: string, outFile: string | undefined): void {
+    if (outFile === undefined) this.io.out(content)
+    else this.io.writeFile(outFile, content)
+  }
+
+  async close(): Promise<void> {
+    await this.core?.stop()
+    this.core = null
+  }
+}
+
+/** A thrown value as one line: core and CLI messages as they are, anything else without its stack. */
+export function oneLine(error: unknown): string {
+  const text = isCoreError(error) || error instanceof Error ? error.message : String(error)
+  return (text.split('\n')[0] ?? '').trim()
+}
+

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { defineCommand } from '../define.ts'
+
+export const policyExportFormatSchema = z.enum(['yaml', 'json', 'terraform'])
+export type PolicyExportFormat = z.infer<typeof policyExportFormatSchema>
+
+export const policyFileCommands = {
+  /**
+   * The policies of the given clusters (every cluster of the connection by default) as a policy file
+   * (docs/policy-files.md) or Terraform. Clusters that cannot be backed up or whose policy was never
+   * read are left out.
+   */
+  'policy/export': defineCommand({
+    input: z
+      .object({
+        format: policyExportFormatSchema,
+        clusterIds: z.array(z.string().min(1).max(100)).max(10_000).optional(),
+        connectionId: z.string().min(1).max(100).optional()
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), content: z.string(), clusters: z.number().int() }).strict()
+  })
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { readPolicyFile, type PolicyFileContent } from '#core/policy-files/read-policy-file'
+import { resolvePolicyFile } from '#core/policy-files/resolve-policy-file'
+
+const HEAD = 'apiVersion: backup-desk/v1\nkind: BackupPolicySet\n'
+const NIGHTLY = `templates:
+  nightly:
+    enabled: true
+    frequency: "1,2,3"
+    startTime: "02:00-04:00"
+    retentionDays: 7
+`
+
+function content(text: string): PolicyFileContent {
+  const read = readPolicyFile(text)
+  if (!read.ok) throw new Error(`expected a readable file, got ${JSON.stringify(read.problems)}`)
+  return read.content
+}
+
+describe('reading a policy file', () => {
+  it('refuses an unknown apiVersion, naming line and field', () => {
+    expect(readPolicyFile('apiVersion: backup-desk/v9\nkind: BackupPolicySet\n')).toEqual({
+      ok: false,
+      problems: [{ line: 1, field: 'apiVersion', message: 'apiVersion must be backup-desk/v1.' }]
+    })
+  })
+
+  it('refuses malformed YAML with the line of the fault', () => {
+    const read = readPolicyFile(`${HEAD}clusters:\n  - id: a\n    policy: {enabled: true\n`)
+    expect(read.ok).toBe(false)
+    if (!read.ok) expect(read.problems[0]?.line).toBeGreaterThanOrEqual(4)
+  })
+
+  it('refuses a file whose template is invalid, at the template field', () => {
+    const read = readPolicyFile(HEAD + NIGHTLY.replace('retentionDays: 7', 'retentionDays: 90'))
+    expect(read).toMatchObject({ ok: false, problems: [{ line: 8, field: 'templates.nightly.retentionDays' }] })
+  })
+
+  it('refuses duplicate keys instead of keeping the last one', () => {
+    const read = readPolicyFile(`${HEAD}kind: BackupPolicySet\n`)
+    expect(read).toMatchObject({ ok: false, problems: [{ line: 3 }] })
+  })
+
+  it('reads JSON with the same rules and lines', () => {
+    const json = '{\n  "apiVersion": "backup-desk/v1",\n  "kind": "BackupPolicySet",\n  "clusters": [\n    { "id": "in01-a", "policy": { "enabled": true, "frequency": "1", "startTime": "02:00-04:00", "retentionDays": 40 } }\n  ]\n}\n'
+    const [target] = resolvePolicyFile(content(json))
+    expect(target).toMatchObject({ clusterId: 'in01-a', policy: null, problem: { line: 5, field: 'policy.retentionDays' } })
+  })
+})
+
+describe('resolving a file to per-cluster policies', () => {
+  it('applies a template, a template with overrides and a whole policy', () => {
+    const targets = resolvePolicyFile(
+      content(`${HEAD}${NIGHTLY}clusters:
+  - id: in01-a
+    name: orders
+    template: nightly
+  - id: in01-b
+    template: nightly
+    overrides:
+      retentionDays: 30
+      crossRegionCopies: [{ regionId: aws-us-east-1, retentionDays: 3 }]
+  - id: in01-c
+    policy: { enabled: false }
+`)
+    )
+    expect(targets.map((t) => [t.clusterId, t.line, t.templateName, t.policy, t.problem])).toEqual([
+      ['in01-a', 10, 'nightly', { enabled: true, frequency: '1,2,3', startTime: '02:00-04:00', retentionDays: 7, crossRegionCopies: [] }, null],
+      ['in01-b', 13, 'nightly', { enabled: true, frequency: '1,2,3', startTime: '02:00-04:00', retentionDays: 30, crossRegionCopies: [{ regionId: 'aws-us-east-1', retentionDays: 3 }] }, null],
+      ['in01-c', 18, undefined, { enabled: false, frequency: '', startTime: '', retentionDays: 0 }, null]
+    ])
+  })
+
+  it('marks only the bad entry invalid, with its line and field, and keeps the others', () => {
+    const targets = resolvePolicyFile(
+      content(`${HEAD}${NIGHTLY}clusters:
+  - id: in01-a
+    template: nightly
+  - id: in01-b
+    template: nightly
+    overrides:
+      frequency: "8"
+  - id: in01-c
+    template: weekly
+  - id: in01-a
+    template: nightly
+  - id: in01-d
+    template: nightly
+    colour: blue
+  - id: in01-e
+    policy: { enabled: true, frequency: "1", startTime: "02:00-04:00" }
+`)
+    )
+    expect(targets.map((t) => [t.clusterId, t.problem])).toEqual([
+      ['in01-a', null],
+      ['in01-b', { line: 15, field: 'overrides.frequency', message: 'Use weekday numbers 1 (Monday) to 7 (Sunday), comma-separated, e.g. 1,3,5.' }],
+      ['in01-c', { line: 16, field: 'template', message: 'There is no template named weekly in this file.' }],
+      ['in01-a', { line: 18, field: 'id', message: 'Cluster in01-a is already listed at line 10.' }],
+      ['in01-d', { line: 22, field: 'colour', message: 'Unknown field colour.' }],
+      ['in01-e', { line: 24, field: 'policy.retentionDays', message: 'policy.retentionDays is missing.' }]
+    ])
+  })
+
+  it('refuses a template switched on by an override without a schedule', () => {
+    const [target] = resolvePolicyFile(
+      content(`${HEAD}templates:\n  off: { enabled: false }\nclusters:\n  - id: in01-a\n    template: off\n    overrides: { enabled: true }\n`)
+    )
+    expect(target?.problem).toEqual({ line: 6, field: 'overrides', message: 'Automatic backups are on, so frequency is needed.' })
+  })
+
+  it('asks for template or policy, not both and not neither', () => {
+    const targets = resolvePolicyFile(content(`${HEAD}${NIGHTLY}clusters:\n  - id: in01-a\n  - id: in01-b\n    template: nightly\n    policy: { enabled: false }\n`))
+    expect(targets.map((t) => t.problem?.message)).toEqual(['Give the cluster a template or a policy.', 'Give either template (with overrides) or policy, not both.'])
+  })
+})
