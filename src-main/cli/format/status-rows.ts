@@ -1,4 +1,5 @@
 import type { ClusterSummary } from '#contract/commands/cluster'
+import { worstHealth } from '#contract/health'
 import { policySummary } from '#contract/policy-text'
 import { formatLocalAndUtc } from '#contract/time'
 
@@ -25,9 +26,7 @@ function newestText(newest: ClusterSummary['newestBackup']): string {
   return newest.status === 'AVAILABLE' ? when : `${when} (${newest.status.toLowerCase()})`
 }
 
-const LEVELS: Record<ClusterSummary['health'], number> = { unknown: 0, ok: 0, warning: 1, failing: 2 }
-
-/** Clusters at or above a health level, for `check --fail-on`. */
+/** Clusters at or above a health level, for `check --fail-on` (ranked by the contract's one order of levels). */
 export function atOrAbove(clusters: readonly ClusterSummary[], level: 'warning' | 'failing'): ClusterSummary[] {
-  return clusters.filter((c) => LEVELS[c.health] >= LEVELS[level])
+  return clusters.filter((c) => worstHealth([c.health, level]) === c.health)
 }

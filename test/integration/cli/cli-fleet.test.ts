@@ -21,16 +21,6 @@ afterEach(async () => {
   expect(cli.transcript).not.toContain(emulator.apiKey)
 })
 
-/** A colleague's change in the Zilliz console: the policy is written straight to the API. */
-async function setRemotePolicy(clusterId: string, policy: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${emulator.url}/v2/clusters/${clusterId}/backups/policy`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${emulator.apiKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(policy)
-  })
-  expect(response.status).toBe(200)
-}
-
 async function connectAndSync(): Promise<void> {
   expect((await cli.run(['connection', 'add', '--name', 'Demo org', '--base-url', emulator.url], { stdin: emulator.apiKey + '\n' })).code).toBe(0)
   expect((await cli.run(['sync'])).code).toBe(0)
@@ -90,9 +80,9 @@ describe('backup-desk status and check', () => {
   })
 
   it('check exits 3 and names exactly the failing clusters; an unknown level or connection is one clear line', async () => {
-    // A new cluster whose first backup has not finished: no restorable backup yet, so it is failing.
-    const fresh = emulator.createCluster({ clusterName: 'fresh-prod', regionId: 'aws-us-west-2', plan: 'Enterprise', cuSize: 1 })
-    await setRemotePolicy(fresh.clusterId, { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 })
+    // The demo organization as it was 20 days ago: its newest backups are now far older than the policies allow.
+    await emulator.close()
+    emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.now() - 20 * 24 * 3_600_000 })
     await connectAndSync()
     expect((await cli.run(['check', '--fail-on', 'failing', '--connection', 'Nobody'])).stderr).toContain('No connection named or with id "Nobody"')
     const clusters = JSON.parse((await cli.run(['status', '--json'])).stdout) as ClusterSummary[]
