@@ -1,13 +1,11 @@
 import type { ClusterDetail, ClusterSummary } from '#contract/commands/cluster'
+import { nextWindows } from '#contract/backup-windows'
 import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
-import { projectWindows } from '../schedule/projection.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { getMirroredPolicy, listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
 import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
 import { fleetHealth, type ClusterHealthEntry } from './fleet-health.ts'
 import { findCachedCluster } from './find-cluster.ts'
-
-const DAY_MS = 24 * 3_600_000
 
 /** Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health. */
 export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number): ClusterSummary[] {
@@ -58,7 +56,7 @@ function summaryOf(
     status: cluster.status,
     supportsBackup: cluster.deployment === 'Dedicated',
     policy: mirrored?.policy ?? null,
-    nextWindow: mirrored === null ? null : nextWindowOf(cluster, mirrored, now),
+    nextWindow: mirrored === null ? null : nextWindowOf(mirrored, now),
     newestBackup: newest === null ? null : { backupId: newest.backupId, createTime: newest.createTime, status: newest.status, creationMethod: newest.creationMethod },
     health: health?.level ?? 'unknown',
     healthCause: health?.cause ?? 'not-read',
@@ -77,12 +75,8 @@ function unsupportedReason(cluster: Cluster): string | null {
   }
 }
 
-function nextWindowOf(cluster: Cluster, mirrored: MirroredPolicy, now: number): { start: string; end: string } | null {
-  if (!mirrored.policy.enabled) return null
-  const [window] = projectWindows(
-    [{ clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId, frequency: mirrored.policy.frequency, startTime: mirrored.policy.startTime, retentionDays: mirrored.policy.retentionDays }],
-    now,
-    now + 8 * DAY_MS
-  ).filter((w) => w.startMs >= now)
+function nextWindowOf(mirrored: MirroredPolicy, now: number): { start: string; end: string } | null {
+  // From `now - 1`: a window starting this very millisecond is still the next one on the Fleet.
+  const [window] = nextWindows(mirrored.policy, now - 1, 1)
   return window === undefined ? null : { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() }
 }
