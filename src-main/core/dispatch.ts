@@ -18,7 +18,7 @@ export type Invoke = {
 export function createDispatcher(handlers: CoreHandlers, logger: Logger): Invoke {
   const invoke = async (name: string, rawInput: unknown): Promise<Envelope<unknown>> => {
     if (!isCommandName(name)) {
-      return { ok: false, error: new CoreError('not-found', `Unknown command "${name.slice(0, 80)}".`).toJSON() }
+      return { ok: false, error: new CoreError('not-found', 'There is no such command.').toJSON() }
     }
     const parsed = commands[name].input.safeParse(rawInput ?? {})
     if (!parsed.success) {

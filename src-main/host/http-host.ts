@@ -21,6 +21,8 @@ export type HttpHostOptions = {
 export type RunningHost = { url: string; port: number; close(): Promise<void> }
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** How much of an oversized body is still read (and dropped) so that the client gets its 413. */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES
 
 /**
  * The browser host: the built renderer and the core's contract over loopback HTTP.
@@ -65,12 +67,13 @@ async function handle(
     send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: cross-origin request')
     return
   }
-  const auth = authenticate(request, url, options.token)
+  const isPageLoad = request.method === 'GET' && !url.pathname.startsWith('/rpc/') && url.pathname !== '/events'
+  const auth = authenticate(request, url, options.token, isPageLoad)
   if (auth === null) {
     send(response, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the URL printed by `npm run web`, which carries the session token.')
     return
   }
-  if (auth === 'query' && request.method === 'GET' && !url.pathname.startsWith('/rpc/')) {
+  if (auth === 'query') {
     // Trade the token in the address bar for an HttpOnly cookie, and drop it from the URL.
     response.setHeader('Set-Cookie', sessionCookie(options.token))
     response.statusCode = 303
@@ -119,7 +122,7 @@ async function handleRpc(
   try {
     input = body.length === 0 ? {} : (JSON.parse(body) as unknown)
   } catch {
-    send(response, 400, 'application/json', JSON.stringify(errorEnvelope('input/invalid', `The body of ${name.slice(0, 80)} is not valid JSON.`)))
+    send(response, 400, 'application/json', JSON.stringify(errorEnvelope('input/invalid', 'The request body is not valid JSON.')))
     return
   }
   const envelope = await options.invoke(name, input)
@@ -130,20 +133,21 @@ function errorEnvelope(code: 'input/invalid', message: string) {
   return { ok: false, error: new CoreError(code, message).toJSON() }
 }
 
+/**
+ * The body as text, or null when it exceeds MAX_BODY_BYTES. An oversized body is read to its end and
+ * discarded, so the 413 envelope reaches the client: closing a socket with unread data resets it instead.
+ * Only a body past MAX_DRAINED_BYTES is cut off.
+ */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolveBody(null)
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size > MAX_DRAINED_BYTES) request.destroy()
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolveBody(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
 }

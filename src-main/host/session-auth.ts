@@ -7,15 +7,17 @@ export const SESSION_COOKIE = 'backup_desk_session'
 export type AuthResult = 'query' | 'cookie' | 'bearer' | null
 
 /**
- * The browser host's session check: the page load carries the token in the query, later requests
- * the cookie the host set, and other programs `Authorization: Bearer <token>`.
+ * The browser host's session check: the page load carries the token in the query (`isPageLoad`; the host
+ * trades it for the cookie), later requests the cookie the host set, and other programs
+ * `Authorization: Bearer <token>`. RPC and event requests never take the token from the query, where
+ * it would end up in logs and history.
  */
-export function authenticate(request: IncomingMessage, url: URL, token: string): AuthResult {
+export function authenticate(request: IncomingMessage, url: URL, token: string, isPageLoad: boolean): AuthResult {
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
   if (bearer !== undefined && sameSecret(bearer, token)) return 'bearer'
   const cookie = readCookie(request.headers.cookie ?? '', SESSION_COOKIE)
   if (cookie !== null && sameSecret(cookie, token)) return 'cookie'
-  const query = url.searchParams.get('token')
+  const query = isPageLoad ? url.searchParams.get('token') : null
   if (query !== null && sameSecret(query, token)) return 'query'
   return null
 }

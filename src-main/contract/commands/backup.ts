@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { backupSchema, backupStatusSchema, backupTypeSchema, creationMethodSchema } from '../models/backup.ts'
 import { jobSchema } from '../models/job.ts'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 
 export const backupSortSchema = z
   .object({
@@ -63,7 +64,7 @@ export const backupCommands = {
         clusterId: id,
         backupType: backupTypeSchema.default('CLUSTER'),
         dbCollections: dbCollectionsSchema.optional(),
-        crossRegionCopies: z.array(z.object({ regionId: z.string().min(1).max(100) }).strict()).max(20).optional()
+        crossRegionCopies: z.array(z.object({ regionId: id }).strict()).max(20).optional()
       })
       .strict()
       .refine((v) => v.backupType === 'CLUSTER' || v.dbCollections !== undefined, {
@@ -109,7 +110,7 @@ export const backupCommands = {
   }),
   'backup/export': defineCommand({
     input: z
-      .object({ clusterId: id, backupId: id, integrationId: z.string().min(1).max(100), directory: z.string().max(500).optional() })
+      .object({ clusterId: id, backupId: id, integrationId: id, directory: z.string().max(500).optional() })
       .strict(),
     output: z.object({ jobId: z.string() }).strict()
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { HEALTH_CAUSES, HEALTH_LEVELS } from '../health.ts'
+import { idSchema } from '../id.ts'
 import { clusterSchema, projectSchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 
@@ -44,15 +45,15 @@ export type ClusterDetail = z.infer<typeof clusterDetailSchema>
 
 export const clusterCommands = {
   'cluster/list': defineCommand({
-    input: z.object({ connectionId: z.string().max(100).optional() }).strict().default({}),
+    input: z.object({ connectionId: idSchema.optional() }).strict().default({}),
     output: z.array(clusterSummarySchema)
   }),
   'cluster/get': defineCommand({
-    input: z.object({ clusterId: z.string().min(1).max(100), connectionId: z.string().max(100).optional() }).strict(),
+    input: z.object({ clusterId: idSchema, connectionId: idSchema.optional() }).strict(),
     output: clusterDetailSchema
   }),
   'project/list': defineCommand({
-    input: z.object({ connectionId: z.string().max(100).optional() }).strict().default({}),
+    input: z.object({ connectionId: idSchema.optional() }).strict().default({}),
     output: z.array(projectSchema)
   })
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { connectionSchema, connectionTagSchema, keychainStatusSchema } from '../models/connection.ts'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 const name = z.string().trim().min(1, 'Give the connection a name.').max(80)
 /** Any https URL, or http on loopback for the emulator; the API client checks it again. */
 const baseUrl = z.url('Enter the API address, e.g. https://api.cloud.zilliz.com').max(300)

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { draftSchema, draftStateSchema } from '../models/draft.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 import { MERGE_FIELDS } from '../policy-merge.ts'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 
 export const draftPushResultSchema = z
   .object({ id: z.string(), state: draftStateSchema, error: z.string().optional() })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { mirroredPolicySchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 
@@ -16,9 +17,9 @@ export const policyHistoryEntrySchema = z
 
 export type PolicyHistoryEntry = z.infer<typeof policyHistoryEntrySchema>
 
-const clusterId = z.string().min(1).max(100)
+const clusterId = idSchema
 /** Cluster ids are unique in Zilliz Cloud; the connection only disambiguates emulators that share a seed. */
-const connectionId = z.string().min(1).max(100).optional()
+const connectionId = idSchema.optional()
 
 export const policyCommands = {
   /** The mirrored remote policy and when it was read. */

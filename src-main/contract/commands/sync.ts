@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { HEALTH_LEVELS } from '../health.ts'
+import { idSchema } from '../id.ts'
 
 export const syncResultSchema = z
   .object({
@@ -32,7 +33,7 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>
 export const syncCommands = {
   /** Mirrors projects → clusters → policies → backups → tracked jobs of one connection (the active one by default). */
   'sync/run': defineCommand({
-    input: z.object({ connectionId: z.string().max(100).optional() }).strict().default({}),
+    input: z.object({ connectionId: idSchema.optional() }).strict().default({}),
     output: syncResultSchema
   }),
   'sync/status': defineCommand({ input: z.object({}).strict().default({}), output: z.array(syncStatusSchema) })

@@ -193,7 +193,7 @@ export class BackupActions {
 
   private connectionOf(clusterId: string): string {
     const cluster = listClusters(this.deps.db).find((c) => c.clusterId === clusterId)
-    if (cluster === undefined) throw new CoreError('not-found', `Cluster ${clusterId} is not in the cache: sync first.`)
+    if (cluster === undefined) throw new CoreError('not-found', 'The cluster is not in the cache: sync first.', { field: 'clusterId' })
     return cluster.connectionId
   }
 }

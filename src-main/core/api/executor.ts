@@ -73,7 +73,7 @@ export function createExecutor(deps: ExecutorDeps) {
     const retryAfterMs = Math.max(0, retryAtMs - clock.now())
     return new ApiError(
       'api/unreachable',
-      `Calls to ${baseUrl} are paused after repeated failures; retrying at ${at}.`,
+      `Calls to Zilliz Cloud are paused after repeated failures; retrying at ${at}.`,
       'not-sent',
       compactDetails({ retryAfterMs })
     )
@@ -85,13 +85,13 @@ export function createExecutor(deps: ExecutorDeps) {
     const options = { cause: result.cause }
     switch (result.kind) {
       case 'connect':
-        return failure(new ApiError('api/unreachable', `Cannot reach ${baseUrl} — check the network or the base URL.`, 'not-sent', undefined, options), true, true)
+        return failure(new ApiError('api/unreachable', 'Cannot reach Zilliz Cloud — check the network or the base URL.', 'not-sent', undefined, options), true, true)
       case 'timeout':
         return failure(new ApiError('api/timeout', `Zilliz Cloud did not answer ${endpoint} within ${timeoutMs / 1000} s.`, 'unknown', undefined, options), isGet, true)
       case 'deadline':
         return failure(new ApiError('api/timeout', `${endpoint} did not complete within ${limits.operationTimeoutMs / 1000} s.`, 'unknown', undefined, options), false, false)
       case 'broken':
-        return failure(new ApiError('api/unreachable', `The connection to ${baseUrl} broke during ${endpoint}; check the network.`, 'unknown', undefined, options), isGet, true)
+        return failure(new ApiError('api/unreachable', `The connection to Zilliz Cloud broke during ${endpoint}; check the network.`, 'unknown', undefined, options), isGet, true)
     }
   }
 

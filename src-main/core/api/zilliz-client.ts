@@ -237,7 +237,13 @@ export function createZillizClient(options: ZillizClientOptions) {
 
 export type ZillizClient = ReturnType<typeof createZillizClient>
 
+/**
+ * One URL path segment from an ID. `.` and `..` (also percent-encoded, which servers and proxies may decode) would
+ * move the request to another route with the API key attached, so they are refused before any request; the
+ * contract's ID_PATTERN refuses them earlier, this guards every other caller.
+ */
 function seg(value: string, what: string): string {
   if (value === '' || value.length > 200) throw new CoreError('input/invalid', `The ${what} is empty or too long.`)
+  if (/^(\.|%2e){1,2}$/i.test(value)) throw new CoreError('input/invalid', `The ${what} cannot be a dot segment.`)
   return encodeURIComponent(value)
 }

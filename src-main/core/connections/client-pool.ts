@@ -40,7 +40,7 @@ export class ClientPool {
     if (apiKey === null) {
       throw new CoreError(
         'secret/unavailable',
-        `No API key is stored for "${connection.name}". Enter it again in Settings → Connections.`
+        'No API key is stored for this connection. Enter it again in Settings → Connections.'
       )
     }
     return this.createClient({ baseUrl: connection.baseUrl, apiKey })

@@ -10,6 +10,6 @@ import { listClusters } from '../store/cache.query.ts'
 export function findCachedCluster(db: StoreDatabase, clusterId: string, activeConnectionId: string | null): Cluster {
   const matches = listClusters(db).filter((c) => c.clusterId === clusterId)
   const cluster = matches.find((c) => c.connectionId === activeConnectionId) ?? matches[0]
-  if (cluster === undefined) throw new CoreError('not-found', `Cluster ${clusterId} is not in the cache: sync first.`)
+  if (cluster === undefined) throw new CoreError('not-found', 'The cluster is not in the cache: sync first.', { field: 'clusterId' })
   return cluster
 }

@@ -18,7 +18,7 @@ export function policyHandlers(deps: PolicyHandlerDeps): HandlersFor<'policy/get
   return {
     'policy/get': ({ clusterId, connectionId }) => {
       const mirrored = getMirroredPolicy(db, clusterId, connectionId)
-      if (mirrored === null) throw new CoreError('not-found', `No policy of cluster ${clusterId} has been read yet: sync first.`)
+      if (mirrored === null) throw new CoreError('not-found', 'The policy of this cluster has not been read yet: sync first.', { field: 'clusterId' })
       return Promise.resolve(mirrored)
     },
     'policy/history': ({ clusterId, connectionId }) =>

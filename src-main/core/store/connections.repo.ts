@@ -61,14 +61,14 @@ export function findConnection(db: StoreDatabase, id: string): StoredConnection 
 
 export function getConnection(db: StoreDatabase, id: string): StoredConnection {
   const connection = findConnection(db, id)
-  if (connection === null) throw new CoreError('not-found', `There is no connection with id ${id}.`)
+  if (connection === null) throw new CoreError('not-found', 'There is no such connection.', { field: 'id' })
   return connection
 }
 
 /** Throws `not-found` unless the connection exists; cache writers call it for a clear message. */
 export function requireConnection(db: StoreDatabase, id: string): void {
   const row = db.prepare('SELECT 1 FROM connections WHERE id = ?').get(id)
-  if (row === undefined) throw new CoreError('not-found', `There is no connection with id ${id}.`)
+  if (row === undefined) throw new CoreError('not-found', 'There is no such connection.', { field: 'id' })
 }
 
 export function renameConnection(db: StoreDatabase, id: string, name: string): StoredConnection {
@@ -91,7 +91,7 @@ export function setConnectionTag(db: StoreDatabase, id: string, tag: string | nu
 export function removeConnection(db: StoreDatabase, id: string, options: { drafts: 'keep' | 'delete' }): void {
   writeTransaction(db, 'remove the connection', () => {
     const result = db.prepare('DELETE FROM connections WHERE id = ?').run(id)
-    if (result.changes === 0) throw new CoreError('not-found', `There is no connection with id ${id}.`)
+    if (result.changes === 0) throw new CoreError('not-found', 'There is no such connection.', { field: 'id' })
     if (options.drafts === 'delete') db.prepare('DELETE FROM drafts WHERE connection_id = ?').run(id)
   })
 }
@@ -99,7 +99,7 @@ export function removeConnection(db: StoreDatabase, id: string, options: { draft
 function updateOne(db: StoreDatabase, id: string, action: string, sql: string, value: string | null): void {
   writeTransaction(db, action, () => {
     if (db.prepare(sql).run(value, id).changes === 0) {
-      throw new CoreError('not-found', `There is no connection with id ${id}.`)
+      throw new CoreError('not-found', 'There is no such connection.', { field: 'id' })
     }
   })
 }
@@ -117,7 +117,7 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl)
   } catch {
-    throw new CoreError('input/invalid', `"${baseUrl}" is not a URL.`, { field: 'baseUrl' })
+    throw new CoreError('input/invalid', 'The base URL is not a URL.', { field: 'baseUrl' })
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new CoreError('input/invalid', 'The API address must start with https:// or http://.', { field: 'baseUrl' })

@@ -64,7 +64,7 @@ export function getDraft(db: StoreDatabase, id: string): Draft {
   const row = readQuery('read the draft', () => db.prepare('SELECT * FROM drafts WHERE id = ?').get(id)) as
     | DraftRow
     | undefined
-  if (row === undefined) throw new CoreError('not-found', `There is no draft with id ${id}.`)
+  if (row === undefined) throw new CoreError('not-found', 'There is no such draft.', { field: 'id' })
   return fromRow(row)
 }
 
@@ -103,7 +103,7 @@ export function setDraftState(
     const result = db.prepare('UPDATE drafts SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(
       state, keptError, now, id
     )
-    if (result.changes === 0) throw new CoreError('not-found', `There is no draft with id ${id}.`)
+    if (result.changes === 0) throw new CoreError('not-found', 'There is no such draft.', { field: 'id' })
   })
   return getDraft(db, id)
 }
@@ -123,7 +123,7 @@ export function rebaseDraft(db: StoreDatabase, id: string, policy: BackupPolicy,
 export function discardDraft(db: StoreDatabase, id: string): void {
   writeTransaction(db, 'discard the draft', () => {
     const row = db.prepare('SELECT state FROM drafts WHERE id = ?').get(id) as { state: DraftState } | undefined
-    if (row === undefined) throw new CoreError('not-found', `There is no draft with id ${id}.`)
+    if (row === undefined) throw new CoreError('not-found', 'There is no such draft.', { field: 'id' })
     if (row.state === 'syncing') throw new CoreError('busy', 'This draft is being pushed right now.')
     db.prepare('DELETE FROM drafts WHERE id = ?').run(id)
   })

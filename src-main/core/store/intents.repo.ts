@@ -65,7 +65,7 @@ export function beginIntent(db: StoreDatabase, input: NewIntent, now = Date.now(
       "SELECT id FROM backup_intents WHERE connection_id = ? AND cluster_id = ? AND state = 'PENDING'"
     ).get(input.connectionId, input.clusterId)
     if (pending !== undefined) {
-      throw new CoreError('busy', `A backup of cluster ${input.clusterId} was already requested and is not confirmed yet.`)
+      throw new CoreError('busy', 'A backup of this cluster was already requested and is not confirmed yet.')
     }
     db.prepare(
       `INSERT INTO backup_intents (id, connection_id, cluster_id, params, requested_at_server_ms, state, known_backup_ids,
@@ -101,7 +101,7 @@ export function getIntent(db: StoreDatabase, id: string): BackupIntent {
   const row = readQuery('read the backup request', () =>
     db.prepare('SELECT * FROM backup_intents WHERE id = ?').get(id)
   ) as IntentRow | undefined
-  if (row === undefined) throw new CoreError('not-found', `There is no backup request with id ${id}.`)
+  if (row === undefined) throw new CoreError('not-found', 'There is no such backup request.')
   return fromRow(row)
 }
 
@@ -142,7 +142,7 @@ function transition(
     const current = getIntent(db, id)
     if (current.state === to && to === 'CONFIRMED' && current.backupId === fields.backup_id) return
     if (!from.includes(current.state)) {
-      throw new CoreError('input/invalid', `The backup request ${id} is ${current.state}; it cannot become ${to}.`)
+      throw new CoreError('input/invalid', `The backup request is ${current.state}; it cannot become ${to}.`)
     }
     db.prepare(
       `UPDATE backup_intents SET state = ?, backup_id = coalesce(?, backup_id), job_id = coalesce(?, job_id),

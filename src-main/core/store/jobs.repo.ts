@@ -68,7 +68,7 @@ export function updateJob(db: StoreDatabase, connectionId: string, job: Job, now
       `UPDATE jobs SET status = ?, progress = ?, start_time = ?, end_time = ?, reason = ?, updated_at = ?
        WHERE connection_id = ? AND job_id = ?`
     ).run(job.status, job.progress, start, end, job.reason, now, connectionId, job.jobId)
-    if (result.changes === 0) throw new CoreError('not-found', `Job ${job.jobId} is not tracked.`)
+    if (result.changes === 0) throw new CoreError('not-found', 'The job is not tracked.')
   })
   return getJob(db, connectionId, job.jobId)
 }
@@ -82,7 +82,7 @@ export function findJob(db: StoreDatabase, connectionId: string, jobId: string):
 
 export function getJob(db: StoreDatabase, connectionId: string, jobId: string): TrackedJob {
   const job = findJob(db, connectionId, jobId)
-  if (job === null) throw new CoreError('not-found', `Job ${jobId} is not tracked.`)
+  if (job === null) throw new CoreError('not-found', 'The job is not tracked.')
   return job
 }
 

@@ -18,7 +18,7 @@ const STALE_COLUMN: Record<CachedList, string> = {
 
 export function replaceProjects(db: StoreDatabase, connectionId: string, projects: readonly Project[]): void {
   const rows = projects.map((p) => {
-    checkOwner(connectionId, p.connectionId, 'project', p.projectId)
+    checkOwner(connectionId, p.connectionId, 'project')
     return [connectionId, p.projectId, p.projectName, p.plan]
   })
   replaceList(db, connectionId, 'projects', rows,
@@ -27,7 +27,7 @@ export function replaceProjects(db: StoreDatabase, connectionId: string, project
 
 export function replaceClusters(db: StoreDatabase, connectionId: string, clusters: readonly Cluster[]): void {
   const rows = clusters.map((c) => {
-    checkOwner(connectionId, c.connectionId, 'cluster', c.clusterId)
+    checkOwner(connectionId, c.connectionId, 'cluster')
     return [connectionId, c.clusterId, c.clusterName, c.projectId, c.regionId, c.plan, c.deployment, c.cuType,
       c.cuSize, c.status, toEpochMsOrNull(c.createTime, 'createTime')]
   })
@@ -49,7 +49,7 @@ export const INSERT_BACKUP_SQL = `INSERT INTO backups (connection_id, backup_id,
 export function replaceBackups(db: StoreDatabase, connectionId: string, backups: readonly Backup[]): void {
   // Converted before the transaction, so bad input fails without taking the write lock.
   const rows = backups.map((b) => {
-    checkOwner(connectionId, b.connectionId, 'backup', b.backupId)
+    checkOwner(connectionId, b.connectionId, 'backup')
     return [connectionId, b.backupId, b.backupName, b.clusterId, b.clusterName, b.projectId, b.backupType,
       b.creationMethod, b.status, b.size, toEpochMs(b.createTime, 'createTime'),
       toEpochMsOrNull(b.expireTime, 'expireTime')]
@@ -108,8 +108,8 @@ function replaceList(
   })
 }
 
-function checkOwner(connectionId: string, owner: string, what: string, id: string): void {
+function checkOwner(connectionId: string, owner: string, what: string): void {
   if (owner !== connectionId) {
-    throw new CoreError('input/invalid', `The ${what} ${id} belongs to connection ${owner}, not ${connectionId}.`)
+    throw new CoreError('input/invalid', `The ${what} belongs to another connection.`)
   }
 }

@@ -3,7 +3,7 @@ import { CoreError } from '#contract/errors'
 /** The store keeps INTEGER epoch ms (UTC); the contract speaks ISO 8601. These convert at the repository edge. */
 export function toEpochMs(iso: string, field: string): number {
   const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) throw new CoreError('input/invalid', `${field} is not a valid date: "${iso}".`, { field })
+  if (Number.isNaN(ms)) throw new CoreError('input/invalid', `${field} is not a valid date.`, { field })
   return ms
 }
 

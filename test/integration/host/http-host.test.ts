@@ -72,9 +72,35 @@ describe('the browser host', () => {
     expect(good.status).toBe(200)
   })
 
-  it('answers an unknown command with not-found', async () => {
-    const response = await fetch(`${host.url}/rpc/cluster/explode`, { method: 'POST', headers: auth, body: '{}' })
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  it('answers an unknown command with not-found, without echoing its name', async () => {
+    const response = await fetch(`${host.url}/rpc/cluster/explodeCANARY`, { method: 'POST', headers: auth, body: '{}' })
+    const text = await response.text()
+    expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(text).not.toContain('CANARY')
+    const malformed = await fetch(`${host.url}/rpc/cluster/explodeCANARY`, { method: 'POST', headers: auth, body: '{"oops' })
+    expect(await malformed.text()).not.toContain('CANARY')
+  })
+
+  it('takes the token from the query only on a page load: RPC and events need the cookie or Bearer', async () => {
+    const rpc = await fetch(`${host.url}/rpc/app/info?token=${TOKEN}`, { method: 'POST', body: '{}' })
+    expect(rpc.status).toBe(401)
+    expect(rpc.headers.get('set-cookie')).toBeNull()
+    const events = await fetch(`${host.url}/events?token=${TOKEN}`)
+    expect(events.status).toBe(401)
+    const page = await fetch(`${host.url}/?token=${TOKEN}`, { redirect: 'manual' })
+    expect(page.status).toBe(303)
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const withCookie = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: { Cookie: cookie }, body: '{}' })
+    expect(await withCookie.json()).toMatchObject({ ok: true })
+  })
+
+  it('answers a body over 1 MiB with the 413 envelope instead of resetting the connection, and keeps serving', async () => {
+    const body = JSON.stringify({ padding: 'x'.repeat(1024 * 1024) })
+    const response = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'input/invalid', message: 'The request body is too large.' } })
+    const next = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{}' })
+    expect(next.status).toBe(200)
   })
 
   it('refuses cross-origin requests even with the token', async () => {

@@ -43,7 +43,7 @@ describe('the circuit breaker', () => {
     expect(probes).toBeLessThanOrEqual(20)
     expect(probes).toBeGreaterThanOrEqual(15)
     expect([...codes]).toEqual(['api/unreachable'])
-    expect(pausedMessage).toMatch(/^Calls to http:\/\/127\.0\.0\.1:\d+ are paused after repeated failures; retrying at \d\d:\d\d:\d\d\.$/)
+    expect(pausedMessage).toMatch(/^Calls to Zilliz Cloud are paused after repeated failures; retrying at \d\d:\d\d:\d\d\.$/)
     expect(client.breakerState()).toBe('open')
 
     healthy = true

@@ -104,7 +104,7 @@ describe('connection-level failures', () => {
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({
       code: 'api/unreachable',
-      message: `Cannot reach http://127.0.0.1:${port} — check the network or the base URL.`
+      message: 'Cannot reach Zilliz Cloud — check the network or the base URL.'
     })
     expect(outcomeOf(error)).toBe('not-sent')
   })

@@ -66,7 +66,7 @@ describe('mirror (R27)', () => {
     const badDate = makeBackups(30, { tag: 'new' }).map((b, i) => (i === 29 ? { ...b, createTime: 'yesterday' } : b))
     expect(() => replaceBackups(db, CONNECTION_ID, badDate)).toThrow(/createTime is not a valid date/)
     const wrongOwner = makeBackups(3, { connectionId: 'other' })
-    expect(() => replaceBackups(db, CONNECTION_ID, wrongOwner)).toThrow(/belongs to connection other/)
+    expect(() => replaceBackups(db, CONNECTION_ID, wrongOwner)).toThrow(/belongs to another connection/)
     expect(db.sqlite.prepare('SELECT * FROM backups ORDER BY backup_id').all()).toEqual(before)
   })
 
