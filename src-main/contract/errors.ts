@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { serializedError } from './envelope.ts'
 
 /** The closed set of error codes that cross the contract. Codes are `area/reason`. */
 export const ERROR_CODES = [
@@ -64,9 +65,7 @@ export class CoreError extends Error {
   }
 
   toJSON(): SerializedError {
-    return this.details === undefined
-      ? { name: 'CoreError', code: this.code, message: this.message }
-      : { name: 'CoreError', code: this.code, message: this.message, details: this.details }
+    return serializedError(this.code, this.message, this.details)
   }
 }
 

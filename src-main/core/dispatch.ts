@@ -1,6 +1,6 @@
 import { commands, isCommandName, type CommandInput, type CommandName, type CommandOutput } from '#contract/commands'
 import { CoreError, type SerializedError } from '#contract/errors'
-import type { Envelope } from '#contract/envelope'
+import { failure, failureOf, serializedError, success, type Envelope } from '#contract/envelope'
 import type { Logger } from './lib/logger.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 
@@ -18,22 +18,19 @@ export type Invoke = {
 export function createDispatcher(handlers: CoreHandlers, logger: Logger): Invoke {
   const invoke = async (name: string, rawInput: unknown): Promise<Envelope<unknown>> => {
     if (!isCommandName(name)) {
-      return { ok: false, error: new CoreError('not-found', 'There is no such command.').toJSON() }
+      return failure('not-found', 'There is no such command.')
     }
     const parsed = commands[name].input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') ?? ''
       const where = field === '' ? '' : ` (field "${field}")`
-      return {
-        ok: false,
-        error: new CoreError('input/invalid', `Invalid input for ${name}${where}.`, field === '' ? undefined : { field }).toJSON()
-      }
+      return failure('input/invalid', `Invalid input for ${name}${where}.`, field === '' ? undefined : { field })
     }
     try {
       const run = handlers[name] as (input: unknown) => Promise<unknown>
-      return { ok: true, value: await run(parsed.data) }
+      return success(await run(parsed.data))
     } catch (error) {
-      return { ok: false, error: toSerializedError(name, error, logger) }
+      return failureOf(toSerializedError(name, error, logger))
     }
   }
   return invoke
@@ -48,5 +45,5 @@ function toSerializedError(name: CommandName, error: unknown, logger: Logger): S
     command: name,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   })
-  return { name: 'CoreError', code: 'internal', message: `Something went wrong in ${name}. The details are in the log.` }
+  return serializedError('internal', `Something went wrong in ${name}. The details are in the log.`)
 }

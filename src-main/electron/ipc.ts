@@ -1,7 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '#contract/bridge'
-import type { Envelope } from '#contract/envelope'
-import { CoreError, type CoreErrorCode } from '#contract/errors'
+import { failure, type Envelope } from '#contract/envelope'
 import type { EventMessage } from '#contract/events'
 import { isAppUrl } from './app-origin.ts'
 
@@ -42,7 +41,7 @@ export function createInvokeHandler(invoke: CoreInvoke, log: IpcLog) {
       return await invoke(name, input)
     } catch (error) {
       log('ipc call crashed', { command: name.slice(0, 80), error: error instanceof Error ? error.message : String(error) })
-      return failure('internal', `Something went wrong in ${name.slice(0, 80)}. The details are in the log.`)
+      return failure('internal', 'Something went wrong in the app core. The details are in the log.')
     }
   }
 }
@@ -82,6 +81,3 @@ function readSenderFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): Sender
   }
 }
 
-function failure(code: CoreErrorCode, message: string): Envelope<never> {
-  return { ok: false, error: new CoreError(code, message).toJSON() }
-}

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CoreBridge } from '#contract/bridge'
-import type { Envelope } from '#contract/envelope'
+import { failure, type Envelope } from '#contract/envelope'
 
 /**
  * The whole preload (reliability.md R8): `window.core = { invoke, on }`, nothing else. Only
@@ -14,10 +14,7 @@ const bridge = {
     } catch {
       // Main resolves envelopes and never rejects; this only happens before its handler exists
       // or while the app quits. The page still gets the one shape it knows.
-      return {
-        ok: false,
-        error: { name: 'CoreError', code: 'internal', message: 'The app core is not available right now.' }
-      }
+      return failure('internal', 'The app core is not available right now.')
     }
   },
   on(listener: (name: string, payload: unknown) => void): () => void {

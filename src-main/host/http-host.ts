@@ -4,7 +4,7 @@ import type { Invoke } from '#core/dispatch'
 import type { EventBus } from '#core/lib/event-bus'
 import type { Logger } from '#core/lib/logger'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
-import { CoreError } from '#contract/errors'
+import { failure } from '#contract/envelope'
 import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
 import { readStaticFile } from './static-files.ts'
 import { openEventStream } from './event-stream.ts'
@@ -109,28 +109,24 @@ async function handleRpc(
 ): Promise<void> {
   response.setHeader('Cache-Control', 'no-store')
   if (request.method !== 'POST') {
-    send(response, 405, 'application/json', JSON.stringify(errorEnvelope('input/invalid', 'Use POST for /rpc/<command>.')))
+    send(response, 405, 'application/json', JSON.stringify(failure('input/invalid', 'Use POST for /rpc/<command>.')))
     return
   }
   const name = url.pathname.slice('/rpc/'.length)
   const body = await readBody(request)
   if (body === null) {
-    send(response, 413, 'application/json', JSON.stringify(errorEnvelope('input/invalid', 'The request body is too large.')))
+    send(response, 413, 'application/json', JSON.stringify(failure('input/invalid', 'The request body is too large.')))
     return
   }
   let input: unknown
   try {
     input = body.length === 0 ? {} : (JSON.parse(body) as unknown)
   } catch {
-    send(response, 400, 'application/json', JSON.stringify(errorEnvelope('input/invalid', 'The request body is not valid JSON.')))
+    send(response, 400, 'application/json', JSON.stringify(failure('input/invalid', 'The request body is not valid JSON.')))
     return
   }
   const envelope = await options.invoke(name, input)
   send(response, 200, 'application/json', JSON.stringify(envelope))
-}
-
-function errorEnvelope(code: 'input/invalid', message: string) {
-  return { ok: false, error: new CoreError(code, message).toJSON() }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CommandName } from '#contract/commands'
 import type { EventMessage } from '#contract/events'
 import { isEventName } from '#contract/event-names'
-import type { Envelope } from '#contract/envelope'
+import { failure, type Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
 
 /** Talks to the browser host: `POST /rpc/<command>` and server-sent events on `/events`. */
@@ -29,14 +29,7 @@ export function createHttpCoreClient(baseUrl = ''): CoreClient {
         })
         return (await response.json()) as Envelope<never>
       } catch {
-        return {
-          ok: false,
-          error: {
-            name: 'CoreError',
-            code: 'internal',
-            message: 'Backup Desk is not answering: is `npm run web` still running?'
-          }
-        }
+        return failure('internal', 'Backup Desk is not answering: is `npm run web` still running?')
       }
     },
     subscribe(listener) {

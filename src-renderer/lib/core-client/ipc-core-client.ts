@@ -1,6 +1,6 @@
 import type { CoreBridge } from '#contract/bridge'
 import type { CommandName } from '#contract/commands'
-import type { Envelope } from '#contract/envelope'
+import { failure, type Envelope } from '#contract/envelope'
 import type { EventMessage } from '#contract/events'
 import { isEventName } from '#contract/event-names'
 import type { CoreClient } from './core-client.ts'
@@ -9,7 +9,12 @@ import type { CoreClient } from './core-client.ts'
 export function createIpcCoreClient(bridge: CoreBridge): CoreClient {
   return {
     async invoke(name: CommandName, input: unknown) {
-      return (await bridge.invoke(name, input ?? {})) as Envelope<never>
+      try {
+        return (await bridge.invoke(name, input ?? {})) as Envelope<never>
+      } catch {
+        // The preload resolves envelopes and never rejects; a bridge torn down mid-call still gets the one shape.
+        return failure('internal', 'The app core is not available right now.')
+      }
     },
     subscribe(listener) {
       return bridge.on((name, payload) => {
