@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { backupTypeSchema, creationMethodSchema } from '../models/backup.ts'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 const isoDate = z.iso.datetime({ offset: true })
 
 /** The API's status while listed; EXPIRED or DELETED once a complete list no longer holds the backup. */
