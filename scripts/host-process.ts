@@ -9,18 +9,32 @@ const root = resolve(import.meta.dirname, '..')
 
 export type HostProcess = { base: string; token: string; child: ChildProcess; rpc(name: string, body: unknown): Promise<unknown> }
 
-/** Starts `src-main/host/cli.ts` (the renderer must be built) and resolves once it prints its URL. */
-export async function startHostProcess(options: { port: number; token: string; dataDirPrefix: string }): Promise<HostProcess> {
+/**
+ * Starts the compiled host `out/node/host.mjs` (run `npm run build` first), or with `fromSource` its TypeScript
+ * through tsx (the renderer must still be built), and resolves once it prints its URL.
+ */
+export async function startHostProcess(options: {
+  port: number
+  token: string
+  dataDirPrefix: string
+  /** Node options before the host's entry, e.g. `--import` of a module hook. */
+  nodeArgs?: string[]
+  fromSource?: boolean
+}): Promise<HostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), options.dataDirPrefix))
-  const args = ['--import', 'tsx', 'src-main/host/cli.ts', '--port', String(options.port), '--token', options.token, '--data-dir', dataDir]
+  const entry = options.fromSource === true ? ['--import', 'tsx', 'src-main/host/cli.ts'] : ['out/node/host.mjs']
+  const args = [...(options.nodeArgs ?? []), ...entry, '--port', String(options.port), '--token', options.token, '--data-dir', dataDir]
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((ready, fail) => {
+  const url = await new Promise<string>((ready, fail) => {
+    let printed = ''
     child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('running at')) ready()
+      printed += chunk.toString()
+      const match = /running at (http:\/\/[^/\s]+)/.exec(printed)
+      if (match?.[1] !== undefined) ready(match[1])
     })
     child.once('exit', (code) => fail(new Error(`host exited with ${code}`)))
   })
-  const base = `http://127.0.0.1:${options.port}`
+  const base = url
   return { base, token: options.token, child, rpc: (name, body) => hostRpc(base, options.token, name, body) }
 }
 

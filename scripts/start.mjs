@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { electronBinaryPath } from './electron-binary.mjs'
-import { ROOT, bin, runForeground, runQuietly } from './run-tool.mjs'
+import { buildIfStale } from './build.mjs'
+import { ROOT, runForeground, runQuietly } from './run-tool.mjs'
 
 const args = process.argv.slice(2)
 // The demo keeps its data in a throwaway folder, away from your real connections.
@@ -19,6 +20,6 @@ if (electron === null) {
   runForeground(process.execPath, [join(ROOT, 'scripts', 'web.mjs'), ...args])
 } else {
   if (!runQuietly('Preparing native modules for Electron', process.execPath, [join(ROOT, 'scripts', 'ensure-native.mjs'), 'electron'])) process.exit(1)
-  if (!runQuietly('Building the app', bin('electron-vite'), ['build', '--logLevel', 'error'])) process.exit(1)
+  if (!buildIfStale()) process.exit(1)
   runForeground(electron, ['.', ...args])
 }

@@ -74,7 +74,7 @@ const nativeReady = check('native modules for Node', process.execPath, [join(ROO
 check('lint', bin('eslint'), ['--max-warnings', '0', '.'])
 check('types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
 check('types (svelte-check)', bin('svelte-check'), ['--tsconfig', 'src-renderer/tsconfig.json', '--fail-on-warnings', '--threshold', 'warning'])
-const built = check('build', bin('electron-vite'), ['build', '--logLevel', 'warn'])
+const built = check('build', process.execPath, [join(ROOT, 'scripts', 'build.mjs')])
 if (nativeReady) {
   vitestSuite('unit and integration', 'test/vitest.config.mts')
   vitestSuite('keychain', 'test/vitest.keyring.config.mts', ['sh', join(ROOT, 'scripts', 'with-keyring.sh')])

@@ -5,6 +5,7 @@ import { createZillizClient } from './api/zilliz-client.ts'
 import { createCore, type Core, type CoreTimings } from './create-core.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
+import type { DemoOrganization } from './connections/demo-connection.ts'
 import type { Notifier } from './notify/notifier.ts'
 import { NodeScheduleScheduler } from './schedule/node-schedule-scheduler.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
@@ -22,6 +23,7 @@ export type BootOptions = {
   timings?: CoreTimings
   /** Defaults to `<dataDir>/logs/backup-desk.log`. */
   logSink?: LogSink
+  startDemo?: () => Promise<DemoOrganization>
 }
 
 export type BootedCore = Core & {
@@ -58,7 +60,8 @@ export function bootCore(options: BootOptions): BootedCore {
     createApiClient: ({ baseUrl, apiKey }) => createZillizClient({ baseUrl, apiKey, clock, logger }),
     scheduler,
     notifier: options.notifier,
-    ...(options.timings === undefined ? {} : { timings: options.timings })
+    ...(options.timings === undefined ? {} : { timings: options.timings }),
+    ...(options.startDemo === undefined ? {} : { startDemo: options.startDemo })
   })
   return {
     ...core,

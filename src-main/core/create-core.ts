@@ -8,6 +8,7 @@ import { createDispatcher, type Invoke } from './dispatch.ts'
 import { BackupSearch } from './fleet/backup-search.ts'
 import { fleetHealth } from './fleet/fleet-health.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
+import type { DemoOrganization } from './connections/demo-connection.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
 import { connectionHandlers } from './handlers/connection.handlers.ts'
 import { clusterHandlers } from './handlers/cluster.handlers.ts'
@@ -53,6 +54,8 @@ export type CoreDeps = {
   notifier: Notifier
   timings?: CoreTimings
   watcher?: WatcherOptions
+  /** A host that embeds the demo emulator starts it on demand (`demo/start`). */
+  startDemo?: () => Promise<DemoOrganization>
 }
 
 export type CoreTimings = {
@@ -123,7 +126,7 @@ export function createCore(deps: CoreDeps): Core {
   const drafts = new DraftSaver({ db, connections, events, now })
 
   const handlers: CoreHandlers = {
-    ...appHandlers(deps),
+    ...appHandlers({ ...deps, invoke: () => invoke }),
     ...connectionHandlers({
       connections,
       keychainStatus: deps.keychainStatus ?? (() => ({ mode: 'keychain' })),
@@ -141,13 +144,14 @@ export function createCore(deps: CoreDeps): Core {
     ...watcher.handlers
   }
 
+  const invoke = createDispatcher(handlers, logger)
   let syncTimer: ReturnType<typeof setInterval> | null = null
   const syncAll = async (): Promise<void> => {
     await Promise.allSettled(listConnections(db).map((c) => engine.run(c.id)))
   }
 
   return {
-    invoke: createDispatcher(handlers, logger),
+    invoke,
     events,
     handlers,
     syncAll,

@@ -8,9 +8,8 @@ import { bootCore } from '#core/boot'
 import { resolveDataDir } from '#core/lib/data-dir'
 import { nullNotifier } from '#core/notify/notifier'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
-import { startDemo } from '#emulator/demo'
-import { connectDemo } from '#core/connections/demo-connection'
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
+import { embeddedDemo } from './embedded-demo.ts'
 import { startHttpHost } from './http-host.ts'
 import { createLogger, fileSink } from '#core/lib/logger'
 
@@ -39,17 +38,22 @@ async function main(): Promise<void> {
   const secretLogger = createLogger({ sink: fileSink(join(dataDir, 'secrets.log')) })
   const osSecrets = createOsSecretStore(secretLogger)
   const secrets = isDemo ? new MemorySecretStore() : osSecrets
+  const demo = embeddedDemo()
   const core = bootCore({
     runtime: 'browser',
     dataDir,
     version,
     secretStore: secrets,
     keychainStatus: () => (isDemo ? { mode: 'keychain' } : keychainStatusOf(osSecrets)),
-    notifier: nullNotifier
+    notifier: nullNotifier,
+    startDemo: () => demo.start()
   })
   if (!isDemo) await osSecrets.probe()
   await core.start()
-  const emulator = isDemo ? await startDemo(connectDemo(core.invoke)) : null
+  if (isDemo) {
+    const started = await core.invoke('demo/start', {})
+    if (!started.ok) fail(`The demo organization could not start: ${started.error.message}`)
+  }
   const host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token, port, logger: core.logger })
   process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}${isDemo ? ' (demo organization)' : ''}\n`)
 
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => core.stop())
-      .then(() => emulator?.close())
+      .then(() => demo.close())
       .finally(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)

@@ -37,7 +37,9 @@ export type Connection = z.infer<typeof connectionSchema>
 export const keychainStatusSchema = z
   .object({
     mode: z.enum(['keychain', 'memory-only']),
-    reason: z.string().optional()
+    reason: z.string().optional(),
+    /** Where the keychain module could not be loaded: the one shell command that enables it. */
+    enableCommand: z.string().optional()
   })
   .strict()
 

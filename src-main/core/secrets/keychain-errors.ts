@@ -5,6 +5,12 @@ import { CoreError } from '#contract/errors'
  * forwarded: they are technical, and only this file changes if the backend (safeStorage) does.
  * Patterns were recorded on Debian 12 with gnome-keyring (toolchain.md, "Keyring recipe").
  */
+/** The failure `npm install` leaves behind on a machine without libsecret's headers (README, "Install"). */
+export const KEYCHAIN_LIBRARY_MISSING = 'The system keychain library (libsecret) could not be loaded.'
+
+/** The one command that builds the keychain module where it is missing (Debian/Ubuntu). */
+export const KEYCHAIN_ENABLE_COMMAND = 'sudo apt-get install -y libsecret-1-dev && npm rebuild keytar'
+
 const KNOWN_FAILURES: readonly { pattern: RegExp; message: string }[] = [
   // No session bus: "Cannot autolaunch D-Bus without X11 $DISPLAY", or a stale bus address.
   {
@@ -33,10 +39,11 @@ const KNOWN_FAILURES: readonly { pattern: RegExp; message: string }[] = [
     message: 'The system keychain is locked.'
   },
   { pattern: /cancel+ed|dismissed/i, message: 'The system keychain unlock was cancelled.' },
-  // keytar's native module or libsecret is missing (keytar loads lazily, so the app still starts).
+  // keytar's native module or libsecret is missing (keytar is an optional dependency and loads lazily, so
+  // the app still starts): not installed, its addon not built, or libsecret's shared library absent.
   {
-    pattern: /cannot open shared object|libsecret|Cannot find (module|package) 'keytar'|DLOPEN/i,
-    message: 'The system keychain library (libsecret) could not be loaded.'
+    pattern: /cannot open shared object|libsecret|Cannot find (module|package) 'keytar'|keytar\.node|DLOPEN/i,
+    message: KEYCHAIN_LIBRARY_MISSING
   }
 ]
 

@@ -1,6 +1,7 @@
 import type { KeychainStatus } from '#contract/models/connection'
 import type { Logger } from '../lib/logger.ts'
 import { createFailClosedSecretStore, type FailClosedSecretStore } from './fail-closed-secret-store.ts'
+import { KEYCHAIN_ENABLE_COMMAND, KEYCHAIN_LIBRARY_MISSING } from './keychain-errors.ts'
 import { createKeytarSecretStore } from './keytar-secret-store.ts'
 
 /**
@@ -12,8 +13,13 @@ export function createOsSecretStore(logger: Logger): FailClosedSecretStore {
   return createFailClosedSecretStore({ primary: createKeytarSecretStore(), logger })
 }
 
-/** What the core reports to the UI (`keychain/status`): the warning text is the reason shown. */
+/**
+ * What the core reports to the UI (`keychain/status`): the warning text is the reason shown, and where the
+ * keychain module could not be loaded (it is optional at install), the command that enables it.
+ */
 export function keychainStatusOf(store: FailClosedSecretStore): KeychainStatus {
   const status = store.status()
-  return status.mode === 'keychain' ? { mode: 'keychain' } : { mode: 'memory-only', reason: status.warning }
+  if (status.mode === 'keychain') return { mode: 'keychain' }
+  const canBeEnabled = status.reason === KEYCHAIN_LIBRARY_MISSING && process.platform === 'linux'
+  return { mode: 'memory-only', reason: status.warning, ...(canBeEnabled ? { enableCommand: KEYCHAIN_ENABLE_COMMAND } : {}) }
 }

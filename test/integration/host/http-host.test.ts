@@ -61,7 +61,7 @@ describe('the browser host', () => {
 
   it('answers POST /rpc/app/info with the envelope', async () => {
     const response = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{}' })
-    expect(await response.json()).toEqual({ ok: true, value: { version: '0.0.0-test', runtime: 'browser', dataDir: expect.any(String) as string } })
+    expect(await response.json()).toEqual({ ok: true, value: { version: '0.0.0-test', runtime: 'browser', dataDir: expect.any(String) as string, demoAvailable: false } })
   })
 
   it('answers malformed JSON with an input/invalid envelope and keeps serving', async () => {

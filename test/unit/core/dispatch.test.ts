@@ -18,8 +18,13 @@ describe('the core dispatcher', () => {
     const result = await core.invoke('app/info', {})
     expect(result).toEqual({
       ok: true,
-      value: { version: '0.0.0-test', runtime: 'browser', dataDir: core.dataDir }
+      value: { version: '0.0.0-test', runtime: 'browser', dataDir: core.dataDir, demoAvailable: false }
     })
+  })
+
+  it('answers demo/start with not-found naming npm run demo where the host embeds no demo', async () => {
+    const result = await makeCore().invoke('demo/start', {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('npm run demo') as string } })
   })
 
   it('refuses an unknown command with not-found instead of throwing', async () => {

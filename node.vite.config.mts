@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+
+const root = import.meta.dirname
+
+/**
+ * The Node entry points (docs/architecture.md, "Node entry points"): each becomes `out/node/<name>.mjs`, an ES
+ * module bundle of our own code that starts without compiling TypeScript at launch. Packages stay external
+ * (installed in node_modules; keytar is optional and loaded lazily). Add an entry here to ship another one.
+ */
+const NODE_ENTRIES = {
+  host: resolve(root, 'src-main/host/cli.ts')
+}
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: resolve(root, 'out/node'),
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: NODE_ENTRIES,
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' }
+    }
+  }
+})

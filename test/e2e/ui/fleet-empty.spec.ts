@@ -1,0 +1,29 @@
+import { test, expect } from '../fixtures.ts'
+import { FleetPage, rpc } from '../pages/fleet-page.ts'
+import { screenshotPath } from '../pages/timeline-page.ts'
+
+type Listed = { id: string; name: string; isActive: boolean }
+
+test.afterAll(async ({ request }) => {
+  const connections = await rpc<Listed[]>(request, 'connection/list', {})
+  for (const demo of connections.filter((c) => c.name === 'Demo organization (emulator)')) {
+    await rpc(request, 'connection/remove', { id: demo.id, drafts: 'delete' })
+  }
+})
+
+test('an empty Fleet offers a connection or the demo, and the demo really starts and fills the Fleet', async ({ page, request }) => {
+  expect(await rpc<Listed[]>(request, 'connection/list', {})).toEqual([])
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  const empty = page.getByTestId('empty-state')
+  await expect(empty).toContainText('No clusters yet')
+  await expect(empty.getByRole('link', { name: 'Add a connection' })).toHaveAttribute('href', '#/settings')
+  await page.screenshot({ path: screenshotPath('fleet-empty.png') })
+  const demo = empty.getByRole('button', { name: 'Try the demo organization' })
+  await demo.focus()
+  await page.keyboard.press('Enter')
+  await expect(fleet.row('orders-prod')).toBeVisible({ timeout: 20_000 })
+  await expect(fleet.project('Production')).toBeVisible()
+  const connections = await rpc<Listed[]>(request, 'connection/list', {})
+  expect(connections).toEqual([expect.objectContaining({ name: 'Demo organization (emulator)', isActive: true })])
+})
