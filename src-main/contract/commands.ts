@@ -12,6 +12,8 @@ import { syncCommands } from './commands/sync.ts'
 import { notificationCommands } from './commands/notification.ts'
 import { scheduleCommands } from './commands/schedule.ts'
 import { settingsCommands } from './commands/settings.ts'
+import { planCommands } from './commands/plan.ts'
+import { templateCommands } from './commands/template.ts'
 
 /**
  * Every command of the contract, `noun/verb`. The keys are the allowlist the IPC wrapper and the
@@ -30,7 +32,9 @@ export const commands = {
   ...scheduleCommands,
   ...notificationCommands,
   ...settingsCommands,
-  ...protectionSettingsCommands
+  ...protectionSettingsCommands,
+  ...templateCommands,
+  ...planCommands
 }
 
 export type Commands = typeof commands

@@ -4,7 +4,8 @@ export const EVENT_NAMES = [
   'sync/finished',
   'notification/raised',
   'draft/state-changed',
-  'job/updated'
+  'job/updated',
+  'plan/progressed'
 ] as const
 
 export type EventNameLiteral = (typeof EVENT_NAMES)[number]

@@ -25,6 +25,12 @@ export const events = {
     state: draftStateSchema,
     error: z.string().optional()
   }),
+  /** Progress of `plan/apply`: clusters settled so far (applied, unchanged, conflict, failed, queued). */
+  'plan/progressed': z.object({
+    planId: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative()
+  }),
   'job/updated': jobSchema.extend({
     connectionId: z.string(),
     clusterId: z.string(),

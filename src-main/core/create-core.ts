@@ -7,6 +7,7 @@ import { ConnectionService } from './connections/connection-service.ts'
 import { createDispatcher, type Invoke } from './dispatch.ts'
 import { BackupSearch } from './fleet/backup-search.ts'
 import { fleetHealth } from './fleet/fleet-health.ts'
+import { driftNotices } from './fleet/template-drift.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
 import type { DemoOrganization } from './connections/demo-connection.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
@@ -14,17 +15,20 @@ import { connectionHandlers } from './handlers/connection.handlers.ts'
 import { clusterHandlers } from './handlers/cluster.handlers.ts'
 import { draftHandlers } from './handlers/draft.handlers.ts'
 import { jobHandlers } from './handlers/job.handlers.ts'
+import { planHandlers } from './handlers/plan.handlers.ts'
 import { policyHandlers } from './handlers/policy.handlers.ts'
 import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
 import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
 import { loadProtectionSettings } from './history/protection-settings.ts'
 import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
+import { templateHandlers } from './handlers/template.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 import type { Clock } from './lib/clock.ts'
 import { EventBus } from './lib/event-bus.ts'
 import type { Logger } from './lib/logger.ts'
 import type { Notifier } from './notify/notifier.ts'
+import { PlanService } from './plan/plan-service.ts'
 import type { Scheduler } from './schedule/scheduler.ts'
 import { createWatcher, type WatcherOptions } from './schedule/watcher.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
@@ -119,8 +123,10 @@ export function createCore(deps: CoreDeps): Core {
     events,
     logger,
     healthLevels: (nowMs) => [...fleetHealth(db, nowMs).values()].map((h) => h.level),
+    moreNotices: () => driftNotices(db),
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
+  const plans = new PlanService({ db, outbox, events, now, activeConnectionId: () => connections.activeId() })
   const search = new BackupSearch(db)
   search.watch(events)
   const drafts = new DraftSaver({ db, connections, events, now })
@@ -141,6 +147,8 @@ export function createCore(deps: CoreDeps): Core {
     ...jobHandlers({ db }),
     ...backupHistoryHandlers({ db }),
     ...protectionSettingsHandlers({ settings }),
+    ...templateHandlers({ db, plans, now }),
+    ...planHandlers(plans),
     ...watcher.handlers
   }
 

@@ -4,6 +4,7 @@ import { HEALTH_CAUSES, HEALTH_LEVELS } from '../health.ts'
 import { idSchema } from '../id.ts'
 import { clusterSchema, projectSchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
+import { clusterTemplateSchema } from '../models/template.ts'
 
 /**
  * One row of the Fleet: only what the Fleet shows, so `cluster/list` stays small with a thousand clusters.
@@ -23,7 +24,9 @@ export const clusterSummarySchema = clusterSchema
     /** From the core's one health function (core/fleet/health.ts); the same value feeds every other view. */
     health: z.enum(HEALTH_LEVELS),
     healthCause: z.enum(HEALTH_CAUSES),
-    healthReason: z.string()
+    healthReason: z.string(),
+    /** The assigned template and the policy fields on which the remote differs from it; null = none assigned. */
+    template: clusterTemplateSchema.nullable()
   })
   .strict()
 

@@ -11,7 +11,9 @@ export const policyHistoryEntrySchema = z
     /** `local-push`: applied from Backup Desk; `remote-change`: seen by a sync, made elsewhere. */
     source: z.enum(['local-push', 'remote-change']),
     before: backupPolicySchema.nullable(),
-    after: backupPolicySchema
+    after: backupPolicySchema,
+    /** The template a fleet plan applied with this change. */
+    templateName: z.string().optional()
   })
   .strict()
 

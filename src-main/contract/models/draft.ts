@@ -27,6 +27,8 @@ export const draftSchema = z
     basePolicy: backupPolicySchema.nullable(),
     state: draftStateSchema,
     error: z.string().optional(),
+    /** The template a fleet plan applies through this draft; recorded in the policy history once pushed. */
+    templateName: z.string().optional(),
     updatedAt: z.string()
   })
   .strict()

@@ -7,6 +7,8 @@ export const notificationKindSchema = z.enum([
   'failed',
   'expiring',
   'expired',
+  /** The cluster's remote policy departs from its template (once per cluster and remote policy version). */
+  'drift',
   'digest'
 ])
 export type NotificationKind = z.infer<typeof notificationKindSchema>

@@ -1,6 +1,8 @@
 import type { ClusterDetail, ClusterSummary } from '#contract/commands/cluster'
 import { nextWindows } from '#contract/backup-windows'
 import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
+import type { ClusterTemplate } from '#contract/models/template'
+import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { getMirroredPolicy, listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
 import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
@@ -13,8 +15,9 @@ export function clusterSummaries(db: StoreDatabase, connectionId: string, now: n
   const policies = new Map(listMirroredPolicies(db, { connectionId }).map((p) => [p.clusterId, p]))
   const { newestAny } = newestBackupsByCluster(db, connectionId)
   const healths = fleetHealth(db, now, connectionId)
+  const templates = clusterTemplates(db, connectionId)
   return listClusters(db, { connectionId }).map((cluster) =>
-    summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), now)
+    summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), now, templates.get(cluster.clusterId) ?? null)
   )
 }
 
@@ -25,7 +28,8 @@ export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnec
   const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName
   const mirrored = getMirroredPolicy(db, clusterId, connectionId)
   const newest = newestBackupsByCluster(db, connectionId).newestAny.get(clusterId) ?? null
-  const summary = summaryOf(cluster, projectName, mirrored, newest, fleetHealth(db, now, connectionId).get(clusterId), now)
+  const template = clusterTemplates(db, connectionId).get(clusterId) ?? null
+  const summary = summaryOf(cluster, projectName, mirrored, newest, fleetHealth(db, now, connectionId).get(clusterId), now, template)
   return {
     ...summary,
     cuType: cluster.cuType,
@@ -42,7 +46,8 @@ function summaryOf(
   mirrored: MirroredPolicy | null,
   newest: NewestBackup | null,
   health: ClusterHealthEntry | undefined,
-  now: number
+  now: number,
+  template: ClusterTemplate | null
 ): ClusterSummary {
   return {
     clusterId: cluster.clusterId,
@@ -60,11 +65,12 @@ function summaryOf(
     newestBackup: newest === null ? null : { backupId: newest.backupId, createTime: newest.createTime, status: newest.status, creationMethod: newest.creationMethod },
     health: health?.level ?? 'unknown',
     healthCause: health?.cause ?? 'not-read',
-    healthReason: health?.reason ?? ''
+    healthReason: health?.reason ?? '',
+    template
   }
 }
 
-function unsupportedReason(cluster: Cluster): string | null {
+export function unsupportedReason(cluster: Cluster): string | null {
   switch (cluster.deployment) {
     case 'Dedicated':
       return null

@@ -23,7 +23,7 @@ export function policyHandlers(deps: PolicyHandlerDeps): HandlersFor<'policy/get
     },
     'policy/history': ({ clusterId, connectionId }) =>
       Promise.resolve(
-        listPolicyHistory(db, { clusterId, ...(connectionId === undefined ? {} : { connectionId }) }).map((c) => ({ clusterId: c.clusterId, at: c.at, source: c.source, before: c.before, after: c.after }))
+        listPolicyHistory(db, { clusterId, ...(connectionId === undefined ? {} : { connectionId }) }).map((c) => ({ clusterId: c.clusterId, at: c.at, source: c.source, before: c.before, after: c.after, ...(c.templateName === undefined ? {} : { templateName: c.templateName }) }))
       ),
     'policy/apply': async ({ clusterId, policy }) => {
       const draft = deps.drafts.save(clusterId, policy)

@@ -9,7 +9,7 @@ import type { EventBus } from '../lib/event-bus.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { Notifier } from '../notify/notifier.ts'
 import { deliverPending } from './delivery.ts'
-import type { KeyValueStore, NotificationLedger } from './ledger.ts'
+import type { KeyValueStore, NoticeDraft, NotificationLedger } from './ledger.ts'
 import { checkMissed } from './missed.ts'
 import { nextDueAt } from './plan.ts'
 import { isQuietAt, quietEndAfter } from './quiet-hours.ts'
@@ -49,6 +49,8 @@ export type WatcherDeps = {
   /** Every cluster's health level for the tray summary (core/fleet/fleet-health.ts); none when absent. */
   healthLevels?: (nowMs: number) => HealthLevel[]
   options?: WatcherOptions
+  /** Notices from outside the schedule (template drift), recorded in the same ledger with the same delivery. */
+  moreNotices?: () => NoticeDraft[]
 }
 
 export type Watcher = {
@@ -116,7 +118,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       lookbackMs,
       decidedThrough: (id) => readMs(`watch.decidedThrough.${id}`) ?? since
     })
-    const raised = deps.ledger.record([...drafts, ...missed.drafts], now)
+    const raised = deps.ledger.record([...drafts, ...missed.drafts, ...(deps.moreNotices?.() ?? [])], now)
     for (const w of missed.confirmedOk) deps.ledger.markReadByKey(w.clusterId, 'missed-unverified', w.startMs)
     // Each write is an fsync; the watermark moves only when a sync has decided more windows.
     for (const [id, through] of missed.decided) kv.write(`watch.decidedThrough.${id}`, String(through))

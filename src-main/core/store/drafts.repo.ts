@@ -20,6 +20,8 @@ export type SaveDraftInput = {
   policy: BackupPolicy
   /** The mirrored remote policy the admin started from; null when drafted before any sync. */
   basePolicy: BackupPolicy | null
+  /** The template a fleet plan applies through this draft (kept for the policy history). */
+  templateName?: string | undefined
 }
 
 type DraftRow = {
@@ -30,12 +32,14 @@ type DraftRow = {
   base_policy: string | null
   state: DraftState
   error: string | null
+  template_name: string | null
   updated_at: number
 }
 
 export function saveDraft(db: StoreDatabase, input: SaveDraftInput, now = Date.now()): Draft {
   const policy = JSON.stringify(parsePolicy(input.policy, 'policy'))
   const base = input.basePolicy === null ? null : JSON.stringify(parsePolicy(input.basePolicy, 'basePolicy'))
+  const templateName = input.templateName ?? null
   if (input.clusterId === '' || input.connectionId === '') {
     throw new CoreError('input/invalid', 'A draft needs a connection and a cluster.', { field: 'clusterId' })
   }
@@ -44,17 +48,17 @@ export function saveDraft(db: StoreDatabase, input: SaveDraftInput, now = Date.n
     if (open === undefined) {
       const newId = randomUUID()
       db.prepare(
-        `INSERT INTO drafts (id, connection_id, cluster_id, policy, base_policy, state, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'local', ?, ?)`
-      ).run(newId, input.connectionId, input.clusterId, policy, base, now, now)
+        `INSERT INTO drafts (id, connection_id, cluster_id, policy, base_policy, state, template_name, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'local', ?, ?, ?)`
+      ).run(newId, input.connectionId, input.clusterId, policy, base, templateName, now, now)
       return newId
     }
     if (open.state === 'syncing') {
       throw new CoreError('busy', 'This draft is being pushed right now; edit it again when the push has finished.')
     }
     db.prepare(
-      "UPDATE drafts SET policy = ?, base_policy = ?, state = 'local', error = NULL, updated_at = ? WHERE id = ?"
-    ).run(policy, base, now, open.id)
+      "UPDATE drafts SET policy = ?, base_policy = ?, state = 'local', error = NULL, template_name = ?, updated_at = ? WHERE id = ?"
+    ).run(policy, base, templateName, now, open.id)
     return open.id
   })
   return getDraft(db, id)
@@ -146,5 +150,6 @@ function fromRow(row: DraftRow): Draft {
     updatedAt: toIso(row.updated_at)
   }
   if (row.error !== null) draft.error = row.error
+  if (row.template_name !== null) draft.templateName = row.template_name
   return draft
 }

@@ -17,6 +17,8 @@ export type PolicyChange = {
   /** Null when the cluster had no mirrored policy before. */
   before: BackupPolicy | null
   after: BackupPolicy
+  /** The template a fleet plan applied with this change. */
+  templateName?: string
 }
 
 export type NewPolicyChange = Omit<PolicyChange, 'id' | 'at'> & { at?: number }
@@ -29,6 +31,7 @@ type HistoryRow = {
   source: PolicyChangeSource
   before: string | null
   after: string
+  template_name: string | null
 }
 
 export function recordPolicyChange(db: StoreDatabase, change: NewPolicyChange): PolicyChange {
@@ -39,12 +42,12 @@ export function recordPolicyChange(db: StoreDatabase, change: NewPolicyChange): 
     requireConnection(db, change.connectionId)
     return Number(
       db.prepare(
-        'INSERT INTO policy_history (connection_id, cluster_id, at, source, before, after) VALUES (?, ?, ?, ?, ?, ?)'
-      ).run(change.connectionId, change.clusterId, at, change.source, before, after).lastInsertRowid
+        'INSERT INTO policy_history (connection_id, cluster_id, at, source, before, after, template_name) VALUES (?, ?, ?, ?, ?, ?, ?)'
+      ).run(change.connectionId, change.clusterId, at, change.source, before, after, change.templateName ?? null).lastInsertRowid
     )
   })
   return { id, connectionId: change.connectionId, clusterId: change.clusterId, at: toIso(at), source: change.source,
-    before: change.before, after: change.after }
+    before: change.before, after: change.after, ...(change.templateName === undefined ? {} : { templateName: change.templateName }) }
 }
 
 /** Newest first. */
@@ -66,6 +69,15 @@ export function listPolicyHistory(
     at: toIso(row.at),
     source: row.source,
     before: row.before === null ? null : backupPolicySchema.parse(JSON.parse(row.before)),
-    after: backupPolicySchema.parse(JSON.parse(row.after))
+    after: backupPolicySchema.parse(JSON.parse(row.after)),
+    ...(row.template_name === null ? {} : { templateName: row.template_name })
   }))
+}
+
+/** When each cluster's policy last changed (pushed here or seen changed by a sync), keyed `${connectionId}/${clusterId}`. */
+export function latestChangeTimes(db: StoreDatabase): Map<string, number> {
+  const rows = readQuery('read the latest policy changes', () =>
+    db.prepare('SELECT connection_id, cluster_id, MAX(at) AS at FROM policy_history GROUP BY connection_id, cluster_id').all()
+  ) as { connection_id: string; cluster_id: string; at: number }[]
+  return new Map(rows.map((r) => [`${r.connection_id}/${r.cluster_id}`, r.at]))
 }

@@ -28,6 +28,13 @@ export type DraftOutboxDeps = {
 /** How a conflict is settled: keep mine (merge, mine wins where both changed), take the remote, or choose per field. */
 export type Resolution = { kind: 'keep-mine' } | { kind: 'take-remote' } | { kind: 'choose'; choices: Partial<Record<MergeField, MergeChoice>> }
 
+/**
+ * Options of one push. `concurrency` overrides the default (a fleet plan pushes as many as the client's
+ * limiter keeps busy). `strictBase`: any remote change since the base is a conflict, not merged — a reviewed
+ * plan showed `before → after`, and a merge would send a policy nobody reviewed (issue #14).
+ */
+export type PushOptions = { concurrency?: number; strictBase?: boolean }
+
 /** Errors that mean "try again when the API is reachable": the draft waits as `queued`. */
 const TRANSIENT = new Set(['api/unreachable', 'api/timeout', 'api/rate-limited', 'secret/unavailable'])
 
@@ -47,8 +54,8 @@ export class DraftOutbox {
 
   constructor(private readonly deps: DraftOutboxDeps) {}
 
-  push(ids: readonly string[]): Promise<DraftPushResult[]> {
-    return mapInOrder(ids, this.deps.concurrency ?? 4, (id) => this.pushOne(id))
+  push(ids: readonly string[], options: PushOptions = {}): Promise<DraftPushResult[]> {
+    return mapInOrder(ids, options.concurrency ?? this.deps.concurrency ?? 4, (id) => this.pushOne(id, options.strictBase === true))
   }
 
   async drain(connectionId: string): Promise<void> {
@@ -81,7 +88,7 @@ export class DraftOutbox {
     return rebased
   }
 
-  private async pushOne(id: string): Promise<DraftPushResult> {
+  private async pushOne(id: string, strictBase: boolean): Promise<DraftPushResult> {
     const draft = getDraft(this.deps.db, id)
     if (draft.state === 'synced') return { id, state: 'synced' }
     if (this.pushing.has(id)) return { id, state: 'syncing' }
@@ -91,7 +98,7 @@ export class DraftOutbox {
     try {
       this.settle(draft, 'syncing', null)
       const client = await this.deps.pool.get(draft.connectionId)
-      return await this.write(client, draft)
+      return await this.write(client, draft, strictBase)
     } catch (error) {
       const message = isCoreError(error) ? error.message : 'The push failed unexpectedly.'
       if (!isCoreError(error)) this.deps.logger.error('draft push crashed', { draftId: id, error: String(error) })
@@ -102,7 +109,7 @@ export class DraftOutbox {
     }
   }
 
-  private async write(client: ZillizClient, draft: Draft): Promise<DraftPushResult> {
+  private async write(client: ZillizClient, draft: Draft, strictBase: boolean): Promise<DraftPushResult> {
     const remote = (await client.getPolicy(draft.clusterId)).policy
     const mirrored = getMirroredPolicy(this.deps.db, draft.clusterId, draft.connectionId)?.policy ?? null
     if (policiesEqual(remote, draft.policy)) {
@@ -114,6 +121,10 @@ export class DraftOutbox {
     }
     let target = draft.policy
     if (draft.basePolicy === null || !policiesEqual(remote, draft.basePolicy)) {
+      if (strictBase) {
+        this.mirror(draft, remote)
+        return this.settle(draft, 'conflict', 'The policy was changed elsewhere since the plan was made. Nothing was written: review the cluster in Drafts.')
+      }
       const merge = mergePolicies(draft.basePolicy, remote, draft.policy)
       this.mirror(draft, remote)
       if (merge.conflicts.length > 0) return this.settle(draft, 'conflict', describeConflict(draft.basePolicy, merge.conflicts))
@@ -130,7 +141,7 @@ export class DraftOutbox {
   }
 
   private record(draft: Draft, before: BackupPolicy, after: BackupPolicy): void {
-    recordPolicyChange(this.deps.db, { connectionId: draft.connectionId, clusterId: draft.clusterId, source: 'local-push', before, after, at: this.deps.now() })
+    recordPolicyChange(this.deps.db, { connectionId: draft.connectionId, clusterId: draft.clusterId, source: 'local-push', before, after, at: this.deps.now(), ...(draft.templateName === undefined ? {} : { templateName: draft.templateName }) })
   }
 
   private mirror(draft: Draft, policy: BackupPolicy): void {

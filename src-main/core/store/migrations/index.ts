@@ -2,6 +2,7 @@ import { migration0001 } from './0001_init.ts'
 import { migration0002 } from './0002_notifications.ts'
 import { migration0003 } from './0003_backup_history.ts'
 import { migration0004 } from './0004_intent_known_backups.ts'
+import { migration0005 } from './0005_templates.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0001,
   migration0002,
   migration0003,
-  migration0004
+  migration0004,
+  migration0005
 ]

@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { backupPolicySchema, crossRegionCopySchema } from './policy.ts'
+
+const id = z.string().min(1).max(100)
+const weekday = z.number().int().min(1).max(7)
+
+/** Where a target came from in a policy file, so a review can point at the line. */
+export const planSourceSchema = z.object({ line: z.number().int().nonnegative(), field: z.string().max(200).optional() }).strict()
+
+/**
+ * The change a plan proposes: a template's policy, field edits applied to each cluster's current policy,
+ * or explicit per-cluster policies (a policy file's targets).
+ */
+export const planChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('template'), templateId: id }).strict(),
+  z
+    .object({
+      kind: z.literal('fields'),
+      enabled: z.boolean().optional(),
+      frequency: z.string().max(20).optional(),
+      startTime: z.string().max(20).optional(),
+      retentionDays: z.number().int().min(0).max(1000).optional(),
+      crossRegionCopies: z.array(crossRegionCopySchema).max(20).optional(),
+      addDays: z.array(weekday).max(7).optional(),
+      removeDays: z.array(weekday).max(7).optional()
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('policies'),
+      items: z
+        .array(
+          z
+            .object({
+              clusterId: id,
+              policy: backupPolicySchema,
+              templateId: id.optional(),
+              templateName: z.string().max(200).optional(),
+              source: planSourceSchema.optional()
+            })
+            .strict()
+        )
+        .min(1)
+        .max(5000)
+    })
+    .strict()
+])
+
+export type PlanChange = z.infer<typeof planChangeSchema>
+
+export const planVerdictSchema = z.enum(['change', 'same', 'skip', 'invalid'])
+export type PlanVerdict = z.infer<typeof planVerdictSchema>
+
+export const planItemSchema = z
+  .object({
+    clusterId: z.string(),
+    clusterName: z.string(),
+    connectionId: z.string(),
+    projectName: z.string(),
+    verdict: planVerdictSchema,
+    /** The mirrored remote policy the plan was made from (the base a push checks against). */
+    before: backupPolicySchema.nullable(),
+    after: backupPolicySchema.nullable(),
+    reason: z.string().optional(),
+    /** For `invalid`: the policy field at fault. */
+    field: z.string().optional(),
+    templateId: z.string().optional(),
+    templateName: z.string().optional(),
+    source: planSourceSchema.optional()
+  })
+  .strict()
+
+export type PlanItem = z.infer<typeof planItemSchema>
+
+export const planSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    items: z.array(planItemSchema),
+    /** Clusters whose policy becomes enabled: Zilliz Cloud starts a backup on each of them at once. */
+    startsBackups: z.number().int().nonnegative()
+  })
+  .strict()
+
+export type Plan = z.infer<typeof planSchema>
+
+export const planApplyStateSchema = z.enum([
+  'applied',
+  'unchanged',
+  'conflict',
+  'failed',
+  'skipped',
+  /** Saved as a queued draft (mode `drafts`, or the API was unreachable): pushed after the next successful sync. */
+  'queued'
+])
+export type PlanApplyState = z.infer<typeof planApplyStateSchema>
+
+export const planApplyResultSchema = z
+  .object({ clusterId: z.string(), state: planApplyStateSchema, error: z.string().optional(), draftId: z.string().optional() })
+  .strict()
+
+export type PlanApplyResult = z.infer<typeof planApplyResultSchema>

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto'
+import { CoreError } from '#contract/errors'
+import type { Cluster } from '#contract/models/cluster'
+import type { Plan, PlanApplyResult, PlanChange } from '#contract/models/plan'
+import type { StoreDatabase } from '../store/database.ts'
+import { getPlan, savePlan } from '../store/plans.repo.ts'
+import { toIso } from '../store/time.ts'
+import { assignTemplate, getTemplate } from '../store/templates.repo.ts'
+import { applyPlan, type PlanApplyDeps } from './plan-apply.ts'
+import { loadPlanContext } from './plan-context.ts'
+import { applyFields, countStartsBackups, planItem, type PlanContext, type PlanTarget } from './plan-items.ts'
+
+export type PlanServiceDeps = PlanApplyDeps & {
+  db: StoreDatabase
+  activeConnectionId: () => string | null
+  now: () => number
+}
+
+/**
+ * The plan engine: every fleet change (a template, field edits, a policy file's targets) becomes a stored plan
+ * the admin reviews, then applies through the draft outbox. Nothing is sent while a plan is built.
+ */
+export class PlanService {
+  constructor(private readonly deps: PlanServiceDeps) {}
+
+  create(clusterIds: readonly string[], change: PlanChange, ctx = this.context()): Plan {
+    const plan = this.build(this.targets(clusterIds, change), ctx)
+    savePlan(this.deps.db, plan, this.deps.now())
+    return plan
+  }
+
+  /** Records the template as the standard of each known Dedicated cluster, and plans bringing them to it. */
+  assign(templateId: string, clusterIds: readonly string[]): Plan {
+    const ctx = this.context()
+    const plan = this.create(clusterIds, { kind: 'template', templateId }, ctx)
+    const assignable = clusterIds.map((id) => ctx.clusterOf(id)).filter((c): c is Cluster => c?.deployment === 'Dedicated')
+    assignTemplate(this.deps.db, templateId, assignable, this.deps.now())
+    return plan
+  }
+
+  get(planId: string): Plan {
+    return getPlan(this.deps.db, planId).plan
+  }
+
+  apply(planId: string, mode: 'now' | 'drafts', clusterIds?: readonly string[]): Promise<PlanApplyResult[]> {
+    return applyPlan(this.deps, getPlan(this.deps.db, planId), mode, clusterIds)
+  }
+
+  /** Builds a plan from targets without storing it (the benchmark measures this path). */
+  build(targets: readonly PlanTarget[], ctx = this.context()): Plan {
+    const items = targets.map((t) => planItem(t, ctx))
+    return { id: randomUUID(), createdAt: toIso(this.deps.now()), items, startsBackups: countStartsBackups(items) }
+  }
+
+  private context(): PlanContext {
+    return loadPlanContext(this.deps.db, this.deps.activeConnectionId())
+  }
+
+  private targets(clusterIds: readonly string[], change: PlanChange): PlanTarget[] {
+    const ids = [...new Set(clusterIds)]
+    switch (change.kind) {
+      case 'template': {
+        const template = getTemplate(this.deps.db, change.templateId)
+        return ids.map((clusterId) => ({ clusterId, after: () => template.policy, templateId: template.id, templateName: template.name }))
+      }
+      case 'fields':
+        if (Object.keys(change).length === 1) throw new CoreError('input/invalid', 'change: name at least one field to change.', { field: 'change' })
+        return ids.map((clusterId) => ({ clusterId, after: (before) => applyFields(change, before) }))
+      case 'policies': {
+        const byCluster = new Map(change.items.map((item) => [item.clusterId, item]))
+        const missing = ids.filter((id) => !byCluster.has(id)).length
+        if (missing > 0 || byCluster.size !== change.items.length || ids.length !== byCluster.size) {
+          throw new CoreError('input/invalid', 'clusterIds: must list exactly the clusters of change.items, each once.', { field: 'clusterIds' })
+        }
+        return change.items.map((item) => ({
+          clusterId: item.clusterId,
+          after: () => item.policy,
+          ...(item.templateId === undefined ? {} : { templateId: item.templateId }),
+          ...(item.templateName === undefined ? {} : { templateName: item.templateName }),
+          ...(item.source === undefined ? {} : { source: item.source })
+        }))
+      }
+    }
+  }
+}
