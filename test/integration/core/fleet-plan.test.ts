@@ -101,6 +101,15 @@ describe('applying a plan', () => {
     expect(remotePolicy(search)).toMatchObject({ retentionDays: 9 })
   })
 
+  it('does not merge a console change to a field the plan leaves alone: the reviewed plan is not what would be sent', async () => {
+    const ids = await clusterIdsByName()
+    const search = ids['search-prod'] ?? ''
+    const plan = expectOk(await core.invoke('plan/create', { clusterIds: [search], change: { kind: 'fields', retentionDays: 21 } }))
+    await consoleSetPolicy(search, { enabled: true, frequency: '1,3,5', startTime: '20:00-22:00', retentionDays: 14 })
+    expect(expectOk(await core.invoke('plan/apply', { planId: plan.id, mode: 'now' }))[0]).toMatchObject({ state: 'conflict' })
+    expect(remotePolicy(search)).toMatchObject({ startTime: '20:00-22:00', retentionDays: 14 })
+  })
+
   it('reports a failed item with the API reason and applies it on retry, without sending the others again', async () => {
     const ids = await clusterIdsByName()
     const catalog = ids['catalog-staging'] ?? ''
