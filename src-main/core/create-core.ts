@@ -143,7 +143,7 @@ export function createCore(deps: CoreDeps): Core {
     ...policyFileHandlers({ db, connections, now }),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),
-    ...backupHandlers({ db, connections, actions, search }),
+    ...backupHandlers({ db, connections, actions, search, now }),
     ...jobHandlers({ db }),
     ...backupHistoryHandlers({ db }),
     ...protectionSettingsHandlers({ settings }),

@@ -51,6 +51,11 @@ export const trackedJobSchema = jobSchema
 
 export type TrackedJob = z.infer<typeof trackedJobSchema>
 
+/** A tracked job as Jobs lists it: named by its cluster and backup (null when the cache no longer knows them). */
+export const jobListItemSchema = trackedJobSchema.extend({ clusterName: z.string().nullable(), backupName: z.string().nullable() }).strict()
+
+export type JobListItem = z.infer<typeof jobListItemSchema>
+
 export const backupCommands = {
   /** Answered from the cache: filters, sort, search and paging over every mirrored backup. */
   'backup/list': defineCommand({
@@ -116,6 +121,6 @@ export const backupCommands = {
   }),
   'job/list': defineCommand({
     input: z.object({ connectionId: id.optional(), activeOnly: z.boolean().default(false) }).strict().default({ activeOnly: false }),
-    output: z.array(trackedJobSchema)
+    output: z.array(jobListItemSchema)
   })
 }

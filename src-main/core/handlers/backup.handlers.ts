@@ -2,7 +2,8 @@ import type { BackupActions } from '../actions/backup-actions.ts'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import type { BackupSearch } from '../fleet/backup-search.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { listBackups } from '../store/backups.repo.ts'
+import { insertCreatingBackup, listBackups } from '../store/backups.repo.ts'
+import { listClusters } from '../store/cache.query.ts'
 import type { HandlersFor } from './types.ts'
 
 export type BackupHandlerDeps = {
@@ -10,6 +11,7 @@ export type BackupHandlerDeps = {
   connections: ConnectionService
   actions: BackupActions
   search: BackupSearch
+  now: () => number
 }
 
 type BackupCommand =
@@ -30,7 +32,28 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
       const hasText = query.search !== undefined && query.search.trim() !== ''
       return Promise.resolve(hasText ? deps.search.search(id, query) : listBackups(db, { ...query, connectionId: id }))
     },
-    'backup/create': (input) => actions.create(input),
+    'backup/create': async (input) => {
+      const created = await actions.create(input)
+      const cluster = listClusters(db).find((c) => c.clusterId === input.clusterId)
+      if (cluster !== undefined && created.backupId !== '') {
+        insertCreatingBackup(db, {
+          backupId: created.backupId,
+          backupName: created.backupName,
+          clusterId: cluster.clusterId,
+          clusterName: cluster.clusterName,
+          projectId: cluster.projectId,
+          connectionId: cluster.connectionId,
+          backupType: input.backupType,
+          creationMethod: 'MANUAL',
+          status: 'CREATING',
+          size: 0,
+          createTime: new Date(deps.now()).toISOString(),
+          expireTime: null
+        }, deps.now())
+        deps.search.invalidate()
+      }
+      return created
+    },
     'backup/delete': async ({ clusterId, backupId }) => {
       const deleted = await actions.delete(clusterId, backupId)
       deps.search.invalidate()

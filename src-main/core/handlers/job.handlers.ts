@@ -1,4 +1,5 @@
 import type { StoreDatabase } from '../store/database.ts'
+import { namesForJobs } from '../store/job-names.query.ts'
 import { listActiveJobs, listJobs } from '../store/jobs.repo.ts'
 import type { HandlersFor } from './types.ts'
 
@@ -11,7 +12,9 @@ export function jobHandlers(deps: JobHandlerDeps): HandlersFor<'job/list'> {
   return {
     'job/list': ({ connectionId, activeOnly }) => {
       const filter = connectionId === undefined ? {} : { connectionId }
-      return Promise.resolve(activeOnly ? listActiveJobs(deps.db, filter) : listJobs(deps.db, filter))
+      const jobs = activeOnly ? listActiveJobs(deps.db, filter) : listJobs(deps.db, filter)
+      const names = namesForJobs(deps.db, jobs)
+      return Promise.resolve(jobs.map((job, i) => ({ ...job, clusterName: null, backupName: null, ...names[i] })))
     }
   }
 }

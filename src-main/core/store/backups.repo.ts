@@ -148,3 +148,19 @@ export function removeCachedBackup(db: StoreDatabase, connectionId: string, back
     db.prepare('DELETE FROM backups WHERE connection_id = ? AND backup_id = ?').run(connectionId, backupId)
   })
 }
+
+/**
+ * A manual backup Zilliz has just accepted, shown at once as CREATING instead of only after the next sync lists it
+ * (issue #11, "work in progress is visible"). OR IGNORE: a row a sync already listed is never overwritten, and the
+ * next complete backup list replaces this one with what Zilliz reports.
+ */
+export function insertCreatingBackup(db: StoreDatabase, backup: Backup, createMs: number): void {
+  writeTransaction(db, 'show the new backup in the cache', () => {
+    db.prepare(`INSERT OR IGNORE INTO backups (connection_id, backup_id, backup_name, cluster_id, cluster_name, project_id,
+        backup_type, creation_method, status, size, create_time, expire_time)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'CREATING', 0, ?, NULL)`).run(
+      backup.connectionId, backup.backupId, backup.backupName, backup.clusterId, backup.clusterName, backup.projectId,
+      backup.backupType, createMs
+    )
+  })
+}

@@ -56,6 +56,13 @@ export class RecentBackupsState {
     readonly clusterId: string
   ) {}
 
+  /** Stays current: after every sync, and whenever one of this cluster's jobs moves (a backup being made, deleted…). */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
+      if (message.name === 'sync/finished' || (message.name === 'job/updated' && message.payload.clusterId === this.clusterId)) void this.load()
+    })
+  }
+
   async load(limit = 5): Promise<void> {
     const result = await this.core.invoke('backup/list', { clusterId: this.clusterId, sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit })
     this.hasLoaded = true

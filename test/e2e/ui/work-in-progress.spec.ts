@@ -1,0 +1,56 @@
+import { test, expect } from '../fixtures.ts'
+import { BackupsPage } from '../pages/backups-page.ts'
+import { clusterByName, connectDemoEmulator, disconnectDemo, rpc, type DemoConnection } from '../pages/fleet-page.ts'
+
+let demo: DemoConnection | undefined
+
+test.beforeAll(async ({ request }) => {
+  demo = await connectDemoEmulator(request, 'Work in progress e2e')
+})
+
+test.afterAll(async ({ request }) => {
+  await disconnectDemo(request, demo)
+})
+
+test('a new manual backup shows at once as creating with its progress, and Jobs names it by backup and cluster', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  await page.getByRole('button', { name: 'Create backup…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create backup' })
+  await dialog.getByLabel('Cluster', { exact: true }).selectOption({ label: 'analytics-staging (Staging)' })
+  await dialog.getByRole('button', { name: 'Create backup' }).click()
+  await expect(dialog).toBeHidden()
+
+  // No sync has run since: the row comes from the create answer, not from a refreshed list.
+  const created = demo!.emulator.state().backups.filter((b) => b.clusterName === 'analytics-staging' && b.creationMethod === 'MANUAL').at(-1)
+  expect(created).toBeDefined()
+  await backups.search.fill(created!.backupName)
+  const row = backups.row(created!.backupName)
+  await expect(row).toContainText('creating')
+  await expect(row.getByRole('progressbar', { name: `Creating ${created!.backupName}` })).toBeVisible()
+
+  await page.getByRole('button', { name: /^Jobs/ }).click()
+  const job = page.getByRole('region', { name: 'Jobs' }).getByTestId('job').first()
+  await expect(job).toContainText(`Create backup ${created!.backupName} of analytics-staging`)
+})
+
+test("the cluster page's recent backups refresh after a sync, without reloading the page", async ({ page, request }) => {
+  const orders = await clusterByName(request, 'orders-prod')
+  await page.goto(`/?token=e2e-session-token#/fleet?cluster=${encodeURIComponent(orders.clusterId)}`)
+  const recent = page.getByRole('region', { name: 'Recent backups' })
+  await expect(recent.getByRole('listitem').first()).toBeVisible()
+
+  // A colleague makes a backup in the console; the next sync brings it in.
+  const response = await fetch(`${demo!.emulator.url}/v2/clusters/${orders.clusterId}/backups/create`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${demo!.emulator.apiKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ backupType: 'CLUSTER' })
+  })
+  const made = ((await response.json()) as { data: { backupId: string } }).data
+  const name = demo!.emulator.state().backups.find((b) => b.backupId === made.backupId)?.backupName ?? ''
+  expect(name).not.toBe('')
+  await expect(recent).not.toContainText(name)
+  await rpc(request, 'sync/run', { connectionId: demo!.connectionId })
+  await expect(recent).toContainText(name)
+})
