@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FAILURE_CAUSES } from './causes.ts'
 import { serializedError } from './envelope.ts'
 
 /** The closed set of error codes that cross the contract. Codes are `area/reason`. */
@@ -33,7 +34,9 @@ export const errorDetailsSchema = z
     apiCode: z.number().int().optional(),
     requestId: z.string().max(200).optional(),
     retryAfterMs: z.number().int().nonnegative().optional(),
-    field: z.string().max(200).optional()
+    field: z.string().max(200).optional(),
+    /** Why, when the code alone does not say (a missing key and a locked keychain are both secret/unavailable). */
+    cause: z.enum(FAILURE_CAUSES).optional()
   })
   .strict()
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FAILURE_CAUSES } from '../causes.ts'
 import { defineCommand } from '../define.ts'
 import { HEALTH_LEVELS } from '../health.ts'
 import { idSchema } from '../id.ts'
@@ -20,6 +21,10 @@ export const syncStatusSchema = z
     lastStartedAt: z.string().nullable(),
     lastFinishedAt: z.string().nullable(),
     lastError: z.string().nullable(),
+    /** When the last sync that succeeded finished; what every "Synced HH:MM" shows. */
+    lastSuccessAt: z.string().nullable(),
+    /** Why the LAST attempt failed, phrased by CAUSE_TEXT (contract/causes.ts); null when it succeeded. */
+    failure: z.object({ cause: z.enum(FAILURE_CAUSES), message: z.string() }).strict().nullable(),
     /** The last attempt could not reach the API: everything shown comes from the cache. */
     isOffline: z.boolean(),
     /** The organization's worst cluster health (contract/health.ts worstHealth over core/fleet/health.ts). */

@@ -40,7 +40,8 @@ export class ClientPool {
     if (apiKey === null) {
       throw new CoreError(
         'secret/unavailable',
-        'No API key is stored for this connection. Enter it again in Settings → Connections.'
+        'No API key is stored for this connection. Enter it again (Enter key, or Replace API key… in Settings → Connections).',
+        { cause: 'no-key' }
       )
     }
     return this.createClient({ baseUrl: connection.baseUrl, apiKey })

@@ -28,6 +28,8 @@ export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 's
             lastStartedAt: state?.lastStartedAt ?? null,
             lastFinishedAt: state?.lastFinishedAt ?? null,
             lastError: state?.lastError ?? null,
+            lastSuccessAt: c.lastSyncAt,
+            failure: state === null || state.lastError === null ? null : { cause: state.lastErrorCause ?? 'internal', message: state.lastError },
             isOffline: deps.engine.isOffline(c.id),
             health: health.get(c.id) ?? 'unknown'
           }

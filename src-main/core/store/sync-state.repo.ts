@@ -1,3 +1,4 @@
+import { FAILURE_CAUSES, type FailureCause } from '#contract/causes'
 import type { StoreDatabase } from './database.ts'
 import { requireConnection } from './connections.repo.ts'
 import { toIsoOrNull } from './time.ts'
@@ -9,6 +10,8 @@ export type SyncState = {
   lastStartedAt: string | null
   lastFinishedAt: string | null
   lastError: string | null
+  /** The cause of the last failed attempt (contract/causes.ts); null after a success. */
+  lastErrorCause: FailureCause | null
   stale: { projects: boolean; clusters: boolean; policies: boolean; backups: boolean }
 }
 
@@ -17,6 +20,7 @@ type SyncStateRow = {
   last_started_at: number | null
   last_finished_at: number | null
   last_error: string | null
+  last_error_cause: string | null
   projects_stale: number
   clusters_stale: number
   policies_stale: number
@@ -31,11 +35,17 @@ export function recordSyncStarted(db: StoreDatabase, connectionId: string, now =
 }
 
 /** `error` null means success: the connection's `last_sync_at` moves forward and its error clears. */
-export function recordSyncFinished(db: StoreDatabase, connectionId: string, error: string | null, now = Date.now()): void {
+export function recordSyncFinished(
+  db: StoreDatabase,
+  connectionId: string,
+  error: string | null,
+  now = Date.now(),
+  cause: FailureCause | null = null
+): void {
   writeTransaction(db, 'record the sync result', () => {
     requireConnection(db, connectionId)
-    db.prepare('UPDATE sync_state SET last_finished_at = ?, last_error = ? WHERE connection_id = ?').run(
-      now, error, connectionId
+    db.prepare('UPDATE sync_state SET last_finished_at = ?, last_error = ?, last_error_cause = ? WHERE connection_id = ?').run(
+      now, error, error === null ? null : (cause ?? 'internal'), connectionId
     )
     if (error === null) {
       db.prepare('UPDATE connections SET last_sync_at = ?, last_sync_error = NULL WHERE id = ?').run(now, connectionId)
@@ -55,6 +65,7 @@ export function getSyncState(db: StoreDatabase, connectionId: string): SyncState
     lastStartedAt: toIsoOrNull(row.last_started_at),
     lastFinishedAt: toIsoOrNull(row.last_finished_at),
     lastError: row.last_error,
+    lastErrorCause: row.last_error === null ? null : (FAILURE_CAUSES.find((c) => c === row.last_error_cause) ?? 'internal'),
     stale: {
       projects: row.projects_stale === 1,
       clusters: row.clusters_stale === 1,

@@ -1,3 +1,4 @@
+import { failureCauseOf } from '#contract/causes'
 import { CoreError, isCoreError } from '#contract/errors'
 import type { SyncResult } from '#contract/commands/sync'
 import type { MirroredPolicy } from '#contract/models/cluster'
@@ -126,7 +127,7 @@ export class SyncEngine {
       const coreError = isCoreError(error) ? error : new CoreError('internal', 'The sync failed unexpectedly.', undefined, { cause: error })
       if (!isCoreError(error)) this.deps.logger.error('sync crashed', { connectionId, error: String(error) })
       if (pending.size > 0) markStale(db, connectionId, [...pending])
-      recordSyncFinished(db, connectionId, coreError.message, this.deps.now())
+      recordSyncFinished(db, connectionId, coreError.message, this.deps.now(), failureCauseOf(coreError) ?? 'internal')
       if (OFFLINE_CODES.has(coreError.code)) this.offline.add(connectionId)
       events.emit('sync/finished', { connectionId, ok: false, error: coreError.toJSON() })
       throw coreError
