@@ -14,6 +14,7 @@ import { scheduleCommands } from './commands/schedule.ts'
 import { settingsCommands } from './commands/settings.ts'
 import { planCommands } from './commands/plan.ts'
 import { templateCommands } from './commands/template.ts'
+import { webhookCommands } from './commands/webhook.ts'
 
 /**
  * Every command of the contract, `noun/verb`. The keys are the allowlist the IPC wrapper and the
@@ -34,7 +35,8 @@ export const commands = {
   ...settingsCommands,
   ...protectionSettingsCommands,
   ...templateCommands,
-  ...planCommands
+  ...planCommands,
+  ...webhookCommands
 }
 
 export type Commands = typeof commands

@@ -41,6 +41,7 @@ import { createWatchQueries } from './store/watch.query.ts'
 import { DraftOutbox } from './sync/draft-outbox.ts'
 import { DraftSaver } from './sync/draft-saver.ts'
 import { SyncEngine } from './sync/sync-engine.ts'
+import { createWebhooks, type WebhooksDeps } from './webhooks/create-webhooks.ts'
 
 /** Everything the core needs from its host. Electron, the browser host and tests differ only here. */
 export type CoreDeps = {
@@ -60,6 +61,8 @@ export type CoreDeps = {
   watcher?: WatcherOptions
   /** A host that embeds the demo emulator starts it on demand (`demo/start`). */
   startDemo?: () => Promise<DemoOrganization>
+  /** Webhook attempt deadline and answer cap (tests shorten them); jitter source. */
+  webhooks?: Pick<WebhooksDeps, 'send' | 'random'>
 }
 
 export type CoreTimings = {
@@ -82,6 +85,8 @@ export type Core = {
   onResume(): Promise<void>
   /** Syncs every connection (errors are reported through events, not thrown). */
   syncAll(): Promise<void>
+  /** Delivers the webhook messages due now; resolves when the outbox sleeps. */
+  flushWebhooks(): Promise<void>
 }
 
 /** Composes the core from injected dependencies. Nothing starts until `start()`. */
@@ -113,9 +118,14 @@ export function createCore(deps: CoreDeps): Core {
     }
   })
   const actions = new BackupActions({ db, pool, jobs, logger, now })
+  const timeZone = deps.watcher?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const webhooks = createWebhooks({
+    db, secrets: deps.secrets, settings, clock: deps.clock, scheduler: deps.scheduler, events, logger, timeZone,
+    ...deps.webhooks
+  })
   const watcher = createWatcher({
     inputs: createWatchQueries(db),
-    ledger: createNotificationLedger(db),
+    ledger: createNotificationLedger(db, webhooks.ledgerHooks),
     settings,
     clock: deps.clock,
     scheduler: deps.scheduler,
@@ -149,7 +159,13 @@ export function createCore(deps: CoreDeps): Core {
     ...protectionSettingsHandlers({ settings }),
     ...templateHandlers({ db, plans, now }),
     ...planHandlers(plans),
-    ...watcher.handlers
+    ...watcher.handlers,
+    'settings/update': async (patch) => {
+      const next = await watcher.handlers['settings/update'](patch)
+      webhooks.settingsChanged()
+      return next
+    },
+    ...webhooks.handlers
   }
 
   const invoke = createDispatcher(handlers, logger)
@@ -163,7 +179,9 @@ export function createCore(deps: CoreDeps): Core {
     events,
     handlers,
     syncAll,
+    flushWebhooks: () => webhooks.flush(),
     start: () => {
+      webhooks.start()
       watcher.start()
       jobs.start()
       void actions.reconcileAll()
@@ -180,6 +198,7 @@ export function createCore(deps: CoreDeps): Core {
       syncTimer = null
       jobs.stop()
       watcher.stop()
+      webhooks.stop()
       return Promise.resolve()
     },
     onResume: async () => {

@@ -1,16 +1,7 @@
 import { z } from 'zod'
+import { NOTIFICATION_KINDS } from '../notification-kinds.ts'
 
-export const notificationKindSchema = z.enum([
-  'upcoming',
-  'missed',
-  'stuck',
-  'failed',
-  'expiring',
-  'expired',
-  /** The cluster's remote policy departs from its template (once per cluster and remote policy version). */
-  'drift',
-  'digest'
-])
+export const notificationKindSchema = z.enum(NOTIFICATION_KINDS)
 export type NotificationKind = z.infer<typeof notificationKindSchema>
 
 export const notificationSchema = z

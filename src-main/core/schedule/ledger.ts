@@ -37,6 +37,8 @@ export type NotificationLedger = {
   /** Recorded but not yet shown (held for quiet hours, or raised while the app was busy), oldest first. */
   undelivered(): Notification[]
   markDelivered(ids: readonly string[], nowMs: number): void
+  /** The notices raised in `[fromMs, toMs)`, oldest first, digests left out (they only summarise others). */
+  raisedBetween(fromMs: number, toMs: number): Notification[]
   list(options: { unreadOnly?: boolean | undefined; limit?: number | undefined }): Notification[]
   markRead(target: { ids: readonly string[] } | { all: true }): number
   /** Marks one notice read by its key (an unverified `missed` that a sync has since cleared). */

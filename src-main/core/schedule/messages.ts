@@ -110,15 +110,17 @@ export function failedNotice(job: WatchJob): NoticeDraft {
 
 const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const
 
+/** The most severe level among `items` (info when empty). */
+export function worstSeverity(items: readonly { severity: NoticeDraft['severity'] }[]): NoticeDraft['severity'] {
+  return items.reduce<NoticeDraft['severity']>((w, n) => (SEVERITY_RANK[n.severity] > SEVERITY_RANK[w] ? n.severity : w), 'info')
+}
+
 /** One notice standing for several: shown instead of each of them after downtime, sleep or quiet hours. */
 export function digestNotice(items: readonly Notification[], nowMs: number): NoticeDraft {
   const counts = new Map<string, number>()
   for (const n of items) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1)
   const parts = [...counts].map(([kind, count]) => `${count} ${kind}`)
-  const worst = items.reduce<NoticeDraft['severity']>(
-    (w, n) => (SEVERITY_RANK[n.severity] > SEVERITY_RANK[w] ? n.severity : w),
-    'info'
-  )
+  const worst = worstSeverity(items)
   const titles = items.slice(0, 5).map((n) => `• ${n.title}`)
   const more = items.length > 5 ? [`…and ${items.length - 5} more in the notification centre.`] : []
   return {

@@ -23,13 +23,18 @@ export function isQuietAt(ms: number, quiet: QuietHours | null, timeZone: string
   return start < end ? m >= start && m < end : m >= start || m < end
 }
 
-/**
- * The next instant after `ms` at which the local clock reads `quiet.end`. Stepping by whole minutes and
- * then correcting by the change of UTC offset keeps this right across a DST change.
- */
+/** The next instant after `ms` at which the local clock reads `quiet.end`. */
 export function quietEndAfter(ms: number, quiet: QuietHours, timeZone: string): number {
+  return nextLocalTimeAfter(ms, quiet.end, timeZone)
+}
+
+/**
+ * The next instant after `ms` at which the local clock reads `hhmm` (quiet hours' end, a webhook digest).
+ * Stepping by whole minutes and then correcting by the change of UTC offset keeps this right across a DST change.
+ */
+export function nextLocalTimeAfter(ms: number, hhmm: string, timeZone: string): number {
   const base = Math.floor(ms / MINUTE_MS) * MINUTE_MS
-  const delta = (toMinutes(quiet.end) - localMinute(ms, timeZone) + DAY_MINUTES) % DAY_MINUTES || DAY_MINUTES
+  const delta = (toMinutes(hhmm) - localMinute(ms, timeZone) + DAY_MINUTES) % DAY_MINUTES || DAY_MINUTES
   let candidate = base + delta * MINUTE_MS
   const shift = zonedParts(candidate, timeZone).offsetMinutes - zonedParts(ms, timeZone).offsetMinutes
   candidate -= shift * MINUTE_MS

@@ -27,8 +27,19 @@ const COLUMNS = 'id, cluster_id, kind, slot, backup_id, title, body, severity, c
 const DEFAULT_LIMIT = 200
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'critical']
 
+/** A newly recorded notice and its ledger key (`clusterId|kind|slot`, stable across runs and machines). */
+export type RecordedNotice = { notice: Notification; key: string }
+
+export type LedgerHooks = {
+  /**
+   * Runs inside the recording transaction, so whatever it writes (the webhook outbox) commits or rolls back
+   * with the notices themselves: a crash cannot leave a notice that never reaches its destinations.
+   */
+  onRecorded?: (recorded: readonly RecordedNotice[], nowMs: number) => void
+}
+
 /** The notification ledger over the `notifications` table (schema 2). */
-export function createNotificationLedger(db: StoreDatabase): NotificationLedger {
+export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks = {}): NotificationLedger {
   return {
     record(drafts, nowMs) {
       if (drafts.length === 0) return []
@@ -38,15 +49,18 @@ export function createNotificationLedger(db: StoreDatabase): NotificationLedger 
              (cluster_id, kind, slot, backup_id, title, body, severity, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        const raised: Notification[] = []
+        const recorded: RecordedNotice[] = []
         for (const d of drafts) {
           const result = insert.run(
             d.clusterId, d.kind, d.slotMs, d.backupId ?? null, d.title, d.body, d.severity, nowMs
           )
           // changes = 0: the key exists, so this notice was raised before (another run, another process).
-          if (result.changes === 1) raised.push(fromDraft(Number(result.lastInsertRowid), d, nowMs))
+          if (result.changes === 1) {
+            recorded.push({ notice: fromDraft(Number(result.lastInsertRowid), d, nowMs), key: `${d.clusterId}|${d.kind}|${String(d.slotMs)}` })
+          }
         }
-        return raised
+        if (recorded.length > 0) hooks.onRecorded?.(recorded, nowMs)
+        return recorded.map((r) => r.notice)
       })
     },
     undelivered: () =>
@@ -62,6 +76,15 @@ export function createNotificationLedger(db: StoreDatabase): NotificationLedger 
         ).run(nowMs, JSON.stringify(ids))
       })
     },
+    raisedBetween: (fromMs, toMs) =>
+      readQuery('read the notices of a period', () =>
+        rows(
+          db,
+          `SELECT ${COLUMNS} FROM notifications WHERE created_at >= ? AND created_at < ? AND kind <> 'digest'
+           ORDER BY created_at, id`,
+          [fromMs, toMs]
+        )
+      ),
     list({ unreadOnly, limit }) {
       const where = unreadOnly === true ? 'WHERE read = 0' : ''
       return readQuery('list notifications', () =>

@@ -4,6 +4,7 @@ import { migration0003 } from './0003_backup_history.ts'
 import { migration0004 } from './0004_intent_known_backups.ts'
 import { migration0005 } from './0005_templates.ts'
 import { migration0006 } from './0006_sync_failure_cause.ts'
+import { migration0007 } from './0007_webhooks.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
-  migration0006
+  migration0006,
+  migration0007
 ]

@@ -65,6 +65,7 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
       undelivered: () => [...pending],
       markDelivered: () => void pending.splice(0),
       list: () => recorded,
+      raisedBetween: () => [],
       markRead: () => 0,
       markReadByKey: () => undefined,
       unreadStats: () => ({ unread: 0, worst: null, titles: [] })
