@@ -1,3 +1,4 @@
+import { HEALTH_LEVELS } from '#contract/health'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -105,7 +106,7 @@ export class DigestPlanner {
 
 /** Clusters by health, as the Fleet screen judges it (one rule: fleet/cluster-summaries.ts). */
 function fleetCounts(db: StoreDatabase, connectionId: string | null, nowMs: number): FleetCounts {
-  const counts: FleetCounts = { clusters: 0, ok: 0, warning: 0, failing: 0, unknown: 0 }
+  const counts: FleetCounts = { clusters: 0, ...Object.fromEntries(HEALTH_LEVELS.map((level) => [level, 0])) } as FleetCounts
   for (const c of listConnections(db)) {
     if (connectionId !== null && c.id !== connectionId) continue
     for (const s of clusterSummaries(db, c.id, nowMs)) {

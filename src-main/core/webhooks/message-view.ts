@@ -57,7 +57,7 @@ function noticeView(e: NoticeEvent, ctx: RenderContext): MessageView {
 function digestView(e: DigestEvent, ctx: RenderContext): MessageView {
   const f = e.fleet
   const text =
-    `Fleet: ${String(f.clusters)} clusters — ${String(f.ok)} ok, ${String(f.warning)} warning, ` +
+    `Fleet: ${String(f.clusters)} clusters — ${String(f.ok)} ok, ${String(f.pending)} pending, ${String(f.warning)} warning, ` +
     `${String(f.failing)} failing, ${String(f.unknown)} unknown. ` +
     `${String(e.notices.length)} notice${e.notices.length === 1 ? '' : 's'} from ${utcText(Date.parse(e.period.from))} to ${utcText(Date.parse(e.period.to))}.`
   const items = e.notices.slice(0, DIGEST_ITEM_LIMIT).map((n) => `${SEVERITY_TEXT[n.severity]}: ${n.title}`)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { HealthLevel } from '#contract/health'
 import type { Notification } from '#contract/models/notification'
 import type { ClusterContext } from '../store/webhook-context.query.ts'
 
@@ -34,7 +35,8 @@ export type NoticeEvent = {
   backup: { id: string } | null
 }
 
-export type FleetCounts = { clusters: number; ok: number; warning: number; failing: number; unknown: number }
+/** Clusters by health level (contract/health.ts), and in all. */
+export type FleetCounts = { clusters: number } & Record<HealthLevel, number>
 
 export type DigestEvent = {
   schema: typeof DIGEST_SCHEMA
