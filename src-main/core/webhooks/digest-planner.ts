@@ -1,11 +1,10 @@
 import { HEALTH_LEVELS } from '#contract/health'
-import { clusterSummaries } from '../fleet/cluster-summaries.ts'
+import { fleetHealth } from '../fleet/fleet-health.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { NotificationLedger } from '../schedule/ledger.ts'
 import { nextLocalTimeAfter } from '../schedule/quiet-hours.ts'
 import type { Scheduler } from '../schedule/scheduler.ts'
-import { listConnections } from '../store/connections.repo.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { clusterContext } from '../store/webhook-context.query.ts'
 import { enqueue, listDestinations, setDigestThrough, type StoredDestination } from '../store/webhooks.repo.ts'
@@ -104,15 +103,12 @@ export class DigestPlanner {
   }
 }
 
-/** Clusters by health, as the Fleet screen judges it (one rule: fleet/cluster-summaries.ts). */
+/** Clusters by health level, judged by the one health function every view uses (fleet/fleet-health.ts). */
 function fleetCounts(db: StoreDatabase, connectionId: string | null, nowMs: number): FleetCounts {
-  const counts: FleetCounts = { clusters: 0, ...Object.fromEntries(HEALTH_LEVELS.map((level) => [level, 0])) } as FleetCounts
-  for (const c of listConnections(db)) {
-    if (connectionId !== null && c.id !== connectionId) continue
-    for (const s of clusterSummaries(db, c.id, nowMs)) {
-      counts.clusters++
-      counts[s.health]++
-    }
+  const counts = { clusters: 0, ...Object.fromEntries(HEALTH_LEVELS.map((level) => [level, 0])) } as FleetCounts
+  for (const entry of fleetHealth(db, nowMs, connectionId ?? undefined).values()) {
+    counts.clusters++
+    counts[entry.level]++
   }
   return counts
 }
