@@ -27,6 +27,11 @@ export const draftSchema = z
     basePolicy: backupPolicySchema.nullable(),
     state: draftStateSchema,
     error: z.string().optional(),
+    /**
+     * Set when the draft cannot be pushed as it stands: 'organization' when no connection reaches its organization
+     * (re-adding one re-attaches it at its first sync), 'cluster' when the cluster is gone. It can be exported or discarded.
+     */
+    orphan: z.enum(['organization', 'cluster']).optional(),
     /** The template a fleet plan applies through this draft; recorded in the policy history once pushed. */
     templateName: z.string().optional(),
     updatedAt: z.string()

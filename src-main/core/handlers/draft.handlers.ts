@@ -1,4 +1,5 @@
 import type { StoreDatabase } from '../store/database.ts'
+import { withOrphans } from '../store/draft-attachment.query.ts'
 import { discardDraft, getDraft, listDrafts } from '../store/drafts.repo.ts'
 import type { DraftOutbox } from '../sync/draft-outbox.ts'
 import type { DraftSaver } from '../sync/draft-saver.ts'
@@ -20,7 +21,7 @@ export function draftHandlers(deps: DraftHandlerDeps): HandlersFor<DraftCommand>
   return {
     'draft/save': ({ clusterId, policy }) => Promise.resolve(deps.drafts.save(clusterId, policy)),
     'draft/list': ({ connectionId, clusterId }) =>
-      Promise.resolve(listDrafts(db, { ...(connectionId === undefined ? {} : { connectionId }), ...(clusterId === undefined ? {} : { clusterId }) })),
+      Promise.resolve(withOrphans(db, listDrafts(db, { ...(connectionId === undefined ? {} : { connectionId }), ...(clusterId === undefined ? {} : { clusterId }) }))),
     'draft/discard': ({ id }) => {
       const draft = getDraft(db, id)
       discardDraft(db, id)

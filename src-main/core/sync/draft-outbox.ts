@@ -8,6 +8,7 @@ import type { ClientPool } from '../connections/client-pool.ts'
 import type { EventBus } from '../lib/event-bus.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
+import { orphansOf, type DraftOrphan } from '../store/draft-attachment.query.ts'
 import { discardDraft, getDraft, listDrafts, rebaseDraft, saveDraft, setDraftState } from '../store/drafts.repo.ts'
 import { recordPolicyChange } from '../store/history.repo.ts'
 import { getMirroredPolicy } from '../store/cache.query.ts'
@@ -34,6 +35,12 @@ export type Resolution = { kind: 'keep-mine' } | { kind: 'take-remote' } | { kin
  * plan showed `before → after`, and a merge would send a policy nobody reviewed (issue #14).
  */
 export type PushOptions = { concurrency?: number; strictBase?: boolean }
+
+/** Why a detached draft was not pushed (no ids or values: issue #13). */
+export const ORPHAN_TEXT: Record<DraftOrphan, string> = {
+  organization: 'Not pushed: no connection reaches this draft\'s organization any more. Add a connection to it again (the draft re-attaches at its first sync), or export or discard the draft.',
+  cluster: 'Not pushed: this cluster no longer exists in its organization. Export or discard the draft.'
+}
 
 /** Errors that mean "try again when the API is reachable": the draft waits as `queued`. */
 const TRANSIENT = new Set(['api/unreachable', 'api/timeout', 'api/rate-limited', 'secret/unavailable'])
@@ -92,6 +99,9 @@ export class DraftOutbox {
     const draft = getDraft(this.deps.db, id)
     if (draft.state === 'synced') return { id, state: 'synced' }
     if (this.pushing.has(id)) return { id, state: 'syncing' }
+    // A detached draft is not sent (and not marked as refused by Zilliz): it says why, and keeps its state.
+    const orphan = orphansOf(this.deps.db, [id]).get(id)
+    if (orphan !== undefined) return { id, state: draft.state, error: ORPHAN_TEXT[orphan] }
     const issues = validatePolicy(draft.policy)
     if (issues.length > 0) return this.settle(draft, 'failed', issues.map((i) => i.message).join(' '))
     this.pushing.add(id)

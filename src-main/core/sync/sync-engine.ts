@@ -9,6 +9,7 @@ import type { EventBus } from '../lib/event-bus.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
+import { reattachOrphanDrafts } from '../store/draft-attachment.query.ts'
 import { recordPolicyChange } from '../store/history.repo.ts'
 import { markStale, replaceBackups, replaceClusters, replacePolicies, replaceProjects, type CachedList } from '../store/mirror.repo.ts'
 import { recordObservedBackups } from '../store/observed-backups.repo.ts'
@@ -100,6 +101,8 @@ export class SyncEngine {
       events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
       const clusters = (await c.listClusters()).map((cluster) => ({ ...cluster, connectionId }))
       replaceClusters(db, connectionId, clusters)
+      // Drafts kept when a connection to this organization was removed come back with its clusters (see the module).
+      for (const id of reattachOrphanDrafts(db, connectionId)) this.deps.logger.info('draft re-attached', { connectionId, draftId: id })
       pending.delete('clusters')
 
       const dedicated = clusters.filter((cluster) => cluster.deployment === 'Dedicated')

@@ -35,15 +35,31 @@ export async function pushDrafts(core: CoreClient, drafts: DraftsState, ids: str
   const synced = result.value.filter((r) => r.state === 'synced').length
   const conflicts = result.value.filter((r) => r.state === 'conflict').length
   const failed = result.value.filter((r) => r.state === 'failed').length
-  if (conflicts + failed === 0) toasts.success(synced === 1 ? 'Draft pushed' : `${synced} drafts pushed`, 'Zilliz Cloud confirmed the new policy.')
+  // Detached drafts (and ones still waiting for the network) keep their state: "not sent", never "pushed".
+  const notSent = result.value.length - synced - conflicts - failed
+  if (synced === result.value.length) toasts.success(synced === 1 ? 'Draft pushed' : `${synced} drafts pushed`, 'Zilliz Cloud accepted the new policy.')
   else
     toasts.show(
       'warning',
       'Some drafts were not pushed',
-      [synced > 0 ? `${synced} synced` : '', conflicts > 0 ? `${conflicts} in conflict` : '', failed > 0 ? `${failed} failed` : ''].filter((s) => s !== '').join(', ')
+      [synced > 0 ? `${synced} synced` : '', conflicts > 0 ? `${conflicts} in conflict` : '', failed > 0 ? `${failed} failed` : '', notSent > 0 ? `${notSent} not sent` : '']
+        .filter((s) => s !== '')
+        .join(', ')
     )
   drafts.selected = drafts.selected.filter((id) => !ids.includes(id))
   await drafts.load()
+}
+
+/** Saves a draft's policy as a JSON file (a draft whose organization or cluster is gone can still be kept). */
+export function exportDraft(draft: Draft, clusterName: string): void {
+  const content = JSON.stringify({ cluster: clusterName, clusterId: draft.clusterId, policy: draft.policy, basePolicy: draft.basePolicy, savedAt: draft.updatedAt }, null, 2)
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `backup-policy-draft-${clusterName.replace(/[^\w.-]+/g, '_')}.json`
+  link.click()
+  URL.revokeObjectURL(url)
+  toasts.success('Draft exported', `Saved as ${link.download}.`)
 }
 
 /** Discards a draft after a confirmation naming what is lost. */
