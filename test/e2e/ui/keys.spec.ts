@@ -39,7 +39,7 @@ test.describe('API keys can be replaced and entered again', () => {
     const row = page.getByRole('listitem', { name: 'Keys e2e' })
     await expect(row.getByTestId('token-hint')).toHaveText(added.tokenHint ?? '')
 
-    await row.getByRole('button', { name: 'Replace the API key of Keys e2e' }).click()
+    await row.getByRole('button', { name: 'Replace API key of Keys e2e' }).click()
     const dialog = page.getByRole('dialog', { name: 'Replace the API key of Keys e2e' })
     await expect(dialog.getByLabel('API key')).toBeFocused()
     await dialog.getByLabel('API key').fill('wrong-key-cccccccccccccccc')
@@ -53,7 +53,7 @@ test.describe('API keys can be replaced and entered again', () => {
     await expect(dialog).toHaveCount(0)
     await expect(page.getByTestId('toast').filter({ hasText: 'New API key stored for Keys e2e' })).toBeVisible()
     await expect(row.getByTestId('token-hint')).toHaveText(`••••${NEW_KEY.slice(-4)}`)
-    await expect(row.getByRole('button', { name: 'Replace the API key of Keys e2e' })).toBeFocused()
+    await expect(row.getByRole('button', { name: 'Replace API key of Keys e2e' })).toBeFocused()
   })
 
   test('after a restart in memory-only mode the key is gone: the row and the failed sync both offer "Enter key"', async ({ page, request }) => {
@@ -82,7 +82,7 @@ test.describe('API keys can be replaced and entered again', () => {
     await expect(row.getByTestId('token-hint')).toHaveText(`••••${OLD_KEY.slice(-4)}`)
     await expect(row).not.toContainText('no key')
     await expect(row).not.toContainText('sync failed')
-    await expect(row.getByRole('button', { name: 'Enter the API key of Memory e2e' })).toHaveCount(0)
+    await expect(row.getByRole('button', { name: 'Enter key for Memory e2e' })).toHaveCount(0)
   })
 
   test('the add form offers "Enter key" when Zilliz refuses the key, and clears and focuses the key field', async ({ page }) => {
