@@ -67,6 +67,14 @@ const SCREENS: Screen[] = [
     }
   },
   {
+    name: 'organization switcher',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).click()
+      await page.getByRole('menu', { name: 'Organizations' }).waitFor()
+    }
+  },
+  {
     name: 'shortcuts dialog',
     hash: '#/fleet',
     ready: async (page) => {

@@ -8,6 +8,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '/', aria: '/', description: 'Search backups (on the Backups screen)' },
   { keys: 'Alt+S', aria: 'Alt+S', description: 'Sync now' },
   { keys: 'Alt+J', aria: 'Alt+J', description: 'Show or hide the jobs panel' },
+  { keys: 'Alt+O', aria: 'Alt+O', description: 'Switch organization' },
   { keys: '?', aria: 'Shift+?', description: 'Show these keyboard shortcuts' },
   { keys: 'Esc', aria: 'Escape', description: 'Close a dialog or menu' }
 ]
