@@ -1,17 +1,12 @@
-/**
- * Where the data lives (architecture.md): `--data-dir <dir>` or `--data-dir=<dir>`, else
- * `BACKUP_DESK_DATA_DIR`, else Electron's `userData` folder. Empty values count as absent.
- */
+import { resolveDataDir } from '#core/lib/data-dir'
+
+/** `--data-dir <dir>` or `--data-dir=<dir>` from Electron's argv, then the core's one rule (resolveDataDir). */
 export function desktopDataDir(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   userDataDir: () => string
 ): string {
-  const fromArgs = dataDirArgument(argv)
-  if (fromArgs !== undefined) return fromArgs
-  const fromEnv = env['BACKUP_DESK_DATA_DIR']
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv
-  return userDataDir()
+  return resolveDataDir(dataDirArgument(argv), env, userDataDir)
 }
 
 function dataDirArgument(argv: readonly string[]): string | undefined {

@@ -1,7 +1,6 @@
 /**
- * Schema 1. The SQL is kept verbatim in 0001_init.sql for review; this constant is what runs, because Node
- * (tests, browser host) cannot import .sql and Vite's ?raw works only in the Electron bundle. A unit test
- * checks that the two are identical.
+ * Schema 1, in the one form every migration has: a TypeScript constant, because Node (tests, browser host)
+ * cannot import .sql and Vite's ?raw works only in the Electron bundle. Released: never edit its SQL.
  */
 export const migration0001 = {
   version: 1,

@@ -52,11 +52,6 @@ describe('openDatabase', () => {
     expect(userVersion(path)).toBe(MIGRATIONS.length)
   })
 
-  it('keeps the reviewed .sql file and the migration that runs identical', () => {
-    const sql = readFileSync(new URL('../../../../src-main/core/store/migrations/0001_init.sql', import.meta.url), 'utf8')
-    expect(migration0001.sql.trim()).toBe(sql.trim())
-  })
-
   it('reopening an up-to-date file applies nothing', () => {
     const path = join(dir, 'store.db')
     openDatabase(path).db.close()
