@@ -10,3 +10,19 @@
  */
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/
 export const ID_MAX_LENGTH = 100
+
+/** A connection's display name, trimmed. */
+export const CONNECTION_NAME_MAX_LENGTH = 80
+/** A connection tag's label, trimmed. */
+export const CONNECTION_TAG_MAX_LENGTH = 24
+/** An API key, trimmed: Zilliz keys are well inside this; the cap keeps a pasted file out of the keychain. */
+export const API_KEY_MIN_LENGTH = 8
+export const API_KEY_MAX_LENGTH = 1000
+
+/** The numeric notification settings and their ranges, which keep every lead time meaningful for a weekly schedule. */
+export const NOTIFICATION_SETTING_RANGES = {
+  upcomingLeadMinutes: { min: 1, max: 24 * 60 },
+  expiringLeadHours: { min: 1, max: 14 * 24 },
+  missedGraceMinutes: { min: 0, max: 24 * 60 },
+  stuckLimitHours: { min: 1, max: 7 * 24 }
+} as const

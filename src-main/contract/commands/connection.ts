@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { idSchema } from '../id.ts'
+import { API_KEY_MAX_LENGTH, API_KEY_MIN_LENGTH, CONNECTION_NAME_MAX_LENGTH } from '../limits.ts'
 import { connectionSchema, connectionTagSchema, keychainStatusSchema } from '../models/connection.ts'
 
 const id = idSchema
-const name = z.string().trim().min(1, 'Give the connection a name.').max(80)
+const name = z.string().trim().min(1, 'Give the connection a name.').max(CONNECTION_NAME_MAX_LENGTH)
 /** Any https URL, or http on loopback for the emulator; the API client checks it again. */
 const baseUrl = z.url('Enter the API address, e.g. https://api.cloud.zilliz.com').max(300)
-const apiKey = z.string().trim().min(8, 'The API key looks too short.').max(1000)
+const apiKey = z.string().trim().min(API_KEY_MIN_LENGTH, 'The API key looks too short.').max(API_KEY_MAX_LENGTH)
 
 export const connectionCommands = {
   /** Checks the key with a real API call, then stores the key in the keychain and the rest in SQLite. */

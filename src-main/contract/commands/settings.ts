@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { NOTIFICATION_SETTING_RANGES as RANGES } from '../limits.ts'
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -18,13 +19,13 @@ export type QuietHours = z.infer<typeof quietHoursSchema>
 export const notificationSettingsSchema = z
   .object({
     /** Warn this long before an expected backup window starts. */
-    upcomingLeadMinutes: z.number().int().min(1).max(24 * 60),
+    upcomingLeadMinutes: z.number().int().min(RANGES.upcomingLeadMinutes.min).max(RANGES.upcomingLeadMinutes.max),
     /** Warn this long before an AVAILABLE backup expires. */
-    expiringLeadHours: z.number().int().min(1).max(14 * 24),
+    expiringLeadHours: z.number().int().min(RANGES.expiringLeadHours.min).max(RANGES.expiringLeadHours.max),
     /** How long after a window ends before it counts as missed (backups may be listed late). */
-    missedGraceMinutes: z.number().int().min(0).max(24 * 60),
+    missedGraceMinutes: z.number().int().min(RANGES.missedGraceMinutes.min).max(RANGES.missedGraceMinutes.max),
     /** A backup CREATING longer than this is stuck. */
-    stuckLimitHours: z.number().int().min(1).max(7 * 24),
+    stuckLimitHours: z.number().int().min(RANGES.stuckLimitHours.min).max(RANGES.stuckLimitHours.max),
     /** null = no quiet hours. */
     quietHours: quietHoursSchema.nullable()
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CONNECTION_TAG_MAX_LENGTH } from '../limits.ts'
 
 export const BASE_URL_PRESETS = {
   global: 'https://api.cloud.zilliz.com',
@@ -7,7 +8,7 @@ export const BASE_URL_PRESETS = {
 
 export const connectionTagSchema = z
   .object({
-    label: z.string().trim().min(1).max(24),
+    label: z.string().trim().min(1).max(CONNECTION_TAG_MAX_LENGTH),
     /** One of a fixed palette, so that every screen can colour a connection's data consistently. */
     color: z.enum(['gray', 'blue', 'green', 'amber', 'red', 'purple'])
   })

@@ -1,9 +1,8 @@
 import { CoreError } from '#contract/errors'
+import { API_KEY_MAX_LENGTH } from '#contract/limits'
 
 /** Longest account (connection id) accepted; keychain attributes are not meant for blobs. */
 const MAX_ACCOUNT_LENGTH = 200
-/** Zilliz API keys are well under this; the cap keeps a pasted file out of the keychain. */
-const MAX_SECRET_LENGTH = 4096
 
 /**
  * Shared argument checks, so every SecretStore refuses the same inputs with `input/invalid` (not
@@ -19,8 +18,8 @@ export function assertAccount(account: string): void {
 }
 
 export function assertSecret(secret: string): void {
-  if (secret.length === 0 || secret.length > MAX_SECRET_LENGTH) {
-    throw new CoreError('input/invalid', 'The API key must be 1 to 4096 characters long.', {
+  if (secret.length === 0 || secret.length > API_KEY_MAX_LENGTH) {
+    throw new CoreError('input/invalid', `The API key must be 1 to ${String(API_KEY_MAX_LENGTH)} characters long.`, {
       field: 'secret'
     })
   }

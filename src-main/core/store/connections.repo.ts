@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { CoreError } from '#contract/errors'
+import { CONNECTION_NAME_MAX_LENGTH } from '#contract/limits'
 import type { StoreDatabase } from './database.ts'
 import { toIso, toIsoOrNull } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
@@ -106,8 +107,8 @@ function updateOne(db: StoreDatabase, id: string, action: string, sql: string, v
 
 function checkName(name: string): string {
   const trimmed = name.trim()
-  if (trimmed.length < 1 || trimmed.length > 200) {
-    throw new CoreError('input/invalid', 'A connection name must have 1 to 200 characters.', { field: 'name' })
+  if (trimmed.length < 1 || trimmed.length > CONNECTION_NAME_MAX_LENGTH) {
+    throw new CoreError('input/invalid', `A connection name must have 1 to ${String(CONNECTION_NAME_MAX_LENGTH)} characters.`, { field: 'name' })
   }
   return trimmed
 }

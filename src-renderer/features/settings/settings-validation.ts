@@ -1,3 +1,5 @@
+import { NOTIFICATION_SETTING_RANGES as RANGES } from '#contract/limits'
+
 /** The notification settings as the form edits them. */
 export type SettingsDraft = {
   upcomingLeadMinutes: number
@@ -11,12 +13,14 @@ export type SettingsDraft = {
 
 type NumberKey = 'upcomingLeadMinutes' | 'expiringLeadHours' | 'missedGraceMinutes' | 'stuckLimitHours'
 
-/** The numeric settings with the contract's ranges (src-main/contract/commands/settings.ts). */
-export const NUMBER_FIELDS: readonly { key: NumberKey; label: string; hint: string; min: number; max: number; unit: string }[] = [
-  { key: 'upcomingLeadMinutes', label: 'Warn before a window (minutes)', hint: 'Notice before an expected backup window starts.', min: 1, max: 1440, unit: 'minutes' },
-  { key: 'expiringLeadHours', label: 'Warn before expiry (hours)', hint: 'Notice before an available backup expires.', min: 1, max: 336, unit: 'hours' },
-  { key: 'missedGraceMinutes', label: 'Missed after (minutes)', hint: 'Grace after a window ends before it counts as missed.', min: 0, max: 1440, unit: 'minutes' },
-  { key: 'stuckLimitHours', label: 'Stuck after (hours)', hint: 'A backup creating longer than this is stuck.', min: 1, max: 168, unit: 'hours' }
+type NumberField = { key: NumberKey; label: string; hint: string; min: number; max: number; unit: string }
+
+/** The numeric settings with the contract's ranges (NOTIFICATION_SETTING_RANGES in src-main/contract/limits.ts). */
+export const NUMBER_FIELDS: readonly NumberField[] = [
+  { key: 'upcomingLeadMinutes', label: 'Warn before a window (minutes)', hint: 'Notice before an expected backup window starts.', unit: 'minutes', ...RANGES.upcomingLeadMinutes },
+  { key: 'expiringLeadHours', label: 'Warn before expiry (hours)', hint: 'Notice before an available backup expires.', unit: 'hours', ...RANGES.expiringLeadHours },
+  { key: 'missedGraceMinutes', label: 'Missed after (minutes)', hint: 'Grace after a window ends before it counts as missed.', unit: 'minutes', ...RANGES.missedGraceMinutes },
+  { key: 'stuckLimitHours', label: 'Stuck after (hours)', hint: 'A backup creating longer than this is stuck.', unit: 'hours', ...RANGES.stuckLimitHours }
 ]
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
