@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { systemClock } from '#core/lib/clock'
 import { EventBus } from '#core/lib/event-bus'
 import { silentLogger } from '#core/lib/logger'
@@ -9,9 +9,16 @@ import { createWatcher } from '#core/schedule/watcher'
 import type { WatchInputs } from '#core/schedule/watch-inputs'
 import type { KeyValueStore, NotificationLedger } from '#core/schedule/ledger'
 
-const real = new NodeScheduleScheduler()
+// The real node-schedule on vitest's fake timers and Date: its timers fire as the test moves time, no real waits.
+let real: NodeScheduleScheduler
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 2, 2, 9, 0) })
+  // Made after faking: the scheduler keeps the Date.now it is given.
+  real = new NodeScheduleScheduler()
+})
 afterEach(() => {
   real.stop()
+  vi.useRealTimers()
 })
 
 describe('ManualScheduler', () => {
@@ -30,21 +37,23 @@ describe('ManualScheduler', () => {
 })
 
 describe('NodeScheduleScheduler (real node-schedule)', () => {
-  it('fires a one-shot job after a short delay, and a cancelled one never', async () => {
-    const fired = new Promise<number>((resolve) => {
-      real.schedule('soon', Date.now() + 300, () => resolve(Date.now()))
-    })
+  it('fires a one-shot job at its instant, not before, and a cancelled one never', () => {
+    const start = Date.now()
+    const firedAt: number[] = []
+    real.schedule('soon', start + 300, () => firedAt.push(Date.now()))
     let cancelledRan = false
-    real.schedule('never', Date.now() + 200, () => (cancelledRan = true))
+    real.schedule('never', start + 200, () => (cancelledRan = true))
     real.cancel('never')
     expect(real.list().map((e) => e.id)).toEqual(['soon'])
-    await fired
-    await new Promise((r) => setTimeout(r, 100))
+    vi.advanceTimersByTime(299)
+    expect(firedAt).toEqual([])
+    vi.advanceTimersByTime(1_000)
+    expect(firedAt).toEqual([start + 300])
     expect(cancelledRan).toBe(false)
     expect(real.list()).toEqual([])
   })
 
-  it('drives a watcher on the system clock: an expiring warning arrives about a second later', async () => {
+  it('drives a watcher on the system clock: an expiring warning arrives when its lead time begins, not before', () => {
     const now = Date.now()
     const shown: Notification[] = []
     const store = new Map<string, string>()
@@ -93,7 +102,9 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
     watcher.start()
     expect(shown).toEqual([])
     expect(real.list()).toHaveLength(1)
-    await new Promise((r) => setTimeout(r, 1500))
+    vi.advanceTimersByTime(999)
+    expect(shown).toEqual([])
+    vi.advanceTimersByTime(500)
     expect(shown.map((n) => n.kind)).toEqual(['expiring'])
     watcher.stop()
     expect(real.list()).toEqual([])
