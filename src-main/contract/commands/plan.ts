@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { planApplyResultSchema, planChangeSchema, planSchema } from '../models/plan.ts'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 
 export const planCommands = {
   /** Builds a reviewed plan: per cluster the current remote policy, the new one and a verdict. Nothing is sent. */

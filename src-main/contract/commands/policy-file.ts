@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 
 export const policyExportFormatSchema = z.enum(['yaml', 'json', 'terraform'])
 export type PolicyExportFormat = z.infer<typeof policyExportFormatSchema>
@@ -14,8 +15,8 @@ export const policyFileCommands = {
     input: z
       .object({
         format: policyExportFormatSchema,
-        clusterIds: z.array(z.string().min(1).max(100)).max(10_000).optional(),
-        connectionId: z.string().min(1).max(100).optional()
+        clusterIds: z.array(idSchema).max(10_000).optional(),
+        connectionId: idSchema.optional()
       })
       .strict(),
     output: z.object({ filename: z.string(), content: z.string(), clusters: z.number().int() }).strict()

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { idSchema } from '../id.ts'
 import { planSchema } from '../models/plan.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 import { templateListItemSchema, templateSchema } from '../models/template.ts'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 const clusterIds = z.array(id).min(1).max(5000)
 
 export const templateCommands = {

@@ -21,7 +21,7 @@ export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'po
       if (clusterIds !== undefined) {
         const known = new Set(summaries.map((c) => c.clusterId))
         const unknown = clusterIds.find((c) => !known.has(c))
-        if (unknown !== undefined) throw new CoreError('not-found', `No cluster ${unknown} in this connection: sync first.`)
+        if (unknown !== undefined) throw new CoreError('not-found', 'A listed cluster is not in this connection: sync first.', { field: 'clusterIds' })
         const wanted = new Set(clusterIds)
         chosen = summaries.filter((c) => wanted.has(c.clusterId))
       }
