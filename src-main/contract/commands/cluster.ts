@@ -2,9 +2,25 @@ import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { HEALTH_CAUSES, HEALTH_LEVELS } from '../health.ts'
 import { idSchema } from '../id.ts'
+import { PROTECTION_CLASSES } from '../protection.ts'
 import { clusterSchema, projectSchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 import { clusterTemplateSchema } from '../models/template.ts'
+
+/** Protection figures (src-main/contract/protection.ts); the class derives from the health above. */
+export const protectionFiguresSchema = z
+  .object({
+    class: z.enum(PROTECTION_CLASSES),
+    /** Achieved RPO: longest gap between consecutive good backups over the last 30 days, in ms. */
+    rpoMs: z.number().nullable(),
+    /** Time since the newest good backup, in ms. */
+    currentGapMs: z.number().nullable(),
+    restorablePoints: z.number().int(),
+    oldestRestorable: z.string().nullable()
+  })
+  .strict()
+
+export type ProtectionFigures = z.infer<typeof protectionFiguresSchema>
 
 /**
  * One row of the Fleet: only what the Fleet shows, so `cluster/list` stays small with a thousand clusters.
@@ -26,7 +42,8 @@ export const clusterSummarySchema = clusterSchema
     healthCause: z.enum(HEALTH_CAUSES),
     healthReason: z.string(),
     /** The assigned template and the policy fields on which the remote differs from it; null = none assigned. */
-    template: clusterTemplateSchema.nullable()
+    template: clusterTemplateSchema.nullable(),
+    protection: protectionFiguresSchema
   })
   .strict()
 

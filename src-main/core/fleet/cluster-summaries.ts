@@ -1,4 +1,4 @@
-import type { ClusterDetail, ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterDetail, ClusterSummary, ProtectionFigures } from '#contract/commands/cluster'
 import { nextWindows } from '#contract/backup-windows'
 import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
 import type { ClusterTemplate } from '#contract/models/template'
@@ -8,6 +8,9 @@ import { getMirroredPolicy, listClusters, listMirroredPolicies, listProjects } f
 import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
 import { fleetHealth, type ClusterHealthEntry } from './fleet-health.ts'
 import { findCachedCluster } from './find-cluster.ts'
+import { protectionFigures } from './protection-figures.ts'
+
+const NO_FIGURES = { class: 'at-risk', rpoMs: null, currentGapMs: null, restorablePoints: 0, oldestRestorable: null } as const
 
 /** Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health. */
 export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number): ClusterSummary[] {
@@ -16,8 +19,9 @@ export function clusterSummaries(db: StoreDatabase, connectionId: string, now: n
   const { newestAny } = newestBackupsByCluster(db, connectionId)
   const healths = fleetHealth(db, now, connectionId)
   const templates = clusterTemplates(db, connectionId)
+  const figures = protectionFigures(db, { connectionId }, healths, now)
   return listClusters(db, { connectionId }).map((cluster) =>
-    summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), now, templates.get(cluster.clusterId) ?? null)
+    summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), figures.get(cluster.clusterId), now, templates.get(cluster.clusterId) ?? null)
   )
 }
 
@@ -29,7 +33,9 @@ export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnec
   const mirrored = getMirroredPolicy(db, clusterId, connectionId)
   const newest = newestBackupsByCluster(db, connectionId).newestAny.get(clusterId) ?? null
   const template = clusterTemplates(db, connectionId).get(clusterId) ?? null
-  const summary = summaryOf(cluster, projectName, mirrored, newest, fleetHealth(db, now, connectionId).get(clusterId), now, template)
+  const health = fleetHealth(db, now, connectionId).get(clusterId)
+  const figures = health === undefined ? undefined : protectionFigures(db, { connectionId, clusterIds: [clusterId] }, new Map([[clusterId, health]]), now).get(clusterId)
+  const summary = summaryOf(cluster, projectName, mirrored, newest, health, figures, now, template)
   return {
     ...summary,
     cuType: cluster.cuType,
@@ -46,6 +52,7 @@ function summaryOf(
   mirrored: MirroredPolicy | null,
   newest: NewestBackup | null,
   health: ClusterHealthEntry | undefined,
+  figures: ProtectionFigures | undefined,
   now: number,
   template: ClusterTemplate | null
 ): ClusterSummary {
@@ -66,7 +73,8 @@ function summaryOf(
     health: health?.level ?? 'unknown',
     healthCause: health?.cause ?? 'not-read',
     healthReason: health?.reason ?? '',
-    template
+    template,
+    protection: figures ?? NO_FIGURES
   }
 }
 

@@ -12,7 +12,7 @@ export async function rpc<T>(request: APIRequestContext, name: string, input: un
   return envelope.value
 }
 
-export type ClusterRef = { clusterId: string; clusterName: string }
+export type ClusterRef = { clusterId: string; clusterName: string; protection: { class: string } }
 
 export type DemoConnection = { emulator: RunningEmulator; connectionId: string }
 

@@ -75,3 +75,23 @@ test('takes screenshots of the fleet and a cluster, light and dark', async ({ pa
     await page.screenshot({ path: screenshotPath(`cluster-details-${scheme}.png`) })
   }
 })
+
+test('the fleet summary counts the protection classes and each part filters the list', async ({ page, request }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  const summary = page.getByTestId('fleet-summary')
+  await expect(summary).toBeVisible()
+  const free = await clusterByName(request, 'sandbox-free')
+  expect(free.protection.class).toBe('not-eligible')
+  const notEligible = page.getByTestId('fleet-summary-not-eligible')
+  await expect(notEligible).toContainText('not eligible')
+  await notEligible.click()
+  await expect(notEligible).toHaveAttribute('aria-pressed', 'true')
+  await expect(fleet.row('sandbox-free')).toBeVisible()
+  await expect(fleet.row('events-serverless')).toBeVisible()
+  await expect(fleet.row('orders-prod')).toHaveCount(0)
+  await expect(page.getByTestId('cluster-row')).toHaveCount(Number((await notEligible.locator('strong').textContent()) ?? '-1'))
+  await page.getByRole('button', { name: 'Show all' }).click()
+  await expect(fleet.row('orders-prod')).toBeVisible()
+  await expect(fleet.row('orders-prod').getByTestId('cluster-protection')).toContainText(/RPO \d/)
+})

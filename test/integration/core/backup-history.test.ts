@@ -74,6 +74,14 @@ describe('the local history of backups', () => {
     expect(third.items.find((i) => i.backupId === oldestAuto.backupId)).toMatchObject({ status: 'EXPIRED', firstSeenAt: oldestAuto.firstSeenAt })
     expect(third.items.find((i) => i.backupId === manual.backupId)?.statusChanges.map((c) => c.status)).toEqual(['AVAILABLE', 'DELETED'])
 
+    // The protection figures read the same history: the deleted manual backup still closed a gap.
+    const summary = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterId === clusterId)
+    const listedGood = emulator.state().backups.filter((b) => b.clusterId === clusterId && b.status === 'AVAILABLE')
+    expect(summary?.protection.restorablePoints).toBe(listedGood.length)
+    expect(summary?.protection.oldestRestorable).toBe(new Date(Math.min(...listedGood.map((b) => Number(b.createTime)))).toISOString())
+    expect(summary?.protection.rpoMs).not.toBeNull()
+    expect(summary?.protection.class).toBe(summary?.health === 'ok' ? 'protected' : summary?.health === 'failing' ? 'unprotected' : 'at-risk')
+
     // A cache rebuild (as after restoring a database copy) empties the mirror, never the history.
     clearCache(core.db)
     expect(expectOk(await core.invoke('backup/list', {})).total).toBe(0)
