@@ -78,7 +78,7 @@ describe('the local history of backups', () => {
     const summary = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterId === clusterId)
     const listedGood = emulator.state().backups.filter((b) => b.clusterId === clusterId && b.status === 'AVAILABLE')
     expect(summary?.protection.restorablePoints).toBe(listedGood.length)
-    expect(summary?.protection.oldestRestorable).toBe(new Date(Math.min(...listedGood.map((b) => Number(b.createTime)))).toISOString())
+    expect(summary?.protection.oldestRestorable).toBe(new Date(Math.min(...listedGood.map((b) => b.createTime))).toISOString())
     expect(summary?.protection.rpoMs).not.toBeNull()
     expect(summary?.protection.class).toBe(summary?.health === 'ok' ? 'protected' : summary?.health === 'failing' ? 'unprotected' : 'at-risk')
 
