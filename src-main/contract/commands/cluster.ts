@@ -13,8 +13,8 @@ export const protectionFiguresSchema = z
     class: z.enum(PROTECTION_CLASSES),
     /** Achieved RPO: longest gap between consecutive good backups over the last 30 days, in ms. */
     rpoMs: z.number().nullable(),
-    /** Time since the newest good backup, in ms. */
-    currentGapMs: z.number().nullable(),
+    /** Creation time of the newest good backup (ever AVAILABLE): the current gap runs from it to now. */
+    newestGood: z.string().nullable(),
     restorablePoints: z.number().int(),
     oldestRestorable: z.string().nullable()
   })

@@ -10,7 +10,7 @@ import { fleetHealth, type ClusterHealthEntry } from './fleet-health.ts'
 import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 
-const NO_FIGURES = { class: 'at-risk', rpoMs: null, currentGapMs: null, restorablePoints: 0, oldestRestorable: null } as const
+const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null } as const
 
 /** Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health. */
 export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number): ClusterSummary[] {

@@ -21,12 +21,14 @@ export function protectionFigures(
   const points = restorablePoints(db, scope)
   const out = new Map<string, ProtectionFigures>()
   for (const [clusterId, health] of healths) {
-    const rpo = achievedRpo(times.get(clusterId) ?? [], nowMs)
+    const good = times.get(clusterId) ?? []
+    const rpo = achievedRpo(good, nowMs)
+    const newestGood = good.at(-1)
     const restorable = points.get(clusterId)
     out.set(clusterId, {
       class: protectionClassOf(health.level, health.cause),
       rpoMs: rpo.longestGapMs,
-      currentGapMs: rpo.currentGapMs,
+      newestGood: newestGood === undefined ? null : toIso(newestGood),
       restorablePoints: restorable?.count ?? 0,
       oldestRestorable: restorable === undefined ? null : toIso(restorable.oldestMs)
     })
