@@ -74,10 +74,19 @@ export const benchmark: Benchmark = {
     try {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await syncWhenIdle(base)
-      const { total } = (await hostRpc(base, TOKEN, 'backup/list', { limit: 1 })) as { total: number }
+      // Cold: nothing has asked for a backup since the sync; the first visit after the page loads is measured.
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-      await page.goto(`${base}/?token=${TOKEN}#/fleet`)
-      await page.getByRole('heading', { level: 1, name: 'Fleet' }).waitFor()
+      await page.goto(`${base}/?token=${TOKEN}#/settings`)
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+      const coldFirstRender = await page.evaluate<number>(FIRST_RENDER_SCRIPT)
+
+      // Cold keystrokes: the first searches after the sync, before any other search warmed anything.
+      const searches = ['c', 'cl', 'clu', 'clus', 'clust', 'cluste', 'cluster', 'cluster-', 'cluster-0', 'cluster-00', 'cluster-001', 'cluster-0012']
+      const keystrokes: number[] = []
+      await page.getByLabel('Search backups').focus()
+      for (const text of searches) {
+        keystrokes.push(await page.evaluate<number>(keystrokeScript(text)))
+      }
 
       const firstRenders: number[] = []
       for (let run = 0; run < 5; run++) {
@@ -85,27 +94,28 @@ export const benchmark: Benchmark = {
         await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
         firstRenders.push(await page.evaluate<number>(FIRST_RENDER_SCRIPT))
       }
-
-      const searches = ['c', 'cl', 'clu', 'clus', 'clust', 'cluste', 'cluster', 'cluster-', 'cluster-0', 'cluster-00', 'cluster-001', 'cluster-0012']
       const coreTimes: number[] = []
       for (const search of searches) {
         const start = performance.now()
         await hostRpc(base, TOKEN, 'backup/list', { search, offset: 0, limit: 200 })
         coreTimes.push(performance.now() - start)
       }
-
-      const keystrokes: number[] = []
-      await page.getByLabel('Search backups').focus()
-      for (const text of searches) {
-        keystrokes.push(await page.evaluate<number>(keystrokeScript(text)))
-      }
+      const { total } = (await hostRpc(base, TOKEN, 'backup/list', { limit: 1 })) as { total: number }
       const domRows = await page.locator('[role="table"] [role="row"]').count()
       const firstRender = median(firstRenders)
       const keystroke = median(keystrokes)
       return [
         { name: 'cached backups', value: total, unit: 'rows' },
-        { name: 'first render of the backup list (median of 5)', value: firstRender, unit: 'ms', target: '≤ 150 ms', ok: firstRender <= 150 },
-        { name: 'filter keystroke → painted (median of 12)', value: keystroke, unit: 'ms', target: '≤ 50 ms', ok: keystroke <= 50, notes: `max ${Math.max(...keystrokes).toFixed(1)} ms` },
+        { name: 'first visit to Backups after the sync, cold', value: coldFirstRender, unit: 'ms', target: '≤ 150 ms', ok: coldFirstRender <= 150 },
+        { name: 'visit to Backups, warm (median of 5)', value: firstRender, unit: 'ms', target: '≤ 150 ms', ok: firstRender <= 150 },
+        {
+          name: 'search keystroke → painted, first 12 after the sync (median)',
+          value: keystroke,
+          unit: 'ms',
+          target: '≤ 50 ms, none > 150 ms',
+          ok: keystroke <= 50 && Math.max(...keystrokes) <= 150,
+          notes: `first ${(keystrokes[0] ?? Number.NaN).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms`
+        },
         { name: 'core backup/list with search, over HTTP (median of 12)', value: median(coreTimes), unit: 'ms', notes: `max ${Math.max(...coreTimes).toFixed(1)} ms; the part of a keystroke spent in the core` },
         { name: 'rows in the DOM', value: domRows, unit: 'rows', notes: 'windowed: visible rows + overscan + header' },
         { name: 'renderer JS + CSS gzipped', value: Math.round(bytes / 1024), unit: 'KB', target: '≤ 150 KB', ok: bytes <= 150 * 1024 }

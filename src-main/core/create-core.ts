@@ -185,6 +185,8 @@ export function createCore(deps: CoreDeps): Core {
       watcher.start()
       jobs.start()
       void actions.reconcileAll()
+      // The search index is ready before the first keystroke (docs/architecture.md, "Large lists").
+      void search.warm(listConnections(db).map((c) => c.id))
       if (deps.timings?.syncOnStart ?? true) void syncAll()
       const interval = deps.timings?.syncIntervalMs ?? 15 * 60_000
       if (interval > 0) {

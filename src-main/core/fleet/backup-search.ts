@@ -15,24 +15,43 @@ type Query = Omit<BackupListInput, 'connectionId' | 'sort' | 'offset' | 'limit'>
  * Free-text search over the cached backups, answered from memory. A substring search cannot use an index, and
  * SQLite scanning 100,000 rows twice (page and count) per keystroke is too slow for search-as-you-type; a
  * connection's backups are read once after each change of its cache and filtered here in a few milliseconds.
- * Searches without text stay in SQL, where indexes serve them.
+ * The index is kept current by the sync itself: rebuilt when a sync of the connection ends and warmed at start,
+ * so no keystroke (not the first after a start or a sync) pays for building it. Searches without text stay in
+ * SQL, where indexes serve them.
  */
 export class BackupSearch {
   private readonly entries = new Map<string, Entry[]>()
 
   constructor(private readonly db: StoreDatabase) {}
 
-  /** Drops a connection's entries whenever a sync of it ends, since the sync may have replaced its cache. */
+  /** Rebuilds a connection's entries as soon as a sync of it ends, since the sync may have replaced its cache. */
   watch(events: EventBus): () => void {
     return events.subscribe((message) => {
-      if (message.name === 'sync/finished') this.invalidate(message.payload.connectionId)
+      if (message.name === 'sync/finished') this.refresh(message.payload.connectionId)
     })
   }
 
-  /** The cache of a connection changed (sync, delete); the next search reloads it. */
-  invalidate(connectionId?: string): void {
-    if (connectionId === undefined) this.entries.clear()
-    else this.entries.delete(connectionId)
+  /** Reads a connection's cached backups into the index now. */
+  refresh(connectionId: string): void {
+    this.entries.set(connectionId, this.read(connectionId))
+  }
+
+  /**
+   * Builds the index of each connection in turn at start, one per turn of the event loop, so the host answers
+   * in between; a search that comes first builds its own connection's index itself.
+   */
+  async warm(connectionIds: readonly string[]): Promise<void> {
+    for (const connectionId of connectionIds) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (!this.entries.has(connectionId)) this.refresh(connectionId)
+    }
+  }
+
+  /** A backup left the cache (the admin deleted it): it leaves the index too, without a rebuild. */
+  remove(backupId: string): void {
+    for (const [connectionId, entries] of this.entries) {
+      this.entries.set(connectionId, entries.filter((e) => e.backup.backupId !== backupId))
+    }
   }
 
   search(connectionId: string, query: Query): { total: number; items: Backup[] } {
@@ -54,15 +73,19 @@ export class BackupSearch {
   private load(connectionId: string): Entry[] {
     let entries = this.entries.get(connectionId)
     if (entries === undefined) {
-      entries = readAllBackups(this.db, connectionId).map(({ backup, createMs, expireMs }) => ({
-        backup,
-        createMs,
-        expireMs,
-        haystack: `${backup.backupName}\n${backup.clusterName}\n${backup.backupId}`.toLowerCase()
-      }))
+      entries = this.read(connectionId)
       this.entries.set(connectionId, entries)
     }
     return entries
+  }
+
+  private read(connectionId: string): Entry[] {
+    return readAllBackups(this.db, connectionId).map(({ backup, createMs, expireMs }) => ({
+      backup,
+      createMs,
+      expireMs,
+      haystack: `${backup.backupName}\n${backup.clusterName}\n${backup.backupId}`.toLowerCase()
+    }))
   }
 }
 

@@ -56,7 +56,7 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
     },
     'backup/delete': async ({ clusterId, backupId }) => {
       const deleted = await actions.delete(clusterId, backupId)
-      deps.search.invalidate()
+      deps.search.remove(backupId)
       return deleted
     },
     'backup/restore-cluster': (input) => actions.restoreCluster(input),
