@@ -15,6 +15,11 @@ export type WalkOptions<T> = {
   /** Plural noun for the error message, e.g. "backup". */
   what: string
   onProgress?: ((progress: PageProgress) => void) | undefined
+  /**
+   * Each page's items as soon as the page arrives, in any order, so a caller can start work on them before the
+   * walk ends. A restarted walk delivers its pages again: the walk's result is the authority.
+   */
+  onItems?: ((items: readonly T[]) => void) | undefined
   maxRestarts?: number
   maxPages?: number
 }
@@ -41,6 +46,7 @@ export async function walkPages<T>(options: WalkOptions<T>): Promise<T[]> {
 async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: number): Promise<T[] | null> {
   const { pageSize } = options
   const first = await options.fetchPage(1)
+  options.onItems?.(first.items)
   const expected = first.count
   const seen = new Map<string, T>()
   const merge = (page: number, items: readonly T[]): void => {
@@ -61,6 +67,7 @@ async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: 
     Array.from({ length: lastPage - 1 }, async (_, i) => {
       const page = i + 2
       const result = await options.fetchPage(page)
+      options.onItems?.(result.items)
       if (result.count !== expected) walk.isStable = false
       arrived.set(page, result)
       for (let ready = arrived.get(nextToMerge); ready !== undefined && walk.isStable; ready = arrived.get(nextToMerge)) {

@@ -127,12 +127,13 @@ export function createZillizClient(options: ZillizClientOptions) {
       return n.toProject(await call({ method: 'GET', route: '/v2/projects/{id}', path }, s.projectSchema))
     },
 
-    /** Every cluster the key can see, all pages. */
-    async listClusters(onProgress?: (progress: PageProgress) => void): Promise<ApiCluster[]> {
+    /** Every cluster the key can see, all pages; `onClusters` sees each page as it arrives. */
+    async listClusters(onProgress?: (progress: PageProgress) => void, onClusters?: (clusters: ApiCluster[]) => void): Promise<ApiCluster[]> {
       const raw = await walkPages({
         pageSize: PAGE_SIZE,
         what: 'cluster',
         onProgress,
+        onItems: onClusters === undefined ? undefined : (items: readonly s.RawCluster[]) => onClusters(items.map(n.toCluster)),
         keyOf: (c: s.RawCluster) => c.clusterId,
         fetchPage: async (currentPage) => {
           const page = await call({ method: 'GET', route: '/v2/clusters', path: '/v2/clusters', query: { pageSize: PAGE_SIZE, currentPage } }, s.clusterPageSchema)

@@ -95,11 +95,15 @@ export class SyncEngine {
         this.deps.logger.debug('backup list read ended', { connectionId, error: isCoreError(error) ? error.code : String(error) })
       })
       // The policy reads are the largest number of calls to one endpoint, so they set the pace of the whole sync:
-      // those of the Dedicated clusters already mirrored start now too; clusters found new are read once listed.
+      // those of the Dedicated clusters already mirrored start now too, and those of clusters found new start as
+      // soon as their page of the cluster list arrives (a first sync knows none: it must not wait for every page).
       const policies = new PolicyReads(this, c, connectionId)
-      policies.prefetch(listClusters(db, { connectionId }).filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
+      const prefetchDedicated = (listed: readonly { clusterId: string; deployment: string }[]): void => {
+        policies.prefetch(listed.filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
+      }
+      prefetchDedicated(listClusters(db, { connectionId }))
       events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
-      const clusters = (await c.listClusters()).map((cluster) => ({ ...cluster, connectionId }))
+      const clusters = (await c.listClusters(undefined, prefetchDedicated)).map((cluster) => ({ ...cluster, connectionId }))
       replaceClusters(db, connectionId, clusters)
       // Drafts kept when a connection to this organization was removed come back with its clusters (see the module).
       for (const id of reattachOrphanDrafts(db, connectionId)) this.deps.logger.info('draft re-attached', { connectionId, draftId: id })

@@ -106,9 +106,13 @@ describe('listClusters', () => {
       sendJson(res, 200, ok({ count: 130, currentPage: page, pageSize: 100, clusters: clusters.slice((page - 1) * 100, page * 100) }))
     })
     const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY })
-    const list = await client.listClusters()
+    const pages: string[][] = []
+    const list = await client.listClusters(undefined, (page) => pages.push(page.map((c) => `${c.clusterId}:${c.deployment}`)))
     expect(list).toHaveLength(130)
     expect(list.every((c) => c.deployment === 'Dedicated')).toBe(true)
     expect(server.requests).toHaveLength(2)
+    // Each page is handed over as it arrives, normalized, so a sync can start the policy reads of its clusters.
+    expect(pages.map((p) => p.length)).toEqual([100, 30])
+    expect(pages.flat().sort()).toEqual(list.map((c) => `${c.clusterId}:Dedicated`).sort())
   })
 })
