@@ -64,20 +64,19 @@ export const benchmark: Benchmark = {
     try {
       // Cold: the first sync, which connection/add starts on an empty cache (no cluster known, so no policy read
       // can start before the cluster list arrives); timed from its first progress event to its end.
-      let coldStarted: number | null = null
-      let coldEnded: number | null = null
+      const cold = { started: Number.NaN, ended: Number.NaN }
       const stopWatching = core.events.subscribe((message) => {
-        if (message.name === 'sync/progressed') coldStarted ??= performance.now()
-        if (message.name === 'sync/finished') coldEnded ??= performance.now()
+        if (message.name === 'sync/progressed' && Number.isNaN(cold.started)) cold.started = performance.now()
+        if (message.name === 'sync/finished' && Number.isNaN(cold.ended)) cold.ended = performance.now()
       })
       const countsBeforeCold = emulator.requestCounts()
       const added = await core.invoke('connection/add', { name: 'Large', baseUrl: emulator.url, apiKey: emulator.apiKey })
       if (!added.ok) throw new Error(added.error.message)
-      const cold = await core.invoke('sync/run', {})
+      const coldSync = await core.invoke('sync/run', {})
       stopWatching()
-      if (!cold.ok) throw new Error(cold.error.message)
+      if (!coldSync.ok) throw new Error(coldSync.error.message)
       const coldCalls = Math.max(0, ...Object.values(delta(emulator.requestCounts(), countsBeforeCold)))
-      const coldRatio = ((coldEnded ?? Number.NaN) - (coldStarted ?? Number.NaN)) / ((coldCalls / RATE_LIMIT) * 1000)
+      const coldRatio = (cold.ended - cold.started) / ((coldCalls / RATE_LIMIT) * 1000)
 
       const countsBefore = emulator.requestCounts()
       const limitedBefore = emulator.state().rateLimited
@@ -110,7 +109,7 @@ export const benchmark: Benchmark = {
       return [
         { name: 'core sync wall time', value: Math.round(wallMs), unit: 'ms', notes: `${synced.value.requests} requests (${perEndpoint}); load avg ${load.toFixed(1)} on ${os.cpus().length} cores` },
         { name: 'rate-limit floor', value: Math.round(floorMs), unit: 'ms', notes: `${busiestCalls} calls to ${busiest} ÷ ${RATE_LIMIT}/s` },
-        { name: 'first sync (cold cache) wall ÷ floor', value: coldRatio, unit: '×', target: '≤ 1.15', ok: coldRatio <= 1.15, notes: `${Math.round((coldEnded ?? 0) - (coldStarted ?? 0))} ms, floor ${coldCalls} calls ÷ ${RATE_LIMIT}/s` },
+        { name: 'first sync (cold cache) wall ÷ floor', value: coldRatio, unit: '×', target: '≤ 1.15', ok: coldRatio <= 1.15, notes: `${Math.round(cold.ended - cold.started)} ms, floor ${coldCalls} calls ÷ ${RATE_LIMIT}/s` },
         { name: 'next sync (warm cache) wall ÷ floor', value: ratio, unit: '×', target: '≤ 1.15', ok: ratio <= 1.15 },
         { name: '429 answers during the sync', value: rateLimited, unit: '', target: '0', ok: rateLimited === 0 },
         { name: 'rows mirrored', value: count('backups'), unit: 'backups', target: `= ${listed} listed, all clusters and policies`, ok: mirrored, notes: `${count('clusters')} clusters, ${count('policies')} policies` },

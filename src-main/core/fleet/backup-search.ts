@@ -47,6 +47,16 @@ export class BackupSearch {
     }
   }
 
+  /** A backup entered the cache (the admin created it): it joins the index in its place, without a rebuild. */
+  add(backup: Backup): void {
+    const entries = this.entries.get(backup.connectionId)
+    if (entries === undefined || entries.some((e) => e.backup.backupId === backup.backupId)) return
+    const entry = toEntry(backup, Date.parse(backup.createTime), backup.expireTime === null ? null : Date.parse(backup.expireTime))
+    // Newest first, the backup id breaking ties, as `readAllBackups` orders them.
+    const at = entries.findIndex((e) => e.createMs < entry.createMs || (e.createMs === entry.createMs && e.backup.backupId < backup.backupId))
+    entries.splice(at === -1 ? entries.length : at, 0, entry)
+  }
+
   /** A backup left the cache (the admin deleted it): it leaves the index too, without a rebuild. */
   remove(backupId: string): void {
     for (const [connectionId, entries] of this.entries) {
@@ -80,13 +90,12 @@ export class BackupSearch {
   }
 
   private read(connectionId: string): Entry[] {
-    return readAllBackups(this.db, connectionId).map(({ backup, createMs, expireMs }) => ({
-      backup,
-      createMs,
-      expireMs,
-      haystack: `${backup.backupName}\n${backup.clusterName}\n${backup.backupId}`.toLowerCase()
-    }))
+    return readAllBackups(this.db, connectionId).map(({ backup, createMs, expireMs }) => toEntry(backup, createMs, expireMs))
   }
+}
+
+function toEntry(backup: Backup, createMs: number, expireMs: number | null): Entry {
+  return { backup, createMs, expireMs, haystack: `${backup.backupName}\n${backup.clusterName}\n${backup.backupId}`.toLowerCase() }
 }
 
 /** The same orders as the SQL path: names case-insensitive, no expiry = latest, the backup id breaks ties. */

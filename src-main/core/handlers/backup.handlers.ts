@@ -1,3 +1,4 @@
+import type { Backup } from '#contract/models/backup'
 import type { BackupActions } from '../actions/backup-actions.ts'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import type { BackupSearch } from '../fleet/backup-search.ts'
@@ -36,7 +37,7 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
       const created = await actions.create(input)
       const cluster = listClusters(db).find((c) => c.clusterId === input.clusterId)
       if (cluster !== undefined && created.backupId !== '') {
-        insertCreatingBackup(db, {
+        const creating: Backup = {
           backupId: created.backupId,
           backupName: created.backupName,
           clusterId: cluster.clusterId,
@@ -49,8 +50,9 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
           size: 0,
           createTime: new Date(deps.now()).toISOString(),
           expireTime: null
-        }, deps.now())
-        deps.search.invalidate()
+        }
+        insertCreatingBackup(db, creating, deps.now())
+        deps.search.add(creating)
       }
       return created
     },

@@ -83,6 +83,19 @@ describe('the in-memory backup search', () => {
     replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
   })
 
+  it('places a created backup where the SQL list has it, without a rebuild, and only once', () => {
+    const search = new BackupSearch(db)
+    const query = { search: 'backup', sort: { by: 'createTime' as const, dir: 'desc' as const }, offset: 0, limit: 500 }
+    expect(search.search('c1', query).total).toBe(400)
+    const created = { ...backup(400), createTime: new Date(base + 20 * 3_600_000).toISOString() }
+    replaceBackups(db, 'c1', Array.from({ length: 401 }, (_, i) => (i === 400 ? created : backup(i))))
+    search.add(created)
+    search.add(created)
+    const fromSql = listBackups(db, { ...query, connectionId: 'c1' })
+    expect(search.search('c1', query).items.map((b) => b.backupId)).toEqual(fromSql.items.map((b) => b.backupId))
+    replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
+  })
+
   it('warms every connection at start, so the first search reads nothing from the database', async () => {
     const search = new BackupSearch(db)
     await search.warm(['c1'])
