@@ -78,7 +78,7 @@ function summaryOf(
   }
 }
 
-export function unsupportedReason(cluster: Cluster): string | null {
+export function unsupportedReason(cluster: Pick<Cluster, 'deployment'>): string | null {
   switch (cluster.deployment) {
     case 'Dedicated':
       return null

@@ -6,6 +6,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { findOpenDraft, saveDraft, setDraftState } from '../store/drafts.repo.ts'
 import { recordPlanResults, type StoredPlan } from '../store/plans.repo.ts'
 import { assignTemplate } from '../store/templates.repo.ts'
+import { writeTransaction } from '../store/transaction.ts'
 import type { DraftOutbox } from '../sync/draft-outbox.ts'
 
 export type PlanApplyDeps = {
@@ -17,9 +18,10 @@ export type PlanApplyDeps = {
 
 /**
  * Pushes in flight for a plan. Each is a policy GET then a POST on two endpoints with separate budgets; with the
- * client's 8 concurrent requests and 18/s pacing per endpoint, 8 pushes keep both budgets busy (bench/fleet-apply).
+ * client's 8 concurrent requests and 18/s pacing per endpoint, 16 pushes keep both budgets busy while some wait
+ * for their pacing slot or for SQLite (bench/fleet-plan.bench.ts).
  */
-const PUSH_CONCURRENCY = 8
+const PUSH_CONCURRENCY = 16
 
 const UNREACHABLE = 'Zilliz Cloud could not be reached: the change waits as a queued draft, pushed after the next successful sync.'
 
@@ -33,17 +35,20 @@ export async function applyPlan(deps: PlanApplyDeps, stored: StoredPlan, mode: '
   const items = selectItems(plan.items, clusterIds)
   const results = new Map<string, PlanApplyResult>()
   const drafts = new Map<string, PlanItem>()
-  for (const item of items) {
-    const earlier = previous.get(item.clusterId)
-    if (item.verdict === 'same') results.set(item.clusterId, { clusterId: item.clusterId, state: 'unchanged' })
-    else if (item.verdict !== 'change') results.set(item.clusterId, { clusterId: item.clusterId, state: 'skipped', ...(item.reason === undefined ? {} : { error: item.reason }) })
-    else if (earlier?.state === 'applied') results.set(item.clusterId, earlier)
-    else {
-      const prepared = prepareDraft(deps, item, earlier?.draftId)
-      if ('state' in prepared) results.set(item.clusterId, prepared)
-      else drafts.set(prepared.draftId, item)
+  // One transaction (one fsync) for every draft of the plan, instead of one per cluster.
+  writeTransaction(deps.db, 'save the plan as drafts', () => {
+    for (const item of items) {
+      const earlier = previous.get(item.clusterId)
+      if (item.verdict === 'same') results.set(item.clusterId, { clusterId: item.clusterId, state: 'unchanged' })
+      else if (item.verdict !== 'change') results.set(item.clusterId, { clusterId: item.clusterId, state: 'skipped', ...(item.reason === undefined ? {} : { error: item.reason }) })
+      else if (earlier?.state === 'applied') results.set(item.clusterId, earlier)
+      else {
+        const prepared = prepareDraft(deps, item, earlier?.draftId)
+        if ('state' in prepared) results.set(item.clusterId, prepared)
+        else drafts.set(prepared.draftId, item)
+      }
     }
-  }
+  })
   const pushed = mode === 'now' ? await pushWithProgress(deps, plan.id, [...drafts.keys()]) : queueAll(deps, [...drafts.keys()])
   for (const r of pushed) {
     const item = drafts.get(r.id)
@@ -98,11 +103,9 @@ async function pushWithProgress(deps: PlanApplyDeps, planId: string, draftIds: s
 
 /** Mode `drafts`: every change waits as a queued draft; the outbox drains it after the next successful sync. */
 function queueAll(deps: PlanApplyDeps, draftIds: readonly string[]): DraftPushResult[] {
-  return draftIds.map((id) => {
-    const draft = setDraftState(deps.db, id, 'queued', null, deps.now())
-    deps.events.emit('draft/state-changed', { id, clusterId: draft.clusterId, state: 'queued' })
-    return { id, state: 'queued' }
-  })
+  const queued = writeTransaction(deps.db, 'queue the plan drafts', () => draftIds.map((id) => setDraftState(deps.db, id, 'queued', null, deps.now())))
+  for (const draft of queued) deps.events.emit('draft/state-changed', { id: draft.id, clusterId: draft.clusterId, state: 'queued' })
+  return queued.map((d) => ({ id: d.id, state: 'queued' }))
 }
 
 function toApplyResult(clusterId: string, r: DraftPushResult): PlanApplyResult {

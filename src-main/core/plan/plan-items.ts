@@ -1,16 +1,14 @@
-import type { Cluster } from '#contract/models/cluster'
 import type { PlanChange, PlanItem } from '#contract/models/plan'
 import type { BackupPolicy } from '#contract/models/policy'
 import { parseFrequency, policiesEqual, validatePolicy } from '#contract/policy-rules'
 import { unsupportedReason } from '../fleet/cluster-summaries.ts'
+import type { PlanCluster } from '../store/plan.query.ts'
 
-/** What the plan rules read: the cache as it is now. Keys are `${connectionId}/${clusterId}`. */
+/** What the plan rules read: the cache as it is now. */
 export type PlanContext = {
-  /** The cluster a selected id means (the active connection's copy first, as in find-cluster.ts). */
-  clusterOf: (clusterId: string) => Cluster | undefined
-  projectName: (cluster: Cluster) => string
-  policyOf: (cluster: Cluster) => BackupPolicy | null
-  hasOpenDraft: (cluster: Cluster) => boolean
+  /** The cluster a selected id means, with its project name and mirrored policy (the active connection's copy first). */
+  clusterOf: (clusterId: string) => PlanCluster | undefined
+  hasOpenDraft: (cluster: PlanCluster) => boolean
 }
 
 /** One cluster's intended policy, computed from its current one. */
@@ -39,8 +37,8 @@ export function planItem(target: PlanTarget, ctx: PlanContext): PlanItem {
     return { clusterId: target.clusterId, clusterName: target.clusterId, connectionId: '', projectName: '', verdict: 'invalid',
       before: null, after: null, field: 'clusterId', reason: 'This cluster is not known here: sync, or check the id.', ...labels }
   }
-  const base = { clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId, projectName: ctx.projectName(cluster), ...labels }
-  const before = ctx.policyOf(cluster)
+  const base = { clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId, projectName: cluster.projectName, ...labels }
+  const before = cluster.policy
   const skip = (reason: string, after: BackupPolicy | null = null): PlanItem => ({ ...base, verdict: 'skip', before, after, reason })
   const notSupported = unsupportedReason(cluster)
   if (notSupported !== null) return skip(notSupported)
@@ -85,7 +83,7 @@ function cloudOf(regionId: string): string {
 }
 
 /** Copies stay with the cluster's cloud provider (zilliz-cloud-api.md, cross-region backup). */
-function copyCloudIssue(cluster: Cluster, after: BackupPolicy): { field: string; message: string } | null {
+function copyCloudIssue(cluster: PlanCluster, after: BackupPolicy): { field: string; message: string } | null {
   if (!after.enabled) return null
   const cloud = cloudOf(cluster.regionId)
   const foreign = (after.crossRegionCopies ?? []).find((c) => cloudOf(c.regionId) !== cloud)

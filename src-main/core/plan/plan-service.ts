@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { CoreError } from '#contract/errors'
-import type { Cluster } from '#contract/models/cluster'
 import type { Plan, PlanApplyResult, PlanChange } from '#contract/models/plan'
 import type { StoreDatabase } from '../store/database.ts'
+import type { PlanCluster } from '../store/plan.query.ts'
 import { getPlan, savePlan } from '../store/plans.repo.ts'
 import { toIso } from '../store/time.ts'
 import { assignTemplate, getTemplate } from '../store/templates.repo.ts'
@@ -23,7 +23,7 @@ export type PlanServiceDeps = PlanApplyDeps & {
 export class PlanService {
   constructor(private readonly deps: PlanServiceDeps) {}
 
-  create(clusterIds: readonly string[], change: PlanChange, ctx = this.context()): Plan {
+  create(clusterIds: readonly string[], change: PlanChange, ctx = this.context(clusterIds)): Plan {
     const plan = this.build(this.targets(clusterIds, change), ctx)
     savePlan(this.deps.db, plan, this.deps.now())
     return plan
@@ -31,9 +31,9 @@ export class PlanService {
 
   /** Records the template as the standard of each known Dedicated cluster, and plans bringing them to it. */
   assign(templateId: string, clusterIds: readonly string[]): Plan {
-    const ctx = this.context()
+    const ctx = this.context(clusterIds)
     const plan = this.create(clusterIds, { kind: 'template', templateId }, ctx)
-    const assignable = clusterIds.map((id) => ctx.clusterOf(id)).filter((c): c is Cluster => c?.deployment === 'Dedicated')
+    const assignable = clusterIds.map((id) => ctx.clusterOf(id)).filter((c): c is PlanCluster => c?.deployment === 'Dedicated')
     assignTemplate(this.deps.db, templateId, assignable, this.deps.now())
     return plan
   }
@@ -47,13 +47,13 @@ export class PlanService {
   }
 
   /** Builds a plan from targets without storing it (the benchmark measures this path). */
-  build(targets: readonly PlanTarget[], ctx = this.context()): Plan {
+  build(targets: readonly PlanTarget[], ctx = this.context(targets.map((t) => t.clusterId))): Plan {
     const items = targets.map((t) => planItem(t, ctx))
     return { id: randomUUID(), createdAt: toIso(this.deps.now()), items, startsBackups: countStartsBackups(items) }
   }
 
-  private context(): PlanContext {
-    return loadPlanContext(this.deps.db, this.deps.activeConnectionId())
+  private context(clusterIds: readonly string[]): PlanContext {
+    return loadPlanContext(this.deps.db, clusterIds, this.deps.activeConnectionId())
   }
 
   private targets(clusterIds: readonly string[], change: PlanChange): PlanTarget[] {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import type { Cluster } from '#contract/models/cluster'
 import type { BackupPolicy } from '#contract/models/policy'
 import { applyFields, countStartsBackups, planItem, type PlanContext } from '#core/plan/plan-items'
+import type { PlanCluster } from '#core/store/plan.query'
 
 const DAILY: BackupPolicy = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 }
 const OFF: BackupPolicy = { enabled: false, frequency: '', startTime: '', retentionDays: 0 }
 
-function cluster(over: Partial<Cluster> = {}): Cluster {
-  return { clusterId: 'in01-a', clusterName: 'orders', projectId: 'p1', connectionId: 'c1', regionId: 'aws-us-west-2', plan: 'Enterprise',
-    deployment: 'Dedicated', cuType: 'Performance-optimized', cuSize: 1, status: 'RUNNING', createTime: null, ...over }
+function cluster(over: Partial<PlanCluster> = {}): Omit<PlanCluster, 'policy'> {
+  return { clusterId: 'in01-a', clusterName: 'orders', projectId: 'p1', connectionId: 'c1', regionId: 'aws-us-west-2',
+    deployment: 'Dedicated', status: 'RUNNING', projectName: 'Production', ...over }
 }
 
-function context(c: Cluster | undefined, policy: BackupPolicy | null, openDraft = false): PlanContext {
-  return { clusterOf: () => c, projectName: () => 'Production', policyOf: () => policy, hasOpenDraft: () => openDraft }
+function context(c: Omit<PlanCluster, 'policy'> | undefined, policy: BackupPolicy | null, openDraft = false): PlanContext {
+  return { clusterOf: () => (c === undefined ? undefined : { ...c, policy }), hasOpenDraft: () => openDraft }
 }
 
 const to = (policy: BackupPolicy) => ({ clusterId: 'in01-a', after: () => policy })
