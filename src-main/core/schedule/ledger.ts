@@ -43,6 +43,11 @@ export type NotificationLedger = {
   markRead(target: { ids: readonly string[] } | { all: true }): number
   /** Marks one notice read by its key (an unverified `missed` that a sync has since cleared). */
   markReadByKey(clusterId: string, kind: LedgerKind, slotMs: number): void
+  /**
+   * Resolves (marks read) each unread `expiring` notice whose backup has expired by `nowMs`, or that a newer
+   * AVAILABLE backup of its cluster, created after the notice was raised, has replaced. Returns how many.
+   */
+  resolveSettledExpiring(nowMs: number): number
   unreadStats(titleLimit: number): UnreadStats
 }
 

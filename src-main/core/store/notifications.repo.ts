@@ -111,6 +111,21 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
         ).run(clusterId, kind, slotMs)
       })
     },
+    resolveSettledExpiring(nowMs) {
+      return writeTransaction(db, 'resolve settled expiring notices', () =>
+        db
+          .prepare(
+            `UPDATE notifications SET read = 1
+             WHERE kind = 'expiring' AND read = 0
+               AND (slot <= @now OR EXISTS (
+                 SELECT 1 FROM backups o JOIN backups b ON b.cluster_id = o.cluster_id
+                 WHERE b.backup_id = notifications.backup_id AND o.cluster_id = notifications.cluster_id
+                   AND o.status = 'AVAILABLE' AND o.create_time > b.create_time
+                   AND o.create_time > notifications.created_at))`
+          )
+          .run({ now: nowMs }).changes
+      )
+    },
     unreadStats: (titleLimit) => readQuery('summarise notifications', () => unreadStats(db, titleLimit))
   }
 }

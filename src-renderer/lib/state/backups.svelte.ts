@@ -115,6 +115,13 @@ export class BackupsState {
     void this.reload()
   }
 
+  /** Replaces every filter at once (the rest cleared), with one reload. */
+  showOnly(filters: Partial<BackupFilters>): void {
+    this.filters = { ...EMPTY_FILTERS, ...filters }
+    this.queryKey++
+    void this.reload()
+  }
+
   clearFilters(): void {
     this.filters = { ...EMPTY_FILTERS }
     this.queryKey++

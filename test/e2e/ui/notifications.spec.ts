@@ -1,5 +1,6 @@
 import { test, expect } from '../fixtures.ts'
 import { NotificationsPage } from '../pages/notifications-page.ts'
+import { BackupsPage } from '../pages/backups-page.ts'
 import { connectEmulator, type ConnectedEmulator } from '../pages/settings-page.ts'
 
 let connected: ConnectedEmulator
@@ -33,4 +34,26 @@ test('lists notices, marks one and then all read, and filters unread', async ({ 
   await centre.unreadOnly.uncheck()
   await expect(centre.items.first()).toBeVisible()
   await expect(page.getByText('Everything is read.')).toBeVisible()
+})
+
+test('a notice links to its cluster details and to its backup on the Backups screen', async ({ page }) => {
+  const centre = new NotificationsPage(page)
+  await centre.open()
+  const clusterLink = centre.list.getByRole('link', { name: /^Open cluster / }).first()
+  const linkName = (await clusterLink.textContent())?.trim() ?? ''
+  const clusterName = linkName.replace(/^Open cluster /, '')
+  await clusterLink.click()
+  await expect(page).toHaveURL(/#\/fleet\?cluster=/)
+  await expect(page.getByRole('heading', { level: 1, name: clusterName })).toBeVisible()
+
+  await centre.open()
+  const aboutBackup = centre.items.filter({ has: page.getByRole('link', { name: /^Show backup: / }) }).first()
+  const title = (await aboutBackup.locator('.title').textContent())?.trim() ?? ''
+  const backupLink = aboutBackup.getByRole('link', { name: `Show backup: ${title}` })
+  const backupId = new URL(await backupLink.evaluate((a) => (a as HTMLAnchorElement).href)).hash.split('search=')[1] ?? ''
+  expect(backupId).not.toBe('')
+  await backupLink.click()
+  const backupsPage = new BackupsPage(page)
+  await expect(backupsPage.search).toHaveValue(decodeURIComponent(backupId))
+  await expect(backupsPage.count).toHaveText('1 backup')
 })

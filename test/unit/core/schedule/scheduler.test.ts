@@ -77,6 +77,7 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
       raisedBetween: () => [],
       markRead: () => 0,
       markReadByKey: () => undefined,
+      resolveSettledExpiring: () => 0,
       unreadStats: () => ({ unread: 0, worst: null, titles: [] })
     }
     const pending: Notification[] = []
