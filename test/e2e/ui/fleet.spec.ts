@@ -95,3 +95,13 @@ test('the fleet summary counts the protection classes and each part filters the 
   await expect(fleet.row('orders-prod')).toBeVisible()
   await expect(fleet.row('orders-prod').getByTestId('cluster-protection')).toContainText(/RPO \d/)
 })
+
+test('the policy editor lints the form before Apply: no copy on production, then disabled on production', async ({ page, request }) => {
+  const search = await clusterByName(request, 'search-prod')
+  await page.goto(`/?token=e2e-session-token#/fleet?cluster=${search.clusterId}`)
+  const lint = page.getByTestId('policy-lint')
+  await expect(lint.locator('[data-rule="no-copy-on-prod"]')).toContainText('no cross-region copy')
+  await page.getByRole('switch', { name: 'Enabled' }).uncheck()
+  await expect(lint.locator('[data-rule="disabled-on-prod"]')).toContainText('Automatic backups are off on a production cluster')
+  await expect(lint.locator('[data-rule="no-copy-on-prod"]')).toHaveCount(0)
+})

@@ -1,0 +1,104 @@
+/*
+ * Policy lint: advice on a policy that the API would accept. Zod-free, so the policy editor runs it inline
+ * before anything is applied, and the core uses the same rules per cluster and in the compliance report.
+ * Each rule has a stable id (Settings switches rules off by id), a severity and a one-line explanation.
+ */
+import type { BackupPolicy } from './models/policy.ts'
+import { longestGap, parseFrequency, parseWindow } from './policy-rules.ts'
+
+export const LINT_RULES = [
+  { id: 'disabled-on-prod', severity: 'warning', title: 'Policy disabled on production' },
+  { id: 'retention-shorter-than-gap', severity: 'warning', title: 'Retention shorter than the gap between backup days' },
+  { id: 'no-copy-on-prod', severity: 'info', title: 'No cross-region copy on production' },
+  { id: 'copy-on-azure', severity: 'error', title: 'Cross-region copy on Azure' },
+  { id: 'window-in-office-hours', severity: 'info', title: 'Window during office hours' }
+] as const
+
+export type LintRuleId = (typeof LINT_RULES)[number]['id']
+export type LintSeverity = 'error' | 'warning' | 'info'
+export type LintFinding = { ruleId: LintRuleId; severity: LintSeverity; message: string }
+
+export type LintSubject = {
+  policy: BackupPolicy
+  /** The cluster's region, e.g. aws-us-west-2, az-eastus. */
+  regionId: string
+  projectName: string
+  /** The connection's tag label (e.g. "prod"), if any. */
+  connectionTag: string | null
+  /** The admin's IANA time zone, for office hours. */
+  timeZone: string
+  /** Any instant: office hours are judged on the week that contains it. */
+  nowMs: number
+  /** Rule ids switched off in Settings. */
+  rulesOff?: readonly string[]
+}
+
+const OFFICE_START_MINUTE = 9 * 60
+const OFFICE_END_MINUTE = 17 * 60
+const DAY_MS = 86_400_000
+
+/** A connection tagged prod, or a project whose name says prod (production, prd-eu, ...). */
+export function isProduction(s: Pick<LintSubject, 'projectName' | 'connectionTag'>): boolean {
+  const says = (text: string | null): boolean => text !== null && /\bprod|\bprd\b/i.test(text)
+  return says(s.connectionTag) || says(s.projectName)
+}
+
+export function isAzureRegion(regionId: string): boolean {
+  return /^(az|azure)-/i.test(regionId)
+}
+
+/** Every finding of the enabled rules, most severe first. */
+export function lintPolicy(s: LintSubject): LintFinding[] {
+  const off = new Set(s.rulesOff ?? [])
+  const out: LintFinding[] = []
+  const add = (ruleId: LintRuleId, message: string): void => {
+    if (off.has(ruleId)) return
+    const rule = LINT_RULES.find((r) => r.id === ruleId)
+    out.push({ ruleId, severity: rule?.severity ?? 'info', message })
+  }
+  const { policy } = s
+  const prod = isProduction(s)
+  const copies = policy.crossRegionCopies ?? []
+  if (!policy.enabled) {
+    if (prod) add('disabled-on-prod', 'Automatic backups are off on a production cluster.')
+  } else {
+    const gap = longestGap(policy.frequency)
+    if (gap !== null && policy.retentionDays < gap.days) {
+      add('retention-shorter-than-gap', `Backups are kept ${policy.retentionDays} d but run up to ${gap.days} d apart: some days have no restorable backup.`)
+    }
+    if (prod && copies.length === 0) add('no-copy-on-prod', 'A production cluster has no cross-region copy.')
+    const office = officeHourDays(policy, s.timeZone, s.nowMs)
+    if (office.length > 0) {
+      add('window-in-office-hours', `The backup window falls in office hours (${office.join(', ')}); a manual backup cannot start while it runs.`)
+    }
+  }
+  if (copies.length > 0 && isAzureRegion(s.regionId)) add('copy-on-azure', 'Zilliz Cloud does not make cross-region copies on Azure.')
+  const rank: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 }
+  return out.sort((a, b) => rank[a.severity] - rank[b.severity])
+}
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+/** Local weekdays (Mon–Fri) on which a scheduled window overlaps 09:00–17:00 in `timeZone`. */
+function officeHourDays(policy: BackupPolicy, timeZone: string, nowMs: number): string[] {
+  const window = parseWindow(policy.startTime)
+  if (window === null) return []
+  const monday = Date.UTC(new Date(nowMs).getUTCFullYear(), new Date(nowMs).getUTCMonth(), new Date(nowMs).getUTCDate()) -
+    ((new Date(nowMs).getUTCDay() + 6) % 7) * DAY_MS
+  const days = new Set<string>()
+  for (const weekday of parseFrequency(policy.frequency)) {
+    const startMs = monday + (weekday - 1) * DAY_MS + window.startMinute * 60_000
+    const lengthMs = ((window.endMinute - window.startMinute + 1440) % 1440 || 1440) * 60_000
+    for (let t = startMs; t < startMs + lengthMs; t += 15 * 60_000) {
+      const local = localParts(t, timeZone)
+      if (local.weekday < 5 && local.minute >= OFFICE_START_MINUTE && local.minute < OFFICE_END_MINUTE) days.add(WEEKDAY_NAMES[local.weekday] ?? '')
+    }
+  }
+  return WEEKDAY_NAMES.filter((d) => days.has(d))
+}
+
+function localParts(ms: number, timeZone: string): { weekday: number; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms)
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
+  return { weekday: WEEKDAY_NAMES.indexOf(get('weekday')), minute: Number(get('hour')) * 60 + Number(get('minute')) }
+}
