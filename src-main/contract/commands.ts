@@ -8,6 +8,7 @@ import { historyCommands } from './commands/history.ts'
 import { protectionSettingsCommands } from './commands/protection-settings.ts'
 import { policyCommands } from './commands/policy.ts'
 import { policyFileCommands } from './commands/policy-file.ts'
+import { fileCommands } from './commands/file.ts'
 import { syncCommands } from './commands/sync.ts'
 import { notificationCommands } from './commands/notification.ts'
 import { scheduleCommands } from './commands/schedule.ts'
@@ -27,6 +28,7 @@ export const commands = {
   ...clusterCommands,
   ...policyCommands,
   ...policyFileCommands,
+  ...fileCommands,
   ...backupCommands,
   ...historyCommands,
   ...draftCommands,

@@ -6,6 +6,7 @@ import { createCore, type Core, type CoreTimings } from './create-core.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
 import type { DemoOrganization } from './connections/demo-connection.ts'
+import type { SaveFileDialog } from './handlers/file.handlers.ts'
 import type { Notifier } from './notify/notifier.ts'
 import { NodeScheduleScheduler } from './schedule/node-schedule-scheduler.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
@@ -24,6 +25,8 @@ export type BootOptions = {
   /** Defaults to `<dataDir>/logs/backup-desk.log`. */
   logSink?: LogSink
   startDemo?: () => Promise<DemoOrganization>
+  /** The platform's save dialog, for `file/save` (Electron only). */
+  saveFile?: SaveFileDialog
 }
 
 export type BootedCore = Core & {
@@ -61,7 +64,8 @@ export function bootCore(options: BootOptions): BootedCore {
     scheduler,
     notifier: options.notifier,
     ...(options.timings === undefined ? {} : { timings: options.timings }),
-    ...(options.startDemo === undefined ? {} : { startDemo: options.startDemo })
+    ...(options.startDemo === undefined ? {} : { startDemo: options.startDemo }),
+    ...(options.saveFile === undefined ? {} : { saveFile: options.saveFile })
   })
   return {
     ...core,

@@ -21,6 +21,7 @@ import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
 import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
 import { loadProtectionSettings } from './history/protection-settings.ts'
 import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
+import { fileHandlers, type SaveFileDialog } from './handlers/file.handlers.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
 import { templateHandlers } from './handlers/template.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
@@ -63,6 +64,8 @@ export type CoreDeps = {
   startDemo?: () => Promise<DemoOrganization>
   /** Webhook attempt deadline and answer cap (tests shorten them); jitter source. */
   webhooks?: Pick<WebhooksDeps, 'send' | 'random'>
+  /** The platform's save dialog (Electron); without it `file/save` is refused and the renderer downloads. */
+  saveFile?: SaveFileDialog
 }
 
 export type CoreTimings = {
@@ -151,6 +154,7 @@ export function createCore(deps: CoreDeps): Core {
     ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now }),
     ...policyFileHandlers({ db, connections, now }),
+    ...fileHandlers(deps.saveFile),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),
     ...backupHandlers({ db, connections, actions, search, now }),

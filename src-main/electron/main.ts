@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, nativeTheme, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, powerMonitor, session } from 'electron'
 import { bootCore, type BootedCore } from '#core/boot'
 import { connectDemo } from '#core/connections/demo-connection'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
@@ -15,6 +15,7 @@ import { rendererDir, resourcesDir } from './paths.ts'
 import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
+import { createSaveFile } from './save-dialog.ts'
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
 import { deferredLogger } from './deferred-logger.ts'
 import { createTray } from './tray.ts'
@@ -96,7 +97,8 @@ async function startDesktop(): Promise<void> {
     version: app.getVersion(),
     secretStore: isDemo ? new MemorySecretStore() : secretStore,
     keychainStatus: () => keychainStatusOf(secretStore),
-    notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification })
+    notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification }),
+    saveFile: createSaveFile((window, options) => (window === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(window, options)), () => BrowserWindow.getFocusedWindow())
   })
   holder.core = booted
 

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+import { test, expect } from '../fixtures.ts'
+import { screenshotPath } from '../pages/timeline-page.ts'
+import { type DemoConnection, FleetPage, connectDemoEmulator, disconnectDemo } from '../pages/fleet-page.ts'
+
+let demo: DemoConnection | undefined
+
+test.beforeAll(async ({ request }) => {
+  demo = await connectDemoEmulator(request, 'Policy files e2e')
+})
+
+test.afterAll(async ({ request }) => {
+  await disconnectDemo(request, demo)
+})
+
+type FileCluster = { id: string; name: string; policy: { enabled: boolean; retentionDays?: number } }
+
+test('exports every cluster as a YAML policy file download, by keyboard', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  const button = page.getByRole('button', { name: 'Export policies…' })
+  await button.focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Export policies' })
+  await expect(dialog.getByRole('radio', { name: /Every cluster \(5\)/ })).toBeChecked()
+  await expect(dialog.getByRole('radio', { name: /YAML policy file/ })).toBeChecked()
+  await page.screenshot({ path: screenshotPath('export-policies-dialog.png') })
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('backup-policies.yaml')
+  const file = parse(await readFile(await download.path(), 'utf8')) as { apiVersion: string; clusters: FileCluster[] }
+  expect(file.apiVersion).toBe('backup-desk/v1')
+  expect(file.clusters.map((c) => c.name).sort()).toEqual(['analytics-staging', 'catalog-staging', 'ml-features', 'orders-prod', 'search-prod'])
+  expect(file.clusters.find((c) => c.name === 'search-prod')?.policy).toMatchObject({ enabled: true, retentionDays: 14 })
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText('Exported the policies of 5 clusters')).toBeVisible()
+  await expect(button).toBeFocused()
+})
+
+test('exports Terraform with one resource per enabled cluster', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await page.getByRole('button', { name: 'Export policies…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export policies' })
+  await dialog.getByRole('radio', { name: /Terraform/ }).check()
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('backup-policies.tf')
+  const text = await readFile(await download.path(), 'utf8')
+  expect(text.match(/^resource "zillizcloud_backup_policy"/gm)).toHaveLength(4)
+  expect(text).toContain('id = "/clusters/')
+})
