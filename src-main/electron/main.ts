@@ -98,7 +98,11 @@ async function startDesktop(): Promise<void> {
     secretStore: isDemo ? new MemorySecretStore() : secretStore,
     keychainStatus: () => keychainStatusOf(secretStore),
     notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification }),
-    saveFile: createSaveFile((window, options) => (window === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(window, options)), () => BrowserWindow.getFocusedWindow())
+    saveFile: createSaveFile((options) => {
+      // Attached to the app's window (a sheet on macOS) when it has focus.
+      const focused = BrowserWindow.getFocusedWindow()
+      return focused === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(focused, options)
+    })
   })
   holder.core = booted
 

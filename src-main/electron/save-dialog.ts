@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
+import type { SaveDialogOptions, SaveDialogReturnValue } from 'electron'
 
-type ShowSaveDialog = (window: BrowserWindow | null, options: SaveDialogOptions) => Promise<SaveDialogReturnValue>
+type ShowSaveDialog = (options: SaveDialogOptions) => Promise<SaveDialogReturnValue>
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.yaml': { name: 'YAML', extensions: ['yaml', 'yml'] },
@@ -16,11 +16,11 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
  * `file/save` answered in main: the platform's save dialog, then the file written where the admin chose.
  * The page never learns a path it did not pick, and never writes a file itself.
  */
-export function createSaveFile(show: ShowSaveDialog, window: () => BrowserWindow | null) {
+export function createSaveFile(show: ShowSaveDialog) {
   return async (suggestedName: string, content: string): Promise<{ saved: boolean; path: string | null }> => {
     const filter = FILTERS[extname(suggestedName).toLowerCase()]
-    const result = await show(window(), { defaultPath: suggestedName, filters: filter === undefined ? [] : [filter, { name: 'All files', extensions: ['*'] }] })
-    if (result.canceled || result.filePath === undefined || result.filePath === '') return { saved: false, path: null }
+    const result = await show({ defaultPath: suggestedName, filters: filter === undefined ? [] : [filter, { name: 'All files', extensions: ['*'] }] })
+    if (result.canceled || result.filePath === '') return { saved: false, path: null }
     await writeFile(result.filePath, content, 'utf8')
     return { saved: true, path: result.filePath }
   }

@@ -6,7 +6,7 @@ const suggestedName = z
   .string()
   .min(1)
   .max(120)
-  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'A file name without folders.')
+  .regex(/^[\w .()+-]+$/, 'A file name of letters, digits, spaces and . ( ) + - _ only.')
   .refine((name) => !name.startsWith('.'), 'A file name that does not start with a dot.')
 
 export const fileCommands = {
