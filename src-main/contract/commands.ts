@@ -5,6 +5,7 @@ import { clusterCommands } from './commands/cluster.ts'
 import { connectionCommands } from './commands/connection.ts'
 import { draftCommands } from './commands/draft.ts'
 import { historyCommands } from './commands/history.ts'
+import { regionCommands } from './commands/region.ts'
 import { protectionSettingsCommands } from './commands/protection-settings.ts'
 import { policyCommands } from './commands/policy.ts'
 import { policyFileCommands } from './commands/policy-file.ts'
@@ -38,7 +39,8 @@ export const commands = {
   ...protectionSettingsCommands,
   ...templateCommands,
   ...planCommands,
-  ...webhookCommands
+  ...webhookCommands,
+  ...regionCommands
 }
 
 export type Commands = typeof commands

@@ -13,6 +13,7 @@ import type { DemoOrganization } from './connections/demo-connection.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
 import { connectionHandlers } from './handlers/connection.handlers.ts'
 import { clusterHandlers } from './handlers/cluster.handlers.ts'
+import { regionHandlers } from './handlers/region.handlers.ts'
 import { draftHandlers } from './handlers/draft.handlers.ts'
 import { jobHandlers } from './handlers/job.handlers.ts'
 import { planHandlers } from './handlers/plan.handlers.ts'
@@ -153,6 +154,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now }),
+    ...regionHandlers({ db, pool, connections }),
     ...policyFileHandlers({ db, connections, now }),
     ...fileHandlers(deps.saveFile),
     ...policyHandlers({ db, drafts, outbox }),

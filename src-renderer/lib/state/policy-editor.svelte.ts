@@ -1,4 +1,5 @@
 import type { PolicyHistoryEntry } from '#contract/commands/policy'
+import type { CopyRegions } from '#contract/commands/region'
 import type { SerializedError } from '#contract/errors'
 import type { Draft } from '#contract/models/draft'
 import type { BackupPolicy } from '#contract/models/policy'
@@ -32,6 +33,8 @@ export class PolicyEditorState {
   isWorking = $state(false)
   loadError = $state<SerializedError | null>(null)
   outcome = $state<ApplyOutcome | null>(null)
+  /** Where copies may go, from the API's region list; null until known (offline: the region is typed). */
+  copyRegions = $state<CopyRegions | null>(null)
 
   readonly policy: BackupPolicy = $derived(formToPolicy(this.form))
   readonly issues: PolicyIssue[] = $derived(formIssues(this.form))
@@ -63,7 +66,12 @@ export class PolicyEditorState {
     }
     this.draft = drafts.ok ? (drafts.value.find(isOpenDraft) ?? null) : null
     this.form = policyToForm(this.draft?.policy ?? this.remote)
-    await this.loadHistory()
+    await Promise.all([this.loadHistory(), this.loadCopyRegions()])
+  }
+
+  async loadCopyRegions(): Promise<void> {
+    const regions = await this.core.invoke('region/list', { clusterId: this.clusterId })
+    this.copyRegions = regions.ok ? regions.value : null
   }
 
   async loadHistory(): Promise<void> {

@@ -43,6 +43,11 @@ export class PolicyEditorPage {
     return this.page.getByRole('button', { name, exact: true })
   }
 
+  /** The region picker of the n-th cross-region copy (1-based). */
+  copyRegion(n: number): Locator {
+    return this.page.getByRole('combobox', { name: `Region of copy ${n}` })
+  }
+
   async setRetention(days: string): Promise<void> {
     await this.retention.fill(days)
   }
