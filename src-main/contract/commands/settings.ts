@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { NOTIFICATION_SETTING_RANGES as RANGES } from '../limits.ts'
+import { notificationKindSchema } from '../models/notification.ts'
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -27,7 +28,12 @@ export const notificationSettingsSchema = z
     /** A backup CREATING longer than this is stuck. */
     stuckLimitHours: z.number().int().min(RANGES.stuckLimitHours.min).max(RANGES.stuckLimitHours.max),
     /** null = no quiet hours. */
-    quietHours: quietHoursSchema.nullable()
+    quietHours: quietHoursSchema.nullable(),
+    /**
+     * Kinds switched off: never shown nor sent as `notification/raised`, but still recorded in the ledger
+     * (health reads it, and the notification centre lists them).
+     */
+    mutedKinds: z.array(notificationKindSchema.exclude(['digest'])).max(16)
   })
   .strict()
 
@@ -38,7 +44,8 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   expiringLeadHours: 24,
   missedGraceMinutes: 120,
   stuckLimitHours: 6,
-  quietHours: null
+  quietHours: null,
+  mutedKinds: []
 }
 
 export const settingsCommands = {

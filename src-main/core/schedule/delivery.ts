@@ -15,6 +15,8 @@ export type DeliveryInput = {
   isQuiet: boolean
   /** After downtime, sleep or a clock jump: anything more than one notice becomes a digest. */
   isCatchUp: boolean
+  /** Kinds switched off in Settings: marked delivered without being shown (they stay in the centre). */
+  mutedKinds: readonly string[]
 }
 
 /**
@@ -25,13 +27,17 @@ export type DeliveryInput = {
  */
 export function deliverPending(d: DeliveryInput): Notification[] {
   if (d.isQuiet) return []
-  const pending = d.ledger.undelivered()
-  if (pending.length === 0) return []
+  const all = d.ledger.undelivered()
+  const pending = all.filter((n) => !d.mutedKinds.includes(n.kind))
+  if (pending.length === 0) {
+    if (all.length > 0) d.ledger.markDelivered(all.map((n) => n.id), d.nowMs)
+    return []
+  }
   const wasHeld = pending.some((n) => Date.parse(n.createdAt) < d.nowMs)
   const isCatchUp = d.isCatchUp || wasHeld
   const asDigest = pending.length > 1 && (isCatchUp || pending.length > BURST_LIMIT)
   const shown = asDigest ? d.ledger.record([digestNotice(pending, d.nowMs)], d.nowMs) : pending
-  d.ledger.markDelivered([...pending, ...shown].map((n) => n.id), d.nowMs)
+  d.ledger.markDelivered([...all, ...shown].map((n) => n.id), d.nowMs)
   for (const n of shown) {
     d.notifier.show(n)
     d.events.emit('notification/raised', n)

@@ -124,7 +124,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     // Each write is an fsync; the watermark moves only when a sync has decided more windows.
     for (const [id, through] of missed.decided) kv.write(`watch.decidedThrough.${id}`, String(through))
     const isQuiet = isQuietAt(now, settings.quietHours, timeZone)
-    const shown = deliverPending({ ...deps, nowMs: now, isQuiet, isCatchUp })
+    const shown = deliverPending({ ...deps, nowMs: now, isQuiet, isCatchUp, mutedKinds: settings.mutedKinds })
     publish(policies, now)
     const quietEndMs =
       isQuiet && settings.quietHours !== null ? quietEndAfter(now, settings.quietHours, timeZone) : null

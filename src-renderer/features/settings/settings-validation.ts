@@ -1,4 +1,5 @@
 import { NOTIFICATION_SETTING_RANGES as RANGES } from '#contract/limits'
+import type { NotificationSettings } from '#contract/commands/settings'
 
 /** The notification settings as the form edits them. */
 export type SettingsDraft = {
@@ -9,6 +10,8 @@ export type SettingsDraft = {
   hasQuietHours: boolean
   quietStart: string
   quietEnd: string
+  /** Kinds switched off: recorded in the centre, never shown as they arrive. */
+  mutedKinds: NotificationSettings['mutedKinds']
 }
 
 type NumberKey = 'upcomingLeadMinutes' | 'expiringLeadHours' | 'missedGraceMinutes' | 'stuckLimitHours'

@@ -31,3 +31,23 @@ test('shows what is running in About', async ({ page }) => {
   await expect(about).toContainText('Browser host')
   await expect(about).toContainText(process.env.E2E_DATA_DIR ?? '')
 })
+
+test('switches a notice kind off and on, kept across a reload', async ({ page }) => {
+  const settings = new SettingsPage(page)
+  await settings.open()
+  const save = page.getByRole('button', { name: 'Save notification settings' })
+  const expiring = page.getByRole('group', { name: 'Show these notices' }).getByLabel('Expiring backups')
+  await expect(expiring).toBeChecked()
+  await expiring.uncheck()
+  await save.click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Notification settings saved' }).first()).toBeVisible()
+
+  await page.reload()
+  const reloaded = page.getByRole('group', { name: 'Show these notices' })
+  await expect(reloaded.getByLabel('Expiring backups')).not.toBeChecked()
+  await expect(reloaded.getByLabel('Missed backups')).toBeChecked()
+  await reloaded.getByLabel('Expiring backups').check()
+  await save.click()
+  await page.reload()
+  await expect(page.getByRole('group', { name: 'Show these notices' }).getByLabel('Expiring backups')).toBeChecked()
+})
