@@ -47,6 +47,9 @@ export function isAzureRegion(regionId: string): boolean {
   return /^(az|azure)-/i.test(regionId)
 }
 
+/** What the editor knows of a cluster besides its policy. */
+export type LintContext = Pick<LintSubject, 'regionId' | 'projectName' | 'connectionTag'>
+
 /** Every finding of the enabled rules, most severe first. */
 export function lintPolicy(s: LintSubject): LintFinding[] {
   const off = new Set(s.rulesOff ?? [])
