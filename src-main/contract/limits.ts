@@ -11,6 +11,9 @@
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/
 export const ID_MAX_LENGTH = 100
 
+/** A storage integration ID as Zilliz Cloud mints it, `integ-` then id characters (zilliz-cloud-api.md, IDs). */
+export const INTEGRATION_ID_PATTERN = /^integ-[A-Za-z0-9_-]+$/
+
 /** A connection's display name, trimmed. */
 export const CONNECTION_NAME_MAX_LENGTH = 80
 /** A connection tag's label, trimmed. */

@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { idSchema } from '../id.ts'
+import { ID_MAX_LENGTH, INTEGRATION_ID_PATTERN } from '../limits.ts'
 import { backupSchema, backupStatusSchema, backupTypeSchema, creationMethodSchema } from '../models/backup.ts'
 import { jobSchema } from '../models/job.ts'
 
 const id = idSchema
+/** The export's storage integration: checked here and inline in the export dialog with the same pattern. */
+const integrationIdSchema = z.string().max(ID_MAX_LENGTH).regex(INTEGRATION_ID_PATTERN, 'An integration ID looks like integ-xxxxx.')
 
 export const backupSortSchema = z
   .object({
@@ -115,7 +118,7 @@ export const backupCommands = {
   }),
   'backup/export': defineCommand({
     input: z
-      .object({ clusterId: id, backupId: id, integrationId: id, directory: z.string().max(500).optional() })
+      .object({ clusterId: id, backupId: id, integrationId: integrationIdSchema, directory: z.string().max(500).optional() })
       .strict(),
     output: z.object({ jobId: z.string() }).strict()
   }),
