@@ -1,9 +1,11 @@
 import type { Notification } from '#contract/models/notification'
+import { formatLocalAndUtc } from '#contract/time'
 import type { NoticeDraft } from './ledger.ts'
 import type { ProjectedWindow } from './projection.ts'
 import type { WatchBackup, WatchJob } from './watch-inputs.ts'
 
-/** The wording of every notice, in one place so tone and facts stay consistent. Times are shown in UTC. */
+/** The wording of every notice, in one place so tone and facts stay consistent. Times are shown in the
+ * watcher's local time zone next to UTC (`2026-03-02 11:00 (UTC+01:00) · 10:00 UTC`). */
 
 /** Digests are about the whole fleet, not one cluster; the ledger key still needs a cluster. */
 export const ALL_CLUSTERS = '*'
@@ -12,29 +14,33 @@ export function utcText(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
+export function timeText(ms: number, timeZone: string): string {
+  return formatLocalAndUtc(new Date(ms).toISOString(), timeZone).text
+}
+
 function hours(ms: number): string {
   const h = Math.round(ms / 360_000) / 10
   return `${h} hour${h === 1 ? '' : 's'}`
 }
 
-export function upcomingNotice(w: ProjectedWindow): NoticeDraft {
+export function upcomingNotice(w: ProjectedWindow, tz: string): NoticeDraft {
   return {
     clusterId: w.clusterId,
     kind: 'upcoming',
     slotMs: w.startMs,
     title: `Backup window soon: ${w.clusterName}`,
-    body: `Zilliz Cloud's automatic backup of ${w.clusterName} is expected between ${utcText(w.startMs)} and ${utcText(w.endMs)}.`,
+    body: `Zilliz Cloud's automatic backup of ${w.clusterName} is expected between ${timeText(w.startMs, tz)} and ${timeText(w.endMs, tz)}.`,
     severity: 'info'
   }
 }
 
-export function missedNotice(w: ProjectedWindow): NoticeDraft {
+export function missedNotice(w: ProjectedWindow, tz: string): NoticeDraft {
   return {
     clusterId: w.clusterId,
     kind: 'missed',
     slotMs: w.startMs,
     title: `Backup missed: ${w.clusterName}`,
-    body: `No automatic backup of ${w.clusterName} appeared for the window ${utcText(w.startMs)} – ${utcText(w.endMs)}. A sync after the grace period confirmed it.`,
+    body: `No automatic backup of ${w.clusterName} appeared for the window ${timeText(w.startMs, tz)} – ${timeText(w.endMs, tz)}. A sync after the grace period confirmed it.`,
     severity: 'critical'
   }
 }
@@ -42,7 +48,7 @@ export function missedNotice(w: ProjectedWindow): NoticeDraft {
 /** Why a window could not be checked: no sync since it ended, or the first sync came after its backup expired. */
 export type UnverifiedReason = 'not-synced' | 'synced-too-late'
 
-export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedReason): NoticeDraft {
+export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedReason, tz: string): NoticeDraft {
   const why =
     reason === 'not-synced'
       ? 'Backup Desk has not synced since, so it cannot tell whether the backup ran. This is not an alarm; it will be checked at the next successful sync.'
@@ -52,12 +58,12 @@ export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedRea
     kind: 'missed-unverified',
     slotMs: w.startMs,
     title: `Backup cannot be verified yet: ${w.clusterName}`,
-    body: `The window ${utcText(w.startMs)} – ${utcText(w.endMs)} has passed. ${why}`,
+    body: `The window ${timeText(w.startMs, tz)} – ${timeText(w.endMs, tz)} has passed. ${why}`,
     severity: 'warning'
   }
 }
 
-export function expiringNotice(b: WatchBackup, expiresMs: number): NoticeDraft {
+export function expiringNotice(b: WatchBackup, expiresMs: number, tz: string): NoticeDraft {
   const last = b.isNewest ? ' It is the newest backup of this cluster.' : ''
   return {
     clusterId: b.clusterId,
@@ -67,43 +73,43 @@ export function expiringNotice(b: WatchBackup, expiresMs: number): NoticeDraft {
     title: b.isNewest
       ? `Newest backup expiring: ${b.clusterName}`
       : `Backup expiring: ${b.clusterName}`,
-    body: `Backup ${b.backupName} of ${b.clusterName} expires at ${utcText(expiresMs)}.${last}`,
+    body: `Backup ${b.backupName} of ${b.clusterName} expires at ${timeText(expiresMs, tz)}.${last}`,
     severity: b.isNewest ? 'critical' : 'info'
   }
 }
 
-export function expiredNotice(b: WatchBackup, expiredMs: number): NoticeDraft {
+export function expiredNotice(b: WatchBackup, expiredMs: number, tz: string): NoticeDraft {
   return {
     clusterId: b.clusterId,
     kind: 'expired',
     slotMs: expiredMs,
     backupId: b.backupId,
     title: `Backup expired: ${b.clusterName}`,
-    body: `Backup ${b.backupName} of ${b.clusterName} expired at ${utcText(expiredMs)}.${b.isNewest ? ' It was the newest backup of this cluster.' : ''}`,
+    body: `Backup ${b.backupName} of ${b.clusterName} expired at ${timeText(expiredMs, tz)}.${b.isNewest ? ' It was the newest backup of this cluster.' : ''}`,
     severity: b.isNewest ? 'warning' : 'info'
   }
 }
 
-export function stuckNotice(b: WatchBackup, stuckLimitMs: number): NoticeDraft {
+export function stuckNotice(b: WatchBackup, stuckLimitMs: number, tz: string): NoticeDraft {
   return {
     clusterId: b.clusterId,
     kind: 'stuck',
     slotMs: b.createTimeMs,
     backupId: b.backupId,
     title: `Backup stuck: ${b.clusterName}`,
-    body: `Backup ${b.backupName} of ${b.clusterName} has been creating since ${utcText(b.createTimeMs)}, longer than ${hours(stuckLimitMs)}.`,
+    body: `Backup ${b.backupName} of ${b.clusterName} has been creating since ${timeText(b.createTimeMs, tz)}, longer than ${hours(stuckLimitMs)}.`,
     severity: 'warning'
   }
 }
 
-export function failedNotice(job: WatchJob): NoticeDraft {
+export function failedNotice(job: WatchJob, tz: string): NoticeDraft {
   const reason = job.reason.trim() === '' ? 'No reason was given.' : `Reason: ${job.reason.slice(0, 500)}`
   return {
     clusterId: job.clusterId,
     kind: 'failed',
     slotMs: job.endTimeMs,
     title: `${job.type} job failed: ${job.clusterName}`,
-    body: `Job ${job.jobId} ended FAILED at ${utcText(job.endTimeMs)}. ${reason}`,
+    body: `Job ${job.jobId} ended FAILED at ${timeText(job.endTimeMs, tz)}. ${reason}`,
     severity: 'critical'
   }
 }

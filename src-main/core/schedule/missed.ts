@@ -23,6 +23,8 @@ export type MissedInput = {
   lookbackMs: number
   /** Deadlines up to this instant are decided (or not to be judged) for the connection. */
   decidedThrough(connectionId: string): number
+  /** Message bodies give times in this zone next to UTC. */
+  timeZone: string
 }
 
 export type MissedOutcome = {
@@ -50,8 +52,8 @@ export function checkMissed(m: MissedInput): MissedOutcome {
       const isCovered = syncedFrom !== null && syncedFrom >= deadline
       const isStillListed = keep <= 0 || syncedFrom === null || syncedFrom < w.startMs + keep
       if (isCovered && isStillListed) decidable.push(w)
-      else if (isCovered) out.drafts.push(unverifiedMissedNotice(w, 'synced-too-late'))
-      else if (deadline + m.verifyWaitMs <= m.nowMs) out.drafts.push(unverifiedMissedNotice(w, 'not-synced'))
+      else if (isCovered) out.drafts.push(unverifiedMissedNotice(w, 'synced-too-late', m.timeZone))
+      else if (deadline + m.verifyWaitMs <= m.nowMs) out.drafts.push(unverifiedMissedNotice(w, 'not-synced', m.timeZone))
     }
     decide(m, decidable, m.graceMs, out)
     if (syncedFrom !== null && syncedFrom > lower) out.decided.set(connectionId, Math.min(syncedFrom, m.nowMs))
@@ -75,7 +77,7 @@ function decide(m: MissedInput, windows: readonly ProjectedWindow[], graceMs: nu
     const found = m.inputs.clustersWithAutoBackupIn(ids, first.startMs, first.endMs + graceMs)
     for (const w of group) {
       if (found.has(w.clusterId)) out.confirmedOk.push(w)
-      else out.drafts.push(missedNotice(w))
+      else out.drafts.push(missedNotice(w, m.timeZone))
     }
   }
 }

@@ -23,19 +23,21 @@ export type RuleInput = {
   lookbackMs: number
   /** When the watch first started: what expired before it is not reported. */
   sinceMs: number
+  /** Message bodies give times in this zone next to UTC. */
+  timeZone: string
 }
 
 export function upcomingDue(r: RuleInput): NoticeDraft[] {
   const lead = r.timings.upcomingLeadMs
   return projectWindows(r.policies, r.nowMs, r.nowMs + lead + 1)
     .filter((w) => w.startMs > r.nowMs && w.startMs <= r.nowMs + lead)
-    .map(upcomingNotice)
+    .map((w) => upcomingNotice(w, r.timeZone))
 }
 
 export function expiringDue(r: RuleInput): NoticeDraft[] {
   return r.inputs
     .availableExpiringIn(r.nowMs, r.nowMs + r.timings.expiringLeadMs, 'expiring')
-    .map((b) => expiringNotice(b, b.expireTimeMs ?? r.nowMs))
+    .map((b) => expiringNotice(b, b.expireTimeMs ?? r.nowMs, r.timeZone))
 }
 
 /** Expiries that passed since the watch began (at most `lookbackMs` ago) for backups cached as AVAILABLE. */
@@ -43,17 +45,17 @@ export function expiredDue(r: RuleInput): NoticeDraft[] {
   const from = Math.max(r.sinceMs, r.nowMs - r.lookbackMs)
   return r.inputs
     .availableExpiringIn(from, r.nowMs, 'expired')
-    .map((b) => expiredNotice(b, b.expireTimeMs ?? r.nowMs))
+    .map((b) => expiredNotice(b, b.expireTimeMs ?? r.nowMs, r.timeZone))
 }
 
 export function stuckDue(r: RuleInput): NoticeDraft[] {
   return r.inputs
     .creatingSince(r.nowMs - r.timings.stuckLimitMs)
-    .map((b) => stuckNotice(b, r.timings.stuckLimitMs))
+    .map((b) => stuckNotice(b, r.timings.stuckLimitMs, r.timeZone))
 }
 
 export function failedDue(r: RuleInput): NoticeDraft[] {
-  return r.inputs.failedJobsEndedIn(r.nowMs - r.lookbackMs, r.nowMs).map(failedNotice)
+  return r.inputs.failedJobsEndedIn(r.nowMs - r.lookbackMs, r.nowMs).map((j) => failedNotice(j, r.timeZone))
 }
 
 export function allDue(r: RuleInput): NoticeDraft[] {

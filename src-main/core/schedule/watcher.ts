@@ -108,7 +108,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       since = now
       kv.write('watch.since', String(now))
     }
-    const drafts = allDue({ inputs: deps.inputs, policies, nowMs: now, timings, lookbackMs, sinceMs: since })
+    const drafts = allDue({ inputs: deps.inputs, policies, nowMs: now, timings, lookbackMs, sinceMs: since, timeZone })
     const missed = checkMissed({
       inputs: deps.inputs,
       policies,
@@ -116,7 +116,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       graceMs: timings.missedGraceMs,
       verifyWaitMs,
       lookbackMs,
-      decidedThrough: (id) => readMs(`watch.decidedThrough.${id}`) ?? since
+      decidedThrough: (id) => readMs(`watch.decidedThrough.${id}`) ?? since,
+      timeZone
     })
     const raised = deps.ledger.record([...drafts, ...missed.drafts, ...(deps.moreNotices?.() ?? [])], now)
     for (const w of missed.confirmedOk) deps.ledger.markReadByKey(w.clusterId, 'missed-unverified', w.startMs)

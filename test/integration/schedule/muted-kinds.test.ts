@@ -35,3 +35,17 @@ describe('per-kind switches', () => {
     expect(update.safeParse({ mutedKinds: ['nope'] }).success).toBe(false)
   })
 })
+
+describe('message bodies', () => {
+  it('give times in the local zone next to UTC', () => {
+    const db = openDb(tempDbPath())
+    const fleet = new Fleet(db).connection().policy('k1', '3', '10:00-12:00')
+    fleet.synced(MONDAY - MINUTE, MONDAY - MINUTE)
+    fleet.backup({ id: 'old', clusterId: 'k1', created: MONDAY - 5 * DAY, expires: MONDAY + 30 * HOUR })
+    const h = makeWatcher(db, new ManualClock(MONDAY), { timeZone: 'Europe/Berlin' })
+    h.watcher.start()
+    runUntil(h, MONDAY + 8 * HOUR)
+    const expiring = h.notifier.shown.find((n) => n.kind === 'expiring')
+    expect(expiring?.body).toContain('expires at 2026-03-03 07:00 (UTC+01:00) · 06:00 UTC.')
+  })
+})
