@@ -207,6 +207,7 @@ export function createCore(deps: CoreDeps): Core {
       jobs.stop()
       watcher.stop()
       webhooks.stop()
+      search.stop()
       return Promise.resolve()
     },
     onResume: async () => {

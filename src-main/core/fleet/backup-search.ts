@@ -22,6 +22,8 @@ type Query = Omit<BackupListInput, 'connectionId' | 'sort' | 'offset' | 'limit'>
 export class BackupSearch {
   private readonly entries = new Map<string, Entry[]>()
 
+  private isStopped = false
+
   constructor(private readonly db: StoreDatabase) {}
 
   /** Rebuilds a connection's entries as soon as a sync of it ends, since the sync may have replaced its cache. */
@@ -43,8 +45,20 @@ export class BackupSearch {
   async warm(connectionIds: readonly string[]): Promise<void> {
     for (const connectionId of connectionIds) {
       await new Promise((resolve) => setImmediate(resolve))
-      if (!this.entries.has(connectionId)) this.refresh(connectionId)
+      if (this.isStopped) return
+      try {
+        if (!this.entries.has(connectionId)) this.refresh(connectionId)
+      } catch {
+        // Warming is only a head start: a read that fails here (the store closing, a locked database) leaves the
+        // index to be built by the first search, which reports its own error.
+        return
+      }
     }
+  }
+
+  /** Ends a warm-up in progress (the core is stopping and its database will close). */
+  stop(): void {
+    this.isStopped = true
   }
 
   /** A backup entered the cache (the admin created it): it joins the index in its place, without a rebuild. */
