@@ -1,21 +1,11 @@
 import { CoreError } from '#contract/errors'
+import { checkWebhookUrl } from '#contract/webhook-url-rules'
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-/**
- * A destination URL must be https; plain http only on a loopback address (a local relay, the tests), where
- * nothing crosses the network. Errors name the field, never the value: the URL is a secret (docs/webhooks.md).
- */
+/** The URL if acceptable (contract/webhook-url-rules.ts); else `input/invalid` naming the field, never the value. */
 export function parseWebhookUrl(raw: string): URL {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new CoreError('input/invalid', 'The webhook URL is not a valid URL.', { field: 'url' })
-  }
-  const isLoopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback)) return url
-  throw new CoreError('input/invalid', 'The webhook URL must start with https:// (http is allowed on this computer only).', { field: 'url' })
+  const checked = checkWebhookUrl(raw)
+  if (checked.ok) return checked.url
+  throw new CoreError('input/invalid', checked.problem, { field: 'url' })
 }
 
 /**
