@@ -1,8 +1,10 @@
-// npx tsx scripts/screenshots.ts [--no-build]
-// Every screen in light and dark → docs/screenshots/<screen>-<light|dark>.png. Starts a demo emulator and a
+// npx tsx scripts/screenshots.ts [--no-build] [--only <name>,<name>]
+// Every screen (or those named) in light and dark → docs/screenshots/<screen>-<light|dark>.png. Starts a demo emulator and a
 // browser host of its own (on a temporary data dir), connects them through the contract, then drives Chromium.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
@@ -55,6 +57,30 @@ const SHOTS: Shot[] = [
   { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'timeline', hash: '#/timeline', ready: heading('Timeline') },
   {
+    name: 'webhooks',
+    hash: '#/settings',
+    ready: async (page) => {
+      const item = page.getByRole('listitem', { name: 'Team #backups' })
+      await item.getByRole('button', { name: 'Send test' }).click()
+      await item.getByTestId('webhook-test-answer').waitFor()
+      await item.getByRole('button', { name: 'Delivery log' }).click()
+      await item.getByRole('table').waitFor()
+      await page.getByRole('heading', { name: 'Webhook destinations' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
+    }
+  },
+  {
+    name: 'webhook-add-form',
+    hash: '#/settings',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Add destination' }).click()
+      const form = page.getByRole('form', { name: 'Add a webhook destination' })
+      await form.getByLabel('Destination name').fill('Ops on call')
+      await form.getByLabel('Receiver').selectOption({ label: 'Microsoft Teams' })
+      await form.getByLabel('One daily digest (fleet summary and the last 24 h)').check()
+      await page.getByRole('heading', { name: 'Webhook destinations' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
+    }
+  },
+  {
     name: 'shortcuts',
     hash: '#/backups',
     ready: async (page) => {
@@ -71,7 +97,16 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('build failed')
   }
   mkdirSync(outDir, { recursive: true })
+  const onlyArg = process.argv.indexOf('--only')
+  const only = onlyArg === -1 ? null : (process.argv[onlyArg + 1] ?? '').split(',')
   const emulator = await startEmulator({ seed: 'demo', port: 0 })
+  // A loopback webhook receiver that answers like Slack, for the destinations screenshots.
+  const receiver = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => res.writeHead(200).end('ok'))
+  })
+  await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done))
+  const hookUrl = `http://127.0.0.1:${String((receiver.address() as AddressInfo).port)}/services/T0001/B0002/demo0000demo`
   const port = 5400 + Math.floor(Math.random() * 400)
   const host = await startHostProcess({ port, token: TOKEN, dataDirPrefix: 'backup-desk-shots-' })
   const base = `http://127.0.0.1:${port}`
@@ -79,12 +114,14 @@ async function main(): Promise<void> {
   try {
     await hostRpc(base, TOKEN, 'connection/add', { name: 'Acme production', baseUrl: emulator.url, apiKey: emulator.apiKey, tag: { label: 'prod', color: 'blue' } })
     await hostRpc(base, TOKEN, 'sync/run', {})
+    await hostRpc(base, TOKEN, 'webhook/add', { name: 'Team #backups', kind: 'slack', url: hookUrl, prefix: '[prod]', kinds: ['missed', 'failed', 'stuck', 'expired'] })
+    await hostRpc(base, TOKEN, 'webhook/add', { name: 'Morning digest', kind: 'teams', url: hookUrl, digestTime: '08:30' })
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme })
       const page = await context.newPage()
       await page.emulateMedia({ colorScheme })
       await page.goto(`${base}/?token=${TOKEN}`)
-      for (const shot of SHOTS) {
+      for (const shot of SHOTS.filter((s) => only === null || only.includes(s.name))) {
         await page.goto(`${base}/${shot.hash}`)
         await shot.ready(page)
         await page.waitForTimeout(250)
@@ -98,6 +135,7 @@ async function main(): Promise<void> {
     await browser.close()
     host.child.kill('SIGTERM')
     await emulator.close()
+    receiver.close()
   }
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { scanAccessibility } from '../axe.ts'
 import { test, expect } from '../fixtures.ts'
 import { SettingsPage, rpc } from '../pages/settings-page.ts'
 import { WebhooksSection } from '../pages/webhooks-section.ts'
@@ -54,6 +55,10 @@ test('adds a Slack destination, sends a test that shows the receiver answer, and
   await expect(log.getByRole('row').nth(1)).toContainText('200')
   await expect(log.getByRole('row').nth(2)).toContainText('Test failed')
   await expect(log.getByRole('row').nth(2)).toContainText('500')
+  expect(await scanAccessibility(page)).toEqual([])
+  await page.emulateMedia({ colorScheme: 'dark' })
+  expect(await scanAccessibility(page)).toEqual([])
+  await page.emulateMedia({ colorScheme: 'light' })
 
   // The page never received the URL: the API answers carry the hint only.
   const listed = await rpc<{ urlHint: string }[]>(request, 'webhook/list', {})
@@ -72,6 +77,8 @@ test('refuses a plain-http URL off this computer with a clear message, by keyboa
   await webhooks.section.getByRole('button', { name: 'Add destination' }).focus()
   await page.keyboard.press('Enter')
   const form = webhooks.section.getByRole('form', { name: 'Add a webhook destination' })
+  await form.getByLabel('One daily digest (fleet summary and the last 24 h)').check()
+  expect(await scanAccessibility(page)).toEqual([])
   await form.getByLabel('Destination name').fill('Ops')
   await form.getByLabel('Webhook URL').fill('http://hooks.example.com/services/x')
   await form.getByLabel('Webhook URL').press('Enter')
