@@ -119,7 +119,10 @@ export function createCore(deps: CoreDeps): Core {
       await actions.reconcile(connectionId, client)
       await outbox.drain(connectionId)
       pruneObservedBackups(db, now() - loadProtectionSettings(settings).historyRetentionDays * 86_400_000)
-    }
+    },
+    // The search index follows the cache the moment the list is replaced, not only when the whole sync ends: in
+    // between, the list (SQL) and a search (index) would otherwise disagree.
+    onBackupsReplaced: (connectionId) => search.refresh(connectionId)
   })
   const actions = new BackupActions({ db, pool, jobs, logger, now })
   const timeZone = deps.watcher?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone

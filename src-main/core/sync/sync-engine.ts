@@ -26,6 +26,8 @@ export type SyncEngineDeps = {
   now: () => number
   /** Runs after every successful sync of a connection (job refresh, outbox drain, re-plan). */
   afterSync: (connectionId: string, client: ZillizClient) => Promise<void>
+  /** The connection's backup cache was just replaced (before the sync ends): indexes over it must follow now. */
+  onBackupsReplaced?: (connectionId: string) => void
 }
 
 /**
@@ -88,6 +90,7 @@ export class SyncEngine {
             pending.delete('backups')
             // Right after the complete list replaced the cache: the history sees exactly what the cache holds.
             recordObservedBackups(db, connectionId, this.deps.now())
+            this.deps.onBackupsReplaced?.(connectionId)
           }
           return backups
         })

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import { connect, FAST_LIMITS, waitFor } from '../../fakes/core-emulator.ts'
 import { expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
@@ -50,5 +50,24 @@ describe('work in progress is visible (issue #11)', () => {
     const created = expectOk(await core.invoke('backup/create', { clusterId }))
     const jobs = expectOk(await core.invoke('job/list', {}))
     expect(jobs.find((j) => j.jobId === created.jobId)).toMatchObject({ action: 'create-backup', backupName: created.backupName, clusterName: 'orders-prod' })
+  })
+})
+
+describe('a search agrees with the list while a sync is still running', () => {
+  it('finds a backup as soon as the list that brought it replaced the cache, before the sync has finished', async () => {
+    const clusterId = await clusterNamed('orders-prod')
+    emulator.advance(60_000)
+    const created = expectOk(await core.invoke('backup/create', { clusterId }))
+    emulator.advance(60_000)
+    // The policy reads of the next sync are slowed down, so the sync is still running once its backup list is in.
+    emulator.injectFault({ pathRegex: '/backups/policy$', method: 'GET', kind: 'latency', ms: 250, times: 100 })
+    const sync = core.invoke('sync/run', {})
+    await waitFor('the listed backup to be AVAILABLE in the cache', async () => {
+      const listed = expectOk(await core.invoke('backup/list', { clusterId, status: 'AVAILABLE', sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit: 50 }))
+      return listed.items.some((b) => b.backupId === created.backupId) ? true : undefined
+    })
+    const found = expectOk(await core.invoke('backup/list', { search: created.backupName, status: 'AVAILABLE', sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit: 5 }))
+    expect(found.total).toBe(1)
+    expectOk(await sync)
   })
 })
