@@ -48,6 +48,11 @@ test.describe('the top bar tells the truth about the active connection\'s sync',
     await expect(page.getByTestId('synced-at')).toHaveCount(0)
     await expect(page.getByTestId('toast').filter({ hasText: CAUSE_TEXT['no-key'] })).toBeVisible()
     await page.getByRole('banner').screenshot({ path: screenshotPath('top-bar-sync-failed.png') })
+    // The connection row words the same cause with the same sentence.
+    await page.goto(`${host!.url}/?token=${TOKEN}#/settings`)
+    const row = page.getByRole('listitem', { name: 'Sync state e2e' })
+    await expect(row).toContainText(`sync failed: ${CAUSE_TEXT['no-key']}`)
+    await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
 
     await page.getByRole('banner').getByRole('button', { name: 'Enter key' }).click()
     const dialog = page.getByRole('dialog', { name: 'Enter the API key of Sync state e2e' })
