@@ -20,9 +20,11 @@ test('exports every cluster as a YAML policy file download, by keyboard', async 
   const fleet = new FleetPage(page)
   await fleet.open()
   const button = page.getByRole('button', { name: 'Export policies…' })
-  await button.focus()
-  await page.keyboard.press('Enter')
+  // The button is enabled once the fleet's clusters are listed.
+  await expect(button).toBeEnabled()
+  await button.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Export policies' })
+  await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('radio', { name: /Every cluster \(5\)/ })).toBeChecked()
   await expect(dialog.getByRole('radio', { name: /YAML policy file/ })).toBeChecked()
   await page.screenshot({ path: screenshotPath('export-policies-dialog.png') })
