@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { E2E_TOKEN } from '../fixtures.ts'
 
 /** The backup list: filters, the virtual table, row actions and their dialogs. */
@@ -32,6 +32,19 @@ export class BackupsPage {
   async chooseAction(backupName: string, action: 'Restore cluster…' | 'Restore collection…' | 'Export…' | 'Delete…'): Promise<void> {
     await this.page.getByRole('button', { name: `Actions for backup ${backupName}`, exact: true }).click()
     await this.page.getByRole('menuitem', { name: action }).click()
+  }
+
+  /**
+   * Waits until every row on screen shows each text: after a filter changes, the rows of the previous answer stay
+   * until the new one arrives, so one matching row does not yet mean the filters are applied.
+   */
+  async expectEveryRowToShow(...texts: string[]): Promise<void> {
+    await expect
+      .poll(async () => {
+        const rows = await this.rows().allTextContents()
+        return rows.length > 0 && rows.every((row) => texts.every((text) => row.includes(text)))
+      })
+      .toBe(true)
   }
 
   /** The name of the first body row's backup. */
