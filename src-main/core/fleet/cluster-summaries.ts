@@ -4,23 +4,27 @@ import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
 import type { ClusterTemplate } from '#contract/models/template'
 import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { getMirroredPolicy, listClusters, listMirroredPolicies, listProjects } from '../store/cache.query.ts'
+import { getMirroredPolicy, listProjects } from '../store/cache.query.ts'
 import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
-import { fleetHealth, type ClusterHealthEntry } from './fleet-health.ts'
+import { fleetHealth, readFleetRows, type ClusterHealthEntry } from './fleet-health.ts'
 import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 
 const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null } as const
 
-/** Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health. */
+/**
+ * Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health.
+ * The clusters and their policies are read once and handed to health and template drift (no second listing).
+ */
 export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number): ClusterSummary[] {
   const projects = new Map(listProjects(db, { connectionId }).map((p) => [p.projectId, p.projectName]))
-  const policies = new Map(listMirroredPolicies(db, { connectionId }).map((p) => [p.clusterId, p]))
+  const rows = readFleetRows(db, connectionId)
+  const { policies } = rows
   const { newestAny } = newestBackupsByCluster(db, connectionId)
-  const healths = fleetHealth(db, now, connectionId)
-  const templates = clusterTemplates(db, connectionId)
+  const healths = fleetHealth(db, now, connectionId, rows)
+  const templates = clusterTemplates(db, connectionId, policies)
   const figures = protectionFigures(db, { connectionId }, healths, now)
-  return listClusters(db, { connectionId }).map((cluster) =>
+  return rows.clusters.map((cluster) =>
     summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), figures.get(cluster.clusterId), now, templates.get(cluster.clusterId) ?? null)
   )
 }
@@ -32,8 +36,9 @@ export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnec
   const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName
   const mirrored = getMirroredPolicy(db, clusterId, connectionId)
   const newest = newestBackupsByCluster(db, connectionId).newestAny.get(clusterId) ?? null
-  const template = clusterTemplates(db, connectionId).get(clusterId) ?? null
-  const health = fleetHealth(db, now, connectionId).get(clusterId)
+  const policies = new Map(mirrored === null ? [] : [[clusterId, mirrored]])
+  const template = clusterTemplates(db, connectionId, policies).get(clusterId) ?? null
+  const health = fleetHealth(db, now, connectionId, { clusters: [cluster], policies }).get(clusterId)
   const figures = health === undefined ? undefined : protectionFigures(db, { connectionId, clusterIds: [clusterId] }, new Map([[clusterId, health]]), now).get(clusterId)
   const summary = summaryOf(cluster, projectName, mirrored, newest, health, figures, now, template)
   return {

@@ -1,4 +1,5 @@
 import { worstHealth, type HealthLevel } from '#contract/health'
+import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
 import { loadNotificationSettings, timingsOf } from '../schedule/settings.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
@@ -8,19 +9,34 @@ import { clusterHealth, type ClusterHealth } from './health.ts'
 
 export type ClusterHealthEntry = ClusterHealth & { clusterId: string; clusterName: string; connectionId: string }
 
-/** The health of every cached cluster (of one connection, or all), each from `clusterHealth`. */
-export function fleetHealth(db: StoreDatabase, nowMs: number, connectionId?: string): Map<string, ClusterHealthEntry> {
+/** The cached clusters and their mirrored policies (by cluster ID) that health is judged from. */
+export type FleetRows = { clusters: readonly Cluster[]; policies: ReadonlyMap<string, MirroredPolicy> }
+
+/** The cache rows of one connection (or all) once: a caller that needs them too passes them on instead of re-reading. */
+export function readFleetRows(db: StoreDatabase, connectionId?: string): FleetRows {
   const filter = connectionId === undefined ? {} : { connectionId }
+  return { clusters: listClusters(db, filter), policies: new Map(listMirroredPolicies(db, filter).map((p) => [p.clusterId, p])) }
+}
+
+/**
+ * The health of every cached cluster (of one connection, or all), each from `clusterHealth`. `rows` are the
+ * clusters to judge; when the caller already listed them (`cluster/list`), they are not read a second time.
+ */
+export function fleetHealth(
+  db: StoreDatabase,
+  nowMs: number,
+  connectionId?: string,
+  rows: FleetRows = readFleetRows(db, connectionId)
+): Map<string, ClusterHealthEntry> {
   const { stuckLimitMs } = timingsOf(loadNotificationSettings(createSettingsRepo(db)))
-  const policies = new Map(listMirroredPolicies(db, filter).map((p) => [p.clusterId, p.policy]))
   const facts = readHealthFacts(db, connectionId)
   const result = new Map<string, ClusterHealthEntry>()
-  for (const cluster of listClusters(db, filter)) {
+  for (const cluster of rows.clusters) {
     const known = facts.get(cluster.clusterId)
     const situation = {
       deployment: cluster.deployment,
       status: cluster.status,
-      policy: policies.get(cluster.clusterId) ?? null,
+      policy: rows.policies.get(cluster.clusterId)?.policy ?? null,
       newestGoodMs: known?.newestGoodMs ?? null,
       creatingSinceMs: known?.creatingSinceMs ?? null,
       lastFailedJob: known?.lastFailedJob ?? null,

@@ -9,17 +9,24 @@ import { listAssignments, listTemplates, type StoredTemplate } from '../store/te
 
 const key = (connectionId: string, clusterId: string): string => `${connectionId}/${clusterId}`
 
-/** Each assigned cluster of a connection: its template and the fields on which the mirrored remote departs from it. */
-export function clusterTemplates(db: StoreDatabase, connectionId: string): Map<string, ClusterTemplate> {
+/**
+ * Each assigned cluster of a connection: its template and the fields on which the mirrored remote departs from it.
+ * `policies` (by cluster ID) are the mirrored policies when the caller already read them.
+ */
+export function clusterTemplates(
+  db: StoreDatabase,
+  connectionId: string,
+  policies?: ReadonlyMap<string, MirroredPolicy>
+): Map<string, ClusterTemplate> {
   const assignments = listAssignments(db, { connectionId })
   if (assignments.length === 0) return new Map()
   const templates = new Map(listTemplates(db).map((t) => [t.id, t]))
-  const policies = new Map(listMirroredPolicies(db, { connectionId }).map((p) => [p.clusterId, p]))
+  const mirrored = policies ?? new Map(listMirroredPolicies(db, { connectionId }).map((p) => [p.clusterId, p]))
   const result = new Map<string, ClusterTemplate>()
   for (const a of assignments) {
     const template = templates.get(a.templateId)
     if (template === undefined) continue
-    result.set(a.clusterId, { id: template.id, name: template.name, drift: driftOf(template, policies.get(a.clusterId)) })
+    result.set(a.clusterId, { id: template.id, name: template.name, drift: driftOf(template, mirrored.get(a.clusterId)) })
   }
   return result
 }

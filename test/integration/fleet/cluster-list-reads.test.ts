@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Cluster } from '#contract/models/cluster'
+import type { BackupPolicy } from '#contract/models/policy'
+import { ManualClock } from '#core/lib/clock'
+import { addConnection } from '#core/store/connections.repo'
+import { replaceBackups, replaceClusters, replacePolicies } from '#core/store/mirror.repo'
+import { assignTemplate, saveTemplate } from '#core/store/templates.repo'
+import { expectOk } from '../../fakes/envelope.ts'
+import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+
+const HOUR = 3_600_000
+/** Wednesday 11 June 2025, 12:00 UTC. */
+const NOW = Date.UTC(2025, 5, 11, 12, 0)
+const DAILY: BackupPolicy = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 }
+const WEEKLY: BackupPolicy = { ...DAILY, frequency: '1', retentionDays: 30 }
+/** The statements that list a connection's clusters and its mirrored policies (core/store/cache.query.ts). */
+const LIST_CLUSTERS = /^SELECT \* FROM clusters WHERE/
+const LIST_POLICIES = /^SELECT cluster_id, policy, read_at FROM policies WHERE \(@connectionId/
+
+let core: TestCore
+
+function cluster(i: number, deployment: Cluster['deployment'] = 'Dedicated'): Cluster {
+  return { clusterId: `c-${i}`, clusterName: `cluster ${i}`, projectId: 'proj-a', connectionId: 'org-a', regionId: 'aws-us-east-1',
+    plan: 'Enterprise', deployment, cuType: 'Performance-optimized', cuSize: 1, status: 'RUNNING', createTime: null }
+}
+
+beforeEach(async () => {
+  core = createTestCore({ clock: new ManualClock(NOW), timings: { syncOnStart: false, syncIntervalMs: 0, jobPollMs: 60_000 } })
+  const { db } = core
+  addConnection(db, { id: 'org-a', name: 'Org A', baseUrl: 'https://a.test' }, NOW - 30 * 24 * HOUR)
+  replaceClusters(db, 'org-a', [cluster(1), cluster(2), cluster(3), cluster(4, 'Serverless')])
+  const readAt = new Date(NOW - HOUR).toISOString()
+  replacePolicies(db, 'org-a', [{ clusterId: 'c-1', policy: DAILY, readAt }, { clusterId: 'c-2', policy: WEEKLY, readAt }])
+  replaceBackups(db, 'org-a', [{ backupId: 'b-1', backupName: 'b 1', clusterId: 'c-1', clusterName: 'cluster 1', projectId: 'proj-a',
+    connectionId: 'org-a', backupType: 'CLUSTER', creationMethod: 'AUTO', status: 'AVAILABLE', size: 10,
+    createTime: new Date(NOW - 5 * HOUR).toISOString(), expireTime: new Date(NOW + 7 * 24 * HOUR).toISOString() }])
+  const standard = saveTemplate(db, { name: 'Daily standard', policy: DAILY }, NOW - 2 * HOUR)
+  assignTemplate(db, standard.id, [{ connectionId: 'org-a', clusterId: 'c-1' }, { connectionId: 'org-a', clusterId: 'c-2' }], NOW - 2 * HOUR)
+  await core.start()
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await core.close()
+})
+
+describe('cluster/list reads the cache once (core/fleet/cluster-summaries.ts)', () => {
+  it('lists the clusters and the mirrored policies one time each for the whole answer', async () => {
+    const prepare = vi.spyOn(core.db, 'prepare')
+    const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    const statements = prepare.mock.calls.map(([sql]) => sql.trim())
+    expect(rows).toHaveLength(4)
+    expect(statements.filter((sql) => LIST_CLUSTERS.test(sql))).toHaveLength(1)
+    expect(statements.filter((sql) => LIST_POLICIES.test(sql))).toHaveLength(1)
+  })
+
+  it('gives each cluster on cluster/get the same health, template drift and protection as its Fleet row', async () => {
+    const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    for (const row of rows) {
+      const detail = expectOk(await core.invoke('cluster/get', { clusterId: row.clusterId, connectionId: 'org-a' }))
+      const { health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup } = detail
+      expect({ health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup }, row.clusterId).toEqual({
+        health: row.health, healthCause: row.healthCause, healthReason: row.healthReason, template: row.template,
+        protection: row.protection, policy: row.policy, nextWindow: row.nextWindow, newestBackup: row.newestBackup
+      })
+    }
+    const byId = new Map(rows.map((r) => [r.clusterId, r]))
+    // The weekly cluster departs from its daily template; the daily one does not; the policy-less one has none.
+    expect(byId.get('c-1')?.template).toMatchObject({ name: 'Daily standard', drift: [] })
+    expect(byId.get('c-2')?.template?.drift.length).toBeGreaterThan(0)
+    expect(byId.get('c-3')?.template).toBeNull()
+    expect(byId.get('c-1')?.health).toBe('ok')
+    expect(byId.get('c-4')?.healthCause).toBe('not-eligible')
+  })
+})
