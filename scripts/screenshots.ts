@@ -57,6 +57,14 @@ const SHOTS: Shot[] = [
   { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'timeline', hash: '#/timeline', ready: heading('Timeline') },
   {
+    name: 'protection-settings',
+    hash: '#/settings',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Save protection settings' }).waitFor()
+      await page.getByRole('heading', { name: 'Protection' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
+    }
+  },
+  {
     name: 'webhooks',
     hash: '#/settings',
     ready: async (page) => {

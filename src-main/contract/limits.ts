@@ -29,3 +29,6 @@ export const NOTIFICATION_SETTING_RANGES = {
   missedGraceMinutes: { min: 0, max: 24 * 60 },
   stuckLimitHours: { min: 1, max: 7 * 24 }
 } as const
+
+/** How long the observed-backups history keeps a backup gone from the API (protection-settings/update). */
+export const HISTORY_RETENTION_DAYS_RANGE = { min: 30, max: 3650 } as const

@@ -7,11 +7,26 @@ import type { BackupPolicy } from './models/policy.ts'
 import { longestGap, parseFrequency, parseWindow } from './policy-rules.ts'
 
 export const LINT_RULES = [
-  { id: 'disabled-on-prod', severity: 'warning', title: 'Policy disabled on production' },
-  { id: 'retention-shorter-than-gap', severity: 'warning', title: 'Retention shorter than the gap between backup days' },
-  { id: 'no-copy-on-prod', severity: 'info', title: 'No cross-region copy on production' },
-  { id: 'copy-on-azure', severity: 'error', title: 'Cross-region copy on Azure' },
-  { id: 'window-in-office-hours', severity: 'info', title: 'Window during office hours' }
+  {
+    id: 'disabled-on-prod', severity: 'warning', title: 'Policy disabled on production',
+    explanation: 'Automatic backups are off on a cluster of a production-tagged connection or of a project whose name says prod.'
+  },
+  {
+    id: 'retention-shorter-than-gap', severity: 'warning', title: 'Retention shorter than the gap between backup days',
+    explanation: 'Backups expire before the next backup day comes, so some days have no restorable backup.'
+  },
+  {
+    id: 'no-copy-on-prod', severity: 'info', title: 'No cross-region copy on production',
+    explanation: 'A production cluster keeps no copy of its backups in another region.'
+  },
+  {
+    id: 'copy-on-azure', severity: 'error', title: 'Cross-region copy on Azure',
+    explanation: 'The policy asks for cross-region copies on Azure, where Zilliz Cloud does not make them.'
+  },
+  {
+    id: 'window-in-office-hours', severity: 'info', title: 'Window during office hours',
+    explanation: 'The backup window, during which no manual backup can start, falls in 09:00–17:00 Mon–Fri of your time zone.'
+  }
 ] as const
 
 export type LintRuleId = (typeof LINT_RULES)[number]['id']

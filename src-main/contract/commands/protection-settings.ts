@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { HISTORY_RETENTION_DAYS_RANGE } from '../limits.ts'
 
 /** Settings of the protection features: how long the backup history keeps gone backups, and lint rules off. */
 export const protectionSettingsSchema = z
   .object({
     /** Backups gone from the API for longer than this are forgotten by the local history. */
-    historyRetentionDays: z.number().int().min(30).max(3650),
+    historyRetentionDays: z.number().int().min(HISTORY_RETENTION_DAYS_RANGE.min).max(HISTORY_RETENTION_DAYS_RANGE.max),
     /** Policy lint rule IDs switched off (see src-main/contract/policy-lint.ts). */
     lintRulesOff: z.array(z.string().min(1).max(100)).max(50)
   })

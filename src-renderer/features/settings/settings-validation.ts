@@ -1,4 +1,4 @@
-import { NOTIFICATION_SETTING_RANGES as RANGES } from '#contract/limits'
+import { HISTORY_RETENTION_DAYS_RANGE, NOTIFICATION_SETTING_RANGES as RANGES } from '#contract/limits'
 import type { NotificationSettings } from '#contract/commands/settings'
 
 /** The notification settings as the form edits them. */
@@ -26,16 +26,25 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   { key: 'stuckLimitHours', label: 'Stuck after (hours)', hint: 'A backup creating longer than this is stuck.', unit: 'hours', ...RANGES.stuckLimitHours }
 ]
 
+/** The message for a value that is not a whole number within the range; undefined when it is. */
+export function wholeNumberIssue(value: unknown, range: { min: number; max: number; unit: string }): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max) return undefined
+  return `Enter a whole number of ${range.unit} from ${range.min} to ${range.max}.`
+}
+
+/** Settings → Protection: the history retention in the contract's range (protection-settings/update). */
+export function historyRetentionIssue(days: unknown): string | undefined {
+  return wholeNumberIssue(days, { ...HISTORY_RETENTION_DAYS_RANGE, unit: 'days' })
+}
+
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /** Field → message for every invalid field (empty when all is well). */
 export function validateSettings(draft: SettingsDraft): Partial<Record<NumberKey | 'quietHours', string>> {
   const issues: Partial<Record<NumberKey | 'quietHours', string>> = {}
   for (const field of NUMBER_FIELDS) {
-    const value = draft[field.key]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < field.min || value > field.max) {
-      issues[field.key] = `Enter a whole number of ${field.unit} from ${field.min} to ${field.max}.`
-    }
+    const issue = wholeNumberIssue(draft[field.key], field)
+    if (issue !== undefined) issues[field.key] = issue
   }
   if (draft.hasQuietHours) {
     if (!HH_MM.test(draft.quietStart) || !HH_MM.test(draft.quietEnd)) issues.quietHours = 'Enter both times as HH:MM.'

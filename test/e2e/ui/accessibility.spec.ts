@@ -50,6 +50,7 @@ const SCREENS: Screen[] = [
   { name: 'Notifications', hash: '#/notifications', ready: heading('Notifications') },
   { name: 'Timeline', hash: '#/timeline', ready: heading('Timeline') },
   { name: 'Settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
+  { name: 'Settings → Protection', hash: '#/settings', ready: async (page) => page.getByRole('button', { name: 'Save protection settings' }).waitFor() },
   {
     name: 'add connection form',
     hash: '#/settings',

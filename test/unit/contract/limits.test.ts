@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '#contract/commands'
-import { API_KEY_MAX_LENGTH, CONNECTION_NAME_MAX_LENGTH, NOTIFICATION_SETTING_RANGES } from '#contract/limits'
+import { API_KEY_MAX_LENGTH, CONNECTION_NAME_MAX_LENGTH, HISTORY_RETENTION_DAYS_RANGE, NOTIFICATION_SETTING_RANGES } from '#contract/limits'
 import { DEFAULT_NOTIFICATION_SETTINGS } from '#contract/commands/settings'
 import { addConnection, renameConnection } from '#core/store/connections.repo'
 import { openDatabase } from '#core/store/database'
 import { assertSecret } from '#core/secrets/secret-input'
 import { keyIssue, nameIssue } from '../../../src-renderer/features/settings/connection-validation.ts'
-import { validateSettings } from '../../../src-renderer/features/settings/settings-validation.ts'
+import { historyRetentionIssue, validateSettings } from '../../../src-renderer/features/settings/settings-validation.ts'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -45,6 +45,15 @@ describe('limits shared by the contract, the repositories and the renderer', () 
       const apiKey = 'k'.repeat(length)
       expect([schema.safeParse({ id: 'c1', apiKey }).success, accepts(() => assertSecret(apiKey)), keyIssue(apiKey) === null], `${String(length)} characters`).toEqual([expected, expected, expected])
     }
+  })
+
+  it('agree on the history retention range, at both ends, and refuse a fraction', () => {
+    const schema = commands['protection-settings/update'].input
+    const { min, max } = HISTORY_RETENTION_DAYS_RANGE
+    for (const [value, expected] of [[min, true], [max, true], [min - 1, false], [max + 1, false], [min + 0.5, false]] as const) {
+      expect([schema.safeParse({ historyRetentionDays: value }).success, historyRetentionIssue(value) === undefined], `${String(value)} days`).toEqual([expected, expected])
+    }
+    expect(historyRetentionIssue(min - 1)).toBe(`Enter a whole number of days from ${String(min)} to ${String(max)}.`)
   })
 
   it('agree on every notification setting range, at both ends', () => {
