@@ -34,7 +34,7 @@ function draft(i: number): NoticeDraft {
 function webhooksOn(db: StoreDatabase): Webhooks {
   return createWebhooks({
     db, secrets: new MemorySecretStore(), settings: createSettingsRepo(db), clock: systemClock, scheduler: new ManualScheduler(),
-    events: new EventBus(), logger: silentLogger, timeZone: 'UTC'
+    events: new EventBus(), logger: silentLogger, timeZone: () => 'UTC'
   })
 }
 

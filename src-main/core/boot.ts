@@ -18,7 +18,7 @@ export type BootOptions = {
   dataDir: string
   version: string
   secretStore: SecretStore
-  keychainStatus?: () => KeychainStatus
+  keychainStatus?: () => KeychainStatus | Promise<KeychainStatus>
   notifier: Notifier
   clock?: Clock
   timings?: CoreTimings

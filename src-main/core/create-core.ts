@@ -6,6 +6,7 @@ import { ClientPool, type ApiClientFactory } from './connections/client-pool.ts'
 import { ConnectionService } from './connections/connection-service.ts'
 import { createDispatcher, type Invoke } from './dispatch.ts'
 import { BackupSearch } from './fleet/backup-search.ts'
+import { systemTimeZone } from './lib/time-zone.ts'
 import { fleetHealth } from './fleet/fleet-health.ts'
 import { driftNotices } from './fleet/template-drift.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
@@ -55,7 +56,7 @@ export type CoreDeps = {
   db: StoreDatabase
   secrets: SecretStore
   /** Whether API keys reach the OS keychain or only memory (R13); the renderer shows a warning. */
-  keychainStatus?: () => KeychainStatus
+  keychainStatus?: () => KeychainStatus | Promise<KeychainStatus>
   createApiClient: ApiClientFactory
   scheduler: Scheduler
   notifier: Notifier
@@ -125,7 +126,7 @@ export function createCore(deps: CoreDeps): Core {
     onBackupsReplaced: (connectionId) => search.refresh(connectionId)
   })
   const actions = new BackupActions({ db, pool, jobs, logger, now })
-  const timeZone = deps.watcher?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+  const timeZone = (): string => deps.watcher?.timeZone ?? systemTimeZone()
   const webhooks = createWebhooks({
     db, secrets: deps.secrets, settings, clock: deps.clock, scheduler: deps.scheduler, events, logger, timeZone,
     ...deps.webhooks

@@ -39,24 +39,22 @@ async function main(): Promise<void> {
   const osSecrets = createOsSecretStore(secretLogger)
   const secrets = isDemo ? new MemorySecretStore() : osSecrets
   const demo = embeddedDemo()
+  // Listen first, warm later (docs/architecture.md, "Host launch"): the keychain probe (it loads keytar and asks
+  // the Secret Service over D-Bus) runs once the URL is out, and `keychain/status` waits for its answer.
+  let probed: Promise<unknown> = Promise.resolve()
   const core = bootCore({
     runtime: 'browser',
     dataDir,
     version,
     secretStore: secrets,
-    keychainStatus: () => (isDemo ? { mode: 'keychain' } : keychainStatusOf(osSecrets)),
+    keychainStatus: async () => {
+      await probed
+      return isDemo ? { mode: 'keychain' } : keychainStatusOf(osSecrets)
+    },
     notifier: nullNotifier,
     startDemo: () => demo.start()
   })
-  if (!isDemo) await osSecrets.probe()
-  await core.start()
-  if (isDemo) {
-    const started = await core.invoke('demo/start', {})
-    if (!started.ok) fail(`The demo organization could not start: ${started.error.message}`)
-  }
   const host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token, port, logger: core.logger })
-  process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}${isDemo ? ' (demo organization)' : ''}\n`)
-
   const shutdown = (): void => {
     void host
       .close()
@@ -66,6 +64,16 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+  if (isDemo) {
+    await core.start()
+    const started = await core.invoke('demo/start', {})
+    if (!started.ok) fail(`The demo organization could not start: ${started.error.message}`)
+  }
+  process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}${isDemo ? ' (demo organization)' : ''}\n`)
+  if (!isDemo) {
+    probed = osSecrets.probe()
+    await core.start()
+  }
 }
 
 function fail(message: string): never {

@@ -4,7 +4,8 @@ import type { HandlersFor } from './types.ts'
 
 export type ConnectionHandlerDeps = {
   connections: ConnectionService
-  keychainStatus: () => KeychainStatus
+  /** May wait for the start-up keychain probe (the browser host probes after it listens). */
+  keychainStatus: () => KeychainStatus | Promise<KeychainStatus>
   /** Called after a connection is added, so its first sync starts without waiting for the timer. */
   onAdded: (connectionId: string) => void
 }

@@ -17,6 +17,7 @@ import { allDue } from './rules.ts'
 import type { Scheduler } from './scheduler.ts'
 import { loadNotificationSettings, timingsOf } from './settings.ts'
 import { publishSummary } from './summary.ts'
+import { systemTimeZone } from '../lib/time-zone.ts'
 import type { WatchInputs, WatchPolicy } from './watch-inputs.ts'
 
 const HOUR_MS = 3_600_000
@@ -75,7 +76,6 @@ export type WatchCommand = 'schedule/upcoming' | 'notification/list' | 'notifica
 /** Composes the watcher. It reads the cache, writes the ledger and notifies; it never calls the API. */
 export function createWatcher(deps: WatcherDeps): Watcher {
   const o = deps.options ?? {}
-  const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const verifyWaitMs = o.verifyWaitMs ?? HOUR_MS
   const lookbackMs = o.lookbackMs ?? 7 * 24 * HOUR_MS
   const checkpointMs = o.checkpointMs ?? HOUR_MS
@@ -98,6 +98,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   const evaluate = (isCatchUp: boolean): void => {
     const now = deps.clock.now()
+    const timeZone = o.timeZone ?? systemTimeZone()
     const settings = loadNotificationSettings(kv)
     const timings = timingsOf(settings)
     const policies = deps.inputs.enabledPolicies()

@@ -11,7 +11,9 @@ export function latestVersion(migrations: readonly Migration[]): number {
 
 /**
  * Brings the schema to the latest version, one transaction per step, so a failing step leaves the database at
- * the previous version (R18). A database from a newer app is refused, never migrated down.
+ * the previous version (R18). A fresh (empty) database takes every step in one transaction: it has no earlier
+ * version to keep, a failure leaves it empty at schema 0, and a first launch pays one commit's fsync, not one per
+ * step. A database from a newer app is refused, never migrated down.
  */
 export function migrate(sqlite: Database.Database, migrations: readonly Migration[]): MigrationOutcome {
   assertWellFormed(migrations)
@@ -24,29 +26,37 @@ export function migrate(sqlite: Database.Database, migrations: readonly Migratio
         'Update Backup Desk, or start it with another data folder.'
     )
   }
-  for (const step of migrations) {
-    if (step.version <= from) continue
-    try {
-      sqlite
-        .transaction(() => {
+  const pending = migrations.filter((step) => step.version > from)
+  const batches = from === 0 && pending.length > 0 ? [pending] : pending.map((step) => [step])
+  for (const batch of batches) applySteps(sqlite, batch)
+  return { from, to: readUserVersion(sqlite) }
+}
+
+function applySteps(sqlite: Database.Database, steps: readonly Migration[]): void {
+  let current: Migration | undefined
+  try {
+    sqlite
+      .transaction(() => {
+        for (const step of steps) {
+          current = step
           sqlite.exec(step.sql)
           sqlite.pragma(`user_version = ${step.version}`)
-        })
-        .immediate()
-    } catch (error) {
-      // Corruption is handled by the caller's recovery path, not reported as a failed upgrade.
-      if (isCorruptionError(error)) throw error
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new CoreError(
-        'store/failed',
-        `Could not upgrade the local data to schema ${step.version} (${step.name}): ${reason}. ` +
-          `The data was left at schema ${readUserVersion(sqlite)}.`,
-        undefined,
-        { cause: error }
-      )
-    }
+        }
+      })
+      .immediate()
+  } catch (error) {
+    // Corruption is handled by the caller's recovery path, not reported as a failed upgrade.
+    if (isCorruptionError(error)) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    const step = current ?? steps[0]
+    throw new CoreError(
+      'store/failed',
+      `Could not upgrade the local data to schema ${step?.version ?? '?'} (${step?.name ?? '?'}): ${reason}. ` +
+        `The data was left at schema ${readUserVersion(sqlite)}.`,
+      undefined,
+      { cause: error }
+    )
   }
-  return { from, to: readUserVersion(sqlite) }
 }
 
 export function readUserVersion(sqlite: Database.Database): number {

@@ -24,7 +24,8 @@ export type WebhooksDeps = {
   scheduler: Scheduler
   events: EventBus
   logger: Logger
-  timeZone: string
+  /** Asked when a digest or quiet hours need it, not at composition (core/lib/time-zone.ts). */
+  timeZone: () => string
   send?: Partial<SendOptions>
   random?: () => number
 }

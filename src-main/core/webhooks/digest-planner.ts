@@ -22,7 +22,7 @@ export type DigestPlannerDeps = {
   clock: Clock
   scheduler: Scheduler
   logger: Logger
-  timeZone: string
+  timeZone: () => string
   /** Called after digests were queued, so the outbox delivers them. */
   onQueued(): void
 }
@@ -63,13 +63,13 @@ export class DigestPlanner {
     let queued = 0
     for (const d of destinations) if (this.queueIfDue(d, now)) queued++
     if (queued > 0) this.deps.onQueued()
-    const next = destinations.map((d) => nextLocalTimeAfter(now, d.digestTime ?? '00:00', this.deps.timeZone))
+    const next = destinations.map((d) => nextLocalTimeAfter(now, d.digestTime ?? '00:00', this.deps.timeZone()))
     if (next.length === 0) this.deps.scheduler.cancel(DIGEST_TIMER_ID)
     else this.deps.scheduler.schedule(DIGEST_TIMER_ID, Math.min(...next), () => this.run())
   }
 
   private queueIfDue(d: StoredDestination, now: number): boolean {
-    const slot = lastLocalTimeAtOrBefore(now, d.digestTime ?? '00:00', this.deps.timeZone)
+    const slot = lastLocalTimeAtOrBefore(now, d.digestTime ?? '00:00', this.deps.timeZone())
     if (d.digestThrough !== null && d.digestThrough >= slot) return false
     const event = this.digestOf(d, slot)
     writeTransaction(this.deps.db, 'queue a webhook digest', () => {

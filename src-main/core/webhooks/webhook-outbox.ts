@@ -25,7 +25,7 @@ export type OutboxDeps = {
   scheduler: Scheduler
   settings: KeyValueStore
   logger: Logger
-  timeZone: string
+  timeZone: () => string
   /** The destination's URL from the keychain; null when it is not there. */
   urlOf(destinationId: string): Promise<string | null>
   send: SendOptions
@@ -165,8 +165,8 @@ export class WebhookOutbox {
   /** The end of the current quiet hours, or null when deliveries may leave now (they are held like OS notices). */
   private quietEnd(now: number): number | null {
     const { quietHours } = loadNotificationSettings(this.deps.settings)
-    if (!isQuietAt(now, quietHours, this.deps.timeZone) || quietHours === null) return null
-    return quietEndAfter(now, quietHours, this.deps.timeZone)
+    if (!isQuietAt(now, quietHours, this.deps.timeZone()) || quietHours === null) return null
+    return quietEndAfter(now, quietHours, this.deps.timeZone())
   }
 
   /** One timer: the next due attempt, or the end of quiet hours if that comes later. */

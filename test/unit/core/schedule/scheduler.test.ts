@@ -11,10 +11,12 @@ import type { KeyValueStore, NotificationLedger } from '#core/schedule/ledger'
 
 // The real node-schedule on vitest's fake timers and Date: its timers fire as the test moves time, no real waits.
 let real: NodeScheduleScheduler
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ now: Date.UTC(2026, 2, 2, 9, 0) })
   // Made after faking: the scheduler keeps the Date.now it is given.
   real = new NodeScheduleScheduler()
+  // node-schedule loads on first use; these cases start with it loaded (the next describe covers the loading).
+  await real.ready()
 })
 afterEach(() => {
   real.stop()
@@ -111,3 +113,27 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
     expect(real.list()).toEqual([])
   })
 })
+
+describe('NodeScheduleScheduler before node-schedule has loaded (a fresh host)', () => {
+  it('lists an entry at once, arms it when the module arrives, and never runs one cancelled meanwhile', async () => {
+    vi.resetModules()
+    const { NodeScheduleScheduler: FreshScheduler } = await import('#core/schedule/node-schedule-scheduler')
+    const fresh = new FreshScheduler()
+    const start = Date.now()
+    const ran: string[] = []
+    fresh.schedule('due', start + 300, () => ran.push(`due at ${Date.now() - start}`))
+    fresh.schedule('cancelled', start + 100, () => ran.push('cancelled'))
+    fresh.schedule('replaced', start + 100, () => ran.push('replaced (first)'))
+    fresh.schedule('replaced', start + 200, () => ran.push(`replaced at ${Date.now() - start}`))
+    fresh.cancel('cancelled')
+    expect(fresh.list()).toEqual([{ id: 'due', atMs: start + 300 }, { id: 'replaced', atMs: start + 200 }])
+    await fresh.ready()
+    vi.advanceTimersByTime(199)
+    expect(ran).toEqual([])
+    vi.advanceTimersByTime(1_000)
+    expect(ran).toEqual(['replaced at 200', 'due at 300'])
+    expect(fresh.list()).toEqual([])
+    fresh.stop()
+  })
+})
+

@@ -27,6 +27,13 @@ function tableNames(sqlite: Database.Database): string[] {
     .map((r) => r.name)
 }
 
+/** A step that creates a table, then fails: nothing of it may remain. */
+const BROKEN_STEP_2: Migration = {
+  version: 2,
+  name: 'broken',
+  sql: 'CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);'
+}
+
 describe('openDatabase', () => {
   it('reads back WAL, synchronous=FULL, foreign keys on and a busy timeout of at least 5 s (R16)', () => {
     const { db } = openDatabase(join(dir, 'store.db'))
@@ -62,14 +69,10 @@ describe('openDatabase', () => {
 
   it('leaves user_version at the previous step when a step throws (R18)', () => {
     const path = join(dir, 'store.db')
-    const broken: Migration = {
-      version: 2,
-      name: 'broken',
-      sql: 'CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);'
-    }
+    openDatabase(path, { migrations: [migration0001] }).db.close()
     let thrown: unknown
     try {
-      openDatabase(path, { migrations: [migration0001, broken] })
+      openDatabase(path, { migrations: [migration0001, BROKEN_STEP_2] })
     } catch (error) {
       thrown = error
     }
@@ -79,7 +82,17 @@ describe('openDatabase', () => {
     expect(userVersion(path)).toBe(1)
     const { db } = openDatabase(path, { migrations: [migration0001] })
     expect(tableNames(db.sqlite)).not.toContain('half_done')
+    expect(tableNames(db.sqlite)).toContain('connections')
     db.close()
+  })
+
+  it('leaves a fresh file empty at schema 0 when any of its steps throws (all steps in one transaction)', () => {
+    const path = join(dir, 'store.db')
+    expect(() => openDatabase(path, { migrations: [migration0001, BROKEN_STEP_2] })).toThrow(/schema 2 \(broken\).*left at schema 0/)
+    expect(userVersion(path)).toBe(0)
+    const raw = new Database(path)
+    expect(tableNames(raw)).toEqual([])
+    raw.close()
   })
 
   it('refuses a database written by a newer version and leaves it untouched (R18)', () => {
