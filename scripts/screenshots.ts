@@ -88,6 +88,15 @@ const SHOTS: Shot[] = [
       await page.getByRole('heading', { name: 'Webhook destinations' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
     }
   },
+  { name: 'templates', hash: '#/templates', ready: async (page) => page.getByRole('article', { name: 'prod-daily' }).waitFor() },
+  {
+    name: 'template-editor',
+    hash: '#/templates',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Edit prod-daily' }).click()
+      await page.getByRole('dialog', { name: 'Edit template prod-daily' }).waitFor()
+    }
+  },
   {
     name: 'shortcuts',
     hash: '#/backups',
@@ -98,6 +107,18 @@ const SHOTS: Shot[] = [
     }
   }
 ]
+
+/** Two templates, one assigned to clusters of which one has drifted (search-prod keeps 14 days, Mon/Wed/Fri). */
+async function addTemplates(base: string): Promise<void> {
+  const clusters = (await hostRpc(base, TOKEN, 'cluster/list', {})) as { clusterId: string; clusterName: string }[]
+  const ids = (names: string[]): string[] => clusters.filter((c) => names.includes(c.clusterName)).map((c) => c.clusterId)
+  const daily = (await hostRpc(base, TOKEN, 'template/save', {
+    name: 'prod-daily',
+    policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '22:00-00:00', retentionDays: 21 }
+  })) as { id: string }
+  await hostRpc(base, TOKEN, 'template/assign', { templateId: daily.id, clusterIds: ids(['orders-prod', 'search-prod']) })
+  await hostRpc(base, TOKEN, 'template/save', { name: 'staging-weekdays', policy: { enabled: true, frequency: '1,2,3,4,5', startTime: '02:00-04:00', retentionDays: 7 } })
+}
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
@@ -124,6 +145,7 @@ async function main(): Promise<void> {
     await hostRpc(base, TOKEN, 'sync/run', {})
     await hostRpc(base, TOKEN, 'webhook/add', { name: 'Team #backups', kind: 'slack', url: hookUrl, prefix: '[prod]', kinds: ['missed', 'failed', 'stuck', 'expired'] })
     await hostRpc(base, TOKEN, 'webhook/add', { name: 'Morning digest', kind: 'teams', url: hookUrl, digestTime: '08:30' })
+    await addTemplates(base)
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme })
       const page = await context.newPage()

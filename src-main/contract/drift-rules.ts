@@ -8,6 +8,20 @@ import { parseFrequency } from './policy-rules.ts'
 
 export type DriftField = 'enabled' | 'frequency' | 'startTime' | 'retentionDays' | 'crossRegionCopies'
 
+/** A drifted field in words, for lists that carry only the field names (`cluster/list`, `template/list`). */
+export const DRIFT_FIELD_LABELS: Record<DriftField, string> = {
+  enabled: 'on/off',
+  frequency: 'weekdays',
+  startTime: 'window',
+  retentionDays: 'retention',
+  crossRegionCopies: 'cross-region copies'
+}
+
+/** `["retentionDays", "frequency"]` → `retention, weekdays`; an unknown name is shown as it is. */
+export function driftFieldsText(fields: readonly string[]): string {
+  return fields.map((f) => (f in DRIFT_FIELD_LABELS ? DRIFT_FIELD_LABELS[f as DriftField] : f)).join(', ')
+}
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 /** The policy fields on which `remote` differs from `template`, in the meaning of `policiesEqual`. */

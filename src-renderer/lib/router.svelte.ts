@@ -4,7 +4,8 @@ export const SECTIONS = [
   { id: 'drafts', label: 'Drafts', shortcut: '3' },
   { id: 'notifications', label: 'Notifications', shortcut: '4' },
   { id: 'settings', label: 'Settings', shortcut: '5' },
-  { id: 'timeline', label: 'Timeline', shortcut: '6' }
+  { id: 'timeline', label: 'Timeline', shortcut: '6' },
+  { id: 'templates', label: 'Templates', shortcut: '7' }
 ] as const
 
 export type SectionId = (typeof SECTIONS)[number]['id']

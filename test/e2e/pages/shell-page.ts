@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { E2E_TOKEN } from '../fixtures.ts'
 
-export const SECTION_NAMES = ['Fleet', 'Backups', 'Drafts', 'Notifications', 'Settings'] as const
+export const SECTION_NAMES = ['Fleet', 'Backups', 'Drafts', 'Notifications', 'Settings', 'Templates'] as const
 export type SectionName = (typeof SECTION_NAMES)[number]
 
 /** The app shell: navigation and the app/info footer. */

@@ -1,20 +1,25 @@
 import type { Page } from '@playwright/test'
 import { scanAccessibility } from '../axe.ts'
 import { test, expect, E2E_TOKEN } from '../fixtures.ts'
-import { clusterByName, connectDemoEmulator, disconnectDemo, type DemoConnection } from '../pages/fleet-page.ts'
+import { clusterByName, connectDemoEmulator, disconnectDemo, rpc, type DemoConnection } from '../pages/fleet-page.ts'
 
 let demo: DemoConnection | undefined
 let clusterId = ''
+let templateId = ''
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
   demo = await connectDemoEmulator(request, 'Accessibility e2e')
   clusterId = (await clusterByName(request, 'orders-prod')).clusterId
+  const policy = { enabled: true, frequency: '1,2,3,4,5', startTime: '01:00-03:00', retentionDays: 21 }
+  templateId = (await rpc<{ id: string }>(request, 'template/save', { name: 'a11y-weekdays', policy })).id
+  await rpc(request, 'template/assign', { templateId, clusterIds: [clusterId] })
   await request.dispose()
 })
 
 test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
+  if (templateId !== '') await rpc(request, 'template/delete', { id: templateId })
   await disconnectDemo(request, demo)
   await request.dispose()
 })
@@ -49,6 +54,15 @@ const SCREENS: Screen[] = [
   { name: 'Drafts', hash: '#/drafts', ready: heading('Drafts') },
   { name: 'Notifications', hash: '#/notifications', ready: heading('Notifications') },
   { name: 'Timeline', hash: '#/timeline', ready: heading('Timeline') },
+  { name: 'Templates', hash: '#/templates', ready: async (page) => page.getByRole('article', { name: 'a11y-weekdays' }).waitFor() },
+  {
+    name: 'template editor dialog',
+    hash: '#/templates',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Edit a11y-weekdays' }).click()
+      await page.getByRole('dialog', { name: 'Edit template a11y-weekdays' }).waitFor()
+    }
+  },
   { name: 'Settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'Settings → Protection', hash: '#/settings', ready: async (page) => page.getByRole('button', { name: 'Save protection settings' }).waitFor() },
   {

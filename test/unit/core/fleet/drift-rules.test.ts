@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupPolicy } from '#contract/models/policy'
-import { describeDrift, driftFields } from '#contract/drift-rules'
+import { describeDrift, driftFields, driftFieldsText } from '#contract/drift-rules'
 
 const TEMPLATE: BackupPolicy = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 21 }
 
@@ -27,5 +27,10 @@ describe('drift from a template', () => {
   it('names extra weekdays and a moved window', () => {
     const template = { ...TEMPLATE, frequency: '1,3,5' }
     expect(describeDrift('mwf', template, { ...template, frequency: '1,2,3,5', startTime: '03:00-05:00' })).toBe('Drifted from mwf: Tuesday extra, window 03:00-05:00 ≠ 02:00-04:00')
+  })
+
+  it('words the field names that lists carry, keeping an unknown one as it is', () => {
+    expect(driftFieldsText(['startTime', 'retentionDays', 'crossRegionCopies'])).toBe('window, retention, cross-region copies')
+    expect(driftFieldsText(['enabled', 'frequency', 'somethingNew'])).toBe('on/off, weekdays, somethingNew')
   })
 })
