@@ -18,6 +18,7 @@ export type CliIo = {
   isTty: boolean
   env: NodeJS.ProcessEnv
   writeFile(path: string, content: string): void
+  readFile(path: string): string
 }
 
 export type CliDeps = {
@@ -84,6 +85,16 @@ export class CliSession {
 
   json(value: unknown): void {
     this.io.out(JSON.stringify(value, null, 2) + '\n')
+  }
+
+  /** A file's text; a missing or unreadable file is one clear line, not a stack. */
+  readFile(path: string): string {
+    try {
+      return this.io.readFile(path)
+    } catch (error) {
+      const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : ''
+      throw new CliFailure(code === 'ENOENT' ? `${path}: no such file.` : `${path} cannot be read (${code === '' ? 'unknown error' : code}).`)
+    }
   }
 
   output(content: string, outFile: string | undefined): void {

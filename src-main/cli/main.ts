@@ -37,7 +37,8 @@ void runCli(
     confirm,
     isTty: process.stderr.isTTY,
     env: process.env,
-    writeFile: (path, content) => writeFileSync(path, content, 'utf8')
+    writeFile: (path, content) => writeFileSync(path, content, 'utf8'),
+    readFile: (path) => readFileSync(path, 'utf8')
   },
   { version, secrets: createKeytarSecretStore() }
 ).then((code) => {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { CliFailure, CliSession, oneLine, type CliDeps, type CliIo, type GlobalOptions } from './cli-context.ts'
 import { registerConnectionCommands } from './commands/connection.cli.ts'
 import { registerFleetCommands } from './commands/fleet.cli.ts'
+import { registerPlanFileCommands } from './commands/plan-file.cli.ts'
 import { registerPolicyFileCommands } from './commands/policy-file.cli.ts'
 
 /**
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   registerConnectionCommands(program, run)
   registerFleetCommands(program, run)
   registerPolicyFileCommands(program, run)
+  registerPlanFileCommands(program, run)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })

@@ -159,7 +159,7 @@ export function createCore(deps: CoreDeps): Core {
     ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now }),
     ...regionHandlers({ db, pool, connections }),
-    ...policyFileHandlers({ db, connections, now }),
+    ...policyFileHandlers({ db, connections, plans, now }),
     ...fileHandlers(deps.saveFile),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),

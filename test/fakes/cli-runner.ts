@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src-main/cli/run-cli.ts'
@@ -29,7 +29,8 @@ export class CliRunner {
         confirm: () => Promise.resolve(this.answer),
         isTty: options.tty ?? false,
         env: options.env ?? {},
-        writeFile: (path, content) => writeFileSync(path, content, 'utf8')
+        writeFile: (path, content) => writeFileSync(path, content, 'utf8'),
+        readFile: (path) => readFileSync(path, 'utf8')
       },
       { version: '0.0.0-test', secrets: this.secrets }
     )

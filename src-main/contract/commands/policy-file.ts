@@ -1,9 +1,14 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { idSchema } from '../id.ts'
+import { planSchema } from '../models/plan.ts'
 
 export const policyExportFormatSchema = z.enum(['yaml', 'json', 'terraform'])
 export type PolicyExportFormat = z.infer<typeof policyExportFormatSchema>
+
+/** A problem in a policy file: its 1-based line, the field as a dotted path, and what is wrong. */
+export const policyFileProblemSchema = z.object({ line: z.number().int().nonnegative(), field: z.string().optional(), message: z.string() }).strict()
+export type PolicyFileProblem = z.infer<typeof policyFileProblemSchema>
 
 export const policyFileCommands = {
   /**
@@ -20,5 +25,15 @@ export const policyFileCommands = {
       })
       .strict(),
     output: z.object({ filename: z.string(), content: z.string(), clusters: z.number().int() }).strict()
+  }),
+  /**
+   * Reads a policy file (YAML or JSON, docs/policy-files.md) and stores the plan that would bring its clusters to
+   * it, from the cache (offline; nothing is sent). A file that cannot be read as a whole (syntax, apiVersion, kind,
+   * a bad template) gives `problems` and no plan; a bad cluster entry is an `invalid` item with its line and field.
+   * Apply the plan with plan/apply.
+   */
+  'policy/import-plan': defineCommand({
+    input: z.object({ text: z.string().max(20_000_000) }).strict(),
+    output: z.object({ plan: planSchema.nullable(), problems: z.array(policyFileProblemSchema) }).strict()
   })
 }

@@ -72,13 +72,19 @@ export const planItemSchema = z
 
 export type PlanItem = z.infer<typeof planItemSchema>
 
+/** A template a policy file defines: saved by name (created or replaced) when its plan is applied. */
+export const planTemplateSchema = z.object({ name: z.string().trim().min(1).max(100), policy: backupPolicySchema }).strict()
+export type PlanTemplate = z.infer<typeof planTemplateSchema>
+
 export const planSchema = z
   .object({
     id: z.string(),
     createdAt: z.string(),
     items: z.array(planItemSchema),
     /** Clusters whose policy becomes enabled: Zilliz Cloud starts a backup on each of them at once. */
-    startsBackups: z.number().int().nonnegative()
+    startsBackups: z.number().int().nonnegative(),
+    /** A policy file's templates (policy/import-plan): saved by name on apply; the clusters naming one are assigned to it. */
+    templates: z.array(planTemplateSchema).max(500).optional()
   })
   .strict()
 

@@ -18,11 +18,12 @@ const startTime = z
   .string()
   .regex(START_TIME_PATTERN, 'Use a UTC window like 02:00-04:00.')
   .describe('The UTC window in which the backup starts, HH:mm-HH:mm.')
+const retentionMessage = `Retention must be between ${RETENTION_MIN} and ${RETENTION_MAX} days.`
 const retentionDays = z
-  .number()
-  .int()
-  .min(RETENTION_MIN)
-  .max(RETENTION_MAX)
+  .number(retentionMessage)
+  .int(retentionMessage)
+  .min(RETENTION_MIN, retentionMessage)
+  .max(RETENTION_MAX, retentionMessage)
   .describe(`Days each backup is kept (${RETENTION_MIN}–${RETENTION_MAX}).`)
 const crossRegionCopies = z
   .array(z.object({ regionId: z.string().min(1).max(100), retentionDays }).strict())

@@ -1,18 +1,21 @@
 import { CoreError } from '#contract/errors'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
+import type { PlanService } from '../plan/plan-service.ts'
 import { exportableClusters, exportPolicies } from '../policy-files/export-policy-file.ts'
+import { importPolicyFile } from '../policy-files/import-policy-file.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
 
 export type PolicyFileHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
+  plans: PlanService
   now: () => number
 }
 
-/** Policies as files (docs/policy-files.md): export from the mirror, so it answers offline. */
-export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'policy/export'> {
+/** Policies as files (docs/policy-files.md): export from the mirror and plan an import from it, so both answer offline. */
+export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'policy/export' | 'policy/import-plan'> {
   return {
     'policy/export': ({ format, clusterIds, connectionId }) => {
       const id = deps.connections.resolve(connectionId)
@@ -27,6 +30,7 @@ export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'po
       }
       const clusters = exportableClusters(chosen)
       return Promise.resolve({ ...exportPolicies(clusters, format), clusters: clusters.length })
-    }
+    },
+    'policy/import-plan': ({ text }) => Promise.resolve(importPolicyFile(deps.plans, text))
   }
 }

@@ -6,6 +6,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { findOpenDraft, saveDraft, setDraftState } from '../store/drafts.repo.ts'
 import { recordPlanResults, type StoredPlan } from '../store/plans.repo.ts'
 import { assignTemplate } from '../store/templates.repo.ts'
+import { saveFileTemplates } from './plan-templates.ts'
 import { writeTransaction } from '../store/transaction.ts'
 import type { DraftOutbox } from '../sync/draft-outbox.ts'
 
@@ -33,6 +34,7 @@ const UNREACHABLE = 'Zilliz Cloud could not be reached: the change waits as a qu
 export async function applyPlan(deps: PlanApplyDeps, stored: StoredPlan, mode: 'now' | 'drafts', clusterIds?: readonly string[]): Promise<PlanApplyResult[]> {
   const { plan, results: previous } = stored
   const items = selectItems(plan.items, clusterIds)
+  const fileTemplates = plan.templates === undefined ? new Map<string, string>() : saveFileTemplates(deps.db, plan.templates, deps.now())
   const results = new Map<string, PlanApplyResult>()
   const drafts = new Map<string, PlanItem>()
   // One transaction (one fsync) for every draft of the plan, instead of one per cluster.
@@ -56,7 +58,7 @@ export async function applyPlan(deps: PlanApplyDeps, stored: StoredPlan, mode: '
   }
   const ordered = items.map((i) => results.get(i.clusterId) ?? { clusterId: i.clusterId, state: 'failed' as const, error: 'The push returned no result.' })
   recordPlanResults(deps.db, plan.id, ordered)
-  recordAssignments(deps, items, results)
+  recordAssignments(deps, items, results, fileTemplates)
   return ordered
 }
 
@@ -125,13 +127,17 @@ function toApplyResult(clusterId: string, r: DraftPushResult): PlanApplyResult {
   }
 }
 
-/** A template reaches the clusters that took it (or will, once queued): they are now assigned to it. */
-function recordAssignments(deps: PlanApplyDeps, items: readonly PlanItem[], results: ReadonlyMap<string, PlanApplyResult>): void {
+/**
+ * A template reaches the clusters that took it (or will, once queued): they are now assigned to it. A policy file's
+ * items name their template; `fileTemplates` has the ids its templates were saved under.
+ */
+function recordAssignments(deps: PlanApplyDeps, items: readonly PlanItem[], results: ReadonlyMap<string, PlanApplyResult>, fileTemplates: ReadonlyMap<string, string>): void {
   const byTemplate = new Map<string, { connectionId: string; clusterId: string }[]>()
   for (const item of items) {
     const state = results.get(item.clusterId)?.state
-    if (item.templateId === undefined || (state !== 'applied' && state !== 'unchanged' && state !== 'queued')) continue
-    byTemplate.set(item.templateId, [...(byTemplate.get(item.templateId) ?? []), { connectionId: item.connectionId, clusterId: item.clusterId }])
+    const templateId = item.templateId ?? fileTemplates.get(item.templateName?.toLowerCase() ?? '')
+    if (templateId === undefined || (state !== 'applied' && state !== 'unchanged' && state !== 'queued')) continue
+    byTemplate.set(templateId, [...(byTemplate.get(templateId) ?? []), { connectionId: item.connectionId, clusterId: item.clusterId }])
   }
   for (const [templateId, clusters] of byTemplate) assignTemplate(deps.db, templateId, clusters, deps.now())
 }

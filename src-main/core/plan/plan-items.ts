@@ -18,6 +18,8 @@ export type PlanTarget = {
   templateId?: string
   templateName?: string
   source?: { line: number; field?: string }
+  /** The target is known to be unusable before the cache is read (a policy file's bad entry). */
+  invalid?: { reason: string; field?: string }
 }
 
 type FieldsChange = Extract<PlanChange, { kind: 'fields' }>
@@ -32,6 +34,11 @@ export function planItem(target: PlanTarget, ctx: PlanContext): PlanItem {
     ...(target.templateId === undefined ? {} : { templateId: target.templateId }),
     ...(target.templateName === undefined ? {} : { templateName: target.templateName }),
     ...(target.source === undefined ? {} : { source: target.source })
+  }
+  if (target.invalid !== undefined) {
+    const { reason, field } = target.invalid
+    return { clusterId: target.clusterId, clusterName: cluster?.clusterName ?? target.clusterId, connectionId: cluster?.connectionId ?? '',
+      projectName: cluster?.projectName ?? '', verdict: 'invalid', before: cluster?.policy ?? null, after: null, reason, ...(field === undefined ? {} : { field }), ...labels }
   }
   if (cluster === undefined) {
     return { clusterId: target.clusterId, clusterName: target.clusterId, connectionId: '', projectName: '', verdict: 'invalid',

@@ -52,6 +52,11 @@ export class PlanService {
     return { id: randomUUID(), createdAt: toIso(this.deps.now()), items, startsBackups: countStartsBackups(items) }
   }
 
+  /** Stores a plan built elsewhere from `build` (a policy file's plan, with the file's templates). */
+  save(plan: Plan): void {
+    savePlan(this.deps.db, plan, this.deps.now())
+  }
+
   private context(clusterIds: readonly string[]): PlanContext {
     return loadPlanContext(this.deps.db, clusterIds, this.deps.activeConnectionId())
   }

@@ -54,6 +54,14 @@ export function resolvePolicyFile(content: PolicyFileContent): FileTarget[] {
   })
 }
 
+/** A complete file policy (a template's) in the API's shape. */
+export function backupPolicyOf(policy: FilePolicy): BackupPolicy {
+  const converted = toBackupPolicy(policy)
+  // The file schema requires the schedule of an enabled policy, so nothing can be missing here.
+  if ('missing' in converted) throw new Error(`A complete policy lacks ${converted.missing}.`)
+  return converted
+}
+
 /** The API's shape: a switched-off policy carries the API's zero values (as the mirror stores it). */
 function toBackupPolicy(p: PartialPolicy): BackupPolicy | { missing: string } {
   if (p.enabled !== true) return { enabled: false, frequency: '', startTime: '', retentionDays: 0 }
