@@ -11,7 +11,9 @@ const root = import.meta.dirname
  * at each launch (bench/host-launch.bench.ts). Add an entry here to ship another one.
  */
 const NODE_ENTRIES = {
-  host: resolve(root, 'src-main/host/cli.ts')
+  host: resolve(root, 'src-main/host/cli.ts'),
+  /** The `backup-desk` command line (bin/backup-desk.mjs runs it). */
+  cli: resolve(root, 'src-main/cli/main.ts')
 }
 
 export default defineConfig({

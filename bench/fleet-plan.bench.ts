@@ -67,7 +67,7 @@ async function applyTemplate(): Promise<BenchResult[]> {
 }
 
 /** A cache of 1,000 Dedicated clusters with policies, written straight to SQLite (a sync of that size takes minutes). */
-function seedCache(core: ReturnType<typeof createTestCore>): string[] {
+export function seedCache(core: ReturnType<typeof createTestCore>): string[] {
   const connectionId = 'bench-plan'
   addConnection(core.db, { id: connectionId, name: 'Bench', baseUrl: 'https://bench.test' })
   replaceProjects(core.db, connectionId, [{ projectId: 'proj-1', projectName: 'Production', plan: 'Enterprise', connectionId }])

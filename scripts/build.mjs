@@ -10,7 +10,7 @@ const STAMP = join(ROOT, 'out', '.build-stamp')
 /** What a build reads: a change to any of these makes the output stale. */
 const INPUTS = ['src-main', 'src-renderer', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'node.vite.config.mts', 'tsconfig.json']
 /** What a build writes: a missing one makes the output stale too. */
-const OUTPUTS = ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs', 'out/node/host.mjs']
+const OUTPUTS = ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs', 'out/node/host.mjs', 'out/node/cli.mjs']
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0
@@ -27,12 +27,15 @@ export function isBuildStale() {
   return INPUTS.some((input) => newestMtime(join(ROOT, input)) > built)
 }
 
-/** Builds everything; the stamp carries the time the build started, so an edit made during it counts as new. */
-export function build() {
+/**
+ * Builds everything; the stamp carries the time the build started, so an edit made during it counts as new.
+ * `progress` is where the step names go (the CLI passes stderr: its standard output is the command's answer).
+ */
+export function build(progress = process.stdout) {
   const startedAt = new Date()
   const ok =
-    runQuietly('Building the app', bin('electron-vite'), ['build', '--logLevel', 'error']) &&
-    runQuietly('Building the Node entry points', bin('vite'), ['build', '--config', 'node.vite.config.mts', '--logLevel', 'error'])
+    runQuietly('Building the app', bin('electron-vite'), ['build', '--logLevel', 'error'], progress) &&
+    runQuietly('Building the Node entry points', bin('vite'), ['build', '--config', 'node.vite.config.mts', '--logLevel', 'error'], progress)
   if (ok) {
     writeFileSync(STAMP, `${startedAt.toISOString()}\n`)
     utimesSync(STAMP, startedAt, startedAt)
@@ -41,8 +44,8 @@ export function build() {
 }
 
 /** True when the output is current afterwards (built now, or already fresh). */
-export function buildIfStale() {
-  return isBuildStale() ? build() : true
+export function buildIfStale(progress = process.stdout) {
+  return isBuildStale() ? build(progress) : true
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -5,8 +5,8 @@ import { resolve } from 'node:path'
 export const ROOT = resolve(import.meta.dirname, '..')
 
 /** Runs a tool from node_modules/.bin; prints its output only when it fails. Returns true on success. */
-export function runQuietly(label, command, args) {
-  process.stdout.write(`${label} …\n`)
+export function runQuietly(label, command, args, progress = process.stdout) {
+  progress.write(`${label} …\n`)
   const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', shell: false, env: process.env })
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`)

@@ -2,8 +2,6 @@ import { CoreError } from '#contract/errors'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
 import type { PlanService } from '../plan/plan-service.ts'
-import { exportableClusters, exportPolicies } from '../policy-files/export-policy-file.ts'
-import { importPolicyFile } from '../policy-files/import-policy-file.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
 
@@ -14,10 +12,17 @@ export type PolicyFileHandlerDeps = {
   now: () => number
 }
 
+/*
+ * The policy-file modules are imported on first use: they bring the YAML library, which no other command needs, so
+ * a CLI run or an app start that never touches a file does not load it (bench/cli-start.bench.ts).
+ */
+const exporter = () => import('../policy-files/export-policy-file.ts')
+const importer = () => import('../policy-files/import-policy-file.ts')
+
 /** Policies as files (docs/policy-files.md): export from the mirror and plan an import from it, so both answer offline. */
 export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'policy/export' | 'policy/import-plan'> {
   return {
-    'policy/export': ({ format, clusterIds, connectionId }) => {
+    'policy/export': async ({ format, clusterIds, connectionId }) => {
       const id = deps.connections.resolve(connectionId)
       const summaries = clusterSummaries(deps.db, id, deps.now())
       let chosen = summaries
@@ -28,9 +33,10 @@ export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'po
         const wanted = new Set(clusterIds)
         chosen = summaries.filter((c) => wanted.has(c.clusterId))
       }
+      const { exportableClusters, exportPolicies } = await exporter()
       const clusters = exportableClusters(chosen)
-      return Promise.resolve({ ...exportPolicies(clusters, format), clusters: clusters.length })
+      return { ...exportPolicies(clusters, format), clusters: clusters.length }
     },
-    'policy/import-plan': ({ text }) => Promise.resolve(importPolicyFile(deps.plans, text))
+    'policy/import-plan': async ({ text }) => (await importer()).importPolicyFile(deps.plans, text)
   }
 }
