@@ -17,7 +17,13 @@ export class Router {
 
   constructor(private readonly target: Window) {
     this.read()
-    target.addEventListener('hashchange', () => this.read())
+  }
+
+  /** Follows the hash (back, forward, a typed address) until the returned function is called. */
+  watch(): () => void {
+    const onHashChange = (): void => this.read()
+    this.target.addEventListener('hashchange', onHashChange)
+    return () => this.target.removeEventListener('hashchange', onHashChange)
   }
 
   href(section: SectionId, params: Record<string, string> = {}): string {

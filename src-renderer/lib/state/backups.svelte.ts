@@ -3,7 +3,8 @@ import type { ClusterSummary } from '#contract/commands/cluster'
 import type { SerializedError } from '#contract/errors'
 import type { Backup, BackupStatus, BackupType, CreationMethod } from '#contract/models/backup'
 import type { Project } from '#contract/models/cluster'
-import type { CoreClient } from '../core-client/core-client.ts'
+import { SvelteMap } from 'svelte/reactivity'
+import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 
 export type BackupFilters = {
   projectId: string
@@ -35,19 +36,21 @@ export class BackupsState {
   total = $state<number | null>(null)
   isLoading = $state(false)
   error = $state<SerializedError | null>(null)
-  /** Bumped when pages change, so rows re-read `rowAt`. */
-  version = $state(0)
-  /** Bumped when the query (filters, sort) changes, so the list scrolls back to the top. */
-  queryKey = $state(0)
   clusters = $state<ClusterSummary[]>([])
   projects = $state<Project[]>([])
+  /** What the list asks for, paging aside: a new query (filters, sort) starts again at the first row. */
+  readonly listQuery: Omit<BackupListInput, 'offset' | 'limit'> = $derived(toListQuery(this.filters, this.sort))
 
-  private pages = new Map<number, Backup[]>()
+  /** Loaded pages by number; reactive per page, so a row re-renders when its page arrives. */
+  private readonly pages = new SvelteMap<number, Backup[]>()
   private readonly pending = new Set<number>()
   private generation = 0
 
-  constructor(private readonly core: CoreClient) {
-    core.subscribe((message) => {
+  constructor(private readonly core: CoreClient) {}
+
+  /** The same view with fresh data after every sync. */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
       if (message.name === 'sync/finished') void this.refresh()
     })
   }
@@ -57,8 +60,6 @@ export class BackupsState {
   }
 
   rowAt(index: number): Backup | undefined {
-    // Reading `version` subscribes the caller to page changes; the pages Map itself is not reactive.
-    const _version = this.version
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   }
 
@@ -85,9 +86,9 @@ export class BackupsState {
       return
     }
     this.error = null
-    this.pages = new Map([[0, result.value.items]])
+    this.pages.clear()
+    this.pages.set(0, result.value.items)
     this.total = result.value.total
-    this.version++
   }
 
   /** After a sync or an action: the same view, fresh data. */
@@ -107,7 +108,6 @@ export class BackupsState {
   setFilter<K extends keyof BackupFilters>(key: K, value: BackupFilters[K]): void {
     if (this.filters[key] === value) return
     this.filters[key] = value
-    this.queryKey++
     if (key === 'projectId' && value !== '') {
       const cluster = this.clusterById(this.filters.clusterId)
       if (cluster !== undefined && cluster.projectId !== value) this.filters.clusterId = ''
@@ -118,18 +118,15 @@ export class BackupsState {
   /** Replaces every filter at once (the rest cleared), with one reload. */
   showOnly(filters: Partial<BackupFilters>): void {
     this.filters = { ...EMPTY_FILTERS, ...filters }
-    this.queryKey++
     void this.reload()
   }
 
   clearFilters(): void {
     this.filters = { ...EMPTY_FILTERS }
-    this.queryKey++
     void this.reload()
   }
 
   toggleSort(by: BackupSort['by']): void {
-    this.queryKey++
     this.sort = this.sort.by === by ? { by, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: by === 'backupName' || by === 'clusterName' ? 'asc' : 'desc' }
     void this.reload()
   }
@@ -146,19 +143,22 @@ export class BackupsState {
     }
     this.pages.set(page, result.value.items)
     this.total = result.value.total
-    this.version++
   }
 
   private query(page: number): BackupListInput {
-    const f = this.filters
-    const input: BackupListInput = { sort: this.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
-    if (f.projectId !== '') input.projectId = f.projectId
-    if (f.clusterId !== '') input.clusterId = f.clusterId
-    if (f.creationMethod !== '') input.creationMethod = f.creationMethod
-    if (f.backupType !== '') input.backupType = f.backupType
-    if (f.status !== '') input.status = f.status
-    const search = f.search.trim()
-    if (search !== '') input.search = search
-    return input
+    return { ...this.listQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
   }
+}
+
+/** The filters that are set, as `backup/list` takes them (an empty filter is no filter). */
+function toListQuery(f: BackupFilters, sort: BackupSort): Omit<BackupListInput, 'offset' | 'limit'> {
+  const query: Omit<BackupListInput, 'offset' | 'limit'> = { sort: { by: sort.by, dir: sort.dir } }
+  if (f.projectId !== '') query.projectId = f.projectId
+  if (f.clusterId !== '') query.clusterId = f.clusterId
+  if (f.creationMethod !== '') query.creationMethod = f.creationMethod
+  if (f.backupType !== '') query.backupType = f.backupType
+  if (f.status !== '') query.status = f.status
+  const search = f.search.trim()
+  if (search !== '') query.search = search
+  return query
 }

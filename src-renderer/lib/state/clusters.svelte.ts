@@ -86,6 +86,13 @@ export class ClusterDetailState {
     readonly clusterId: string
   ) {}
 
+  /** When the policy was read changes with every sync. */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
+      if (message.name === 'sync/finished') void this.load()
+    })
+  }
+
   async load(): Promise<void> {
     const result = await this.core.invoke('cluster/get', { clusterId: this.clusterId })
     if (!result.ok) {

@@ -1,6 +1,6 @@
 import type { SerializedError } from '#contract/errors'
 import type { Connection, KeychainStatus } from '#contract/models/connection'
-import type { CoreClient } from '../core-client/core-client.ts'
+import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 
 /** The saved connections (never their keys: only `tokenHint`) and the keychain's mode. */
 export class ConnectionsState {
@@ -12,9 +12,11 @@ export class ConnectionsState {
 
   readonly active = $derived(this.items.find((c) => c.isActive) ?? this.items[0] ?? null)
 
-  constructor(private readonly core: CoreClient) {
-    core.subscribe((message) => {
-      // lastSyncAt / lastSyncError change with every sync.
+  constructor(private readonly core: CoreClient) {}
+
+  /** lastSyncAt / lastSyncError change with every sync: the list is read again when one ends. */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
       if (message.name === 'sync/finished') void this.load()
     })
   }

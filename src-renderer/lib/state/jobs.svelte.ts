@@ -1,7 +1,7 @@
 import type { JobListItem, TrackedJob } from '#contract/commands/backup'
 import type { EventPayload } from '#contract/events'
 import type { JobStatus } from '#contract/models/job'
-import type { CoreClient } from '../core-client/core-client.ts'
+import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import { toasts } from './toasts.svelte.ts'
 
 /** A job as the tray shows it: what `job/list` knows, or just what a `job/updated` event said. */
@@ -38,8 +38,10 @@ export class JobsState {
 
   readonly running = $derived(this.items.filter(isJobRunning))
 
-  constructor(private readonly core: CoreClient) {
-    core.subscribe((message) => {
+  constructor(private readonly core: CoreClient) {}
+
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
       if (message.name === 'job/updated') this.merge(message.payload)
     })
   }

@@ -1,6 +1,6 @@
 import type { SerializedError } from '#contract/errors'
 import type { Notification } from '#contract/models/notification'
-import type { CoreClient } from '../core-client/core-client.ts'
+import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import { toasts, type ToastKind } from './toasts.svelte.ts'
 
 const TOAST_KIND: Record<Notification['severity'], ToastKind> = { info: 'info', warning: 'warning', critical: 'error' }
@@ -19,8 +19,11 @@ export class NotificationsState {
   readonly unreadCount = $derived(this.items.filter((n) => !n.read).length)
   readonly visible = $derived(this.isUnreadOnly ? this.items.filter((n) => !n.read) : this.items)
 
-  constructor(private readonly core: CoreClient) {
-    core.subscribe((message) => {
+  constructor(private readonly core: CoreClient) {}
+
+  /** A raised notice goes on top of the list, into a toast, and to the OS when the window is not focused. */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
       if (message.name !== 'notification/raised') return
       const notice = message.payload
       this.items = [notice, ...this.items.filter((n) => n.id !== notice.id)]

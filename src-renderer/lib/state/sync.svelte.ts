@@ -1,7 +1,7 @@
 import type { SyncResult, SyncStatus } from '#contract/commands/sync'
 import type { Envelope } from '#contract/envelope'
 import type { EventPayload } from '#contract/events'
-import type { CoreClient } from '../core-client/core-client.ts'
+import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 
 export type SyncProgress = EventPayload<'sync/progressed'>
 
@@ -14,8 +14,11 @@ export class SyncState {
   isRequested = $state(false)
   private readonly finishedListeners = new Set<(payload: EventPayload<'sync/finished'>) => void>()
 
-  constructor(private readonly core: CoreClient) {
-    core.subscribe((message) => {
+  constructor(private readonly core: CoreClient) {}
+
+  /** Follows the running sync's progress; when it ends, the statuses are read again and `onFinished` listeners told. */
+  watch(): Unsubscribe {
+    return this.core.subscribe((message) => {
       if (message.name === 'sync/progressed') {
         this.progress = message.payload
       } else if (message.name === 'sync/finished') {

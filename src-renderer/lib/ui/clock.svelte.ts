@@ -1,17 +1,13 @@
 /** A shared minute tick, so that many countdowns re-render together instead of each running a timer. */
 export class Clock {
   now = $state(Date.now())
-  private timer: ReturnType<typeof setInterval> | null = null
 
-  start(intervalMs = 30_000): void {
-    this.timer ??= setInterval(() => {
+  /** Ticks until the returned function is called; started once, by the shell. */
+  watch(intervalMs = 30_000): () => void {
+    const timer = setInterval(() => {
       this.now = Date.now()
     }, intervalMs)
-  }
-
-  stop(): void {
-    if (this.timer !== null) clearInterval(this.timer)
-    this.timer = null
+    return () => clearInterval(timer)
   }
 }
 
