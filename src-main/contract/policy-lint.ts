@@ -30,7 +30,9 @@ export const LINT_RULES = [
 ] as const
 
 export type LintRuleId = (typeof LINT_RULES)[number]['id']
-export type LintSeverity = 'error' | 'warning' | 'info'
+export const LINT_RULE_IDS = LINT_RULES.map((r) => r.id) as [LintRuleId, ...LintRuleId[]]
+export const LINT_SEVERITIES = ['error', 'warning', 'info'] as const
+export type LintSeverity = (typeof LINT_SEVERITIES)[number]
 export type LintFinding = { ruleId: LintRuleId; severity: LintSeverity; message: string }
 
 export type LintSubject = {
@@ -115,8 +117,17 @@ function officeHourDays(policy: BackupPolicy, timeZone: string, nowMs: number): 
   return WEEKDAY_NAMES.filter((d) => days.has(d))
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and lint runs per
+// cluster of a whole fleet in the compliance report (bench/report.bench.ts).
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 function localParts(ms: number, timeZone: string): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms)
+  let format = formatters.get(timeZone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    formatters.set(timeZone, format)
+  }
+  const parts = format.formatToParts(ms)
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
   return { weekday: WEEKDAY_NAMES.indexOf(get('weekday')), minute: Number(get('hour')) * 60 + Number(get('minute')) }
 }

@@ -8,6 +8,7 @@ import { createDispatcher, type Invoke } from './dispatch.ts'
 import { BackupSearch } from './fleet/backup-search.ts'
 import { systemTimeZone } from './lib/time-zone.ts'
 import { fleetHealth } from './fleet/fleet-health.ts'
+import type { LintEnvironment } from './fleet/cluster-lint.ts'
 import { driftNotices } from './fleet/template-drift.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
 import type { DemoOrganization } from './connections/demo-connection.ts'
@@ -127,6 +128,7 @@ export function createCore(deps: CoreDeps): Core {
   })
   const actions = new BackupActions({ db, pool, jobs, logger, now })
   const timeZone = (): string => deps.watcher?.timeZone ?? systemTimeZone()
+  const lintEnvironment = (): LintEnvironment => ({ timeZone: timeZone(), rulesOff: loadProtectionSettings(settings).lintRulesOff })
   const webhooks = createWebhooks({
     db, secrets: deps.secrets, settings, clock: deps.clock, scheduler: deps.scheduler, events, logger, timeZone,
     ...deps.webhooks
@@ -157,7 +159,7 @@ export function createCore(deps: CoreDeps): Core {
       onAdded: backgroundSync
     }),
     ...syncHandlers({ db, connections, engine, now }),
-    ...clusterHandlers({ db, connections, now }),
+    ...clusterHandlers({ db, connections, now, lintEnvironment }),
     ...regionHandlers({ db, pool, connections }),
     ...policyFileHandlers({ db, connections, plans, now }),
     ...fileHandlers(deps.saveFile),

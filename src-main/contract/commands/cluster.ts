@@ -3,6 +3,7 @@ import { defineCommand } from '../define.ts'
 import { HEALTH_CAUSES, HEALTH_LEVELS } from '../health.ts'
 import { idSchema } from '../id.ts'
 import { PROTECTION_CLASSES } from '../protection.ts'
+import { LINT_RULE_IDS, LINT_SEVERITIES } from '../policy-lint.ts'
 import { clusterSchema, projectSchema } from '../models/cluster.ts'
 import { backupPolicySchema } from '../models/policy.ts'
 import { clusterTemplateSchema } from '../models/template.ts'
@@ -49,6 +50,9 @@ export const clusterSummarySchema = clusterSchema
 
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>
 
+/** One policy lint finding (src-main/contract/policy-lint.ts). */
+export const lintFindingSchema = z.object({ ruleId: z.enum(LINT_RULE_IDS), severity: z.enum(LINT_SEVERITIES), message: z.string() }).strict()
+
 /** One cluster with everything the cache knows about it: the Fleet row plus the details pane's facts. */
 export const clusterDetailSchema = clusterSummarySchema
   .extend({
@@ -57,7 +61,9 @@ export const clusterDetailSchema = clusterSummarySchema
     createTime: z.string().nullable(),
     /** Why the cluster has no backups (Free, Serverless), in the API docs' words; null when it has. */
     unsupportedReason: z.string().nullable(),
-    policyReadAt: z.string().nullable()
+    policyReadAt: z.string().nullable(),
+    /** Policy lint of the mirrored policy, rules switched off in Settings left out; most severe first. */
+    lint: z.array(lintFindingSchema)
   })
   .strict()
 

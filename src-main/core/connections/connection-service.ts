@@ -1,6 +1,5 @@
 import { CoreError } from '#contract/errors'
 import type { Connection, ConnectionTag } from '#contract/models/connection'
-import { connectionTagSchema } from '#contract/models/connection'
 import { normalizeBaseUrl } from '../api/base-url.ts'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { KeyValueStore } from '../schedule/ledger.ts'
@@ -8,6 +7,7 @@ import type { SecretStore } from '../secrets/secret-store.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import * as repo from '../store/connections.repo.ts'
 import type { ApiClientFactory, ClientPool } from './client-pool.ts'
+import { decodeTag, encodeTag } from './connection-tag.ts'
 import { tokenHint } from './token-hint.ts'
 
 const ACTIVE_KEY = 'connections.active'
@@ -155,18 +155,4 @@ async function measure(client: ZillizClient, now: () => number): Promise<Connect
   const projects = await client.listProjects()
   const clusters = await client.listClusters()
   return { projects: projects.length, clusters: clusters.length, latencyMs: Math.max(0, now() - started) }
-}
-
-function encodeTag(tag: ConnectionTag | null): string | null {
-  return tag === null ? null : JSON.stringify(tag)
-}
-
-function decodeTag(raw: string | null): ConnectionTag | null {
-  if (raw === null) return null
-  try {
-    const parsed = connectionTagSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
 }

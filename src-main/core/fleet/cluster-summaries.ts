@@ -9,6 +9,7 @@ import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backu
 import { fleetHealth, readFleetRows, type ClusterHealthEntry } from './fleet-health.ts'
 import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
+import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
 
 const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null } as const
 
@@ -30,7 +31,7 @@ export function clusterSummaries(db: StoreDatabase, connectionId: string, now: n
 }
 
 /** One cached cluster with everything the details pane shows; not-found when it is not cached. */
-export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnectionId: string | null, now: number): ClusterDetail {
+export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnectionId: string | null, now: number, lintEnv: LintEnvironment): ClusterDetail {
   const cluster = findCachedCluster(db, clusterId, activeConnectionId)
   const { connectionId } = cluster
   const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName
@@ -47,7 +48,8 @@ export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnec
     cuSize: cluster.cuSize,
     createTime: cluster.createTime,
     unsupportedReason: unsupportedReason(cluster),
-    policyReadAt: mirrored?.readAt ?? null
+    policyReadAt: mirrored?.readAt ?? null,
+    lint: createClusterLinter(db, lintEnv, now)(summary)
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ConnectionService } from '../connections/connection-service.ts'
 import { clusterDetail, clusterSummaries } from '../fleet/cluster-summaries.ts'
+import type { LintEnvironment } from '../fleet/cluster-lint.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listProjects } from '../store/cache.query.ts'
 import type { HandlersFor } from './types.ts'
@@ -8,6 +9,8 @@ export type ClusterHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   now: () => number
+  /** Read per call: a rule switched off in Settings leaves the very next answer. */
+  lintEnvironment: () => LintEnvironment
 }
 
 /** Read-only views of the cache: they answer offline. Without a connection there is nothing to list. */
@@ -21,7 +24,7 @@ export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/
       return Promise.resolve(id === null ? [] : clusterSummaries(db, id, deps.now()))
     },
     'cluster/get': ({ clusterId, connectionId }) =>
-      Promise.resolve(clusterDetail(db, clusterId, connectionId ?? connections.activeId(), deps.now())),
+      Promise.resolve(clusterDetail(db, clusterId, connectionId ?? connections.activeId(), deps.now(), deps.lintEnvironment())),
     'project/list': ({ connectionId }) => {
       const id = activeOrNone(connectionId)
       return Promise.resolve(id === null ? [] : listProjects(db, { connectionId: id }))

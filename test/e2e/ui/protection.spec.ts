@@ -19,6 +19,8 @@ test('Settings → Protection validates the history retention and switches a lin
   const lint = page.getByTestId('policy-lint')
   await page.goto(`/?token=e2e-session-token#/fleet?cluster=${search.clusterId}`)
   await expect(lint.locator('[data-rule="no-copy-on-prod"]')).toContainText('no cross-region copy')
+  const clusterLint = page.getByTestId('cluster-lint')
+  await expect(clusterLint.locator('[data-rule="no-copy-on-prod"]')).toHaveText('Note: No cross-region copy on production')
 
   const settings = new SettingsPage(page)
   await settings.open()
@@ -44,6 +46,7 @@ test('Settings → Protection validates the history retention and switches a lin
   expect(await rpc(request, 'protection-settings/get', {})).toEqual({ historyRetentionDays: 90, lintRulesOff: ['no-copy-on-prod'] })
 
   await page.goto(`/?token=e2e-session-token#/fleet?cluster=${search.clusterId}`)
+  await expect(clusterLint).toHaveText('No advice')
   await page.getByRole('switch', { name: 'Enabled' }).uncheck()
   await expect(lint.locator('[data-rule="disabled-on-prod"]')).toBeVisible()
   await page.getByRole('switch', { name: 'Enabled' }).check()

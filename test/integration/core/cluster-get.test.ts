@@ -36,6 +36,25 @@ describe('the Fleet rows and the details on demand', () => {
     expect(Date.parse(detail.createTime ?? '')).not.toBeNaN()
   })
 
+  it('lints the mirrored policy with the connection tag as an input, and leaves out a rule switched off in Settings', async () => {
+    const clusters = expectOk(await core.invoke('cluster/list', {}))
+    const idOf = (name: string): string => clusters.find((c) => c.clusterName === name)?.clusterId ?? ''
+    const rulesOf = async (name: string): Promise<string[]> =>
+      expectOk(await core.invoke('cluster/get', { clusterId: idOf(name) })).lint.map((f) => f.ruleId)
+    // search-prod is in the project "Production": production by its name, and it keeps no cross-region copy.
+    expect(await rulesOf('search-prod')).toContain('no-copy-on-prod')
+    // analytics-staging has its policy disabled: only a production tag on its connection makes that a finding.
+    expect(await rulesOf('analytics-staging')).not.toContain('disabled-on-prod')
+    const [connection] = expectOk(await core.invoke('connection/list', {}))
+    expectOk(await core.invoke('connection/set-tag', { id: connection?.id ?? '', tag: { label: 'prod', color: 'red' } }))
+    const staging = expectOk(await core.invoke('cluster/get', { clusterId: idOf('analytics-staging') })).lint
+    expect(staging.find((f) => f.ruleId === 'disabled-on-prod')).toMatchObject({ severity: 'warning', message: 'Automatic backups are off on a production cluster.' })
+
+    expectOk(await core.invoke('protection-settings/update', { lintRulesOff: ['disabled-on-prod'] }))
+    expect(await rulesOf('analytics-staging')).not.toContain('disabled-on-prod')
+    expect(await rulesOf('search-prod')).toContain('no-copy-on-prod')
+  })
+
   it('says why a Free cluster has no backups', async () => {
     const free = expectOk(await core.invoke('cluster/list', {})).find((c) => c.deployment === 'Free')
     const detail = expectOk(await core.invoke('cluster/get', { clusterId: free?.clusterId ?? '' }))
