@@ -15,7 +15,13 @@ const outDir = join(root, 'docs/screenshots')
 const TOKEN = 'screenshots-token'
 
 
-type Shot = { name: string; hash: string; ready: (page: Page) => Promise<void> }
+type Rpc = (name: string, body: unknown) => Promise<unknown>
+/** `setup` and `teardown` change the host around one shot (e.g. a longer expiring lead) and restore it. */
+type Shot = { name: string; hash: string; ready: (page: Page) => Promise<void>; setup?: (rpc: Rpc) => Promise<unknown>; teardown?: (rpc: Rpc) => Promise<unknown> }
+
+// With a 7-day expiring lead, orders-prod (daily backups kept 7 days) is offered "Keep a copy now".
+const longExpiringLead = (rpc: Rpc): Promise<unknown> => rpc('settings/update', { expiringLeadHours: 7 * 24 })
+const defaultExpiringLead = (rpc: Rpc): Promise<unknown> => rpc('settings/update', { expiringLeadHours: 24 })
 
 const heading = (name: string) => async (page: Page) => {
   await page.getByRole('heading', { level: 1, name }).waitFor()
@@ -56,6 +62,27 @@ const SHOTS: Shot[] = [
   { name: 'notifications', hash: '#/notifications', ready: heading('Notifications') },
   { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'timeline', hash: '#/timeline', ready: heading('Timeline') },
+  {
+    name: 'keep-copy-dialog',
+    hash: '#/fleet',
+    setup: longExpiringLead,
+    teardown: defaultExpiringLead,
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Keep a copy of orders-prod now…' }).click()
+      await page.getByRole('dialog', { name: 'Keep a copy now' }).waitFor()
+    }
+  },
+  {
+    name: 'cluster-protection',
+    hash: '#/fleet',
+    setup: longExpiringLead,
+    teardown: defaultExpiringLead,
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'orders-prod', exact: true }).click()
+      await page.getByTestId('cluster-lint').waitFor()
+      await page.getByTestId('keep-copy-offer').waitFor()
+    }
+  },
   {
     name: 'protection-settings',
     hash: '#/settings',
@@ -152,11 +179,14 @@ async function main(): Promise<void> {
       await page.emulateMedia({ colorScheme })
       await page.goto(`${base}/?token=${TOKEN}`)
       for (const shot of SHOTS.filter((s) => only === null || only.includes(s.name))) {
+        const rpc: Rpc = (name, body) => hostRpc(base, TOKEN, name, body)
+        await shot.setup?.(rpc)
         await page.goto(`${base}/${shot.hash}`)
         await shot.ready(page)
         await page.waitForTimeout(250)
         await page.screenshot({ path: join(outDir, `${shot.name}-${colorScheme}.png`) })
         await page.keyboard.press('Escape')
+        await shot.teardown?.(rpc)
         process.stdout.write(`${shot.name}-${colorScheme}.png\n`)
       }
       await context.close()

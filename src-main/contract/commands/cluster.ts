@@ -17,7 +17,12 @@ export const protectionFiguresSchema = z
     /** Creation time of the newest good backup (ever AVAILABLE): the current gap runs from it to now. */
     newestGood: z.string().nullable(),
     restorablePoints: z.number().int(),
-    oldestRestorable: z.string().nullable()
+    oldestRestorable: z.string().nullable(),
+    /**
+     * Set when the newest good backup expires within the expiring-notice lead with nothing newer AVAILABLE or
+     * CREATING: the Fleet offers "Keep a copy now" (a MANUAL backup, kept until deleted). Size in bytes.
+     */
+    keepCopy: z.object({ backupId: z.string(), backupName: z.string(), expireTime: z.string(), size: z.number() }).strict().nullable()
   })
   .strict()
 

@@ -11,7 +11,7 @@ import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
 
-const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null } as const
+const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
 
 /**
  * Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health.

@@ -2,7 +2,9 @@ import type { ProtectionFigures } from '#contract/commands/cluster'
 import type { HealthCause, HealthLevel } from '#contract/health'
 import { achievedRpo, protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
 import type { StoreDatabase } from '../store/database.ts'
-import { goodBackupTimes, restorablePoints } from '../store/protection.query.ts'
+import { goodBackupTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
+import { loadNotificationSettings } from '../schedule/settings.ts'
+import { createSettingsRepo } from '../store/settings.repo.ts'
 import { toIso } from '../store/time.ts'
 
 export type FiguresScope = { connectionId?: string; clusterIds?: readonly string[] }
@@ -19,6 +21,9 @@ export function protectionFigures(
 ): Map<string, ProtectionFigures> {
   const times = goodBackupTimes(db, scope, nowMs - RPO_PERIOD_MS, nowMs)
   const points = restorablePoints(db, scope)
+  const kept = newestKeptBackups(db, scope)
+  // The same lead as the `expiring` notice (Settings → Notifications), so the offer and the notice agree.
+  const leadMs = loadNotificationSettings(createSettingsRepo(db)).expiringLeadHours * 3_600_000
   const out = new Map<string, ProtectionFigures>()
   for (const [clusterId, health] of healths) {
     const good = times.get(clusterId) ?? []
@@ -30,8 +35,15 @@ export function protectionFigures(
       rpoMs: rpo.longestGapMs,
       newestGood: newestGood === undefined ? null : toIso(newestGood),
       restorablePoints: restorable?.count ?? 0,
-      oldestRestorable: restorable === undefined ? null : toIso(restorable.oldestMs)
+      oldestRestorable: restorable === undefined ? null : toIso(restorable.oldestMs),
+      keepCopy: keepCopyOffer(kept.get(clusterId), nowMs, leadMs)
     })
   }
   return out
+}
+
+function keepCopyOffer(newest: NewestKept | undefined, nowMs: number, leadMs: number): ProtectionFigures['keepCopy'] {
+  if (newest === undefined || newest.status !== 'AVAILABLE' || newest.expireMs === null) return null
+  if (newest.expireMs <= nowMs || newest.expireMs > nowMs + leadMs) return null
+  return { backupId: newest.backupId, backupName: newest.backupName, expireTime: toIso(newest.expireMs), size: newest.size }
 }

@@ -58,3 +58,23 @@ export function restorablePoints(db: StoreDatabase, scope: Scope): Map<string, R
   ) as (RestorablePoints & { clusterId: string })[]
   return new Map(rows.map(({ clusterId, ...points }) => [clusterId, points]))
 }
+
+export type NewestKept = { backupId: string; backupName: string; status: string; size: number; expireMs: number | null }
+
+/**
+ * Per cluster, its newest backup that is AVAILABLE or still CREATING: when that one is AVAILABLE, nothing newer is
+ * on the way, and its expiry is when the cluster's last restorable point goes ("Keep a copy now", issue 16).
+ */
+export function newestKeptBackups(db: StoreDatabase, scope: Scope): Map<string, NewestKept> {
+  // With max() SQLite takes the other bare columns from the row holding the maximum.
+  const rows = readQuery('read the newest kept backups', () =>
+    db
+      .prepare(
+        `SELECT b.cluster_id AS clusterId, b.backup_id AS backupId, b.backup_name AS backupName, b.status, b.size,
+           b.expire_time AS expireMs, max(b.create_time) AS createMs
+         FROM backups b WHERE b.status IN ('AVAILABLE', 'CREATING') AND ${scopeSql('b')} GROUP BY b.cluster_id`
+      )
+      .all(scopeParams(scope))
+  ) as (NewestKept & { clusterId: string; createMs: number })[]
+  return new Map(rows.map(({ clusterId, backupId, backupName, status, size, expireMs }) => [clusterId, { backupId, backupName, status, size, expireMs }]))
+}

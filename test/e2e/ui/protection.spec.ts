@@ -1,5 +1,5 @@
 import { test, expect } from '../fixtures.ts'
-import { type DemoConnection, clusterByName, connectDemoEmulator, disconnectDemo, rpc } from '../pages/fleet-page.ts'
+import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo, rpc } from '../pages/fleet-page.ts'
 import { SettingsPage } from '../pages/settings-page.ts'
 
 let demo: DemoConnection | undefined
@@ -11,6 +11,7 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async ({ request }) => {
   // The host is shared by every spec: leave the protection settings as they were found (the defaults).
   await rpc(request, 'protection-settings/update', { historyRetentionDays: 400, lintRulesOff: [] })
+  await rpc(request, 'settings/update', { expiringLeadHours: 24 })
   await disconnectDemo(request, demo)
 })
 
@@ -51,4 +52,50 @@ test('Settings → Protection validates the history retention and switches a lin
   await expect(lint.locator('[data-rule="disabled-on-prod"]')).toBeVisible()
   await page.getByRole('switch', { name: 'Enabled' }).check()
   await expect(lint).toHaveCount(0)
+})
+
+/** The MANUAL backups the emulator holds for one cluster (its control API, as the console would list them). */
+async function manualBackupIds(clusterId: string): Promise<string[]> {
+  if (demo === undefined) throw new Error('no emulator')
+  const response = await fetch(`${demo.emulator.url}/_emulator/state`)
+  const state = (await response.json()) as { backups: { backupId: string; clusterId: string; creationMethod: string }[] }
+  return state.backups.filter((b) => b.clusterId === clusterId && b.creationMethod === 'MANUAL').map((b) => b.backupId)
+}
+
+test('"Keep a copy now" from the expiring notice and the Fleet row confirms what it costs, then creates exactly one manual backup', async ({ page, request }) => {
+  // orders-prod keeps its daily backups 7 days: with a 7-day expiring lead its newest good backup is "expiring"
+  // with nothing newer; search-prod keeps 14 days and is not offered.
+  await rpc(request, 'settings/update', { expiringLeadHours: 7 * 24 })
+  const orders = await clusterByName(request, 'orders-prod')
+  const before = await manualBackupIds(orders.clusterId)
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  const offer = fleet.row('orders-prod').getByRole('button', { name: 'Keep a copy of orders-prod now…' })
+  await expect(offer).toBeVisible()
+  await expect(fleet.row('search-prod').getByRole('button', { name: /^Keep a copy/ })).toHaveCount(0)
+
+  // The `expiring` notice about the newest good backup offers the same action.
+  await page.goto('/?token=e2e-session-token#/notifications')
+  const notice = page.getByTestId('notification').filter({ hasText: 'Newest backup expiring: orders-prod' }).first()
+  await notice.getByRole('button', { name: 'Keep a copy now…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Keep a copy now' })
+  await expect(dialog).toContainText('Start a manual backup of orders-prod now?')
+  await expect(dialog).toContainText('A manual backup is kept until you delete it')
+  await expect(dialog).toContainText(/Cost: Zilliz Cloud bills backup storage per GB every day/)
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toHaveCount(0)
+  expect(await manualBackupIds(orders.clusterId)).toEqual(before)
+
+  await fleet.open()
+  await offer.click()
+  await page.getByRole('dialog', { name: 'Keep a copy now' }).getByRole('button', { name: 'Start manual backup' }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: /Manual backup orders-prod\S* started/ })).toBeVisible()
+  await expect.poll(async () => (await manualBackupIds(orders.clusterId)).length).toBe(before.length + 1)
+  // The request went through the create-backup intent once: a sync reconciles it and no second backup appears.
+  await rpc(request, 'sync/run', { connectionId: demo?.connectionId })
+  expect((await manualBackupIds(orders.clusterId)).length).toBe(before.length + 1)
+  // The new backup is on the way: the offer is gone from the cluster's details.
+  await page.goto(`/?token=e2e-session-token#/fleet?cluster=${orders.clusterId}`)
+  await expect(page.getByTestId('cluster-protection-figures')).toBeVisible()
+  await expect(page.getByTestId('keep-copy-offer')).toHaveCount(0)
 })

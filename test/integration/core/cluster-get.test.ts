@@ -55,6 +55,23 @@ describe('the Fleet rows and the details on demand', () => {
     expect(await rulesOf('search-prod')).toContain('no-copy-on-prod')
   })
 
+  it('offers "Keep a copy now" only while the newest good backup expires within the expiring lead with nothing newer', async () => {
+    const byName = async (name: string) => expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
+    // Daily backups kept 7 days: the newest expires in 6–7 days, outside the default 24 h lead.
+    expect((await byName('orders-prod'))?.protection.keepCopy).toBeNull()
+    expectOk(await core.invoke('settings/update', { expiringLeadHours: 7 * 24 }))
+    const orders = await byName('orders-prod')
+    const newest = expectOk(await core.invoke('backup/list', { clusterId: orders?.clusterId ?? '', status: 'AVAILABLE', limit: 1 })).items[0]
+    expect(orders?.protection.keepCopy).toEqual({ backupId: newest?.backupId, backupName: newest?.backupName, expireTime: newest?.expireTime, size: newest?.size })
+    // search-prod keeps 14 days: its newest backup is not about to expire.
+    expect((await byName('search-prod'))?.protection.keepCopy).toBeNull()
+
+    expectOk(await core.invoke('backup/create', { clusterId: orders?.clusterId ?? '' }))
+    // A newer backup is being made: nothing to keep any more, in the row and in the details.
+    expect((await byName('orders-prod'))?.protection.keepCopy).toBeNull()
+    expect(expectOk(await core.invoke('cluster/get', { clusterId: orders?.clusterId ?? '' })).protection.keepCopy).toBeNull()
+  })
+
   it('says why a Free cluster has no backups', async () => {
     const free = expectOk(await core.invoke('cluster/list', {})).find((c) => c.deployment === 'Free')
     const detail = expectOk(await core.invoke('cluster/get', { clusterId: free?.clusterId ?? '' }))
