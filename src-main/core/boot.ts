@@ -6,7 +6,7 @@ import { createCore, type Core, type CoreTimings } from './create-core.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
 import type { DemoOrganization } from './connections/demo-connection.ts'
-import type { SaveFileDialog } from './handlers/file.handlers.ts'
+import type { OpenFileDialog, SaveFileDialog } from './handlers/file.handlers.ts'
 import type { Notifier } from './notify/notifier.ts'
 import { NodeScheduleScheduler } from './schedule/node-schedule-scheduler.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
@@ -27,6 +27,8 @@ export type BootOptions = {
   startDemo?: () => Promise<DemoOrganization>
   /** The platform's save dialog, for `file/save` (Electron only). */
   saveFile?: SaveFileDialog
+  /** The platform's open dialog, for `file/open` (Electron only). */
+  openFile?: OpenFileDialog
 }
 
 export type BootedCore = Core & {
@@ -65,7 +67,8 @@ export function bootCore(options: BootOptions): BootedCore {
     notifier: options.notifier,
     ...(options.timings === undefined ? {} : { timings: options.timings }),
     ...(options.startDemo === undefined ? {} : { startDemo: options.startDemo }),
-    ...(options.saveFile === undefined ? {} : { saveFile: options.saveFile })
+    ...(options.saveFile === undefined ? {} : { saveFile: options.saveFile }),
+    ...(options.openFile === undefined ? {} : { openFile: options.openFile })
   })
   return {
     ...core,

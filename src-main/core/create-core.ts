@@ -24,7 +24,7 @@ import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
 import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
 import { loadProtectionSettings } from './history/protection-settings.ts'
 import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
-import { fileHandlers, type SaveFileDialog } from './handlers/file.handlers.ts'
+import { fileHandlers, type OpenFileDialog, type SaveFileDialog } from './handlers/file.handlers.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
 import { templateHandlers } from './handlers/template.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
@@ -69,6 +69,8 @@ export type CoreDeps = {
   webhooks?: Pick<WebhooksDeps, 'send' | 'random'>
   /** The platform's save dialog (Electron); without it `file/save` is refused and the renderer downloads. */
   saveFile?: SaveFileDialog
+  /** The platform's open dialog (Electron); without it `file/open` is refused and the renderer picks in the page. */
+  openFile?: OpenFileDialog
 }
 
 export type CoreTimings = {
@@ -162,7 +164,7 @@ export function createCore(deps: CoreDeps): Core {
     ...clusterHandlers({ db, connections, now, lintEnvironment }),
     ...regionHandlers({ db, pool, connections }),
     ...policyFileHandlers({ db, connections, plans, now }),
-    ...fileHandlers(deps.saveFile),
+    ...fileHandlers(deps.saveFile, deps.openFile),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),
     ...backupHandlers({ db, connections, actions, search, now }),

@@ -15,6 +15,7 @@ import { rendererDir, resourcesDir } from './paths.ts'
 import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
+import { createOpenFile } from './open-dialog.ts'
 import { createSaveFile } from './save-dialog.ts'
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
 import { deferredLogger } from './deferred-logger.ts'
@@ -102,6 +103,10 @@ async function startDesktop(): Promise<void> {
       // Attached to the app's window (a sheet on macOS) when it has focus.
       const focused = BrowserWindow.getFocusedWindow()
       return focused === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(focused, options)
+    }),
+    openFile: createOpenFile((options) => {
+      const focused = BrowserWindow.getFocusedWindow()
+      return focused === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(focused, options)
     })
   })
   holder.core = booted

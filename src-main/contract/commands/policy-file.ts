@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { idSchema } from '../id.ts'
+import { FILE_TEXT_MAX } from './file.ts'
 import { planSchema } from '../models/plan.ts'
 
 export const policyExportFormatSchema = z.enum(['yaml', 'json', 'terraform'])
@@ -33,7 +34,7 @@ export const policyFileCommands = {
    * Apply the plan with plan/apply.
    */
   'policy/import-plan': defineCommand({
-    input: z.object({ text: z.string().max(20_000_000) }).strict(),
+    input: z.object({ text: z.string().max(FILE_TEXT_MAX) }).strict(),
     output: z.object({ plan: planSchema.nullable(), problems: z.array(policyFileProblemSchema) }).strict()
   })
 }

@@ -20,6 +20,9 @@ export function createFakeElectron() {
 
   class FakeBrowserWindow extends EventEmitter {
     static readonly instances: FakeBrowserWindow[] = []
+    static getFocusedWindow(): FakeBrowserWindow | null {
+      return null
+    }
     static getAllWindows(): FakeBrowserWindow[] {
       return FakeBrowserWindow.instances.filter((window) => !window.destroyed)
     }
@@ -101,7 +104,11 @@ export function createFakeElectron() {
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(() => { order.push('registerSchemesAsPrivileged') }) },
     session: { fromPartition: vi.fn(() => fakeSession) },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) }
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    dialog: {
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] }))
+    }
   }
 
   return {

@@ -144,6 +144,17 @@ describe('main process lifecycle', () => {
     expect(boot.sync).toBe(1)
   })
 
+  it('answers file/save and file/open with the platform dialogs, in main', async () => {
+    await loadMain()
+    fake.becomeReady()
+    await settle()
+    const options = boot.options[0] as BootOptions
+    expect(await options.saveFile?.('fleet.yaml', 'x')).toEqual({ saved: false, path: null })
+    expect(fake.module.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'fleet.yaml' }))
+    expect(await options.openFile?.(['yaml', 'json'])).toEqual({ opened: false, name: null, text: null })
+    expect(fake.module.dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile'] }))
+  })
+
   it('routes an OS notification click to the notice in the existing window', async () => {
     await loadMain()
     fake.becomeReady()
