@@ -5,7 +5,7 @@ import type { ClusterTemplate } from '#contract/models/template'
 import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { getMirroredPolicy, listProjects } from '../store/cache.query.ts'
-import { newestBackupsByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
+import { newestBackupByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
 import { fleetHealth, readFleetRows, type ClusterHealthEntry } from './fleet-health.ts'
 import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
@@ -21,7 +21,7 @@ export function clusterSummaries(db: StoreDatabase, connectionId: string, now: n
   const projects = new Map(listProjects(db, { connectionId }).map((p) => [p.projectId, p.projectName]))
   const rows = readFleetRows(db, connectionId)
   const { policies } = rows
-  const { newestAny } = newestBackupsByCluster(db, connectionId)
+  const newestAny = newestBackupByCluster(db, connectionId)
   const healths = fleetHealth(db, now, connectionId, rows)
   const templates = clusterTemplates(db, connectionId, policies)
   const figures = protectionFigures(db, { connectionId }, healths, now)
@@ -36,7 +36,7 @@ export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnec
   const { connectionId } = cluster
   const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName
   const mirrored = getMirroredPolicy(db, clusterId, connectionId)
-  const newest = newestBackupsByCluster(db, connectionId).newestAny.get(clusterId) ?? null
+  const newest = newestBackupByCluster(db, connectionId).get(clusterId) ?? null
   const policies = new Map(mirrored === null ? [] : [[clusterId, mirrored]])
   const template = clusterTemplates(db, connectionId, policies).get(clusterId) ?? null
   const health = fleetHealth(db, now, connectionId, { clusters: [cluster], policies }).get(clusterId)

@@ -7,8 +7,12 @@ import { groupByProject, type ProjectGroup } from '../policy/fleet.ts'
 
 /** The fleet as mirrored by the core: clusters with their policy summary and health, and their projects. */
 export class ClustersState {
-  clusters = $state<ClusterSummary[]>([])
-  projects = $state<Project[]>([])
+  /*
+   * Raw, not deep state: each answer replaces the whole list and nothing edits a row in place, so a thousand rows
+   * need no proxy per object (deep proxies made grouping and sorting the Fleet's first paint cost ~70 ms).
+   */
+  clusters = $state.raw<ClusterSummary[]>([])
+  projects = $state.raw<Project[]>([])
   isLoading = $state(false)
   hasLoaded = $state(false)
   error = $state<SerializedError | null>(null)
