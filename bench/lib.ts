@@ -1,6 +1,10 @@
 import os from 'node:os'
 
-/** One measured figure. `ok` is set when the figure has a target. */
+/**
+ * One measured figure. `ok` is set when the figure has a target. A path measured both as a user first meets it
+ * (`phase: 'cold'`: a fresh process or page, no warm-up) and again (`'warm'`) names the same `figure` on both
+ * results: `npm run bench` prints them side by side in one row (bench/table.ts).
+ */
 export type BenchResult = {
   name: string
   value: number
@@ -8,6 +12,8 @@ export type BenchResult = {
   target?: string
   ok?: boolean
   notes?: string
+  figure?: string
+  phase?: 'cold' | 'warm'
 }
 
 export type Benchmark = {

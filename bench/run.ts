@@ -1,9 +1,10 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { machineDescription, type Benchmark, type BenchResult } from './lib.ts'
+import { machineDescription, type Benchmark } from './lib.ts'
+import { formatReport, type BenchReport } from './table.ts'
 
-/** Runs every `bench/*.bench.ts` (or those named on the command line), prints a table, writes latest.json. */
+/** Runs every `bench/*.bench.ts` (or those named on the command line), prints the cold/warm table, writes latest.json. */
 async function main(): Promise<void> {
   const dir = import.meta.dirname
   const only = process.argv.slice(2)
@@ -11,14 +12,14 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
     .sort()
-  const report: { title: string; results: BenchResult[] }[] = []
+  const report: BenchReport[] = []
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { benchmark: Benchmark }
     process.stdout.write(`running ${mod.benchmark.title} …\n`)
-    report.push({ title: mod.benchmark.title, results: await mod.benchmark.run() })
+    report.push({ title: mod.benchmark.title, file: file.replace(/\.bench\.ts$/, ''), results: await mod.benchmark.run() })
   }
   const machine = machineDescription()
-  printTable(report, machine)
+  process.stdout.write('\n' + formatReport(report, machine))
   mkdirSync(join(dir, 'results'), { recursive: true })
   writeFileSync(
     join(dir, 'results', 'latest.json'),
@@ -29,28 +30,6 @@ async function main(): Promise<void> {
     process.stdout.write(`${failed.length} figure(s) missed their target\n`)
     process.exitCode = 1
   }
-}
-
-function printTable(report: { title: string; results: BenchResult[] }[], machine: string): void {
-  const rows = report.flatMap((r) =>
-    r.results.map((x) => [
-      r.title,
-      x.name,
-      `${formatNumber(x.value)} ${x.unit}`,
-      x.target ?? '',
-      x.ok === undefined ? '' : x.ok ? 'ok' : 'MISSED',
-      x.notes ?? ''
-    ])
-  )
-  const header = ['benchmark', 'figure', 'value', 'target', '', 'notes']
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)))
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
-  process.stdout.write(`\nmachine: ${machine}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`)
-  for (const row of rows) process.stdout.write(line(row) + '\n')
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1)
 }
 
 main().catch((error: unknown) => {

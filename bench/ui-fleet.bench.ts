@@ -5,6 +5,7 @@ import { median, type Benchmark, type BenchResult } from './lib.ts'
 
 const TOKEN = 'bench-token'
 const TARGET_MS = 500
+const FLEET_FIGURE = 'fresh page → Fleet rows painted, 1,000 cached clusters (`ui-fleet`)'
 
 // Runs in the page before any of its scripts: notes when the first Fleet row is painted, from navigation start.
 const PAINT_PROBE = `(() => {
@@ -53,8 +54,8 @@ export const benchmark: Benchmark = {
       const warm: number[] = []
       for (let run = 0; run < 5; run++) warm.push((await freshPageLoad(browser, base)).ms)
       return [
-        { name: 'fresh page → Fleet rows painted, cold (first page)', value: cold.ms, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: cold.ms <= TARGET_MS },
-        { name: 'fresh page → Fleet rows painted, warm (median of 5)', value: median(warm), unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: median(warm) <= TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
+        { name: 'fresh page → Fleet rows painted, cold (first page)', figure: FLEET_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: cold.ms <= TARGET_MS },
+        { name: 'fresh page → Fleet rows painted, warm (median of 5)', figure: FLEET_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: median(warm) <= TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
         { name: 'cluster rows in the DOM', value: cold.rows, unit: 'rows', notes: 'windowed: rows in view + overscan' },
         { name: 'cluster/list answer', value: Math.round(listBytes / 1024), unit: 'KB', notes: '1,000 clusters' }
       ]
