@@ -1,9 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, powerMonitor, session } from 'electron'
 import { bootCore, type BootedCore } from '#core/boot'
-import { connectDemo } from '#core/connections/demo-connection'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
-import { startDemo } from '#emulator/demo'
+import { embeddedDemo } from '#emulator/embedded-demo'
 import { APP_ENTRY_URL, notificationRoute } from './app-origin.ts'
 import { desktopDataDir } from './desktop-data-dir.ts'
 import { readDesktopSettings, writeDesktopSettings } from './desktop-settings.ts'
@@ -92,12 +91,16 @@ async function startDesktop(): Promise<void> {
   const secretStore = createOsSecretStore(logger)
   // `npm run demo`: the demo emulator's key stays in memory, away from the real keychain.
   const isDemo = process.argv.includes('--demo')
+  // The same embedded emulator as the browser host's: `--demo` and the empty Fleet's "Try the demo organization".
+  const demo = embeddedDemo()
+  app.on('will-quit', () => { void demo.close() })
   const booted = bootCore({
     runtime: 'electron',
     dataDir,
     version: app.getVersion(),
     secretStore: isDemo ? new MemorySecretStore() : secretStore,
     keychainStatus: () => keychainStatusOf(secretStore),
+    startDemo: () => demo.start(),
     notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification }),
     saveFile: createSaveFile((options) => {
       // Attached to the app's window (a sheet on macOS) when it has focus.
@@ -131,8 +134,8 @@ async function startDesktop(): Promise<void> {
   await secretStore.probe()
   await lifecycle.start()
   if (isDemo) {
-    const emulator = await startDemo(connectDemo(booted.invoke))
-    app.on('will-quit', () => { void emulator.close() })
+    const started = await booted.invoke('demo/start', {})
+    if (!started.ok) throw new Error(`the demo organization could not start: ${started.error.message}`)
   }
   windows.show()
 }

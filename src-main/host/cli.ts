@@ -9,7 +9,7 @@ import { resolveDataDir } from '#core/lib/data-dir'
 import { nullNotifier } from '#core/notify/notifier'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
-import { embeddedDemo } from './embedded-demo.ts'
+import { embeddedDemo } from '#emulator/embedded-demo'
 import { startHttpHost } from './http-host.ts'
 import { createLogger, fileSink } from '#core/lib/logger'
 

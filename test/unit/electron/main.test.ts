@@ -4,7 +4,7 @@ import { silentLogger } from '../../../src-main/core/lib/logger.ts'
 import type { BootOptions } from '../../../src-main/core/boot.ts'
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron.ts')).createFakeElectron())
-const boot = vi.hoisted(() => ({ options: [] as unknown[], start: 0, stop: 0, resume: 0, sync: 0 }))
+const boot = vi.hoisted(() => ({ options: [] as unknown[], start: 0, stop: 0, resume: 0, sync: 0, invoked: [] as unknown[][] }))
 
 vi.mock('electron', () => fake.module)
 // The real keytar store would reach for the OS keychain; main only needs the port.
@@ -20,7 +20,10 @@ vi.mock('#core/boot', () => ({
   bootCore: vi.fn((options: unknown) => {
     boot.options.push(options)
     return {
-      invoke: vi.fn(() => Promise.resolve({ ok: true, value: null })),
+      invoke: vi.fn((...args: unknown[]) => {
+        boot.invoked.push(args)
+        return Promise.resolve({ ok: true, value: null })
+      }),
       events: new EventBus(),
       handlers: {},
       logger: silentLogger,
@@ -62,6 +65,7 @@ describe('main process lifecycle', () => {
     boot.stop = 0
     boot.resume = 0
     boot.sync = 0
+    boot.invoked.length = 0
   })
 
   it('registers the app scheme and enables the sandbox before waiting for ready', async () => {
@@ -184,5 +188,35 @@ describe('main process lifecycle', () => {
     expect(contents.on.mock.calls.map(([name]) => name as string)).toEqual(
       expect.arrayContaining(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'])
     )
+  })
+
+  it('gives the core the embedded demo emulator, so the empty Fleet\'s "Try the demo organization" works, and closes it on quit', async () => {
+    await loadMain()
+    fake.becomeReady()
+    await settle()
+    const options = boot.options[0] as BootOptions
+    expect(options.startDemo).toBeTypeOf('function')
+    const demo = await options.startDemo!()
+    expect(demo.name).toBe('Demo organization (emulator)')
+    // A real emulator answers with the key it handed out; a second start reuses it.
+    const projects = await fetch(`${demo.baseUrl}/v2/projects`, { headers: { Authorization: `Bearer ${demo.apiKey}` } })
+    expect(projects.status).toBe(200)
+    expect((await options.startDemo!()).baseUrl).toBe(demo.baseUrl)
+    fake.module.app.emit('will-quit')
+    await expect.poll(async () => fetch(`${demo.baseUrl}/v2/projects`).then(() => 'listening', () => 'closed')).toBe('closed')
+  }, 30_000)
+
+  it('with --demo starts the demo organization through demo/start once the core has started', async () => {
+    process.argv.push('--demo')
+    try {
+      await loadMain()
+      fake.becomeReady()
+      await settle()
+    } finally {
+      process.argv.splice(process.argv.indexOf('--demo'), 1)
+    }
+    expect(boot.start).toBe(1)
+    expect(boot.invoked).toContainEqual(['demo/start', {}])
+    expect(fake.module.BrowserWindow.instances).toHaveLength(1)
   })
 })
