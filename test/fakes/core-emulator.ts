@@ -7,9 +7,12 @@ import type { TestCore } from './test-core.ts'
 
 /** Short deadlines and fast backoff so that retries and timeouts take milliseconds, not seconds. */
 export const FAST_LIMITS: Partial<ApiLimits> = {
-  getTimeoutMs: 400,
-  postTimeoutMs: 400,
-  operationTimeoutMs: 2_000,
+  // Short backoff keeps retry tests quick; the timeouts stay roomy, because on a loaded CI machine a healthy local
+  // answer can take longer than a few hundred milliseconds, and a timeout counted by the circuit breaker would turn
+  // a test about two injected errors into one about five. Tests of timeouts set their own.
+  getTimeoutMs: 5_000,
+  postTimeoutMs: 5_000,
+  operationTimeoutMs: 20_000,
   backoffBaseMs: 10,
   backoffCapMs: 40
 }

@@ -53,29 +53,20 @@ describe('seeds and options', () => {
     }
   })
 
-  it('builds large:200:50 in well under a second and serves a 100-item page quickly', async () => {
-    const started = performance.now()
-    const cpu = process.cpuUsage()
+  it('builds the large:200:50 seed and serves every 100-item page of its backups', async () => {
+    // How fast the seed builds and a page is served is the benchmarks' business (bench/), not a test's.
     const emu = await startEmulator({ seed: 'large:200:50', rateLimit: 100_000 })
-    const used = process.cpuUsage(cpu)
-    const seedCpuMs = (used.user + used.system) / 1000
-    const seedMs = performance.now() - started
     try {
-      // CPU time, not wall time: the machine's two cores are shared, so wall time measures the neighbours.
-      expect(seedCpuMs).toBeLessThan(1000)
       const first = ok(await call(emu, 'GET', '/v2/backups?pageSize=100'), s.backupList)
       expect(first.count).toBe(10_000)
       expect(new Set(emu.state().clusters.map((c) => c.projectId)).size).toBeGreaterThan(1)
-      const t0 = performance.now()
-      const rounds = 20
-      for (let i = 1; i <= rounds; i++) {
-        const res = await fetch(`${emu.url}/v2/backups?pageSize=100&currentPage=${i}`, { headers: { Authorization: `Bearer ${emu.apiKey}` } })
-        expect((await res.text()).length).toBeGreaterThan(1000)
+      const seen = new Set<string>()
+      for (let page = 1; page <= first.count / 100; page++) {
+        const list = ok(await call(emu, 'GET', `/v2/backups?pageSize=100&currentPage=${page}`), s.backupList)
+        expect(list.backups).toHaveLength(100)
+        for (const b of list.backups) seen.add(b.backupId)
       }
-      const perPage = (performance.now() - t0) / rounds
-      // Generous bound: the HTTP round trip on a shared 2-core machine, not the handler (~1 ms).
-      expect(perPage).toBeLessThan(50)
-      console.info(`large:200:50 seeded in ${seedMs.toFixed(0)} ms wall, ${seedCpuMs.toFixed(0)} ms CPU; list page of 100 over HTTP ${perPage.toFixed(2)} ms`)
+      expect(seen.size).toBe(10_000)
     } finally {
       await emu.close()
     }
