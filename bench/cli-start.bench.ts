@@ -47,8 +47,8 @@ function series(name: string, args: string[], code: number, target: number): Ben
   const cold = timeCli(args, code)
   const warm = Array.from({ length: WARM_RUNS }, () => timeCli(args, code))
   return [
-    { name: `${name}: cold (first process)`, value: cold, unit: 'ms', target: `≤ ${target} ms`, ok: cold <= target, notes: load },
-    { name: `${name}: median of ${WARM_RUNS}`, value: median(warm), unit: 'ms', target: `≤ ${target} ms`, ok: median(warm) <= target, notes: `max ${Math.max(...warm).toFixed(0)} ms; ${load}` }
+    { name: `${name}: cold (first process)`, figure: `CLI ${name}, start → exit (\`cli-start.bench.ts\`)`, phase: 'cold', value: Math.round(cold), unit: 'ms', target: `≤ ${target} ms`, ok: cold <= target, notes: load },
+    { name: `${name}: median of ${WARM_RUNS}`, figure: `CLI ${name}, start → exit (\`cli-start.bench.ts\`)`, phase: 'warm', value: Math.round(median(warm)), unit: 'ms', target: `≤ ${target} ms`, ok: median(warm) <= target, notes: `max ${Math.max(...warm).toFixed(0)} ms; ${load}` }
   ]
 }
 
