@@ -1,16 +1,17 @@
-import { cpus, loadavg } from 'node:os'
-import { afterEach, describe, expect, it } from 'vitest'
-import { RateLimiter } from '#core/api/rate-limiter'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_LIMITS } from '#core/api/limits'
+import { RateLimiter, type RateLimiterOptions } from '#core/api/rate-limiter'
 import { createZillizClient } from '#core/api/zilliz-client'
 import { API_KEY, ok, sendJson, startServer } from './test-server.ts'
 import type { TestServer } from './test-server.ts'
 
-let server: TestServer | undefined
-afterEach(async () => {
-  await server?.close()
-})
+/*
+ * The limiter's rules on a fake clock (vi.useFakeTimers fakes both its timers and Date, which `now` reads):
+ * exact and instant, however loaded the machine is. One test at the end checks the client's wiring over
+ * real HTTP, asserting only lower bounds on spacing, which a slow machine can only widen.
+ */
 
-/** The largest number of server-side arrivals inside any window of `windowMs`. */
+/** The largest number of times inside any window of `windowMs`. */
 function maxInWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b)
   let max = 0
@@ -22,91 +23,102 @@ function maxInWindow(times: number[], windowMs: number): number {
   return max
 }
 
-function recordingFetch(starts: number[]): typeof fetch {
-  return (input, init) => {
-    if (typeof input === 'string' && input.includes('/policy')) starts.push(performance.now())
-    return fetch(input, init)
-  }
+function fakeClockLimiter(options: Partial<RateLimiterOptions> = {}): RateLimiter {
+  const { perSecond, windowMs, safetyMarginMs, maxConcurrent, burst } = DEFAULT_LIMITS
+  return new RateLimiter({ perSecond, windowMs, safetyMarginMs, maxConcurrent, burst, now: () => Date.now(), ...options })
 }
 
-async function latencyServer(latencyMs: number) {
+/**
+ * Queues `count` requests on `key`, each sent the moment it is granted and answered `latencyMs` later.
+ * Resolves the grant times once all have been answered; `inFlight` peaks are recorded on the way.
+ */
+async function runQueued(limiter: RateLimiter, key: string, count: number, latencyMs: number): Promise<{ starts: number[]; maxInFlight: number }> {
+  const starts: number[] = []
   let inFlight = 0
   let maxInFlight = 0
-  server = await startServer((_req, res) => {
-    if (!(_req.url ?? '').includes('/policy')) {
-      sendJson(res, 200, ok([]))
-      return
-    }
-    inFlight++
-    maxInFlight = Math.max(maxInFlight, inFlight)
-    setTimeout(() => {
-      inFlight--
-      sendJson(res, 200, ok({ clusterId: 'in01-a', status: 'DISABLED', startTime: null, frequency: null, retentionDays: 0 }))
-    }, latencyMs)
+  const requests = Array.from({ length: count }, async () => {
+    const permit = await limiter.acquire(key)
+    permit.started()
+    starts.push(Date.now())
+    maxInFlight = Math.max(maxInFlight, ++inFlight)
+    await new Promise((resolve) => setTimeout(resolve, latencyMs))
+    inFlight--
+    permit.release()
   })
-  return { server, maxInFlight: () => maxInFlight }
+  await vi.runAllTimersAsync()
+  await Promise.all(requests)
+  return { starts, maxInFlight }
 }
 
-describe('the per-endpoint rate limiter', () => {
-  it('100 queued GETs with real defaults: never more than 18 starts in any 1 s window, no 429', async () => {
-    const { server } = await latencyServer(20)
-    const starts: number[] = []
-    const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY, fetch: recordingFetch(starts) })
-    await Promise.all(Array.from({ length: 100 }, (_, i) => client.getPolicy(`in01-${i}`)))
-    expect(starts).toHaveLength(100)
-    // The limiter stamps a start just before fetch is called; 25 ms absorbs a descheduled process in between.
-    expect(maxInWindow(starts, 1000 - 25)).toBeLessThanOrEqual(18)
-    // Paced, not throttled: 100 starts at 18 per 1010 ms need ≈ 5.4 s.
-    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(6500)
-    expect(client.stats().rateLimited).toBe(0)
+describe('the per-endpoint rate limiter (fake clock)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
   })
 
-  // Server-side arrival times in this process bunch up whenever the machine is overloaded (other jobs share
-  // these 2 cores), which measures the scheduler rather than the limiter; run this one only on a calm machine.
-  it.skipIf(loadavg()[0]! > cpus().length * 1.5)(
-    '200 queued GETs: ≤ 20 arrivals per 1 s window at the server, within 1.15 × the 20/s floor',
-    async () => {
-      const { server } = await latencyServer(20)
-      const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY })
-      // Warm up: the first fetch in a process loads undici and would delay the first burst.
-      await client.listClouds()
-      const started = performance.now()
-      await Promise.all(Array.from({ length: 200 }, (_, i) => client.getPolicy(`in01-${i}`)))
-      const elapsed = performance.now() - started
-      const arrivals = server.requests.filter((r) => r.url.includes('/policy')).map((r) => r.at)
-      expect(maxInWindow(arrivals, 1000)).toBeLessThanOrEqual(20)
-      expect(elapsed).toBeLessThan((200 / 20) * 1.15 * 1000)
-    }
-  )
+  it('100 queued requests with the shipped limits: never more than 18 starts in any 1010 ms, paced rather than bunched', async () => {
+    const { starts } = await runQueued(fakeClockLimiter(), 'GET /v2/clusters/{id}/backups/policy', 100, 20)
+    expect(starts).toHaveLength(100)
+    const span = DEFAULT_LIMITS.windowMs + DEFAULT_LIMITS.safetyMarginMs
+    expect(maxInWindow(starts, span)).toBeLessThanOrEqual(DEFAULT_LIMITS.perSecond)
+    // Paced: never more than `burst` starts back to back within one pacing interval (1010/18 ≈ 56 ms).
+    expect(maxInWindow(starts, Math.floor(span / DEFAULT_LIMITS.perSecond))).toBeLessThanOrEqual(DEFAULT_LIMITS.burst)
+    // Not throttled beyond the window: 100 starts at 18 per 1010 ms are all sent within 100/18 windows.
+    expect(starts.at(-1)).toBeLessThanOrEqual((100 / DEFAULT_LIMITS.perSecond) * span)
+    expect(starts.at(-1)).toBeGreaterThanOrEqual(Math.floor(100 / DEFAULT_LIMITS.perSecond) * span)
+  })
 
-  it('with 150 ms latency the concurrency cap (8) still allows ~18/s', async () => {
-    const { server, maxInFlight } = await latencyServer(150)
-    const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY })
-    await client.listClouds()
-    const started = performance.now()
-    await Promise.all(Array.from({ length: 36 }, (_, i) => client.getPolicy(`in01-${i}`)))
-    const elapsed = performance.now() - started
-    // 18/s pacing: the 36th start is due at ≈ 1.9 s; a concurrency cap that throttled would take ≥ 36 × 150 / 8 ms more.
-    expect(elapsed).toBeLessThan(36 / 18 * 1010 + 150 + 300)
-    expect(maxInFlight()).toBeLessThanOrEqual(8)
+  it('without pacing, the window alone caps the starts: 3 per second means the 4th waits a full window', async () => {
+    const limiter = fakeClockLimiter({ perSecond: 3, burst: 3, windowMs: 1000, safetyMarginMs: 0 })
+    const { starts } = await runQueued(limiter, 'k', 7, 10)
+    expect(starts.slice(0, 3)).toEqual([0, 0, 0])
+    expect(starts[3]).toBeGreaterThanOrEqual(1000)
+    expect(starts[3]).toBeLessThanOrEqual(1001)
+    expect(maxInWindow(starts, 1000)).toBe(3)
+  })
+
+  it('a slow server meets the concurrency cap: never more than 8 in flight, the 9th starts when one is answered', async () => {
+    const limiter = fakeClockLimiter({ perSecond: 100, burst: 100 })
+    const { starts, maxInFlight } = await runQueued(limiter, 'k', 12, 5000)
+    expect(maxInFlight).toBe(DEFAULT_LIMITS.maxConcurrent)
+    expect(starts.slice(0, 8)).toEqual(Array.from({ length: 8 }, () => 0))
+    expect(starts[8]).toBe(5000)
+  })
+
+  it('with 150 ms answers the cap does not slow the pace: 36 starts take as long as pacing alone', async () => {
+    const { starts, maxInFlight } = await runQueued(fakeClockLimiter(), 'k', 36, 150)
+    expect(maxInFlight).toBeLessThanOrEqual(DEFAULT_LIMITS.maxConcurrent)
+    const interval = (DEFAULT_LIMITS.windowMs + DEFAULT_LIMITS.safetyMarginMs) / DEFAULT_LIMITS.perSecond
+    expect(starts.at(-1)).toBeLessThan((36 - DEFAULT_LIMITS.burst) * interval + 36 * 2)
   })
 
   it('different endpoints do not wait on each other', async () => {
-    server = await startServer((req, res) => setTimeout(() => sendJson(res, 200, ok(req.url?.startsWith('/v2/clouds') ? [] : [])), 10))
-    const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY })
-    const started = performance.now()
-    await Promise.all([
-      ...Array.from({ length: 18 }, () => client.listClouds()),
-      ...Array.from({ length: 18 }, () => client.listProjects()),
-      ...Array.from({ length: 18 }, () => client.listRegions('aws'))
-    ])
-    // One shared budget would pace 54 starts over ≈ 3 s; per endpoint each 18 take ≈ 0.8 s.
-    expect(performance.now() - started).toBeLessThan(1600)
-    expect(client.stats().requests).toEqual({ 'GET /v2/clouds': 18, 'GET /v2/projects': 18, 'GET /v2/regions': 18 })
+    const limiter = fakeClockLimiter()
+    const [clouds, projects] = await Promise.all([runQueued(limiter, 'GET /v2/clouds', 18, 10), runQueued(limiter, 'GET /v2/projects', 18, 10)])
+    vi.setSystemTime(0)
+    const alone = await runQueued(fakeClockLimiter(), 'GET /v2/clouds', 18, 10)
+    expect(clouds.starts).toEqual(alone.starts)
+    expect(projects.starts).toEqual(alone.starts)
+  })
+
+  it('a permit sent later than granted counts from when it was really sent', async () => {
+    const limiter = fakeClockLimiter({ perSecond: 1, burst: 1, windowMs: 1000, safetyMarginMs: 0 })
+    const first = await limiter.acquire('k')
+    await vi.advanceTimersByTimeAsync(500)
+    first.started()
+    first.release()
+    let grantedAt: number | null = null
+    void limiter.acquire('k').then(() => (grantedAt = Date.now()))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(grantedAt).toBeNull()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(grantedAt).toBeGreaterThanOrEqual(1500)
   })
 
   it('drops a waiter whose caller gave up', async () => {
-    const limiter = new RateLimiter({ perSecond: 1, windowMs: 10_000, safetyMarginMs: 0, maxConcurrent: 1, burst: 1 })
+    const limiter = fakeClockLimiter({ perSecond: 1, windowMs: 10_000, safetyMarginMs: 0, maxConcurrent: 1, burst: 1 })
     const first = await limiter.acquire('k')
     first.started()
     const controller = new AbortController()
@@ -116,5 +128,28 @@ describe('the per-endpoint rate limiter', () => {
     await expect(waiting).rejects.toThrow('gave up')
     expect(limiter.queued('k')).toBe(0)
     first.release()
+  })
+})
+
+describe('the client paces each endpoint through its limiter (real HTTP)', () => {
+  let server: TestServer | undefined
+  afterEach(async () => {
+    await server?.close()
+  })
+
+  it('three policy reads of different clusters share one endpoint budget: at 1 per 300 ms they are sent 300 ms apart', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, ok({ clusterId: 'in01-a', status: 'DISABLED', startTime: null, frequency: null, retentionDays: 0 })))
+    const sent: number[] = []
+    const recordingFetch: typeof fetch = (input, init) => {
+      sent.push(performance.now())
+      return fetch(input, init)
+    }
+    const client = createZillizClient({ baseUrl: server.url, apiKey: API_KEY, fetch: recordingFetch, limits: { perSecond: 1, burst: 1, windowMs: 300, safetyMarginMs: 0 } })
+    await Promise.all(['in01-a', 'in01-b', 'in01-c'].map((id) => client.getPolicy(id)))
+    expect(sent).toHaveLength(3)
+    // Lower bounds only: a loaded machine can delay a send, never bring it forward (10 ms: timer rounding).
+    expect((sent[1] ?? 0) - (sent[0] ?? 0)).toBeGreaterThanOrEqual(290)
+    expect((sent[2] ?? 0) - (sent[1] ?? 0)).toBeGreaterThanOrEqual(290)
+    expect(client.stats().requests).toEqual({ 'GET /v2/clusters/{id}/backups/policy': 3 })
   })
 })
