@@ -1,9 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { createServer } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { E2E_TOKEN } from '../fixtures.ts'
-import { repoRoot } from './timeline-page.ts'
 
 /** The Drafts screen. */
 export class DraftsPage {
@@ -49,68 +45,5 @@ export class DraftsPage {
 
   action(clusterName: string, name: 'Apply choices' | 'Take remote' | 'Edit'): Locator {
     return this.card(clusterName).getByRole(name === 'Edit' ? 'link' : 'button', { name, exact: true })
-  }
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
-  server.close()
-  await once(server, 'close')
-  return port
-}
-
-/** A browser host of its own (the built renderer), so a test can stop and restart it on the same data dir. */
-export class HostProcess {
-  private child: ChildProcess | null = null
-
-  constructor(
-    readonly port: number,
-    readonly token: string,
-    readonly dataDir: string,
-    /** Extra environment, e.g. a D-Bus address that does not exist to force the memory-only keychain. */
-    readonly env: Record<string, string> = {}
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`
-  }
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/web.mjs', '--no-build', '--port', String(this.port), '--token', this.token, '--data-dir', this.dataDir], {
-      cwd: repoRoot(),
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    this.child = child
-    let output = ''
-    await new Promise<void>((resolveStart, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The host did not start: ${output}`)), 30_000)
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString()
-        if (output.includes(`127.0.0.1:${this.port}`)) {
-          clearTimeout(timer)
-          resolveStart()
-        }
-      }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-      child.once('exit', (code) => {
-        clearTimeout(timer)
-        reject(new Error(`The host exited with ${String(code)}: ${output}`))
-      })
-    })
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child
-    if (child === null || child.exitCode !== null) return
-    this.child = null
-    const exited = once(child, 'exit')
-    child.kill('SIGTERM')
-    await exited
   }
 }

@@ -1,5 +1,4 @@
-import { join } from 'node:path'
-import { test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { E2E_TOKEN } from '../fixtures.ts'
 
 /** The fleet timeline: the next 7 days by local day. */
@@ -22,18 +21,4 @@ export class TimelinePage {
   filter(name: 'Everything' | 'Windows' | 'Expiries'): Locator {
     return this.page.getByRole('radio', { name, exact: true })
   }
-}
-
-/** The repository root, from the project's test dir (test/e2e/ui); `import.meta` is not available to CJS-compiled specs. */
-export function repoRoot(): string {
-  return join(test.info().project.testDir, '../../..')
-}
-
-/**
- * Where a screen's screenshot goes: `docs/screenshots/<screen>-<light|dark>.png` when UPDATE_SCREENSHOTS is set
- * (`npm run screenshots` refreshes them all), else the test's own output folder, so a test run leaves the
- * committed pictures alone.
- */
-export function screenshotPath(file: string): string {
-  return process.env.UPDATE_SCREENSHOTS === undefined ? test.info().outputPath(file) : join(repoRoot(), 'docs/screenshots', file)
 }

@@ -1,18 +1,19 @@
 import type { Page } from '@playwright/test'
 import { scanAccessibility } from '../axe.ts'
 import { test, expect, E2E_TOKEN } from '../fixtures.ts'
-import { clusterByName, connectDemoEmulator, disconnectDemo, rpc, type DemoConnection } from '../pages/fleet-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 let clusterId = ''
 let templateId = ''
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
-  demo = await connectDemoEmulator(request, 'Accessibility e2e')
+  demo = await connectEmulator(request, 'Accessibility e2e')
   clusterId = (await clusterByName(request, 'orders-prod')).clusterId
   const policy = { enabled: true, frequency: '1,2,3,4,5', startTime: '01:00-03:00', retentionDays: 21 }
-  templateId = (await rpc<{ id: string }>(request, 'template/save', { name: 'a11y-weekdays', policy })).id
+  templateId = (await rpc(request, 'template/save', { name: 'a11y-weekdays', policy })).id
   await rpc(request, 'template/assign', { templateId, clusterIds: [clusterId] })
   await request.dispose()
 })
@@ -20,7 +21,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
   if (templateId !== '') await rpc(request, 'template/delete', { id: templateId })
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
   await request.dispose()
 })
 

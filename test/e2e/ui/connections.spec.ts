@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures.ts'
-import { SettingsPage, rpc } from '../pages/settings-page.ts'
+import { SettingsPage } from '../pages/settings-page.ts'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/index.ts'
+import { rpc } from '../support/rpc.ts'
 
 let emulator: RunningEmulator
 
@@ -52,6 +53,6 @@ test('tests, saves, renames and removes a connection without ever showing the ke
   await dialog.getByLabel('Delete them').check()
   await dialog.getByRole('button', { name: 'Remove connection' }).click()
   await expect(renamed).toHaveCount(0)
-  const left = await rpc<{ name: string }[]>(request, 'connection/list', {})
+  const left = await rpc(request, 'connection/list', {})
   expect(left.map((c) => c.name)).not.toContain('E2E org renamed')
 })

@@ -1,12 +1,13 @@
 import { test, expect } from '../fixtures.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-import { type DemoConnection, clusterByName, connectDemoEmulator, disconnectDemo, rpc } from '../pages/fleet-page.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Copy regions e2e')
+  demo = await connectEmulator(request, 'Copy regions e2e')
   const created = await fetch(`${demo.emulator.url}/_emulator/clusters`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -17,7 +18,7 @@ test.beforeAll(async ({ request }) => {
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test('a copy region is picked from the regions of the cluster’s cloud, not typed', async ({ page, request }) => {

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
-import { DraftsPage, HostProcess, freePort } from '../pages/drafts-page.ts'
-import { clusterByName, rpc } from '../pages/fleet-page.ts'
+import { DraftsPage } from '../pages/drafts-page.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
+import { clusterByName } from '../support/emulator-connection.ts'
+import { freePort } from '../support/free-port.ts'
+import { HostProcess } from '../support/host-process.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'drafts-orphan-e2e-token'
 type Policy = { enabled: boolean; frequency: string; startTime: string; retentionDays: number }
@@ -29,7 +32,7 @@ test.describe('drafts are never orphaned or lost', () => {
   })
 
   test('a kept draft of a removed connection says so, can be exported, and comes back with its own values when the organization is re-added', async ({ page, request }) => {
-    const add = () => rpc<{ id: string }>(request, 'connection/add', { name: 'Orphan e2e', baseUrl: emulator!.url, apiKey: emulator!.apiKey }, host!.url, TOKEN)
+    const add = () => rpc(request, 'connection/add', { name: 'Orphan e2e', baseUrl: emulator!.url, apiKey: emulator!.apiKey }, host!.url, TOKEN)
     const first = await add()
     await rpc(request, 'sync/run', { connectionId: first.id }, host!.url, TOKEN)
     const orders = await clusterByName(request, 'orders-prod', host!.url, TOKEN)

@@ -1,17 +1,18 @@
 import { test, expect } from '../fixtures.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-import { type DemoConnection, clusterByName, connectDemoEmulator, disconnectDemo, remotePolicy, rpc } from '../pages/fleet-page.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
 import { DraftsPage } from '../pages/drafts-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator, remotePolicy } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Drafts e2e')
+  demo = await connectEmulator(request, 'Drafts e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test('saves a draft, shows it in Drafts with its diff, and pushes it to synced', async ({ page, request }) => {

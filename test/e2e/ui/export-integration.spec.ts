@@ -1,15 +1,16 @@
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
-import { type DemoConnection, clusterByName, connectDemoEmulator, disconnectDemo, rpc } from '../pages/fleet-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Export integration e2e')
+  demo = await connectEmulator(request, 'Export integration e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 const exportCalls = (): number =>

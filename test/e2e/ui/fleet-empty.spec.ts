@@ -1,18 +1,17 @@
 import { test, expect } from '../fixtures.ts'
-import { FleetPage, rpc } from '../pages/fleet-page.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-
-type Listed = { id: string; name: string; isActive: boolean }
+import { FleetPage } from '../pages/fleet-page.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
 test.afterAll(async ({ request }) => {
-  const connections = await rpc<Listed[]>(request, 'connection/list', {})
+  const connections = await rpc(request, 'connection/list', {})
   for (const demo of connections.filter((c) => c.name === 'Demo organization (emulator)')) {
     await rpc(request, 'connection/remove', { id: demo.id, drafts: 'delete' })
   }
 })
 
 test('an empty Fleet offers a connection or the demo, and the demo really starts and fills the Fleet', async ({ page, request }) => {
-  expect(await rpc<Listed[]>(request, 'connection/list', {})).toEqual([])
+  expect(await rpc(request, 'connection/list', {})).toEqual([])
   const fleet = new FleetPage(page)
   await fleet.open()
   const empty = page.getByTestId('empty-state')
@@ -24,6 +23,6 @@ test('an empty Fleet offers a connection or the demo, and the demo really starts
   await page.keyboard.press('Enter')
   await expect(fleet.row('orders-prod')).toBeVisible({ timeout: 20_000 })
   await expect(fleet.project('Production')).toBeVisible()
-  const connections = await rpc<Listed[]>(request, 'connection/list', {})
+  const connections = await rpc(request, 'connection/list', {})
   expect(connections).toEqual([expect.objectContaining({ name: 'Demo organization (emulator)', isActive: true })])
 })

@@ -1,13 +1,14 @@
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
-import { FleetPage, rpc } from '../pages/fleet-page.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
+import { rpc } from '../support/rpc.ts'
 
 let emulator: RunningEmulator | undefined
 let connectionId = ''
 
 test.beforeAll(async ({ request }) => {
   emulator = await startEmulator({ seed: 'large:300:1', rateLimit: 100_000 })
-  const connection = await rpc<{ id: string }>(request, 'connection/add', { name: 'Large fleet e2e', baseUrl: emulator.url, apiKey: emulator.apiKey })
+  const connection = await rpc(request, 'connection/add', { name: 'Large fleet e2e', baseUrl: emulator.url, apiKey: emulator.apiKey })
   connectionId = connection.id
   await rpc(request, 'connection/activate', { id: connectionId })
   await rpc(request, 'sync/run', { connectionId })

@@ -1,15 +1,16 @@
 import { test, expect } from '../fixtures.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo } from '../pages/fleet-page.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Fleet e2e')
+  demo = await connectEmulator(request, 'Fleet e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test.use({ timezoneId: 'Europe/Berlin' })

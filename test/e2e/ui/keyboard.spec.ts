@@ -1,18 +1,18 @@
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
-import { clusterByName, connectDemoEmulator, disconnectDemo, type DemoConnection } from '../pages/fleet-page.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 
 // Keyboard and focus behaviour of issue #11; the fixtures fail each test on any console error, which is how
 // the Esc case first showed up ("Cannot read properties of null (reading 'trigger')").
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Keyboard e2e')
+  demo = await connectEmulator(request, 'Keyboard e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test("Esc on a backup row's ⋯ menu closes it and returns focus to its button", async ({ page }) => {

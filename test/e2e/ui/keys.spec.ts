@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
-import { HostProcess, freePort } from '../pages/drafts-page.ts'
-import { rpc } from '../pages/fleet-page.ts'
+import { freePort } from '../support/free-port.ts'
+import { HostProcess } from '../support/host-process.ts'
+import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'keys-e2e-token'
 const OLD_KEY = 'old-key-aaaaaaaaaaaaaaaaaaaa1111'
 const NEW_KEY = 'new-key-bbbbbbbbbbbbbbbbbbbb2222'
-
-type ConnectionRow = { id: string; hasToken: boolean; tokenHint: string | null }
 
 test.describe('API keys can be replaced and entered again', () => {
   test.describe.configure({ timeout: 120_000 })
@@ -34,7 +33,7 @@ test.describe('API keys can be replaced and entered again', () => {
 
   test('"Replace API key…" refuses a key Zilliz refuses, keeping the old one, and stores one it accepts', async ({ page, request }) => {
     const { url } = emulator!
-    const added = await rpc<ConnectionRow>(request, 'connection/add', { name: 'Keys e2e', baseUrl: url, apiKey: OLD_KEY }, host!.url, TOKEN)
+    const added = await rpc(request, 'connection/add', { name: 'Keys e2e', baseUrl: url, apiKey: OLD_KEY }, host!.url, TOKEN)
     await page.goto(`${host!.url}/?token=${TOKEN}#/settings`)
     const row = page.getByRole('listitem', { name: 'Keys e2e' })
     await expect(row.getByTestId('token-hint')).toHaveText(added.tokenHint ?? '')
@@ -45,7 +44,7 @@ test.describe('API keys can be replaced and entered again', () => {
     await dialog.getByLabel('API key').fill('wrong-key-cccccccccccccccc')
     await dialog.getByRole('button', { name: 'Check and store key' }).click()
     await expect(dialog.getByRole('alert')).toContainText('Zilliz Cloud refused this key, so nothing was stored.')
-    const [kept] = await rpc<ConnectionRow[]>(request, 'connection/list', {}, host!.url, TOKEN)
+    const [kept] = await rpc(request, 'connection/list', {}, host!.url, TOKEN)
     expect(kept?.tokenHint).toBe(added.tokenHint)
 
     await dialog.getByLabel('API key').fill(NEW_KEY)
@@ -61,7 +60,7 @@ test.describe('API keys can be replaced and entered again', () => {
     await rpc(request, 'connection/add', { name: 'Memory e2e', baseUrl: url, apiKey: OLD_KEY }, host!.url, TOKEN)
     await host!.stop()
     await host!.start()
-    const [after] = await rpc<ConnectionRow[]>(request, 'connection/list', {}, host!.url, TOKEN)
+    const [after] = await rpc(request, 'connection/list', {}, host!.url, TOKEN)
     expect(after?.hasToken).toBe(false)
 
     await page.goto(`${host!.url}/?token=${TOKEN}#/settings`)

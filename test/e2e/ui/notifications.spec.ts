@@ -1,7 +1,7 @@
 import { test, expect } from '../fixtures.ts'
 import { NotificationsPage } from '../pages/notifications-page.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
-import { connectEmulator, type ConnectedEmulator } from '../pages/settings-page.ts'
+import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 
 let connected: ConnectedEmulator
 
@@ -13,7 +13,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
-  await connected.close(request)
+  await disconnectEmulator(request, connected)
   await request.dispose()
 })
 

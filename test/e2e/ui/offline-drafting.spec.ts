@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
-import { clusterByName, remotePolicy, rpc, setRemotePolicy } from '../pages/fleet-page.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
-import { DraftsPage, HostProcess, freePort } from '../pages/drafts-page.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
+import { DraftsPage } from '../pages/drafts-page.ts'
+import { clusterByName, remotePolicy, setRemotePolicy } from '../support/emulator-connection.ts'
+import { freePort } from '../support/free-port.ts'
+import { HostProcess } from '../support/host-process.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'offline-e2e-token'
 
@@ -30,7 +33,7 @@ test.describe('offline drafting', () => {
     host = new HostProcess(await freePort(), TOKEN, join(work, 'data'))
     await host.start()
 
-    const connection = await rpc<{ id: string }>(request, 'connection/add', { name: 'Offline e2e', baseUrl: emulator.url, apiKey }, host.url, TOKEN)
+    const connection = await rpc(request, 'connection/add', { name: 'Offline e2e', baseUrl: emulator.url, apiKey }, host.url, TOKEN)
     await rpc(request, 'sync/run', {}, host.url, TOKEN)
     const orders = await clusterByName(request, 'orders-prod', host.url, TOKEN)
 
@@ -57,7 +60,7 @@ test.describe('offline drafting', () => {
     // The API comes back, and someone changed the policy meanwhile.
     emulator = await startEmulator({ port: emulatorPort, stateFile, apiKeys: [apiKey] })
     await setRemotePolicy(emulator, orders.clusterId, { enabled: true, frequency: '1,3,5', startTime: '06:00-08:00', retentionDays: 12 })
-    const connections = await rpc<{ id: string; hasToken: boolean }[]>(request, 'connection/list', {}, host.url, TOKEN)
+    const connections = await rpc(request, 'connection/list', {}, host.url, TOKEN)
     if (connections.find((c) => c.id === connection.id)?.hasToken !== true) {
       // Without a system keychain the key lived in memory only: re-enter it, as the app asks.
       await rpc(request, 'connection/update-key', { id: connection.id, apiKey }, host.url, TOKEN)

@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
-import { connectEmulator } from '../pages/settings-page.ts'
+import { connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 
 test('says it is offline and keeps showing cached backups when the API is unreachable', async ({ page, request }) => {
   const connected = await connectEmulator(request, 'Offline e2e')
@@ -15,6 +15,6 @@ test('says it is offline and keeps showing cached backups when the API is unreac
     await expect(page.getByTestId('toast').filter({ hasText: 'Zilliz Cloud cannot be reached. Showing cached data.' })).toBeVisible()
     await expect(backups.rows().first()).toBeVisible()
   } finally {
-    await connected.close()
+    await disconnectEmulator(request, connected)
   }
 })

@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
-import { connectEmulator, rpc, type ConnectedEmulator } from '../pages/settings-page.ts'
+import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
 let demo: ConnectedEmulator
 let other: ConnectedEmulator
@@ -14,8 +15,8 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
-  await demo.close(request)
-  await other.close(request)
+  await disconnectEmulator(request, demo)
+  await disconnectEmulator(request, other)
   await request.dispose()
 })
 
@@ -32,7 +33,7 @@ test('the top bar switches organization by keyboard (Alt+O), each with its healt
   const current = menu.getByRole('menuitemradio', { name: /Demo org e2e/ })
   await expect(current).toBeFocused()
   await expect(current).toHaveAttribute('aria-checked', 'true')
-  const statuses = await rpc<{ connectionId: string; health: string }[]>(request, 'sync/status', {})
+  const statuses = await rpc(request, 'sync/status', {})
   const otherHealth = statuses.find((s) => s.connectionId === other.connectionId)?.health ?? 'unknown'
   const otherItem = menu.getByRole('menuitemradio', { name: /Other org e2e/ })
   await expect(otherItem).toContainText(new RegExp(otherHealth, 'i'))
@@ -47,7 +48,7 @@ test('the top bar switches organization by keyboard (Alt+O), each with its healt
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: /^Organization: Other org e2e/ })).toBeVisible()
   await expect(fleet.clusterLink('orders-prod')).toHaveCount(0)
-  const active = (await rpc<{ id: string; isActive: boolean }[]>(request, 'connection/list', {})).find((c) => c.isActive)
+  const active = (await rpc(request, 'connection/list', {})).find((c) => c.isActive)
   expect(active?.id).toBe(other.connectionId)
 })
 

@@ -1,16 +1,17 @@
 import { test, expect } from '../fixtures.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-import { type DemoConnection, clusterByName, connectDemoEmulator, disconnectDemo, remotePolicy, rpc } from '../pages/fleet-page.ts'
 import { PolicyEditorPage, WEEKDAY_NAMES } from '../pages/policy-editor-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator, remotePolicy } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Editor e2e')
+  demo = await connectEmulator(request, 'Editor e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test.use({ timezoneId: 'Europe/Berlin' })
@@ -54,7 +55,7 @@ test('refuses a retention of 45 days inline and sends nothing', async ({ page, r
   await editor.weekday('Monday').click()
   await editor.retention.press('Enter')
   expect(sent).toEqual([])
-  const drafts = await rpc<{ clusterId: string }[]>(request, 'draft/list', { connectionId: demo!.connectionId, clusterId: orders.clusterId })
+  const drafts = await rpc(request, 'draft/list', { connectionId: demo!.connectionId, clusterId: orders.clusterId })
   expect(drafts).toEqual([])
   expect((await remotePolicy(demo!.emulator, orders.clusterId)).retentionDays).toBe(7)
 })

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { test, expect } from '../fixtures.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-import { type DemoConnection, FleetPage, connectDemoEmulator, disconnectDemo } from '../pages/fleet-page.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
+import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Policy files e2e')
+  demo = await connectEmulator(request, 'Policy files e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 type FileCluster = { id: string; name: string; policy: { enabled: boolean; retentionDays?: number } }

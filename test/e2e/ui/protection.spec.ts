@@ -1,18 +1,20 @@
 import { test, expect } from '../fixtures.ts'
-import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo, rpc } from '../pages/fleet-page.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
 import { SettingsPage } from '../pages/settings-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Protection e2e')
+  demo = await connectEmulator(request, 'Protection e2e')
 })
 
 test.afterAll(async ({ request }) => {
   // The host is shared by every spec: leave the protection settings as they were found (the defaults).
   await rpc(request, 'protection-settings/update', { historyRetentionDays: 400, lintRulesOff: [] })
   await rpc(request, 'settings/update', { expiringLeadHours: 24 })
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test('Settings → Protection validates the history retention and switches a lint rule off in the editor', async ({ page, request }) => {

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { CAUSE_TEXT } from '#contract/causes'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
-import { HostProcess, freePort } from '../pages/drafts-page.ts'
-import { rpc } from '../pages/fleet-page.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
+import { freePort } from '../support/free-port.ts'
+import { HostProcess } from '../support/host-process.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'sync-state-e2e-token'
 

@@ -1,24 +1,26 @@
 import { test, expect } from '../fixtures.ts'
-import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo, rpc } from '../pages/fleet-page.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
 import { TemplatesPage } from '../pages/templates-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 type TemplateItem = { id: string; name: string; policy: { retentionDays: number; frequency: string; startTime: string; enabled: boolean } }
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Templates e2e')
+  demo = await connectEmulator(request, 'Templates e2e')
 })
 
 test.afterAll(async ({ request }) => {
   // Templates are stored for the whole app, not per connection: leave none behind for other specs.
-  for (const template of await rpc<TemplateItem[]>(request, 'template/list', {})) {
+  for (const template of await rpc(request, 'template/list', {})) {
     if (template.name.startsWith('tpl-e2e')) await rpc(request, 'template/delete', { id: template.id })
   }
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 async function templateNamed(request: Parameters<typeof rpc>[0], name: string): Promise<TemplateItem | undefined> {
-  return (await rpc<TemplateItem[]>(request, 'template/list', {})).find((t) => t.name === name)
+  return (await rpc(request, 'template/list', {})).find((t) => t.name === name)
 }
 
 test('Alt+7 opens Templates, and a template made from scratch is listed with its policy in words', async ({ page, request }) => {
@@ -59,7 +61,7 @@ test('a bad retention or a taken name is said at the field and nothing is stored
   await templates.dialog.getByRole('button', { name: 'Create template' }).click()
   await expect(templates.nameField).toHaveAttribute('aria-invalid', 'true')
   await expect(templates.dialog.getByText('another template already has this name')).toBeVisible()
-  const names = (await rpc<TemplateItem[]>(request, 'template/list', {})).map((t) => t.name.toLowerCase())
+  const names = (await rpc(request, 'template/list', {})).map((t) => t.name.toLowerCase())
   expect(names.filter((n) => n === 'tpl-e2e-taken')).toHaveLength(1)
   await templates.dialog.getByRole('button', { name: 'Cancel' }).click()
 })
@@ -88,7 +90,7 @@ test('renames and edits a template, and makes one from a cluster’s current pol
 })
 
 test('deleting a template in use names its clusters first, and they keep their policies', async ({ page, request }) => {
-  const saved = await rpc<TemplateItem>(request, 'template/save', { name: 'tpl-e2e-in-use', policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '00:00-02:00', retentionDays: 7 } })
+  const saved = await rpc(request, 'template/save', { name: 'tpl-e2e-in-use', policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '00:00-02:00', retentionDays: 7 } })
   const orders = await clusterByName(request, 'orders-prod')
   const catalog = await clusterByName(request, 'catalog-staging')
   await rpc(request, 'template/assign', { templateId: saved.id, clusterIds: [orders.clusterId, catalog.clusterId] })

@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { scanAccessibility } from '../axe.ts'
 import { test, expect } from '../fixtures.ts'
-import { SettingsPage, rpc } from '../pages/settings-page.ts'
+import { SettingsPage } from '../pages/settings-page.ts'
 import { WebhooksSection } from '../pages/webhooks-section.ts'
+import { rpc } from '../support/rpc.ts'
 
 type Received = { path: string; body: unknown }
 
@@ -61,7 +62,7 @@ test('adds a Slack destination, sends a test that shows the receiver answer, and
   await page.emulateMedia({ colorScheme: 'light' })
 
   // The page never received the URL: the API answers carry the hint only.
-  const listed = await rpc<{ urlHint: string }[]>(request, 'webhook/list', {})
+  const listed = await rpc(request, 'webhook/list', {})
   expect(JSON.stringify(listed)).not.toContain('secretpart')
 
   await item.getByRole('button', { name: 'Remove' }).click()

@@ -1,15 +1,16 @@
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
-import { clusterByName, connectDemoEmulator, disconnectDemo, rpc, type DemoConnection } from '../pages/fleet-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Work in progress e2e')
+  demo = await connectEmulator(request, 'Work in progress e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 test('a new manual backup shows at once as creating with its progress, and Jobs names it by backup and cluster', async ({ page }) => {
