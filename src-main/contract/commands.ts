@@ -6,6 +6,7 @@ import { connectionCommands } from './commands/connection.ts'
 import { draftCommands } from './commands/draft.ts'
 import { historyCommands } from './commands/history.ts'
 import { regionCommands } from './commands/region.ts'
+import { reportCommands } from './commands/report.ts'
 import { protectionSettingsCommands } from './commands/protection-settings.ts'
 import { policyCommands } from './commands/policy.ts'
 import { policyFileCommands } from './commands/policy-file.ts'
@@ -40,7 +41,8 @@ export const commands = {
   ...templateCommands,
   ...planCommands,
   ...webhookCommands,
-  ...regionCommands
+  ...regionCommands,
+  ...reportCommands
 }
 
 export type Commands = typeof commands

@@ -22,6 +22,7 @@ import { planHandlers } from './handlers/plan.handlers.ts'
 import { policyHandlers } from './handlers/policy.handlers.ts'
 import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
 import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
+import { reportHandlers } from './handlers/report.handlers.ts'
 import { loadProtectionSettings } from './history/protection-settings.ts'
 import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
 import { fileHandlers, type OpenFileDialog, type SaveFileDialog } from './handlers/file.handlers.ts'
@@ -171,6 +172,7 @@ export function createCore(deps: CoreDeps): Core {
     ...jobHandlers({ db }),
     ...backupHistoryHandlers({ db }),
     ...protectionSettingsHandlers({ settings }),
+    ...reportHandlers({ db, connections, now, lintEnvironment }),
     ...templateHandlers({ db, plans, now }),
     ...planHandlers(plans),
     ...watcher.handlers,

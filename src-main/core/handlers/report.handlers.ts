@@ -1,0 +1,62 @@
+import type { ConnectionService } from '../connections/connection-service.ts'
+import type { LintEnvironment } from '../fleet/cluster-lint.ts'
+import { complianceCsv } from '../report/compliance-csv.ts'
+import { complianceHtml } from '../report/compliance-html.ts'
+import { complianceRows } from '../report/compliance-rows.ts'
+import { policyHistoryCsv } from '../report/policy-history-csv.ts'
+import { listClusters } from '../store/cache.query.ts'
+import { getConnection } from '../store/connections.repo.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { listPolicyHistory } from '../store/history.repo.ts'
+import type { HandlersFor } from './types.ts'
+
+export type ReportHandlerDeps = {
+  db: StoreDatabase
+  connections: ConnectionService
+  now: () => number
+  lintEnvironment: () => LintEnvironment
+}
+
+/** `compliance-acme-prod-2026-11-01-2026-11-30.csv`: the connection and the period, file-name safe. */
+function reportFilename(kind: string, connectionName: string, from: string, to: string, ext: string): string {
+  const slug = connectionName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'connection'
+  return `${kind}-${slug}-${from.slice(0, 10)}-${to.slice(0, 10)}.${ext}`
+}
+
+/** Reports over the local cache and history: they answer offline. */
+export function reportHandlers(deps: ReportHandlerDeps): HandlersFor<'report/compliance' | 'report/policy-history'> {
+  const { db } = deps
+  return {
+    'report/compliance': ({ from, to, format, connectionId, clusterIds }) => {
+      const id = deps.connections.resolve(connectionId)
+      const connection = getConnection(db, id)
+      const now = deps.now()
+      const rows = complianceRows(db, { connectionId: id, fromMs: Date.parse(from), toMs: Date.parse(to), ...(clusterIds === undefined ? {} : { clusterIds }) }, now, deps.lintEnvironment())
+      const fromIso = new Date(from).toISOString()
+      const toIso = new Date(to).toISOString()
+      const content = format === 'csv'
+        ? complianceCsv(rows)
+        : complianceHtml(rows, {
+          connectionName: connection.name,
+          fromIso,
+          toIso,
+          generatedIso: new Date(now).toISOString(),
+          scopeText: clusterIds === undefined ? 'every cluster of the connection' : `${String(rows.length)} chosen clusters`
+        })
+      return Promise.resolve({ filename: reportFilename('compliance', connection.name, fromIso, toIso, format), content })
+    },
+    'report/policy-history': ({ from, to, connectionId, clusterIds }) => {
+      const id = deps.connections.resolve(connectionId)
+      const connection = getConnection(db, id)
+      const [fromMs, toMs] = [Date.parse(from), Date.parse(to)]
+      const only = clusterIds === undefined ? null : new Set(clusterIds)
+      const changes = listPolicyHistory(db, { connectionId: id, limit: 1_000_000 })
+        .filter((c) => (only === null || only.has(c.clusterId)) && Date.parse(c.at) >= fromMs && Date.parse(c.at) < toMs)
+        .reverse()
+      const names = new Map(listClusters(db, { connectionId: id }).map((c) => [c.clusterId, c.clusterName]))
+      const fromIso = new Date(from).toISOString()
+      const toIso = new Date(to).toISOString()
+      return Promise.resolve({ filename: reportFilename('policy-history', connection.name, fromIso, toIso, 'csv'), content: policyHistoryCsv(changes, names) })
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { stringify } from 'csv-stringify/sync'
+import type { ComplianceRow } from './compliance-rows.ts'
+
+/** The CSV columns, in order: the header row names them (snake_case, stable for scripts). */
+export const COMPLIANCE_COLUMNS = [
+  'cluster_id', 'cluster_name', 'project', 'region', 'plan', 'policy', 'template', 'drift', 'protection',
+  'achieved_rpo_minutes', 'restorable_points', 'newest_good_backup', 'missed_windows', 'failed_windows', 'lint'
+] as const
+
+/** RFC 4180 (CRLF, quotes doubled), UTF-8, a header row, one row per cluster. Empty cell = none/unknown. */
+export function complianceCsv(rows: readonly ComplianceRow[]): string {
+  return stringify(
+    rows.map((r) => [
+      r.clusterId,
+      r.clusterName,
+      r.projectName,
+      r.regionId,
+      r.plan,
+      r.policy,
+      r.templateName ?? '',
+      r.drift.join('; '),
+      r.protection,
+      r.achievedRpoMs === null ? '' : String(Math.floor(r.achievedRpoMs / 60_000)),
+      String(r.restorablePoints),
+      r.newestGood ?? '',
+      String(r.missedWindows),
+      String(r.failedWindows),
+      r.lint.map((f) => `${f.severity}: ${f.ruleId}`).join('; ')
+    ]),
+    { header: true, columns: [...COMPLIANCE_COLUMNS], record_delimiter: 'windows' }
+  )
+}

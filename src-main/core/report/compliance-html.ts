@@ -1,0 +1,55 @@
+import { formatGap, PROTECTION_CLASS_LABELS } from '#contract/protection'
+import type { ComplianceRow } from './compliance-rows.ts'
+
+export type ReportHeading = { connectionName: string; fromIso: string; toIso: string; generatedIso: string; scopeText: string }
+
+/** Every value placed in the page goes through this: names come from the API and may be hostile. */
+export function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
+}
+
+// Self-contained: one inline stylesheet, no script, no external resource; a print stylesheet keeps rows whole.
+const STYLE = `
+body { font: 13px/1.4 system-ui, sans-serif; color: #1b1f24; margin: 24px; }
+h1 { font-size: 20px; margin: 0 0 4px; }
+.meta { color: #57606a; margin: 0 0 16px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bad { color: #a40e26; font-weight: 600; }
+ul { margin: 0; padding-left: 16px; }
+@media print {
+  body { margin: 0; font-size: 10px; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  @page { size: A4 landscape; margin: 12mm; }
+}`
+
+export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHeading): string {
+  const e = escapeHtml
+  const body = rows.map((r) => {
+    const lint = r.lint.length === 0 ? '—' : `<ul>${r.lint.map((f) => `<li>${e(f.severity)}: ${e(f.message)}</li>`).join('')}</ul>`
+    const template = r.templateName === null ? '—' : `${e(r.templateName)}${r.drift.length === 0 ? ' (in line)' : ` (drift: ${e(r.drift.join(', '))})`}`
+    return `<tr>
+<td>${e(r.clusterName)}<br><small>${e(r.clusterId)}</small></td><td>${e(r.projectName)}</td><td>${e(r.policy)}</td><td>${template}</td>
+<td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td class="num">${e(formatGap(r.achievedRpoMs))}</td><td class="num">${String(r.restorablePoints)}</td>
+<td>${r.newestGood === null ? '—' : e(r.newestGood)}</td><td class="num${r.missedWindows > 0 ? ' bad' : ''}">${String(r.missedWindows)}</td>
+<td class="num${r.failedWindows > 0 ? ' bad' : ''}">${String(r.failedWindows)}</td><td>${lint}</td></tr>`
+  })
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Backup compliance report — ${e(heading.connectionName)}</title>
+<style>${STYLE}</style></head>
+<body>
+<h1>Backup compliance report — ${e(heading.connectionName)}</h1>
+<p class="meta">Period ${e(heading.fromIso)} to ${e(heading.toIso)} (UTC) · ${e(heading.scopeText)} · ${String(rows.length)} clusters · generated ${e(heading.generatedIso)} by Backup Desk</p>
+<table>
+<thead><tr><th>Cluster</th><th>Project</th><th>Policy</th><th>Template</th><th>Protection</th><th>Achieved RPO</th><th>Restorable points</th><th>Newest good backup (UTC)</th><th>Missed windows</th><th>Failed windows</th><th>Policy advice</th></tr></thead>
+<tbody>
+${body.join('\n')}
+</tbody></table>
+</body></html>
+`
+}

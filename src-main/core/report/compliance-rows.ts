@@ -1,0 +1,64 @@
+import type { ProtectionClass } from '#contract/protection'
+import { achievedRpo } from '#contract/protection'
+import type { LintFinding } from '#contract/policy-lint'
+import { policySummary } from '#contract/policy-text'
+import { clusterSummaries } from '../fleet/cluster-summaries.ts'
+import { createClusterLinter, type LintEnvironment } from '../fleet/cluster-lint.ts'
+import type { StoreDatabase } from '../store/database.ts'
+import { goodBackupTimes } from '../store/protection.query.ts'
+import { windowCountsInPeriod } from '../store/report.query.ts'
+
+export type ReportScope = { connectionId: string; clusterIds?: readonly string[]; fromMs: number; toMs: number }
+
+/** One cluster of the compliance report: every value the CSV and the printable page show. */
+export type ComplianceRow = {
+  clusterId: string
+  clusterName: string
+  projectName: string
+  regionId: string
+  plan: string
+  /** The policy in words (contract/policy-text.ts), or why the cluster has none. */
+  policy: string
+  templateName: string | null
+  /** Policy fields on which the remote differs from the template. */
+  drift: string[]
+  protection: ProtectionClass
+  /** The longest gap between consecutive good backups within the period, in ms; null with fewer than two. */
+  achievedRpoMs: number | null
+  restorablePoints: number
+  newestGood: string | null
+  missedWindows: number
+  failedWindows: number
+  lint: LintFinding[]
+}
+
+/**
+ * The report's rows from the same sources as the Fleet (cluster summaries, protection figures, one lint module),
+ * with the period's achieved RPO and the ledger's missed and failed windows. A fixed number of grouped queries
+ * whatever the fleet's size (bench/report.bench.ts).
+ */
+export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: number, lintEnv: LintEnvironment): ComplianceRow[] {
+  const only = scope.clusterIds === undefined ? null : new Set(scope.clusterIds)
+  const clusters = clusterSummaries(db, scope.connectionId, nowMs).filter((c) => only === null || only.has(c.clusterId))
+  const figuresScope = { connectionId: scope.connectionId, ...(scope.clusterIds === undefined ? {} : { clusterIds: scope.clusterIds }) }
+  const goodTimes = goodBackupTimes(db, figuresScope, scope.fromMs, scope.toMs)
+  const windows = windowCountsInPeriod(db, scope.fromMs, scope.toMs)
+  const lint = createClusterLinter(db, lintEnv, nowMs)
+  return clusters.map((c) => ({
+    clusterId: c.clusterId,
+    clusterName: c.clusterName,
+    projectName: c.projectName,
+    regionId: c.regionId,
+    plan: c.plan,
+    policy: c.supportsBackup ? policySummary(c.policy) : `No backups (${c.deployment})`,
+    templateName: c.template?.name ?? null,
+    drift: c.template?.drift ?? [],
+    protection: c.protection.class,
+    achievedRpoMs: achievedRpo(goodTimes.get(c.clusterId) ?? [], scope.toMs, scope.toMs - scope.fromMs).longestGapMs,
+    restorablePoints: c.protection.restorablePoints,
+    newestGood: c.protection.newestGood,
+    missedWindows: windows.get(c.clusterId)?.missed ?? 0,
+    failedWindows: windows.get(c.clusterId)?.failed ?? 0,
+    lint: c.supportsBackup ? lint(c) : []
+  }))
+}

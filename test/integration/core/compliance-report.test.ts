@@ -1,0 +1,162 @@
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ManualClock } from '#core/lib/clock'
+import { startEmulator, type RunningEmulator } from '#emulator/index'
+import { expectError, expectOk } from '../../fakes/envelope.ts'
+import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** Monday 2 March 2026, 00:00 UTC. */
+const MONDAY = Date.UTC(2026, 2, 2)
+
+let emulator: RunningEmulator | undefined
+let core: TestCore | undefined
+
+afterEach(async () => {
+  await core?.close()
+  await emulator?.close()
+  core = undefined
+  emulator = undefined
+})
+
+type CsvRow = Record<string, string>
+const parseCsv = (content: string): CsvRow[] => parse(content, { columns: true, bom: true }) as CsvRow[]
+const iso = (ms: number): string => new Date(ms).toISOString()
+
+async function demoCore(): Promise<{ core: TestCore; clock: ManualClock }> {
+  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual' })
+  const clock = new ManualClock(emulator.now())
+  core = createTestCore({ clock })
+  expectOk(await core.invoke('connection/add', { name: 'Acme prod', baseUrl: emulator.url, apiKey: emulator.apiKey }))
+  expectOk(await core.invoke('sync/run', {}))
+  return { core, clock }
+}
+
+describe('report/compliance', () => {
+  it('CSV: a header row, CRLF records, one row per cluster that parses back (csv-parse) to the Fleet figures', async () => {
+    const { core, clock } = await demoCore()
+    const now = clock.now()
+    const report = expectOk(await core.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'csv' }))
+    expect(report.filename).toBe(`compliance-acme-prod-${iso(now - 30 * DAY).slice(0, 10)}-${iso(now).slice(0, 10)}.csv`)
+    expect(report.content.split('\r\n')[0]).toBe(
+      'cluster_id,cluster_name,project,region,plan,policy,template,drift,protection,achieved_rpo_minutes,restorable_points,newest_good_backup,missed_windows,failed_windows,lint'
+    )
+    const rows = parseCsv(report.content)
+    const fleet = expectOk(await core.invoke('cluster/list', {}))
+    expect(rows.map((r) => r.cluster_id).sort()).toEqual(fleet.map((c) => c.clusterId).sort())
+    for (const cluster of fleet) {
+      const row = rows.find((r) => r.cluster_id === cluster.clusterId)
+      expect(row, cluster.clusterName).toMatchObject({
+        cluster_name: cluster.clusterName,
+        project: cluster.projectName,
+        protection: cluster.protection.class,
+        // Over the last 30 days the report's achieved RPO is the Fleet's.
+        achieved_rpo_minutes: cluster.protection.rpoMs === null ? '' : String(Math.floor(cluster.protection.rpoMs / 60_000)),
+        restorable_points: String(cluster.protection.restorablePoints),
+        newest_good_backup: cluster.protection.newestGood ?? ''
+      })
+    }
+    const search = rows.find((r) => r.cluster_name === 'search-prod')
+    expect(search).toMatchObject({ policy: 'Mon, Wed, Fri · 22:00–00:00 UTC · 14 days', lint: 'info: no-copy-on-prod' })
+  })
+
+  it('scopes to the chosen clusters, and refuses a period that ends before it starts, an unknown format or connection', async () => {
+    const { core, clock } = await demoCore()
+    const now = clock.now()
+    const fleet = expectOk(await core.invoke('cluster/list', {}))
+    const chosen = fleet.slice(0, 2).map((c) => c.clusterId)
+    const scoped = expectOk(await core.invoke('report/compliance', { from: iso(now - DAY), to: iso(now), format: 'csv', clusterIds: chosen }))
+    expect(parseCsv(scoped.content).map((r) => r.cluster_id).sort()).toEqual([...chosen].sort())
+
+    const invalid = expectError(await core.invoke('report/compliance', { from: iso(now), to: iso(now - DAY), format: 'csv' }))
+    expect(invalid.code).toBe('input/invalid')
+    expect(invalid.message).toContain('to')
+    expect(expectError(await core.invoke('report/compliance', { from: iso(now - DAY), to: iso(now), format: 'pdf' })).code).toBe('input/invalid')
+    expect(expectError(await core.invoke('report/compliance', { from: iso(now - DAY), to: iso(now), format: 'csv', connectionId: 'nope' })).code).toBe('not-found')
+  })
+
+  it('HTML: a self-contained printable page with no script, every value escaped (a hostile cluster name)', async () => {
+    const { core, clock } = await demoCore()
+    emulator?.createCluster({ clusterName: '<img src=x onerror=alert(1)>&"\'' })
+    expectOk(await core.invoke('sync/run', {}))
+    const now = clock.now()
+    const page = expectOk(await core.invoke('report/compliance', { from: iso(now - 7 * DAY), to: iso(now), format: 'html' }))
+    expect(page.filename).toMatch(/^compliance-acme-prod-.+\.html$/)
+    expect(page.content).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;')
+    expect(page.content).not.toContain('<img')
+    expect(page.content).not.toMatch(/<script|javascript:|<link|src=["']?http/i)
+    expect(page.content).toContain('@media print')
+    expect(page.content).toContain('search-prod')
+  })
+
+  it('exports the policy change history of the period as CSV, oldest first', async () => {
+    const { core, clock } = await demoCore()
+    const search = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === 'search-prod')
+    const policy = { enabled: true, frequency: '1,3,5', startTime: '22:00-00:00', retentionDays: 21 }
+    expect(expectOk(await core.invoke('policy/apply', { clusterId: search?.clusterId ?? '', policy })).state).toBe('synced')
+    const now = clock.now()
+    const csv = expectOk(await core.invoke('report/policy-history', { from: iso(now - DAY), to: iso(now + DAY) }))
+    expect(csv.filename).toMatch(/^policy-history-acme-prod-.+\.csv$/)
+    const rows = parseCsv(csv.content)
+    expect(rows.at(-1)).toMatchObject({
+      cluster_id: search?.clusterId,
+      cluster_name: 'search-prod',
+      source: 'local-push',
+      before: 'Mon, Wed, Fri · 22:00–00:00 UTC · 14 days',
+      after: 'Mon, Wed, Fri · 22:00–00:00 UTC · 21 days'
+    })
+  })
+})
+
+describe('report/compliance over three simulated weeks', () => {
+  it('counts exactly the windows that had no automatic backup as missed, as the notification ledger recorded them', async () => {
+    /*
+     * 30-hour backup jobs: Zilliz skips a window while the previous AUTO backup still runs (emulator README,
+     * Inferred choice 11), so a daily policy gets some windows with no backup at all.
+     */
+    emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: 30 * HOUR, rateLimit: 10_000 })
+    const running = emulator
+    const clusterId = running.createCluster({ clusterName: 'orders-nightly' }).clusterId
+    const clock = new ManualClock(MONDAY)
+    const test = createTestCore({ clock })
+    core = test
+    await test.start()
+    const moveTo = (t: number): void => {
+      for (let guard = 0; guard < 1000; guard++) {
+        const at = test.scheduler.nextAt()
+        if (at === null || at > t) break
+        const step = Math.max(at, clock.now())
+        if (step > running.now()) running.setTime(step)
+        clock.set(step)
+        test.scheduler.runDue(clock.now())
+      }
+      if (t > running.now()) running.setTime(t)
+      clock.set(t)
+    }
+    expectOk(await test.invoke('connection/add', { name: 'Org', baseUrl: running.url, apiKey: running.apiKey }))
+    expectOk(await test.invoke('sync/run', {}))
+    expectOk(await test.invoke('policy/apply', { clusterId, policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 30 } }))
+    // Each day: past the window's deadline (04:00 + 2 h grace), a sync proves what ran.
+    for (let day = 0; day < 21; day++) {
+      moveTo(MONDAY + day * DAY + 7 * HOUR)
+      expectOk(await test.invoke('sync/run', {}))
+    }
+    moveTo(MONDAY + 21 * DAY)
+
+    // The ground truth: the emulator's own AUTO backups against the 21 windows.
+    const autos = running.state().backups.filter((b) => b.clusterId === clusterId && b.creationMethod === 'AUTO').map((b) => b.createTime)
+    const windows = Array.from({ length: 21 }, (_, day) => MONDAY + day * DAY + 2 * HOUR)
+    const missed = windows.filter((start) => !autos.some((t) => t >= start && t < start + 2 * HOUR))
+    expect(missed.length).toBeGreaterThan(0)
+    expect(missed.length).toBeLessThan(21)
+
+    const report = expectOk(await test.invoke('report/compliance', { from: iso(MONDAY), to: iso(MONDAY + 21 * DAY), format: 'csv' }))
+    const [row] = parseCsv(report.content)
+    expect(row).toMatchObject({ cluster_id: clusterId, missed_windows: String(missed.length), failed_windows: '0' })
+    // The second week alone holds its own share of them.
+    const week2 = expectOk(await test.invoke('report/compliance', { from: iso(MONDAY + 7 * DAY), to: iso(MONDAY + 14 * DAY), format: 'csv' }))
+    const inWeek2 = missed.filter((t) => t >= MONDAY + 7 * DAY && t < MONDAY + 14 * DAY).length
+    expect(parseCsv(week2.content)[0]?.missed_windows).toBe(String(inWeek2))
+  })
+})
