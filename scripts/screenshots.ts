@@ -2,7 +2,9 @@
 // Every screen (or those named) in light and dark → docs/screenshots/<screen>-<light|dark>.png. Starts a demo emulator and a
 // browser host of its own (on a temporary data dir), connects them through the contract, then drives Chromium.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -17,7 +19,15 @@ const TOKEN = 'screenshots-token'
 
 type Rpc = (name: string, body: unknown) => Promise<unknown>
 /** `setup` and `teardown` change the host around one shot (e.g. a longer expiring lead) and restore it. */
-type Shot = { name: string; hash: string; ready: (page: Page) => Promise<void>; setup?: (rpc: Rpc) => Promise<unknown>; teardown?: (rpc: Rpc) => Promise<unknown> }
+type Shot = {
+  name: string
+  hash: string
+  ready: (page: Page) => Promise<void>
+  setup?: (rpc: Rpc) => Promise<unknown>
+  teardown?: (rpc: Rpc) => Promise<unknown>
+  /** Opens something other than an app screen (a saved report) instead of `hash`. */
+  open?: (page: Page, rpc: Rpc) => Promise<void>
+}
 
 // With a 7-day expiring lead, orders-prod (daily backups kept 7 days) is offered "Keep a copy now".
 const longExpiringLead = (rpc: Rpc): Promise<unknown> => rpc('settings/update', { expiringLeadHours: 7 * 24 })
@@ -81,6 +91,28 @@ const SHOTS: Shot[] = [
       await page.getByRole('link', { name: 'orders-prod', exact: true }).click()
       await page.getByTestId('cluster-lint').waitFor()
       await page.getByTestId('keep-copy-offer').waitFor()
+    }
+  },
+  {
+    name: 'reports-dialog',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Reports…' }).click()
+      await page.getByRole('dialog', { name: 'Reports' }).waitFor()
+    }
+  },
+  {
+    name: 'printable-report',
+    hash: '',
+    open: async (page, rpc) => {
+      const to = Date.now()
+      const report = (await rpc('report/compliance', { from: new Date(to - 30 * 86_400_000).toISOString(), to: new Date(to).toISOString(), format: 'html' })) as { content: string }
+      const file = join(mkdtempSync(join(tmpdir(), 'backup-desk-report-')), 'report.html')
+      writeFileSync(file, report.content)
+      await page.goto(pathToFileURL(file).href)
+    },
+    ready: async (page) => {
+      await page.getByRole('table').waitFor()
     }
   },
   {
@@ -181,7 +213,8 @@ async function main(): Promise<void> {
       for (const shot of SHOTS.filter((s) => only === null || only.includes(s.name))) {
         const rpc: Rpc = (name, body) => hostRpc(base, TOKEN, name, body)
         await shot.setup?.(rpc)
-        await page.goto(`${base}/${shot.hash}`)
+        if (shot.open === undefined) await page.goto(`${base}/${shot.hash}`)
+        else await shot.open(page, rpc)
         await shot.ready(page)
         await page.waitForTimeout(250)
         await page.screenshot({ path: join(outDir, `${shot.name}-${colorScheme}.png`) })

@@ -26,6 +26,11 @@ ul { margin: 0; padding-left: 16px; }
   @page { size: A4 landscape; margin: 12mm; }
 }`
 
+/** `2026-11-13 12:00 UTC`: an instant as a printed page shows it. */
+function utcText(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
 export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHeading): string {
   const e = escapeHtml
   const body = rows.map((r) => {
@@ -34,7 +39,7 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
     return `<tr>
 <td>${e(r.clusterName)}<br><small>${e(r.clusterId)}</small></td><td>${e(r.projectName)}</td><td>${e(r.policy)}</td><td>${template}</td>
 <td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td class="num">${e(formatGap(r.achievedRpoMs))}</td><td class="num">${String(r.restorablePoints)}</td>
-<td>${r.newestGood === null ? '—' : e(r.newestGood)}</td><td class="num${r.missedWindows > 0 ? ' bad' : ''}">${String(r.missedWindows)}</td>
+<td>${r.newestGood === null ? '—' : e(utcText(r.newestGood))}</td><td class="num${r.missedWindows > 0 ? ' bad' : ''}">${String(r.missedWindows)}</td>
 <td class="num${r.failedWindows > 0 ? ' bad' : ''}">${String(r.failedWindows)}</td><td>${lint}</td></tr>`
   })
   return `<!doctype html>
@@ -44,9 +49,9 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
 <style>${STYLE}</style></head>
 <body>
 <h1>Backup compliance report — ${e(heading.connectionName)}</h1>
-<p class="meta">Period ${e(heading.fromIso)} to ${e(heading.toIso)} (UTC) · ${e(heading.scopeText)} · ${String(rows.length)} clusters · generated ${e(heading.generatedIso)} by Backup Desk</p>
+<p class="meta">Period ${e(utcText(heading.fromIso))} to ${e(utcText(heading.toIso))} · ${e(heading.scopeText)} · ${String(rows.length)} clusters · generated ${e(utcText(heading.generatedIso))} by Backup Desk</p>
 <table>
-<thead><tr><th>Cluster</th><th>Project</th><th>Policy</th><th>Template</th><th>Protection</th><th>Achieved RPO</th><th>Restorable points</th><th>Newest good backup (UTC)</th><th>Missed windows</th><th>Failed windows</th><th>Policy advice</th></tr></thead>
+<thead><tr><th>Cluster</th><th>Project</th><th>Policy</th><th>Template</th><th>Protection</th><th>Achieved RPO</th><th>Restorable points</th><th>Newest good backup</th><th>Missed windows</th><th>Failed windows</th><th>Policy advice</th></tr></thead>
 <tbody>
 ${body.join('\n')}
 </tbody></table>

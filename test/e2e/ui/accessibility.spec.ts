@@ -65,6 +65,15 @@ const SCREENS: Screen[] = [
     }
   },
   { name: 'Settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
+  {
+    name: 'Reports dialog',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByTestId('cluster-row').first().waitFor()
+      await page.getByRole('button', { name: 'Reports…' }).click()
+      await page.getByRole('dialog', { name: 'Reports' }).waitFor()
+    }
+  },
   { name: 'Settings → Protection', hash: '#/settings', ready: async (page) => page.getByRole('button', { name: 'Save protection settings' }).waitFor() },
   {
     name: 'add connection form',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
 import { test, expect } from '../fixtures.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
 import { SettingsPage } from '../pages/settings-page.ts'
@@ -100,4 +102,39 @@ test('"Keep a copy now" from the expiring notice and the Fleet row confirms what
   await page.goto(`/?token=e2e-session-token#/fleet?cluster=${orders.clusterId}`)
   await expect(page.getByTestId('cluster-protection-figures')).toBeVisible()
   await expect(page.getByTestId('keep-copy-offer')).toHaveCount(0)
+})
+
+test('Reports… saves the compliance CSV of one project and the printable page, and refuses a period that ends before it starts', async ({ page, request }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.row('orders-prod')).toBeVisible()
+  await page.getByRole('button', { name: 'Reports…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Reports' })
+  await dialog.getByLabel('Last day').fill('2026-01-01')
+  await dialog.getByLabel('First day').fill('2026-01-05')
+  await expect(dialog.getByRole('alert')).toHaveText('The last day must not be before the first.')
+  await expect(dialog.getByRole('button', { name: 'Save CSV' })).toBeDisabled()
+  await dialog.getByRole('button', { name: 'Last 7 days' }).click()
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+
+  await dialog.getByLabel('One project').check()
+  await dialog.getByRole('combobox', { name: 'Project' }).selectOption({ label: 'Production' })
+  const csvDownload = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Save CSV' }).click()
+  const csvFile = await csvDownload
+  expect(csvFile.suggestedFilename()).toMatch(/^compliance-protection-e2e-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
+  const rows = parse(readFileSync(await csvFile.path(), 'utf8'), { columns: true }) as Record<string, string>[]
+  const production = (await rpc<{ clusterId: string; projectName: string }[]>(request, 'cluster/list', {})).filter((c) => c.projectName === 'Production')
+  expect(rows.map((r) => r['cluster_id']).sort()).toEqual(production.map((c) => c.clusterId).sort())
+  await expect(page.getByTestId('toast').filter({ hasText: 'Report saved' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Reports…' }).click()
+  const htmlDownload = page.waitForEvent('download')
+  await page.getByRole('dialog', { name: 'Reports' }).getByRole('button', { name: 'Save printable report' }).click()
+  const htmlFile = await htmlDownload
+  expect(htmlFile.suggestedFilename()).toMatch(/\.html$/)
+  const html = readFileSync(await htmlFile.path(), 'utf8')
+  expect(html).toContain('Backup compliance report — Protection e2e')
+  expect(html).toContain('catalog-staging')
+  expect(html).not.toContain('<script')
 })

@@ -93,8 +93,11 @@ describe('report/compliance', () => {
   it('exports the policy change history of the period as CSV, oldest first', async () => {
     const { core, clock } = await demoCore()
     const search = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === 'search-prod')
-    const policy = { enabled: true, frequency: '1,3,5', startTime: '22:00-00:00', retentionDays: 21 }
-    expect(expectOk(await core.invoke('policy/apply', { clusterId: search?.clusterId ?? '', policy })).state).toBe('synced')
+    const applied = expectOk(await core.invoke('policy/apply', {
+      clusterId: search?.clusterId ?? '',
+      policy: { enabled: true, frequency: '1,3,5', startTime: '22:00-00:00', retentionDays: 21 }
+    }))
+    expect(applied.state).toBe('synced')
     const now = clock.now()
     const csv = expectOk(await core.invoke('report/policy-history', { from: iso(now - DAY), to: iso(now + DAY) }))
     expect(csv.filename).toMatch(/^policy-history-acme-prod-.+\.csv$/)
