@@ -32,9 +32,9 @@ async function complianceReport(): Promise<BenchResult[]> {
     )
     replaceBackups(core.db, connectionId, backups)
     recordObservedBackups(core.db, connectionId, now)
-    const input = (format: 'csv' | 'html') => ({ from: new Date(now - 90 * DAY).toISOString(), to: new Date(now).toISOString(), format, connectionId })
+    const [from, to] = [new Date(now - 90 * DAY).toISOString(), new Date(now).toISOString()]
     const once = async (format: 'csv' | 'html'): Promise<void> => {
-      const report = await core.invoke('report/compliance', input(format))
+      const report = await core.invoke('report/compliance', { from, to, format, connectionId })
       if (!report.ok) throw new Error(report.error.message)
       if (format === 'csv' && report.value.content.split('\r\n').length !== clusterIds.length + 2) throw new Error('the CSV does not hold one row per cluster')
     }

@@ -14,7 +14,7 @@ const scope = {
   clusterIds: z.array(idSchema).min(1).max(10_000).optional()
 }
 
-const periodRule = <T extends { from: string; to: string }>(v: T): boolean => {
+const periodRule = (v: { from: string; to: string }): boolean => {
   const span = Date.parse(v.to) - Date.parse(v.from)
   return span > 0 && span <= MAX_PERIOD_MS
 }

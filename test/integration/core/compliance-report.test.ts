@@ -21,7 +21,7 @@ afterEach(async () => {
 })
 
 type CsvRow = Record<string, string>
-const parseCsv = (content: string): CsvRow[] => parse(content, { columns: true, bom: true }) as CsvRow[]
+const parseCsv = (content: string): CsvRow[] => parse<CsvRow>(content, { columns: true, bom: true })
 const iso = (ms: number): string => new Date(ms).toISOString()
 
 async function demoCore(): Promise<{ core: TestCore; clock: ManualClock }> {
