@@ -9,6 +9,7 @@ const PER_CLUSTER = 100
 const DAY = 86_400_000
 const TARGET_MS = 500
 const WARM_RUNS = 5
+const CSV_FIGURE = 'compliance report CSV, 1,000 clusters × 100,000 observed backups (`report`)'
 
 /**
  * report/compliance over 1,000 clusters and 100,000 observed backups (issue 16 item 8, ≤ 500 ms), through the
@@ -45,8 +46,8 @@ async function complianceReport(): Promise<BenchResult[]> {
     const htmlMs = median(await timeRuns(() => once('html'), WARM_RUNS, 1))
     const notes = `${String(clusterIds.length)} clusters, ${String(backups.length)} observed backups, 90-day period`
     return [
-      { name: 'compliance CSV: first call (cold)', value: Math.round(coldMs), unit: 'ms', target: `≤ ${String(TARGET_MS)}`, ok: coldMs <= TARGET_MS, notes },
-      { name: 'compliance CSV: warm median', value: Math.round(csvMs), unit: 'ms', target: `≤ ${String(TARGET_MS)}`, ok: csvMs <= TARGET_MS, notes: `median of ${String(WARM_RUNS)}` },
+      { name: 'compliance CSV: first call (cold)', figure: CSV_FIGURE, phase: 'cold', value: Math.round(coldMs), unit: 'ms', target: `≤ ${String(TARGET_MS)}`, ok: coldMs <= TARGET_MS, notes },
+      { name: 'compliance CSV: warm median', figure: CSV_FIGURE, phase: 'warm', value: Math.round(csvMs), unit: 'ms', target: `≤ ${String(TARGET_MS)}`, ok: csvMs <= TARGET_MS, notes: `median of ${String(WARM_RUNS)}` },
       { name: 'compliance HTML: warm median', value: Math.round(htmlMs), unit: 'ms', target: `≤ ${String(TARGET_MS)}`, ok: htmlMs <= TARGET_MS, notes: `median of ${String(WARM_RUNS)}` }
     ]
   } finally {
