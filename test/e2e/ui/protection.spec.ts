@@ -124,7 +124,7 @@ test('Reports… saves the compliance CSV of one project and the printable page,
   const csvFile = await csvDownload
   expect(csvFile.suggestedFilename()).toMatch(/^compliance-protection-e2e-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
   const rows = parse<Record<string, string>>(readFileSync(await csvFile.path(), 'utf8'), { columns: true })
-  const production = (await rpc<{ clusterId: string; projectName: string }[]>(request, 'cluster/list', {})).filter((c) => c.projectName === 'Production')
+  const production = (await rpc(request, 'cluster/list', {})).filter((c) => c.projectName === 'Production')
   expect(rows.map((r) => r['cluster_id']).sort()).toEqual(production.map((c) => c.clusterId).sort())
   await expect(page.getByTestId('toast').filter({ hasText: 'Report saved' })).toBeVisible()
 
