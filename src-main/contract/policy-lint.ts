@@ -99,8 +99,25 @@ export function lintPolicy(s: LintSubject): LintFinding[] {
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
+// Fleets share a few schedules (templates): the answer per (zone, week, weekdays, window) is kept, so linting a
+// thousand clusters costs a handful of walks through the week (bench/report.bench.ts). Bounded: cleared when full.
+const officeDaysMemo = new Map<string, string[]>()
+const OFFICE_MEMO_MAX = 1000
+
 /** Local weekdays (Mon–Fri) on which a scheduled window overlaps 09:00–17:00 in `timeZone`. */
 function officeHourDays(policy: BackupPolicy, timeZone: string, nowMs: number): string[] {
+  // The week index changes on Mondays 00:00 UTC (1 Jan 1970 was a Thursday), as the walk's week does.
+  const week = Math.floor((nowMs + 3 * DAY_MS) / (7 * DAY_MS))
+  const key = `${timeZone}|${String(week)}|${policy.frequency}|${policy.startTime}`
+  const known = officeDaysMemo.get(key)
+  if (known !== undefined) return known
+  const days = walkOfficeHourDays(policy, timeZone, nowMs)
+  if (officeDaysMemo.size >= OFFICE_MEMO_MAX) officeDaysMemo.clear()
+  officeDaysMemo.set(key, days)
+  return days
+}
+
+function walkOfficeHourDays(policy: BackupPolicy, timeZone: string, nowMs: number): string[] {
   const window = parseWindow(policy.startTime)
   if (window === null) return []
   const monday = Date.UTC(new Date(nowMs).getUTCFullYear(), new Date(nowMs).getUTCMonth(), new Date(nowMs).getUTCDate()) -

@@ -12,6 +12,19 @@ function subject(overrides: Partial<LintSubject> = {}): LintSubject {
 const ids = (s: LintSubject): string[] => lintPolicy(s).map((f) => f.ruleId)
 
 describe('policy lint', () => {
+  it('office hours are judged per time zone and per week, however often the same schedule is linted', () => {
+    const morning = { ...nightly, startTime: '08:00-10:00' }
+    // 08:00–10:00 UTC is 09:00–11:00 in Berlin (office hours) and midnight in Los Angeles, asked in turn twice.
+    for (let round = 0; round < 2; round++) {
+      expect(ids(subject({ policy: morning, timeZone: 'Europe/Berlin' }))).toEqual(['window-in-office-hours'])
+      expect(ids(subject({ policy: morning, timeZone: 'America/Los_Angeles' }))).toEqual([])
+    }
+    // Late-March DST: in the week of 30 March Berlin is UTC+2, so 07:00–08:00 UTC becomes office hours (09:00).
+    const early = { ...nightly, startTime: '07:00-08:00' }
+    expect(ids(subject({ policy: early, timeZone: 'Europe/Berlin', nowMs: Date.UTC(2026, 2, 4, 12) }))).toEqual([])
+    expect(ids(subject({ policy: early, timeZone: 'Europe/Berlin', nowMs: Date.UTC(2026, 3, 1, 12) }))).toEqual(['window-in-office-hours'])
+  })
+
   it('a nightly policy kept a week on staging in UTC has no findings', () => {
     expect(lintPolicy(subject())).toEqual([])
   })
