@@ -1,3 +1,4 @@
+import { organizationsByConnection } from './store/organization.query.ts'
 import { isCoreError } from '#contract/errors'
 import type { KeychainStatus } from '#contract/models/connection'
 import { BackupActions } from './actions/backup-actions.ts'
@@ -147,6 +148,7 @@ export function createCore(deps: CoreDeps): Core {
     logger,
     healthLevels: (nowMs) => [...fleetHealth(db, nowMs).values()].map((h) => h.level),
     moreNotices: () => driftNotices(db),
+    organizations: () => organizationsByConnection(db),
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
   const plans = new PlanService({ db, outbox, events, now, activeConnectionId: () => connections.activeId() })

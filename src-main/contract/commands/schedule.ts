@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
+import { organizationRefSchema } from '../models/organization.ts'
 
 /** One expected backup window projected from a mirrored, enabled policy. */
 export const expectedWindowSchema = z
   .object({
     clusterId: z.string(),
     clusterName: z.string(),
+    organization: organizationRefSchema.optional(),
     /** ISO 8601 UTC. */
     start: z.string(),
     /** ISO 8601 UTC. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organizationRefSchema } from './organization.ts'
 import { backupPolicySchema } from './policy.ts'
 
 export const draftStateSchema = z.enum([
@@ -21,7 +22,13 @@ export const draftSchema = z
   .object({
     id: z.string(),
     clusterId: z.string(),
+    /** The mirror's name for the cluster, or the one stored with the draft once the mirror no longer lists it. */
+    clusterName: z.string().nullable(),
     connectionId: z.string(),
+    /** The organization the draft belongs to; absent when no connection reaches it (see `orphan`). */
+    organization: organizationRefSchema.optional(),
+    /** The organization's name as it was when the draft was last saved: names a detached draft's organization. */
+    organizationName: z.string().nullable(),
     policy: backupPolicySchema,
     /** The remote policy the draft was based on; null when it was drafted before any sync. */
     basePolicy: backupPolicySchema.nullable(),

@@ -1,5 +1,6 @@
 import type { EventMessage } from '#contract/events'
 import type { HealthLevel } from '#contract/health'
+import type { OrganizationRef } from '#contract/models/organization'
 import { notificationHandlers } from '../handlers/notification.handlers.ts'
 import { scheduleHandlers } from '../handlers/schedule.handlers.ts'
 import { settingsHandlers } from '../handlers/settings.handlers.ts'
@@ -52,6 +53,8 @@ export type WatcherDeps = {
   options?: WatcherOptions
   /** Notices from outside the schedule (template drift), recorded in the same ledger with the same delivery. */
   moreNotices?: () => NoticeDraft[]
+  /** Names the organization of each expected window `schedule/upcoming` answers with. */
+  organizations?: () => ReadonlyMap<string, OrganizationRef>
 }
 
 export type Watcher = {
@@ -165,7 +168,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   }
 
   const handlers: HandlersFor<WatchCommand> = {
-    ...scheduleHandlers({ inputs: deps.inputs, clock: deps.clock }),
+    ...scheduleHandlers({ inputs: deps.inputs, clock: deps.clock, ...(deps.organizations === undefined ? {} : { organizations: deps.organizations }) }),
     ...notificationHandlers({
       ledger: deps.ledger,
       onReadChanged: () => publish(deps.inputs.enabledPolicies(), deps.clock.now())

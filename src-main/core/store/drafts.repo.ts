@@ -4,6 +4,7 @@ import type { Draft, DraftState } from '#contract/models/draft'
 import { backupPolicySchema, type BackupPolicy } from '#contract/models/policy'
 import { parsePolicyInput as parsePolicy } from './policy-json.ts'
 import type { StoreDatabase } from './database.ts'
+import { organizationColumns, organizationOf, type OrganizationColumns } from './organization.query.ts'
 import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
@@ -24,7 +25,7 @@ export type SaveDraftInput = {
   templateName?: string | undefined
 }
 
-type DraftRow = {
+type DraftRow = OrganizationColumns & {
   id: string
   connection_id: string
   cluster_id: string
@@ -33,8 +34,28 @@ type DraftRow = {
   state: DraftState
   error: string | null
   template_name: string | null
+  cluster_name: string | null
+  organization_name: string | null
   updated_at: number
 }
+
+/*
+ * A draft names its cluster and organization from the live mirror while it lists them, and otherwise from the
+ * names stored at its last save (schema 8): a detached draft never shows as a raw id.
+ */
+const SELECT_DRAFTS = `SELECT d.id, d.connection_id, d.cluster_id, d.policy, d.base_policy, d.state, d.error, d.template_name,
+    d.updated_at, COALESCE(k.cluster_name, d.cluster_name) AS cluster_name,
+    COALESCE(o.name, d.organization_name) AS organization_name, ${organizationColumns('o')}
+  FROM drafts d
+  LEFT JOIN clusters k ON k.connection_id = d.connection_id AND k.cluster_id = d.cluster_id
+  LEFT JOIN connections o ON o.id = d.connection_id`
+
+/** Stores the mirror's current names beside the draft (run after each insert or update of `id`). */
+const REMEMBER_NAMES = `UPDATE drafts SET
+    cluster_name = COALESCE((SELECT k.cluster_name FROM clusters k WHERE k.connection_id = drafts.connection_id
+      AND k.cluster_id = drafts.cluster_id), cluster_name),
+    organization_name = COALESCE((SELECT c.name FROM connections c WHERE c.id = drafts.connection_id), organization_name)
+  WHERE id = ?`
 
 export function saveDraft(db: StoreDatabase, input: SaveDraftInput, now = Date.now()): Draft {
   const policy = JSON.stringify(parsePolicy(input.policy, 'policy'))
@@ -51,6 +72,7 @@ export function saveDraft(db: StoreDatabase, input: SaveDraftInput, now = Date.n
         `INSERT INTO drafts (id, connection_id, cluster_id, policy, base_policy, state, template_name, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 'local', ?, ?, ?)`
       ).run(newId, input.connectionId, input.clusterId, policy, base, templateName, now, now)
+      db.prepare(REMEMBER_NAMES).run(newId)
       return newId
     }
     if (open.state === 'syncing') {
@@ -59,13 +81,14 @@ export function saveDraft(db: StoreDatabase, input: SaveDraftInput, now = Date.n
     db.prepare(
       "UPDATE drafts SET policy = ?, base_policy = ?, state = 'local', error = NULL, template_name = ?, updated_at = ? WHERE id = ?"
     ).run(policy, base, templateName, now, open.id)
+    db.prepare(REMEMBER_NAMES).run(open.id)
     return open.id
   })
   return getDraft(db, id)
 }
 
 export function getDraft(db: StoreDatabase, id: string): Draft {
-  const row = readQuery('read the draft', () => db.prepare('SELECT * FROM drafts WHERE id = ?').get(id)) as
+  const row = readQuery('read the draft', () => db.prepare(`${SELECT_DRAFTS} WHERE d.id = ?`).get(id)) as
     | DraftRow
     | undefined
   if (row === undefined) throw new CoreError('not-found', 'There is no such draft.', { field: 'id' })
@@ -85,10 +108,10 @@ export function listDrafts(
   const states = filter.states === undefined ? null : JSON.stringify(filter.states)
   const rows = readQuery('list drafts', () =>
     db.prepare(
-      `SELECT * FROM drafts WHERE (@connectionId IS NULL OR connection_id = @connectionId)
-         AND (@clusterId IS NULL OR cluster_id = @clusterId)
-         AND (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
-       ORDER BY updated_at DESC, id`
+      `${SELECT_DRAFTS} WHERE (@connectionId IS NULL OR d.connection_id = @connectionId)
+         AND (@clusterId IS NULL OR d.cluster_id = @clusterId)
+         AND (@states IS NULL OR d.state IN (SELECT value FROM json_each(@states)))
+       ORDER BY d.updated_at DESC, d.id`
     ).all({ connectionId: filter.connectionId ?? null, clusterId: filter.clusterId ?? null, states })
   ) as DraftRow[]
   return rows.map(fromRow)
@@ -135,7 +158,7 @@ export function discardDraft(db: StoreDatabase, id: string): void {
 
 function findOpenRow(db: StoreDatabase, connectionId: string, clusterId: string): DraftRow | undefined {
   return db
-    .prepare("SELECT * FROM drafts WHERE connection_id = ? AND cluster_id = ? AND state <> 'synced'")
+    .prepare(`${SELECT_DRAFTS} WHERE d.connection_id = ? AND d.cluster_id = ? AND d.state <> 'synced'`)
     .get(connectionId, clusterId) as DraftRow | undefined
 }
 
@@ -143,7 +166,9 @@ function fromRow(row: DraftRow): Draft {
   const draft: Draft = {
     id: row.id,
     clusterId: row.cluster_id,
+    clusterName: row.cluster_name,
     connectionId: row.connection_id,
+    organizationName: row.organization_name,
     policy: backupPolicySchema.parse(JSON.parse(row.policy)),
     basePolicy: row.base_policy === null ? null : backupPolicySchema.parse(JSON.parse(row.base_policy)),
     state: row.state,
@@ -151,5 +176,7 @@ function fromRow(row: DraftRow): Draft {
   }
   if (row.error !== null) draft.error = row.error
   if (row.template_name !== null) draft.templateName = row.template_name
+  const organization = organizationOf(row)
+  if (organization !== undefined) draft.organization = organization
   return draft
 }

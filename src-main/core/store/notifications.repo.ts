@@ -7,12 +7,15 @@ import type {
   UnreadStats
 } from '../schedule/ledger.ts'
 import type { StoreDatabase } from './database.ts'
+import { organizationColumns, organizationJoin, organizationOf, type OrganizationColumns } from './organization.query.ts'
 import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
-type NotificationRow = {
+type NotificationRow = OrganizationColumns & {
   id: number
   cluster_id: string
+  /** The mirror's name for the cluster; null for a digest or a cluster no connection lists any more. */
+  cluster_name: string | null
   kind: LedgerKind
   slot: number
   backup_id: string | null
@@ -23,7 +26,10 @@ type NotificationRow = {
   read: number
 }
 
-const COLUMNS = 'id, cluster_id, kind, slot, backup_id, title, body, severity, created_at, read'
+/** Each notice with its cluster's organization (store/organization.query.ts); filter and order on `n`. */
+const SELECT_NOTICES = `SELECT n.id, n.cluster_id, n.kind, n.slot, n.backup_id, n.title, n.body, n.severity, n.created_at, n.read,
+    o_k.cluster_name, ${organizationColumns('o')}
+  FROM notifications n ${organizationJoin('o', 'n.cluster_id')}`
 const DEFAULT_LIMIT = 200
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'critical']
 
@@ -65,7 +71,7 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
     },
     undelivered: () =>
       readQuery('read undelivered notifications', () =>
-        rows(db, `SELECT ${COLUMNS} FROM notifications WHERE delivered_at IS NULL ORDER BY created_at, id`)
+        rows(db, `${SELECT_NOTICES} WHERE n.delivered_at IS NULL ORDER BY n.created_at, n.id`)
       ),
     markDelivered(ids, nowMs) {
       if (ids.length === 0) return
@@ -80,15 +86,15 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
       readQuery('read the notices of a period', () =>
         rows(
           db,
-          `SELECT ${COLUMNS} FROM notifications WHERE created_at >= ? AND created_at < ? AND kind <> 'digest'
-           ORDER BY created_at, id`,
+          `${SELECT_NOTICES} WHERE n.created_at >= ? AND n.created_at < ? AND n.kind <> 'digest'
+           ORDER BY n.created_at, n.id`,
           [fromMs, toMs]
         )
       ),
     list({ unreadOnly, limit }) {
-      const where = unreadOnly === true ? 'WHERE read = 0' : ''
+      const where = unreadOnly === true ? 'WHERE n.read = 0' : ''
       return readQuery('list notifications', () =>
-        rows(db, `SELECT ${COLUMNS} FROM notifications ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, [
+        rows(db, `${SELECT_NOTICES} ${where} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`, [
           limit ?? DEFAULT_LIMIT
         ])
       )
@@ -161,17 +167,20 @@ function contractKind(kind: LedgerKind): Notification['kind'] {
 }
 
 function fromRow(row: NotificationRow): Notification {
+  const organization = organizationOf(row)
   return {
     id: String(row.id),
     kind: contractKind(row.kind),
     clusterId: row.cluster_id,
+    ...(row.cluster_name === null ? {} : { clusterName: row.cluster_name }),
     ...(row.backup_id === null ? {} : { backupId: row.backup_id }),
     slot: toIso(row.slot),
     title: row.title,
     body: row.body,
     severity: row.severity,
     createdAt: toIso(row.created_at),
-    read: row.read === 1
+    read: row.read === 1,
+    ...(organization === undefined ? {} : { organization })
   }
 }
 

@@ -1,8 +1,11 @@
+import type { OrganizationRef } from '#contract/models/organization'
 import { zonedParts } from '#contract/time'
 
+type TimelineBase = { clusterId: string; clusterName: string; start: string; organization?: OrganizationRef | undefined }
+
 export type TimelineItem =
-  | { kind: 'window'; clusterId: string; clusterName: string; start: string; end: string }
-  | { kind: 'expiry'; clusterId: string; clusterName: string; start: string; backupId: string; backupName: string; isNewest: boolean }
+  | (TimelineBase & { kind: 'window'; end: string })
+  | (TimelineBase & { kind: 'expiry'; backupId: string; backupName: string; isNewest: boolean })
 
 export type TimelineDay = { key: string; label: string; items: TimelineItem[] }
 

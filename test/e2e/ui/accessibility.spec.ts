@@ -64,6 +64,19 @@ const SCREENS: Screen[] = [
       await page.getByRole('dialog', { name: 'Edit template a11y-weekdays' }).waitFor()
     }
   },
+  {
+    name: 'notices naming their organization',
+    hash: '#/notifications',
+    ready: async (page) => page.getByTestId('notice-organization').first().waitFor()
+  },
+  {
+    name: 'Timeline of all organizations',
+    hash: '#/timeline',
+    ready: async (page) => {
+      await page.getByRole('radio', { name: 'All organizations' }).check()
+      await page.getByTestId('timeline-organization').getByTestId('connection-tag').first().waitFor()
+    }
+  },
   { name: 'Settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   {
     name: 'Reports dialog',

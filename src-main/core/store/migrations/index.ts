@@ -5,6 +5,7 @@ import { migration0004 } from './0004_intent_known_backups.ts'
 import { migration0005 } from './0005_templates.ts'
 import { migration0006 } from './0006_sync_failure_cause.ts'
 import { migration0007 } from './0007_webhooks.ts'
+import { migration0008 } from './0008_draft_names.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
-  migration0007
+  migration0007,
+  migration0008
 ]
