@@ -23,12 +23,12 @@ export const draftSchema = z
     id: z.string(),
     clusterId: z.string(),
     /** The mirror's name for the cluster, or the one stored with the draft once the mirror no longer lists it. */
-    clusterName: z.string().nullable(),
+    clusterName: z.string().optional(),
     connectionId: z.string(),
     /** The organization the draft belongs to; absent when no connection reaches it (see `orphan`). */
     organization: organizationRefSchema.optional(),
     /** The organization's name as it was when the draft was last saved: names a detached draft's organization. */
-    organizationName: z.string().nullable(),
+    organizationName: z.string().optional(),
     policy: backupPolicySchema,
     /** The remote policy the draft was based on; null when it was drafted before any sync. */
     basePolicy: backupPolicySchema.nullable(),

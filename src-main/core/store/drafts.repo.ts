@@ -166,9 +166,7 @@ function fromRow(row: DraftRow): Draft {
   const draft: Draft = {
     id: row.id,
     clusterId: row.cluster_id,
-    clusterName: row.cluster_name,
     connectionId: row.connection_id,
-    organizationName: row.organization_name,
     policy: backupPolicySchema.parse(JSON.parse(row.policy)),
     basePolicy: row.base_policy === null ? null : backupPolicySchema.parse(JSON.parse(row.base_policy)),
     state: row.state,
@@ -176,6 +174,8 @@ function fromRow(row: DraftRow): Draft {
   }
   if (row.error !== null) draft.error = row.error
   if (row.template_name !== null) draft.templateName = row.template_name
+  if (row.cluster_name !== null) draft.clusterName = row.cluster_name
+  if (row.organization_name !== null) draft.organizationName = row.organization_name
   const organization = organizationOf(row)
   if (organization !== undefined) draft.organization = organization
   return draft
