@@ -1,13 +1,12 @@
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { test, expect } from '../fixtures.ts'
 import { DraftsPage } from '../pages/drafts-page.ts'
 import { NotificationsPage } from '../pages/notifications-page.ts'
-import { connectEmulator, rpc, syncWhenIdle, type ConnectedEmulator } from '../pages/settings-page.ts'
-import { TimelinePage, screenshotPath } from '../pages/timeline-page.ts'
-
-type Policy = { enabled: boolean; frequency: string; startTime: string; retentionDays: number }
-type Cluster = { clusterId: string; clusterName: string; policy: Policy | null }
-type Notice = { id: string; kind: string; organization?: { connectionId: string } }
+import { TimelinePage } from '../pages/timeline-page.ts'
+import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc, syncWhenIdle } from '../support/rpc.ts'
+import type { BackupPolicy } from '#contract/models/policy'
 
 const DEMO = 'Demo scope e2e'
 const OTHER = 'Other scope e2e'
@@ -23,16 +22,16 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
-  await demo.close(request)
-  await other.close(request)
+  await disconnectEmulator(request, demo)
+  await disconnectEmulator(request, other)
   await request.dispose()
 })
 
-async function clusterWithPolicy(request: Parameters<typeof rpc>[0], connectionId: string): Promise<Cluster & { policy: Policy }> {
-  const clusters = await rpc<Cluster[]>(request, 'cluster/list', { connectionId })
-  const found = clusters.find((c): c is Cluster & { policy: Policy } => c.policy !== null && c.policy.enabled)
-  if (found === undefined) throw new Error('the seed has no cluster with an enabled policy')
-  return found
+async function clusterWithPolicy(request: APIRequestContext, connectionId: string): Promise<{ clusterId: string; clusterName: string; policy: BackupPolicy }> {
+  const clusters = await rpc(request, 'cluster/list', { connectionId })
+  const found = clusters.find((c) => c.policy?.enabled === true)
+  if (found?.policy == null) throw new Error('the seed has no cluster with an enabled policy')
+  return { clusterId: found.clusterId, clusterName: found.clusterName, policy: found.policy }
 }
 
 function scopeRadio(page: Page, name: 'This organization' | 'All organizations') {
@@ -72,7 +71,7 @@ test('each notice names its organization and the scope switch filters them by ke
   await rpc(request, 'policy/apply', { clusterId: theirs.clusterId, policy: { ...theirs.policy, frequency: '1,2,3,4,5,6,7', startTime } })
   await syncWhenIdle(request, other.connectionId)
   await expect
-    .poll(async () => (await rpc<Notice[]>(request, 'notification/list', { limit: 1000 })).some((n) => n.organization?.connectionId === other.connectionId))
+    .poll(async () => (await rpc(request, 'notification/list', { limit: 1000 })).some((n) => n.organization?.connectionId === other.connectionId))
     .toBe(true)
 
   const centre = new NotificationsPage(page)
