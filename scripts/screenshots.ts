@@ -215,6 +215,8 @@ async function main(): Promise<void> {
         await shot.setup?.(rpc)
         if (shot.open === undefined) await page.goto(`${base}/${shot.hash}`)
         else await shot.open(page, rpc)
+        // A same-hash goto keeps the screen as it was: after a setup the screen must read the host afresh.
+        if (shot.setup !== undefined) await page.reload()
         await shot.ready(page)
         await page.waitForTimeout(250)
         await page.screenshot({ path: join(outDir, `${shot.name}-${colorScheme}.png`) })

@@ -8,7 +8,8 @@ export function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
 }
 
-// Self-contained: one inline stylesheet, no script, no external resource; a print stylesheet keeps rows whole.
+// Self-contained: one inline stylesheet, no script, no external resource; a print stylesheet keeps rows whole
+// and always prints dark on white.
 const STYLE = `
 body { font: 13px/1.4 system-ui, sans-serif; color: #1b1f24; margin: 24px; }
 h1 { font-size: 20px; margin: 0 0 4px; }
@@ -19,6 +20,13 @@ th { background: #f6f8fa; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bad { color: #a40e26; font-weight: 600; }
 ul { margin: 0; padding-left: 16px; }
+@media screen and (prefers-color-scheme: dark) {
+  body { background: #0d1117; color: #e6edf3; }
+  .meta { color: #9da7b3; }
+  th, td { border-color: #30363d; }
+  th { background: #161b22; }
+  .bad { color: #ff7b72; }
+}
 @media print {
   body { margin: 0; font-size: 10px; }
   thead { display: table-header-group; }
