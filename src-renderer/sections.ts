@@ -14,10 +14,17 @@ export const SECTION_PAGES = {
   settings: () => import('./features/settings/SettingsPage.svelte')
 } as const satisfies Record<Exclude<SectionId, 'fleet'>, () => Promise<unknown>>
 
+/** The Fleet's parts a first paint of the list does not show: the cluster details (with the policy editor), its dialogs. */
+export const FLEET_PARTS = {
+  details: () => import('./features/fleet/ClusterDetails.svelte'),
+  exportDialog: () => import('./features/fleet/ExportPoliciesDialog.svelte'),
+  reportsDialog: () => import('./features/reports/ReportsDialog.svelte')
+} as const
+
 /** Starts the preload a second from now; the returned function cancels it (the window went first). */
 export function preloadSections(target: Window): () => void {
   const load = (): void => {
-    for (const page of Object.values(SECTION_PAGES)) void page()
+    for (const part of [...Object.values(SECTION_PAGES), ...Object.values(FLEET_PARTS)]) void part()
   }
   let idle: number | null = null
   const timer = target.setTimeout(() => {
