@@ -87,6 +87,15 @@ function insertByTime(list: Backup[], backup: Backup): void {
   list.splice(lo, 0, backup)
 }
 
+/**
+ * The organization's listable backups, oldest first: the global list after dropping what left the listable set, so
+ * that a page of an unfiltered listing is read by index rather than by scanning every backup.
+ */
+export function listableInOrder(world: World): Backup[] {
+  if (world.hidden > 0) compact(world)
+  return world.ordered
+}
+
 /** Call after a backup leaves the listable set. */
 export function noteHidden(world: World): void {
   world.hidden += 1

@@ -4,7 +4,7 @@ import type { Backup, BackupType, DbCollections } from '../model.ts'
 import { createManualBackup, deleteBackup } from '../operations.ts'
 import { backupDetail, backupListItem } from '../views.ts'
 import type { World } from '../world.ts'
-import { isListable } from '../world.ts'
+import { isListable, listableInOrder } from '../world.ts'
 import { backupOwner, bodyObject, checkCopyRegion, clusterBackup, dedicatedCluster, isObject, paging } from './common.ts'
 import type { JsonObject } from './common.ts'
 import type { RouteDef } from './types.ts'
@@ -40,7 +40,7 @@ function parseTime(raw: string | null): number | null {
 
 type Filter = (backup: Backup) => boolean
 
-function listFilter(world: World, query: URLSearchParams): { source: Backup[]; filter: Filter } {
+function listFilter(world: World, query: URLSearchParams): { source: Backup[]; filter: Filter; isUnfiltered: boolean } {
   const projectId = query.get('projectId')
   if (projectId !== null && projectId !== '' && !world.projects.has(projectId)) throw apiError(96005)
   const method = query.get('creationMethod')?.toUpperCase() ?? ''
@@ -60,7 +60,8 @@ function listFilter(world: World, query: URLSearchParams): { source: Backup[]; f
     (type === '' || b.backupType === type) &&
     (start === null || b.createTime >= start) &&
     (end === null || b.createTime <= end)
-  return { source, filter }
+  const isUnfiltered = [projectId ?? '', method, type, clusterId ?? ''].every((v) => v === '') && start === null && end === null
+  return { source, filter, isUnfiltered }
 }
 
 export const backupRoutes: RouteDef[] = [
@@ -84,8 +85,18 @@ export const backupRoutes: RouteDef[] = [
     template: '/v2/backups',
     handler: ({ world, query }) => {
       const { pageSize, currentPage } = paging(query)
-      const { source, filter } = listFilter(world, query)
+      const { source, filter, isUnfiltered } = listFilter(world, query)
       const first = (currentPage - 1) * pageSize
+      if (isUnfiltered) {
+        // Every backup of the organization (a sync's listing): read the page by index, not by scanning 100,000.
+        const all = listableInOrder(world)
+        const page: Record<string, unknown>[] = []
+        for (let i = all.length - 1 - first; i >= 0 && page.length < pageSize; i--) {
+          const backup = all[i]
+          if (backup !== undefined) page.push(backupListItem(backup))
+        }
+        return { count: all.length, currentPage, pageSize, backups: page }
+      }
       const backups: Record<string, unknown>[] = []
       let count = 0
       // Newest first (README [I]); only the requested page is materialised.

@@ -199,6 +199,29 @@ describe('backups', () => {
     fails(await call(emu, 'GET', `/v2/clusters/${cluster}/backups/backup1_000000000000000`), 96041)
   })
 
+  it('pages the unfiltered organization list newest first over exactly the listable backups, a deleted one gone', async () => {
+    const cluster = id('search-prod')
+    const before = ok(await call(emu, 'GET', `/v2/backups?clusterId=${cluster}&pageSize=100`), s.backupList)
+    const target = before.backups.find((b) => b.status === 'AVAILABLE')!
+    ok(await call(emu, 'DELETE', `/v2/clusters/${cluster}/backups/${target.backupId}`), s.backupDeleted)
+    const pages = []
+    for (let page = 1; ; page++) {
+      const reply = ok(await call(emu, 'GET', `/v2/backups?pageSize=7&currentPage=${page}`), s.backupList)
+      pages.push(reply)
+      if (reply.backups.length < 7) break
+    }
+    const unfiltered = pages.flatMap((p) => p.backups)
+    // The same set through the filtered scan: every cluster's own list.
+    const perCluster = []
+    for (const c of byName.values()) perCluster.push(...ok(await call(emu, 'GET', `/v2/backups?clusterId=${c.clusterId}&pageSize=100`), s.backupList).backups)
+    expect(pages.every((p) => p.count === unfiltered.length)).toBe(true)
+    expect(new Set(unfiltered.map((b) => b.backupId))).toEqual(new Set(perCluster.map((b) => b.backupId)))
+    expect(unfiltered).toHaveLength(perCluster.length)
+    expect(unfiltered.some((b) => b.backupId === target.backupId)).toBe(false)
+    const times = unfiltered.map((b) => Date.parse(b.createTime))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+  })
+
   it('refuses to delete a backup that is still CREATING', async () => {
     const creating = emu.state().backups.find((b) => b.status === 'CREATING')!
     fails(await call(emu, 'DELETE', `/v2/clusters/${creating.clusterId}/backups/${creating.backupId}`), 96042)
