@@ -22,6 +22,8 @@ export type WalkOptions<T> = {
   onItems?: ((items: readonly T[]) => void) | undefined
   maxRestarts?: number
   maxPages?: number
+  /** Pages asked for at once after the first (default `MAX_PAGES_IN_FLIGHT`). */
+  maxPagesInFlight?: number
 }
 
 export async function walkPages<T>(options: WalkOptions<T>): Promise<T[]> {
@@ -39,9 +41,17 @@ export async function walkPages<T>(options: WalkOptions<T>): Promise<T[]> {
 }
 
 /**
- * One walk: page 1 tells how many pages there are, then the rest are requested together (the client's per-endpoint
- * limiter paces them; one at a time would add a full round trip per page). Items are merged, and progress reported,
- * in page order. Null when `count` moved between pages.
+ * At most this many pages are queued or in flight at once. The per-endpoint limiter paces them (≈ 18/s, a few in
+ * flight at any latency), so more gains nothing, and each operation's deadline (limits.ts `operationTimeoutMs`) runs
+ * from the moment it is queued: a 1,000-page list (100,000 backups) asked all at once left its last pages waiting for
+ * their turn past that deadline before they were even sent.
+ */
+const MAX_PAGES_IN_FLIGHT = 32
+
+/**
+ * One walk: page 1 tells how many pages there are, then the rest are requested in order, several together (one at a
+ * time would add a full round trip per page). Items are merged, and progress reported, in page order. Null when
+ * `count` moved between pages (no further page is asked for then).
  */
 async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: number): Promise<T[] | null> {
   const { pageSize } = options
@@ -62,11 +72,16 @@ async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: 
   }
   const arrived = new Map<number, Page<T>>()
   let nextToMerge = 2
-  const walk = { isStable: true }
-  await Promise.all(
-    Array.from({ length: lastPage - 1 }, async (_, i) => {
-      const page = i + 2
-      const result = await options.fetchPage(page)
+  let nextToFetch = 2
+  const walk = { isStable: true, hasFailed: false }
+  const fetchInOrder = async (): Promise<void> => {
+    while (nextToFetch <= lastPage && walk.isStable && !walk.hasFailed) {
+      const page = nextToFetch++
+      const result = await options.fetchPage(page).catch((error: unknown) => {
+        // The walk fails with this page's error; the other fetchers ask for nothing more.
+        walk.hasFailed = true
+        throw error
+      })
       options.onItems?.(result.items)
       if (result.count !== expected) walk.isStable = false
       arrived.set(page, result)
@@ -75,7 +90,9 @@ async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: 
         arrived.delete(nextToMerge)
         nextToMerge++
       }
-    })
-  )
+    }
+  }
+  const inFlight = Math.min(options.maxPagesInFlight ?? MAX_PAGES_IN_FLIGHT, lastPage - 1)
+  await Promise.all(Array.from({ length: inFlight }, fetchInOrder))
   return walk.isStable ? [...seen.values()] : null
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { walkPages } from '#core/api/paginate'
 import { createZillizClient } from '#core/api/zilliz-client'
 import { API_KEY, caught, ok, recordingSleep, sendJson, startServer } from './test-server.ts'
 import type { TestServer } from './test-server.ts'
@@ -116,3 +117,45 @@ describe('listClusters', () => {
     expect(pages.flat().sort()).toEqual(list.map((c) => `${c.clusterId}:Dedicated`).sort())
   })
 })
+
+describe('walkPages on a long list (100,000 backups)', () => {
+  const ids = Array.from({ length: 100_000 }, (_, i) => `b${i}`)
+  const pageOf = (page: number) => ({ count: ids.length, items: ids.slice((page - 1) * 100, page * 100) })
+
+  it('asks for at most 32 pages at once, in page order, so none waits for its turn past its deadline', async () => {
+    let inFlight = 0
+    let most = 0
+    const asked: number[] = []
+    const list = await walkPages({
+      pageSize: 100, what: 'backup', keyOf: (id: string) => id,
+      fetchPage: async (page) => {
+        asked.push(page)
+        inFlight++
+        most = Math.max(most, inFlight)
+        await new Promise((resolve) => setImmediate(resolve))
+        inFlight--
+        return pageOf(page)
+      }
+    })
+    expect(list).toEqual(ids)
+    expect(most).toBe(32)
+    expect(asked).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1))
+  })
+
+  it('stops asking for pages once one failed, and fails with its error', async () => {
+    const asked: number[] = []
+    const walk = walkPages({
+      pageSize: 100, what: 'backup', keyOf: (id: string) => id, maxPagesInFlight: 4,
+      fetchPage: async (page) => {
+        asked.push(page)
+        await new Promise((resolve) => setImmediate(resolve))
+        if (page === 10) throw new Error('page 10 failed')
+        return pageOf(page)
+      }
+    })
+    await expect(walk).rejects.toThrow('page 10 failed')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(Math.max(...asked)).toBeLessThan(15)
+  })
+})
+
