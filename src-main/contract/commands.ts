@@ -17,6 +17,7 @@ import { scheduleCommands } from './commands/schedule.ts'
 import { settingsCommands } from './commands/settings.ts'
 import { planCommands } from './commands/plan.ts'
 import { templateCommands } from './commands/template.ts'
+import { timelineCommands } from './commands/timeline.ts'
 import { webhookCommands } from './commands/webhook.ts'
 
 /**
@@ -33,6 +34,7 @@ export const commands = {
   ...fileCommands,
   ...backupCommands,
   ...historyCommands,
+  ...timelineCommands,
   ...draftCommands,
   ...scheduleCommands,
   ...notificationCommands,

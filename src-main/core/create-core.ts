@@ -29,6 +29,7 @@ import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
 import { fileHandlers, type OpenFileDialog, type SaveFileDialog } from './handlers/file.handlers.ts'
 import { syncHandlers } from './handlers/sync.handlers.ts'
 import { templateHandlers } from './handlers/template.handlers.ts'
+import { timelineHandlers } from './handlers/timeline.handlers.ts'
 import type { CoreHandlers } from './handlers/types.ts'
 import type { Clock } from './lib/clock.ts'
 import { EventBus } from './lib/event-bus.ts'
@@ -173,6 +174,7 @@ export function createCore(deps: CoreDeps): Core {
     ...backupHandlers({ db, connections, actions, search, now }),
     ...jobHandlers({ db }),
     ...backupHistoryHandlers({ db }),
+    ...timelineHandlers({ db, now }),
     ...protectionSettingsHandlers({ settings }),
     ...reportHandlers({ db, connections, now, lintEnvironment }),
     ...templateHandlers({ db, plans, now }),

@@ -2,7 +2,7 @@ import type { WatchBackup, WatchInputs, WatchJob, WatchPolicy } from '../schedul
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
-type PolicyRow = { connection_id: string; cluster_id: string; cluster_name: string; policy: string }
+export type PolicyRow = { connection_id: string; cluster_id: string; cluster_name: string; policy: string }
 
 type BackupRow = {
   backup_id: string
@@ -117,7 +117,8 @@ export function createWatchQueries(db: StoreDatabase): WatchInputs {
  * Plain JSON.parse and type checks: five json_extract calls or a zod parse per row cost many times more on
  * a fleet of 1,000, and the store validated the policy when it was written. A malformed row is skipped.
  */
-function toEnabledPolicy(row: PolicyRow): WatchPolicy[] {
+/** A cached policy row as the watcher reads it: enabled with a weekday list and a window, else nothing. */
+export function toEnabledPolicy(row: PolicyRow): WatchPolicy[] {
   let value: unknown
   try {
     value = JSON.parse(row.policy)

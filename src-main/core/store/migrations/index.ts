@@ -6,6 +6,7 @@ import { migration0005 } from './0005_templates.ts'
 import { migration0006 } from './0006_sync_failure_cause.ts'
 import { migration0007 } from './0007_webhooks.ts'
 import { migration0008 } from './0008_draft_names.ts'
+import { migration0009 } from './0009_timeline.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
-  migration0008
+  migration0008,
+  migration0009
 ]
