@@ -22,7 +22,7 @@ export const TIMELINE_MARK_LABELS: Record<TimelineMarkKind, string> = {
   auto: 'Automatic backup',
   manual: 'Manual backup',
   creating: 'Backup being created',
-  failed: 'Failed backup job',
+  failed: 'Failed job',
   missed: 'Missed backup window',
   window: 'Expected backup window',
   expiry: 'Backup expires'

@@ -54,7 +54,17 @@ const SCREENS: Screen[] = [
   },
   { name: 'Drafts', hash: '#/drafts', ready: heading('Drafts') },
   { name: 'Notifications', hash: '#/notifications', ready: heading('Notifications') },
-  { name: 'Timeline', hash: '#/timeline', ready: heading('Timeline') },
+  { name: 'Timeline list', hash: '#/timeline?view=list', ready: async (page) => page.getByTestId('timeline-day').first().waitFor() },
+  {
+    name: 'Timeline picture',
+    hash: '#/timeline',
+    ready: async (page) => {
+      await page.locator('[data-testid="timeline-lane"] [data-kind="auto"]').first().waitFor()
+      // A mark with keyboard focus shows its tooltip, which is scanned too.
+      await page.locator('[data-testid="timeline-lane"] [data-kind="auto"]').first().focus()
+      await page.getByTestId('timeline-tooltip').waitFor()
+    }
+  },
   { name: 'Templates', hash: '#/templates', ready: async (page) => page.getByRole('article', { name: 'a11y-weekdays' }).waitFor() },
   {
     name: 'template editor dialog',

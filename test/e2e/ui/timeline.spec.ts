@@ -17,7 +17,7 @@ test.use({ timezoneId: 'Europe/Berlin' })
 
 test('lists the next 7 days of windows and expiries by local day, local time and UTC', async ({ page }) => {
   const timeline = new TimelinePage(page)
-  await timeline.open()
+  await timeline.openList()
   await expect(timeline.days.first()).toBeVisible()
   await expect(timeline.entries.filter({ hasText: 'Backup window of orders-prod' }).first()).toContainText('UTC')
   await expect(timeline.entries.filter({ hasText: /_backup\d+ of / }).first()).toBeVisible()
@@ -33,7 +33,7 @@ test('takes screenshots of the timeline, light and dark', async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme })
     await page.setViewportSize({ width: 1360, height: 1000 })
     const timeline = new TimelinePage(page)
-    await timeline.open()
+    await timeline.openList()
     await expect(timeline.days.first()).toBeVisible()
     await page.screenshot({ path: screenshotPath(`timeline-${scheme}.png`) })
   }

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core'
+import { startEmulator } from '../src-main/emulator/index.ts'
+import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
+import { frameIntervals, freshPageLoad, launchBenchBrowser } from './browser-timing.ts'
+import { median, percentile, type Benchmark, type BenchResult } from './lib.ts'
+
+const TOKEN = 'bench-token'
+const PAINT_TARGET_MS = 200
+const FRAME_TARGET_MS = 16.7
+const MARK = '[data-testid="timeline-lane"] [data-kind]'
+const LANE = '[data-testid="timeline-lane"]'
+const PAINT_FIGURE = 'fresh page → Timeline lanes with marks painted, 1,000 clusters × 21 days (`timeline`)'
+
+/** Drags the lanes left and right in small steps (real mouse input), then zooms with the axis keys. */
+async function panAndZoom(page: Page): Promise<{ pan: number[]; zoom: number[] }> {
+  const box = await page.locator(`${LANE} svg`).first().boundingBox()
+  if (box === null) throw new Error('no lane track on screen')
+  const y = box.y + box.height / 2
+  const pan = await frameIntervals(page, async () => {
+    await page.mouse.move(box.x + box.width * 0.7, y)
+    await page.mouse.down()
+    for (let step = 0; step < 60; step++) await page.mouse.move(box.x + box.width * (0.7 - 0.4 * Math.sin((step / 60) * Math.PI)), y)
+    await page.mouse.up()
+  })
+  await page.getByTestId('timeline-axis').focus()
+  const zoom = await frameIntervals(page, async () => {
+    for (const key of ['-', '+', '+', '-', '-', '+', 'ArrowLeft', 'ArrowRight', 'Home']) await page.keyboard.press(key)
+  })
+  return { pan, zoom }
+}
+
+export const benchmark: Benchmark = {
+  title: 'Timeline picture in Chromium with 1,000 clusters × 21 days',
+  async run(): Promise<BenchResult[]> {
+    // 21 daily AUTO backups and a manual one per cluster, all still listed (30-day retention): 22,000 backups.
+    const emulator = await startEmulator({ seed: 'large:1000:22', port: 0, rateLimit: 100_000 })
+    const port = 5800 + Math.floor(Math.random() * 100)
+    const host = await startHostProcess({ port, token: TOKEN, dataDirPrefix: 'backup-desk-bench-timeline-' })
+    const base = `http://127.0.0.1:${port}`
+    const browser = await launchBenchBrowser()
+    const url = `${base}/?token=${TOKEN}#/timeline`
+    try {
+      await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
+      await hostRpc(base, TOKEN, 'sync/run', {})
+      const now = Date.now()
+      const page = (await hostRpc(base, TOKEN, 'timeline/lanes', {
+        from: new Date(now - 28 * 86_400_000).toISOString(),
+        to: new Date(now + 14 * 86_400_000).toISOString(),
+        limit: 50
+      })) as { lanes: { marks: unknown[] }[] }
+      const marksPerLane = page.lanes.reduce((sum, lane) => sum + lane.marks.length, 0) / Math.max(1, page.lanes.length)
+      // Cold: the first page the host serves after its sync.
+      let frames: { pan: number[]; zoom: number[] } = { pan: [], zoom: [] }
+      const cold = await freshPageLoad(browser, url, { painted: MARK, count: LANE }, async (loaded) => {
+        frames = await panAndZoom(loaded)
+      })
+      const warm: number[] = []
+      for (let run = 0; run < 5; run++) warm.push((await freshPageLoad(browser, url, { painted: MARK, count: LANE })).ms)
+      const panP95 = percentile(frames.pan, 95)
+      const zoomP95 = percentile(frames.zoom, 95)
+      return [
+        { name: 'fresh page → lanes with marks painted, cold (first page)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: cold.ms <= PAINT_TARGET_MS },
+        { name: 'fresh page → lanes with marks painted, warm (median of 5)', figure: PAINT_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warm) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
+        { name: 'drag pan: frame interval p95', value: panP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: panP95 <= FRAME_TARGET_MS, notes: `${frames.pan.length} frames, median ${median(frames.pan).toFixed(1)} ms` },
+        { name: 'zoom and key pan: frame interval p95', value: zoomP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: zoomP95 <= FRAME_TARGET_MS, notes: `${frames.zoom.length} frames, median ${median(frames.zoom).toFixed(1)} ms` },
+        { name: 'lanes in the DOM', value: cold.count, unit: 'lanes', notes: 'windowed: lanes in view + overscan, of 1,000' },
+        { name: 'marks per lane (28 days back, 14 ahead)', value: marksPerLane, unit: 'marks' }
+      ]
+    } finally {
+      await browser.close()
+      host.child.kill('SIGTERM')
+      await emulator.close()
+    }
+  }
+}

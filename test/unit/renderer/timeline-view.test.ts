@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { isInView, lastInLane, nearestInLane, stepInLane } from '../../../src-renderer/lib/policy/timeline-focus.ts'
+import { axisTicks, contains, fetchRangeFor, panBy, panByPixels, pictureRows, rangeAroundNow, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** Thursday 26 November 2026, 12:00 UTC. */
+const NOW = Date.UTC(2026, 10, 26, 12)
+
+describe('the Timeline picture geometry', () => {
+  it('shows 14 days back and 7 ahead by default, and keeps the centre when zooming', () => {
+    const view = rangeAroundNow(NOW, 21)
+    expect(view).toEqual({ fromMs: NOW - 14 * DAY, toMs: NOW + 7 * DAY })
+    const day = zoomTo(view, 1)
+    expect(day.toMs - day.fromMs).toBe(DAY)
+    expect((day.fromMs + day.toMs) / 2).toBe((view.fromMs + view.toMs) / 2)
+  })
+
+  it('pans by a fraction of the span, and a drag to the right shows earlier time', () => {
+    const view = rangeAroundNow(NOW, 7)
+    expect(panBy(view, 1 / 7)).toEqual({ fromMs: view.fromMs + DAY, toMs: view.toMs + DAY })
+    expect(panByPixels(view, 100, 700)).toEqual({ fromMs: view.fromMs - DAY, toMs: view.toMs - DAY })
+    expect(panByPixels(view, 100, 0)).toBe(view)
+  })
+
+  it('places instants on the track proportionally, outside 0…width when out of view', () => {
+    const view = { fromMs: 0, toMs: 10 * DAY }
+    expect(xOf(5 * DAY, view, 1000)).toBe(500)
+    expect(xOf(-DAY, view, 1000)).toBe(-100)
+  })
+
+  it('fetches one span either side, so a pan inside it needs no new request', () => {
+    const view = rangeAroundNow(NOW, 7)
+    const fetched = fetchRangeFor(view)
+    expect(contains(fetched, panBy(view, 0.9))).toBe(true)
+    expect(contains(fetched, panBy(view, 1.1))).toBe(false)
+  })
+
+  it('ticks UTC midnights every day at 7 days, every 3 hours at 1 day', () => {
+    const week = axisTicks({ fromMs: Date.UTC(2026, 10, 23), toMs: Date.UTC(2026, 10, 30) }, true)
+    expect(week.map((t) => t.label)).toEqual(['Mon 23 Nov', 'Tue 24 Nov', 'Wed 25 Nov', 'Thu 26 Nov', 'Fri 27 Nov', 'Sat 28 Nov', 'Sun 29 Nov'])
+    const day = axisTicks({ fromMs: Date.UTC(2026, 10, 26), toMs: Date.UTC(2026, 10, 27) }, true)
+    expect(day.map((t) => t.label)).toEqual(['Thu 26 Nov', '03:00', '06:00', '09:00', '12:00', '15:00', '18:00', '21:00'])
+  })
+
+  it('lays out a heading per project, naming the organization only when two are connected', () => {
+    const group = (connectionId: string, projectName: string, lanes: number) => ({ connectionId, connectionName: `Org ${connectionId}`, projectId: projectName, projectName, lanes })
+    expect(pictureRows([group('a', 'Prod', 2), group('a', 'Staging', 1)])).toEqual([
+      { kind: 'group', key: 'g:a:Prod', label: 'Prod' },
+      { kind: 'lane', key: 'l:0', lane: 0 },
+      { kind: 'lane', key: 'l:1', lane: 1 },
+      { kind: 'group', key: 'g:a:Staging', label: 'Staging' },
+      { kind: 'lane', key: 'l:2', lane: 2 }
+    ])
+    expect(pictureRows([group('a', 'Prod', 0), group('b', 'Prod', 0)]).map((r) => (r.kind === 'group' ? r.label : ''))).toEqual(['Org a · Prod', 'Org b · Prod'])
+  })
+
+  it('puts only the rows in view (plus overscan) in the DOM, whatever the lane count', () => {
+    expect(visibleRowRange(0, 300, 30, 1000, 2)).toEqual({ first: 0, last: 12 })
+    expect(visibleRowRange(15_000, 300, 30, 1000, 2)).toEqual({ first: 498, last: 512 })
+    expect(visibleRowRange(29_900, 300, 30, 1000, 2).last).toBe(999)
+  })
+})
+
+describe('keyboard movement between marks', () => {
+  const view = { fromMs: 0, toMs: 10 * DAY }
+  const marks = [
+    { ms: -2 * DAY, endMs: null },
+    { ms: DAY, endMs: null },
+    { ms: 3 * DAY, endMs: null },
+    { ms: 9 * DAY, endMs: 11 * DAY },
+    { ms: 12 * DAY, endMs: null }
+  ]
+
+  it('steps over marks out of view; before the first visible mark comes the lane label', () => {
+    expect(stepInLane(marks, -1, 1, view)).toBe(1)
+    expect(stepInLane(marks, 1, -1, view)).toBe(-1)
+    expect(stepInLane(marks, 3, 1, view)).toBe(3)
+    expect(lastInLane(marks, view)).toBe(3)
+  })
+
+  it('counts a window band as visible while part of it shows', () => {
+    expect(isInView({ ms: -DAY, endMs: HOUR }, view)).toBe(true)
+    expect(isInView({ ms: -DAY, endMs: -HOUR }, view)).toBe(false)
+  })
+
+  it('moves to the nearest visible mark in time on another lane, or its label', () => {
+    expect(nearestInLane(marks, 2.6 * DAY, view)).toBe(2)
+    expect(nearestInLane(marks, null, view)).toBe(-1)
+    expect(nearestInLane([{ ms: 20 * DAY, endMs: null }], DAY, view)).toBe(-1)
+  })
+})
