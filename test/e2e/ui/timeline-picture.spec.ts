@@ -1,8 +1,9 @@
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
-import { rpc } from '../pages/fleet-page.ts'
-import { syncWhenIdle } from '../pages/settings-page.ts'
-import { screenshotPath, TimelinePage } from '../pages/timeline-page.ts'
+import { TimelinePage } from '../pages/timeline-page.ts'
+import { setRemotePolicy } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc, syncWhenIdle } from '../support/rpc.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -39,23 +40,18 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   emulator = await startEmulator({ seed: 'empty', port: 0, jobDurationMs: 10 * HOUR })
   missedClusterId = emulator.createCluster({ clusterName: 'timeline-missed' }).clusterId
   emulator.createCluster({ clusterName: 'timeline-quiet' })
-  graceBefore = (await rpc<{ missedGraceMinutes: number }>(request, 'settings/get', {})).missedGraceMinutes
+  graceBefore = (await rpc(request, 'settings/get', {})).missedGraceMinutes
   await rpc(request, 'settings/update', { missedGraceMinutes: 0 })
   windowStart = Math.ceil((Date.now() + 10_000) / MINUTE) * MINUTE
-  const response = await fetch(`${emulator.url}/v2/clusters/${missedClusterId}/backups/policy`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${emulator.apiKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ enabled: true, frequency: String(apiWeekday(windowStart)), startTime: `${hhmm(windowStart)}-${hhmm(windowStart + MINUTE)}`, retentionDays: 7 })
-  })
-  expect(((await response.json()) as { code: number }).code).toBe(0)
-  connectionId = (await rpc<{ id: string }>(request, 'connection/add', { name: 'Timeline picture e2e', baseUrl: emulator.url, apiKey: emulator.apiKey })).id
+  await setRemotePolicy(emulator, missedClusterId, { enabled: true, frequency: String(apiWeekday(windowStart)), startTime: `${hhmm(windowStart)}-${hhmm(windowStart + MINUTE)}`, retentionDays: 7 })
+  connectionId = (await rpc(request, 'connection/add', { name: 'Timeline picture e2e', baseUrl: emulator.url, apiKey: emulator.apiKey })).id
   await rpc(request, 'connection/activate', { id: connectionId })
   await syncWhenIdle(request, connectionId)
   // Wait on the clock for the window to end (a real window cannot be made to pass faster), then prove it missed.
   await expect.poll(() => Date.now(), { timeout: 150_000, intervals: [1000] }).toBeGreaterThan(windowStart + MINUTE + 1000)
   await syncWhenIdle(request, connectionId)
   await expect
-    .poll(async () => (await rpc<{ kind: string; clusterId: string; severity: string }[]>(request, 'notification/list', {})).some((n) => n.kind === 'missed' && n.clusterId === missedClusterId && n.severity === 'critical'), { timeout: 20_000 })
+    .poll(async () => (await rpc(request, 'notification/list', {})).some((n) => n.kind === 'missed' && n.clusterId === missedClusterId && n.severity === 'critical'), { timeout: 20_000 })
     .toBe(true)
   await request.dispose()
 })
