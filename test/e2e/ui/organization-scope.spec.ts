@@ -90,7 +90,7 @@ test('each notice names its organization and the scope switch filters them by ke
 
 test('each timeline entry names its organization; "this organization" leaves the other one out', async ({ page }) => {
   const timeline = new TimelinePage(page)
-  await timeline.open()
+  await timeline.openList()
   await expect(timeline.entries.first()).toBeVisible()
   await expect(timeline.entries.filter({ hasText: DEMO }).first()).toBeVisible()
   await expect(timeline.entries.filter({ hasText: OTHER })).toHaveCount(0)
