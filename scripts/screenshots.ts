@@ -158,6 +158,27 @@ const SHOTS: Shot[] = [
     }
   },
   {
+    name: 'fleet-selection',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).waitFor()
+      await page.getByRole('checkbox', { name: 'Select all in Staging' }).check()
+      await page.getByRole('toolbar', { name: 'Selected clusters' }).getByRole('button', { name: 'Apply template…' }).waitFor()
+    }
+  },
+  {
+    name: 'review-changes',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).waitFor()
+      await page.getByRole('checkbox', { name: 'Select all in Staging' }).check()
+      await page.getByRole('button', { name: 'Apply template…' }).click()
+      await page.getByRole('radio', { name: /prod-daily/ }).check()
+      await page.getByRole('button', { name: 'Review changes…' }).click()
+      await page.getByRole('dialog', { name: 'Review changes' }).getByTestId('plan-item').first().waitFor()
+    }
+  },
+  {
     name: 'shortcuts',
     hash: '#/backups',
     ready: async (page) => {

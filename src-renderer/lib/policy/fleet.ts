@@ -1,5 +1,6 @@
 import type { ClusterSummary } from '#contract/commands/cluster'
 import type { Project } from '#contract/models/cluster'
+import type { ProtectionClass } from '#contract/protection'
 
 export type ProjectGroup = { projectId: string; projectName: string; plan: string | null; clusters: ClusterSummary[] }
 
@@ -47,4 +48,22 @@ export function healthLabel(health: ClusterSummary['health']): { label: string; 
     case 'unknown':
       return { label: 'Unknown', tone: 'neutral' }
   }
+}
+
+/** What the Fleet list can be narrowed to: a protection class, the drifted clusters, or those without a policy. */
+export type FleetFilter = ProtectionClass | 'drifted' | 'no-policy'
+
+export function isDrifted(cluster: Pick<ClusterSummary, 'template'>): boolean {
+  return cluster.template !== null && cluster.template.drift.length > 0
+}
+
+/** A cluster that could be backed up but has no automatic backups: no policy read, or one switched off. */
+export function hasNoPolicy(cluster: Pick<ClusterSummary, 'supportsBackup' | 'policy'>): boolean {
+  return cluster.supportsBackup && (cluster.policy === null || !cluster.policy.enabled)
+}
+
+export function matchesFilter(cluster: ClusterSummary, filter: FleetFilter): boolean {
+  if (filter === 'drifted') return isDrifted(cluster)
+  if (filter === 'no-policy') return hasNoPolicy(cluster)
+  return cluster.protection.class === filter
 }

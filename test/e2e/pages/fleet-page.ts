@@ -25,6 +25,15 @@ export class FleetPage {
     return this.page.getByRole('link', { name: clusterName, exact: true })
   }
 
+  /** The row's selection checkbox ("Select <cluster name>"). */
+  checkbox(clusterName: string): Locator {
+    return this.page.getByRole('checkbox', { name: `Select ${clusterName}`, exact: true })
+  }
+
+  get actionBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selected clusters' })
+  }
+
   async openCluster(clusterName: string): Promise<void> {
     await this.clusterLink(clusterName).click()
     await this.page.getByRole('heading', { level: 1, name: clusterName }).waitFor()

@@ -67,6 +67,28 @@ const SCREENS: Screen[] = [
   },
   { name: 'Templates', hash: '#/templates', ready: async (page) => page.getByRole('article', { name: 'a11y-weekdays' }).waitFor() },
   {
+    name: 'review changes dialog',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).waitFor()
+      await page.getByRole('checkbox', { name: 'Select all in Production' }).check()
+      await page.getByRole('button', { name: 'Change policies…' }).click()
+      await page.getByRole('dialog', { name: 'Change policies' }).getByLabel('Retention (days)').fill('12')
+      await page.getByRole('button', { name: 'Review changes…' }).click()
+      await page.getByRole('dialog', { name: 'Review changes' }).getByTestId('plan-item').first().waitFor()
+    }
+  },
+  {
+    name: 'change policies dialog',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).waitFor()
+      await page.getByRole('checkbox', { name: 'Select orders-prod' }).check()
+      await page.getByRole('button', { name: 'Change policies…' }).click()
+      await page.getByRole('dialog', { name: 'Change policies' }).waitFor()
+    }
+  },
+  {
     name: 'template editor dialog',
     hash: '#/templates',
     ready: async (page) => {
