@@ -1,0 +1,62 @@
+import { parseDocument } from 'yaml'
+import { test, expect } from '../fixtures.ts'
+import { screenshotPath } from '../pages/timeline-page.ts'
+import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo, remotePolicy, rpc } from '../pages/fleet-page.ts'
+import type { Page } from '@playwright/test'
+
+let demo: DemoConnection | undefined
+
+test.beforeAll(async ({ request }) => {
+  demo = await connectDemoEmulator(request, 'Policy import e2e')
+})
+
+test.afterAll(async ({ request }) => {
+  await disconnectDemo(request, demo)
+})
+
+/** Presses Import policies… and hands the browser's file picker a file. */
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  const button = page.getByRole('button', { name: 'Import policies…' })
+  await expect(button).toBeEnabled()
+  const choosing = page.waitForEvent('filechooser')
+  await button.click()
+  await (await choosing).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text, 'utf8') })
+}
+
+test('a file with one invalid entry: the review shows it with its line and field, and applies the valid change', async ({ page, request }) => {
+  const connectionId = demo?.connectionId ?? ''
+  const exported = await rpc<{ content: string }>(request, 'policy/export', { format: 'yaml', connectionId })
+  const doc = parseDocument(exported.content)
+  const names = (doc.toJS() as { clusters: { name: string }[] }).clusters.map((c) => c.name)
+  doc.setIn(['clusters', names.indexOf('search-prod'), 'policy', 'retentionDays'], 21)
+  doc.setIn(['clusters', names.indexOf('orders-prod'), 'policy', 'retentionDays'], 99)
+  const text = doc.toString()
+  const badLine = text.split('\n').findIndex((l) => l.includes('retentionDays: 99')) + 1
+
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await importFile(page, 'policies.yaml', text)
+  const review = page.getByRole('dialog', { name: 'Review changes' })
+  await expect(review.getByTestId('plan-summary')).toContainText('1 cluster will change · 3 already as wanted · 0 skipped · 1 invalid.')
+  const invalid = review.getByTestId('plan-item').filter({ hasText: 'orders-prod' })
+  await expect(invalid.getByTestId('plan-reason')).toHaveText(`Retention must be between 1 and 30 days. (field policy.retentionDays, line ${badLine})`)
+  await page.screenshot({ path: screenshotPath('import-policies-review.png') })
+  await review.getByRole('button', { name: /^Apply/ }).first().click()
+  const search = await clusterByName(request, 'search-prod')
+  await expect.poll(async () => (await remotePolicy(demo?.emulator ?? { url: '', apiKey: '' }, search.clusterId)).retentionDays).toBe(21)
+  const orders = await clusterByName(request, 'orders-prod')
+  expect((await remotePolicy(demo?.emulator ?? { url: '', apiKey: '' }, orders.clusterId)).retentionDays).not.toBe(99)
+})
+
+test('a file that cannot be read lists its problems by line and field, and changes nothing', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await importFile(page, 'old.yaml', 'apiVersion: backup-desk/v2\nkind: BackupPolicySet\nclusters: []\n')
+  const dialog = page.getByRole('dialog', { name: 'The file cannot be imported' })
+  await expect(dialog.getByTestId('import-problem')).toHaveText(['Line 1 · apiVersion apiVersion must be backup-desk/v1.'])
+  await page.screenshot({ path: screenshotPath('import-policies-problems.png') })
+  await expect(dialog.getByRole('button', { name: 'OK' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Import policies…' })).toBeFocused()
+})
