@@ -21,7 +21,9 @@ export const RESULT_LABELS: Record<PlanApplyState, { label: string; tone: BadgeT
 /** Why an item is skipped or invalid, with the field at fault and, from a policy file, its line. */
 export function itemReason(item: PlanItem): string | null {
   if (item.reason === undefined) return null
-  const where = [item.field === undefined ? null : `field ${item.field}`, item.source === undefined ? null : `line ${item.source.line}`].filter((p) => p !== null)
+  // A file's entry is named by the file's own field (e.g. `id`), not the plan's (`clusterId`).
+  const field = item.source?.field ?? item.field
+  const where = [field === undefined ? null : `field ${field}`, item.source === undefined ? null : `line ${item.source.line}`].filter((p) => p !== null)
   return where.length === 0 ? item.reason : `${item.reason} (${where.join(', ')})`
 }
 

@@ -1,17 +1,19 @@
 import { parseDocument } from 'yaml'
 import { test, expect } from '../fixtures.ts'
-import { screenshotPath } from '../pages/timeline-page.ts'
-import { type DemoConnection, FleetPage, clusterByName, connectDemoEmulator, disconnectDemo, remotePolicy, rpc } from '../pages/fleet-page.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
+import { type ConnectedEmulator, clusterByName, connectEmulator, disconnectEmulator, remotePolicy } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
+import { rpc } from '../support/rpc.ts'
 import type { Page } from '@playwright/test'
 
-let demo: DemoConnection | undefined
+let demo: ConnectedEmulator | undefined
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectDemoEmulator(request, 'Policy import e2e')
+  demo = await connectEmulator(request, 'Policy import e2e')
 })
 
 test.afterAll(async ({ request }) => {
-  await disconnectDemo(request, demo)
+  await disconnectEmulator(request, demo)
 })
 
 /** Presses Import policies… and hands the browser's file picker a file. */
@@ -25,7 +27,7 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
 
 test('a file with one invalid entry: the review shows it with its line and field, and applies the valid change', async ({ page, request }) => {
   const connectionId = demo?.connectionId ?? ''
-  const exported = await rpc<{ content: string }>(request, 'policy/export', { format: 'yaml', connectionId })
+  const exported = await rpc(request, 'policy/export', { format: 'yaml', connectionId })
   const doc = parseDocument(exported.content)
   const names = (doc.toJS() as { clusters: { name: string }[] }).clusters.map((c) => c.name)
   doc.setIn(['clusters', names.indexOf('search-prod'), 'policy', 'retentionDays'], 21)
