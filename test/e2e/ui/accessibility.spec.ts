@@ -103,7 +103,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'Timeline of all organizations',
-    hash: '#/timeline',
+    hash: '#/timeline?view=list',
     ready: async (page) => {
       await page.getByRole('radio', { name: 'All organizations' }).check()
       await page.getByTestId('timeline-organization').getByTestId('connection-tag').first().waitFor()
