@@ -12,8 +12,8 @@ export type ImportPlanResult = { plan: Plan | null; problems: PolicyFileProblem[
  * read and resolved, then the plan engine's usual verdicts per cluster, each item pointing at its line in the file.
  * A file that cannot be read as a whole gives its problems and stores nothing.
  */
-export function importPolicyFile(plans: PlanService, text: string): ImportPlanResult {
-  const read = readPolicyFile(text)
+export async function importPolicyFile(plans: PlanService, text: string): Promise<ImportPlanResult> {
+  const read = await readPolicyFile(text)
   if (!read.ok) return { plan: null, problems: read.problems }
   const templates: PlanTemplate[] = [...read.content.templates].map(([name, t]) => ({ name, policy: backupPolicyOf(t.policy) }))
   const used = new Set<string>()

@@ -104,7 +104,7 @@ describe('backup-desk export', () => {
     await connectAndSync()
     const out = join(cli.dataDir, 'fleet.yaml')
     expect((await cli.run(['export', '--out', out])).code).toBe(0)
-    const read = readPolicyFile(readFileSync(out, 'utf8'))
+    const read = await readPolicyFile(readFileSync(out, 'utf8'))
     if (!read.ok) throw new Error(JSON.stringify(read.problems))
     const targets = resolvePolicyFile(read.content)
     const dedicated = emulator.state().clusters.filter((c) => c.kind === 'dedicated')

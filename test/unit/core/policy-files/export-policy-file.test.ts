@@ -84,9 +84,9 @@ describe('Terraform export', () => {
 })
 
 describe('YAML and JSON export', () => {
-  it.each(['yaml', 'json'] as const)('reads back (%s) to exactly the exported policies', (format) => {
+  it.each(['yaml', 'json'] as const)('reads back (%s) to exactly the exported policies', async (format) => {
     const exported = exportPolicies(FLEET, format)
-    const read = readPolicyFile(exported.content)
+    const read = await readPolicyFile(exported.content)
     expect(read.ok).toBe(true)
     if (!read.ok) return
     const targets = resolvePolicyFile(read.content)

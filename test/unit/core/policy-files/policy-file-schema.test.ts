@@ -18,11 +18,11 @@ describe('the shipped JSON Schema of policy files', () => {
     expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(policyFileSchemaText())
   })
 
-  it('accepts the documented example, which the core also reads without a problem', () => {
+  it('accepts the documented example, which the core also reads without a problem', async () => {
     const text = readFileSync(EXAMPLE, 'utf8')
     const validate = validator()
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true)
-    const read = readPolicyFile(text)
+    const read = await readPolicyFile(text)
     expect(read.ok).toBe(true)
     if (read.ok) expect(resolvePolicyFile(read.content).filter((t) => t.problem !== null)).toEqual([])
   })

@@ -11,47 +11,47 @@ const NIGHTLY = `templates:
     retentionDays: 7
 `
 
-function content(text: string): PolicyFileContent {
-  const read = readPolicyFile(text)
+async function content(text: string): Promise<PolicyFileContent> {
+  const read = await readPolicyFile(text)
   if (!read.ok) throw new Error(`expected a readable file, got ${JSON.stringify(read.problems)}`)
   return read.content
 }
 
 describe('reading a policy file', () => {
-  it('refuses an unknown apiVersion, naming line and field', () => {
-    expect(readPolicyFile('apiVersion: backup-desk/v9\nkind: BackupPolicySet\n')).toEqual({
+  it('refuses an unknown apiVersion, naming line and field', async () => {
+    expect(await readPolicyFile('apiVersion: backup-desk/v9\nkind: BackupPolicySet\n')).toEqual({
       ok: false,
       problems: [{ line: 1, field: 'apiVersion', message: 'apiVersion must be backup-desk/v1.' }]
     })
   })
 
-  it('refuses malformed YAML with the line of the fault', () => {
-    const read = readPolicyFile(`${HEAD}clusters:\n  - id: a\n    policy: {enabled: true\n`)
+  it('refuses malformed YAML with the line of the fault', async () => {
+    const read = await readPolicyFile(`${HEAD}clusters:\n  - id: a\n    policy: {enabled: true\n`)
     expect(read.ok).toBe(false)
     if (!read.ok) expect(read.problems[0]?.line).toBeGreaterThanOrEqual(4)
   })
 
-  it('refuses a file whose template is invalid, at the template field', () => {
-    const read = readPolicyFile(HEAD + NIGHTLY.replace('retentionDays: 7', 'retentionDays: 90'))
+  it('refuses a file whose template is invalid, at the template field', async () => {
+    const read = await readPolicyFile(HEAD + NIGHTLY.replace('retentionDays: 7', 'retentionDays: 90'))
     expect(read).toMatchObject({ ok: false, problems: [{ line: 8, field: 'templates.nightly.retentionDays' }] })
   })
 
-  it('refuses duplicate keys instead of keeping the last one', () => {
-    const read = readPolicyFile(`${HEAD}kind: BackupPolicySet\n`)
+  it('refuses duplicate keys instead of keeping the last one', async () => {
+    const read = await readPolicyFile(`${HEAD}kind: BackupPolicySet\n`)
     expect(read).toMatchObject({ ok: false, problems: [{ line: 3 }] })
   })
 
-  it('reads JSON with the same rules and lines', () => {
+  it('reads JSON with the same rules and lines', async () => {
     const json = '{\n  "apiVersion": "backup-desk/v1",\n  "kind": "BackupPolicySet",\n  "clusters": [\n    { "id": "in01-a", "policy": { "enabled": true, "frequency": "1", "startTime": "02:00-04:00", "retentionDays": 40 } }\n  ]\n}\n'
-    const [target] = resolvePolicyFile(content(json))
+    const [target] = resolvePolicyFile(await content(json))
     expect(target).toMatchObject({ clusterId: 'in01-a', policy: null, problem: { line: 5, field: 'policy.retentionDays' } })
   })
 })
 
 describe('resolving a file to per-cluster policies', () => {
-  it('applies a template, a template with overrides and a whole policy', () => {
+  it('applies a template, a template with overrides and a whole policy', async () => {
     const targets = resolvePolicyFile(
-      content(`${HEAD}${NIGHTLY}clusters:
+      await content(`${HEAD}${NIGHTLY}clusters:
   - id: in01-a
     name: orders
     template: nightly
@@ -71,9 +71,9 @@ describe('resolving a file to per-cluster policies', () => {
     ])
   })
 
-  it('marks only the bad entry invalid, with its line and field, and keeps the others', () => {
+  it('marks only the bad entry invalid, with its line and field, and keeps the others', async () => {
     const targets = resolvePolicyFile(
-      content(`${HEAD}${NIGHTLY}clusters:
+      await content(`${HEAD}${NIGHTLY}clusters:
   - id: in01-a
     template: nightly
   - id: in01-b
@@ -101,15 +101,15 @@ describe('resolving a file to per-cluster policies', () => {
     ])
   })
 
-  it('refuses a template switched on by an override without a schedule', () => {
+  it('refuses a template switched on by an override without a schedule', async () => {
     const [target] = resolvePolicyFile(
-      content(`${HEAD}templates:\n  off: { enabled: false }\nclusters:\n  - id: in01-a\n    template: off\n    overrides: { enabled: true }\n`)
+      await content(`${HEAD}templates:\n  off: { enabled: false }\nclusters:\n  - id: in01-a\n    template: off\n    overrides: { enabled: true }\n`)
     )
     expect(target?.problem).toEqual({ line: 6, field: 'overrides', message: 'Automatic backups are on, so frequency is needed.' })
   })
 
-  it('asks for template or policy, not both and not neither', () => {
-    const targets = resolvePolicyFile(content(`${HEAD}${NIGHTLY}clusters:\n  - id: in01-a\n  - id: in01-b\n    template: nightly\n    policy: { enabled: false }\n`))
+  it('asks for template or policy, not both and not neither', async () => {
+    const targets = resolvePolicyFile(await content(`${HEAD}${NIGHTLY}clusters:\n  - id: in01-a\n  - id: in01-b\n    template: nightly\n    policy: { enabled: false }\n`))
     expect(targets.map((t) => t.problem?.message)).toEqual(['Give the cluster a template or a policy.', 'Give either template (with overrides) or policy, not both.'])
   })
 })
