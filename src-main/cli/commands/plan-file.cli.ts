@@ -15,10 +15,11 @@ export const APPLY_EXIT = { done: 0, failed: 1 } as const
 
 type FilePlan = { plan: Plan; problems: [] } | { plan: null; problems: PolicyFileProblem[] }
 
-async function planFile(session: CliSession, file: string): Promise<FilePlan> {
+/** `store`: apply needs the plan stored for plan/apply; plan only prints it, and writes nothing. */
+async function planFile(session: CliSession, file: string, store: boolean): Promise<FilePlan> {
   const text = session.readFile(file)
   session.progress(`Planning ${file} against the policies last read from Zilliz Cloud…`)
-  const { plan, problems } = await session.invoke('policy/import-plan', { text })
+  const { plan, problems } = await session.invoke('policy/import-plan', { text, store })
   return plan === null ? { plan, problems } : { plan, problems: [] }
 }
 
@@ -35,7 +36,7 @@ export function registerPlanFileCommands(program: Command, run: Run): void {
     .action(
       run(async (session, file, opts) => {
         const path = file as string
-        const { plan, problems } = await planFile(session, path)
+        const { plan, problems } = await planFile(session, path, false)
         const json = (opts as { json?: boolean }).json === true
         if (plan === null) {
           if (json) session.json({ file: path, plan: null, problems })
@@ -61,7 +62,7 @@ export function registerPlanFileCommands(program: Command, run: Run): void {
       run(async (session, file, opts) => {
         const path = file as string
         const { yes, asDrafts, json } = opts as { yes?: boolean; asDrafts?: boolean; json?: boolean }
-        const { plan, problems } = await planFile(session, path)
+        const { plan, problems } = await planFile(session, path, true)
         if (plan === null) {
           session.io.err(problemLines(path, problems))
           throw new CliFailure(`${path} cannot be read; nothing was applied.`, APPLY_EXIT.failed)

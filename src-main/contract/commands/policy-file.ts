@@ -31,10 +31,11 @@ export const policyFileCommands = {
    * Reads a policy file (YAML or JSON, docs/policy-files.md) and stores the plan that would bring its clusters to
    * it, from the cache (offline; nothing is sent). A file that cannot be read as a whole (syntax, apiVersion, kind,
    * a bad template) gives `problems` and no plan; a bad cluster entry is an `invalid` item with its line and field.
-   * Apply the plan with plan/apply.
+   * Apply the plan with plan/apply. With `store: false` the plan is only shown (`backup-desk plan`): nothing is
+   * written, so a read-only look neither grows the database nor leaves a plan that plan/apply could find.
    */
   'policy/import-plan': defineCommand({
-    input: z.object({ text: z.string().max(FILE_TEXT_MAX) }).strict(),
+    input: z.object({ text: z.string().max(FILE_TEXT_MAX), store: z.boolean().optional() }).strict(),
     output: z.object({ plan: planSchema.nullable(), problems: z.array(policyFileProblemSchema) }).strict()
   })
 }

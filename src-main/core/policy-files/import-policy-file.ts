@@ -8,11 +8,12 @@ import { backupPolicyOf, resolvePolicyFile, type FileTarget } from './resolve-po
 export type ImportPlanResult = { plan: Plan | null; problems: PolicyFileProblem[] }
 
 /**
- * A policy file as a stored plan (policy/import-plan, for `backup-desk plan|apply` and Fleet → Import policies…):
- * read and resolved, then the plan engine's usual verdicts per cluster, each item pointing at its line in the file.
- * A file that cannot be read as a whole gives its problems and stores nothing.
+ * A policy file as a plan (policy/import-plan, for `backup-desk plan|apply` and Fleet → Import policies…): read and
+ * resolved, then the plan engine's usual verdicts per cluster, each item pointing at its line in the file. The plan
+ * is stored for plan/apply unless `store` is false. A file that cannot be read as a whole gives its problems and
+ * stores nothing.
  */
-export async function importPolicyFile(plans: PlanService, text: string): Promise<ImportPlanResult> {
+export async function importPolicyFile(plans: PlanService, text: string, { store }: { store: boolean }): Promise<ImportPlanResult> {
   const read = await readPolicyFile(text)
   if (!read.ok) return { plan: null, problems: read.problems }
   const templates: PlanTemplate[] = [...read.content.templates].map(([name, t]) => ({ name, policy: backupPolicyOf(t.policy) }))
@@ -25,7 +26,7 @@ export async function importPolicyFile(plans: PlanService, text: string): Promis
   })
   const built = plans.build(targets)
   const plan: Plan = { ...built, items: built.items.map(withFileField), ...(templates.length === 0 ? {} : { templates }) }
-  plans.save(plan)
+  if (store) plans.save(plan)
   return { plan, problems: [] }
 }
 

@@ -86,6 +86,15 @@ describe('backup-desk plan', () => {
     expect(remotePolicies()).toEqual(before)
   })
 
+  it('writes nothing: the plan it prints is not stored, so plan/apply cannot find it', async () => {
+    const file = await exportedFile((doc, at) => doc.setIn(['clusters', at('search-prod'), 'policy', 'retentionDays'], 21))
+    const printed = await cli.run(['plan', file, '--json'])
+    expect(printed.code).toBe(2)
+    const { plan } = JSON.parse(printed.stdout) as { plan: { id: string } }
+    const stored = await withAppCore(async (core) => await core.invoke('plan/get', { planId: plan.id }))
+    expect(stored).toMatchObject({ ok: false, error: { code: 'input/invalid' } })
+  })
+
   it('counts the backups that enabling a switched-off policy would start', async () => {
     const file = await exportedFile((doc, at) => {
       doc.setIn(['clusters', at('orders-prod'), 'policy'], { enabled: false })
