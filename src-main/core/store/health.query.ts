@@ -28,10 +28,24 @@ type FactRow = {
  * joins without a connection.
  */
 export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<string, HealthFacts> {
-  const rows = readQuery('read the health facts', () =>
-    db
-      .prepare(
-        `SELECT c.cluster_id,
+  const rows = readQuery('read the health facts', () => db.prepare(HEALTH_FACTS_SQL).all({ connectionId: connectionId ?? null })) as FactRow[]
+  return new Map(
+    rows.map((r) => [
+      r.cluster_id,
+      {
+        newestGoodMs: r.newest_good,
+        creatingSinceMs: r.creating_since,
+        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' },
+        lastMissedMs: r.last_missed,
+        lastUnverifiedMs: r.last_unverified,
+        enabledAtMs: r.enabled_at
+      }
+    ])
+  )
+}
+
+/** Each subquery is answered from an index (the oldest CREATING backup from `backups_creating_by_cluster`, schema 10). */
+export const HEALTH_FACTS_SQL = `SELECT c.cluster_id,
            (SELECT max(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id
               AND b.status = 'AVAILABLE') AS newest_good,
            (SELECT min(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id
@@ -47,20 +61,3 @@ export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<s
               AND j.cluster_id = c.cluster_id AND j.status = 'FAILED' AND j.end_time IS NOT NULL
               ORDER BY j.end_time DESC LIMIT 1)
          WHERE (@connectionId IS NULL OR c.connection_id = @connectionId)`
-      )
-      .all({ connectionId: connectionId ?? null })
-  ) as FactRow[]
-  return new Map(
-    rows.map((r) => [
-      r.cluster_id,
-      {
-        newestGoodMs: r.newest_good,
-        creatingSinceMs: r.creating_since,
-        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' },
-        lastMissedMs: r.last_missed,
-        lastUnverifiedMs: r.last_unverified,
-        enabledAtMs: r.enabled_at
-      }
-    ])
-  )
-}

@@ -15,6 +15,7 @@ import { markStale, replaceBackups, replaceClusters, replacePolicies, replacePro
 import { recordObservedBackups } from '../store/observed-backups.repo.ts'
 import { recordSyncFinished, recordSyncStarted } from '../store/sync-state.repo.ts'
 import { toIso } from '../store/time.ts'
+import { PolicyReads } from './policy-reads.ts'
 
 const OFFLINE_CODES: ReadonlySet<string> = new Set(['api/unreachable', 'api/timeout'])
 
@@ -66,6 +67,7 @@ export class SyncEngine {
     const started = this.deps.now()
     const pending = new Set<CachedList>(['projects', 'clusters', 'policies', 'backups'])
     let hasFailed = false
+    let policies: PolicyReads | undefined
     recordSyncStarted(db, connectionId, started)
     try {
       const c = await this.deps.pool.get(connectionId)
@@ -100,9 +102,10 @@ export class SyncEngine {
       // The policy reads are the largest number of calls to one endpoint, so they set the pace of the whole sync:
       // those of the Dedicated clusters already mirrored start now too, and those of clusters found new start as
       // soon as their page of the cluster list arrives (a first sync knows none: it must not wait for every page).
-      const policies = new PolicyReads(this, c, connectionId)
+      const reads = new PolicyReads(this, c, connectionId)
+      policies = reads
       const prefetchDedicated = (listed: readonly { clusterId: string; deployment: string }[]): void => {
-        policies.prefetch(listed.filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
+        reads.prefetch(listed.filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
       }
       prefetchDedicated(listClusters(db, { connectionId }))
       events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
@@ -113,7 +116,7 @@ export class SyncEngine {
       pending.delete('clusters')
 
       const dedicated = clusters.filter((cluster) => cluster.deployment === 'Dedicated')
-      const [policyList, backups] = await Promise.all([policies.collect(dedicated.map((d) => d.clusterId)), backupsRun])
+      const [policyList, backups] = await Promise.all([reads.collect(dedicated.map((d) => d.clusterId)), backupsRun])
       this.recordRemoteChanges(connectionId, policyList)
       replacePolicies(db, connectionId, policyList)
       pending.delete('policies')
@@ -135,6 +138,7 @@ export class SyncEngine {
     } catch (error) {
       hasFailed = true
       const coreError = isCoreError(error) ? error : new CoreError('internal', 'The sync failed unexpectedly.', undefined, { cause: error })
+      policies?.cancel(coreError)
       if (!isCoreError(error)) this.deps.logger.error('sync crashed', { connectionId, error: String(error) })
       if (pending.size > 0) markStale(db, connectionId, [...pending])
       recordSyncFinished(db, connectionId, coreError.message, this.deps.now(), failureCauseOf(coreError) ?? 'internal')
@@ -182,55 +186,4 @@ export class SyncEngine {
 
 function totalRequests(client: ZillizClient): number {
   return client.stats().total
-}
-
-/** The policy reads of one sync: some start before the cluster list is known, the rest once it is. */
-class PolicyReads {
-  private readonly started = new Map<string, Promise<MirroredPolicy | null>>()
-  private readonly previous: Map<string, MirroredPolicy>
-
-  constructor(
-    private readonly engine: SyncEngine,
-    private readonly client: ZillizClient,
-    private readonly connectionId: string
-  ) {
-    this.previous = engine.previousPolicies(connectionId)
-  }
-
-  /**
-   * Starts the reads of clusters expected to be listed (the mirrored Dedicated ones). Their failures are observed
-   * here, since the sync may end before `collect` (a failed cluster list) or no longer want them (a dropped cluster).
-   */
-  prefetch(clusterIds: readonly string[]): void {
-    for (const clusterId of clusterIds) {
-      this.start(clusterId).catch((error: unknown) => this.engine.logDiscardedRead(this.connectionId, clusterId, error))
-    }
-  }
-
-  /** The policies of exactly `clusterIds`; prefetched reads of clusters no longer listed are dropped. */
-  async collect(clusterIds: readonly string[]): Promise<MirroredPolicy[]> {
-    let done = 0
-    const total = clusterIds.length
-    this.engine.emitPolicyProgress(this.connectionId, done, total)
-    const results = await Promise.all(
-      clusterIds.map(async (clusterId) => {
-        try {
-          return await this.start(clusterId)
-        } finally {
-          done++
-          this.engine.emitPolicyProgress(this.connectionId, done, total)
-        }
-      })
-    )
-    return results.filter((p): p is MirroredPolicy => p !== null)
-  }
-
-  private start(clusterId: string): Promise<MirroredPolicy | null> {
-    let read = this.started.get(clusterId)
-    if (read === undefined) {
-      read = this.engine.readPolicy(this.client, clusterId, this.previous)
-      this.started.set(clusterId, read)
-    }
-    return read
-  }
 }

@@ -7,6 +7,7 @@ import { migration0006 } from './0006_sync_failure_cause.ts'
 import { migration0007 } from './0007_webhooks.ts'
 import { migration0008 } from './0008_draft_names.ts'
 import { migration0009 } from './0009_timeline.ts'
+import { migration0010 } from './0010_health_index.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
-  migration0009
+  migration0009,
+  migration0010
 ]
