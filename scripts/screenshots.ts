@@ -72,7 +72,7 @@ const SHOTS: Shot[] = [
   { name: 'notifications', hash: '#/notifications', ready: heading('Notifications') },
   { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'timeline', hash: '#/timeline?view=list', ready: async (page) => page.getByTestId('timeline-day').first().waitFor() },
-  { name: 'timeline-picture', hash: '#/timeline', ready: async (page) => page.locator('[data-testid="timeline-lane"] [data-kind="auto"]').first().waitFor() },
+  { name: 'timeline-picture', hash: '#/timeline', ready: async (page) => page.locator('[data-testid="timeline-lane"] canvas[data-kinds~="auto"]').first().waitFor() },
   {
     name: 'keep-copy-dialog',
     hash: '#/fleet',

@@ -1,4 +1,4 @@
-import type { ViewRange } from './timeline-view.ts'
+import { xOf, type ViewRange } from './timeline-view.ts'
 
 /*
  * Keyboard movement in the Timeline picture (roving tabindex): one item holds the tab stop, the arrow keys move it.
@@ -42,4 +42,63 @@ export function nearestInLane(marks: readonly Span[], ms: number | null, view: V
     }
   })
   return best
+}
+
+/**
+ * The mark under a pointer at `x` on a lane `width` pixels wide: the nearest visible point mark within `radius`
+ * pixels, else a window band that spans x; -1 when there is none. Hover and click on a lane's canvas use it.
+ */
+export function markAt(marks: readonly Span[], x: number, view: ViewRange, width: number, radius: number): number {
+  let best = -1
+  let bestDistance = radius
+  let band = -1
+  marks.forEach((m, i) => {
+    if (!isInView(m, view)) return
+    if (m.endMs !== null) {
+      if (band === -1 && x >= xOf(m.ms, view, width) - 2 && x <= xOf(m.endMs, view, width) + 2) band = i
+      return
+    }
+    const distance = Math.abs(xOf(m.ms, view, width) - x)
+    if (distance <= bestDistance) {
+      best = i
+      bestDistance = distance
+    }
+  })
+  return best === -1 ? band : best
+}
+
+/** The item an element stands for, from its `data-item` ("lane:mark"); null for anything else. */
+export function itemOfElement(el: Element | null): FocusItem | null {
+  const [lane, mark] = (el?.getAttribute('data-item') ?? '').split(':').map(Number)
+  return lane === undefined || mark === undefined || Number.isNaN(lane) || Number.isNaN(mark) ? null : { lane, mark }
+}
+
+/** What a key does in the lanes: move the focus to another item, pan the view (Shift+arrows), or nothing. */
+export type KeyMove = { focus: FocusItem } | { pan: 1 | -1 } | null
+
+/**
+ * The lanes' keys: ←/→ the previous/next visible mark (Shift pans), ↑/↓ the nearest mark in time on the lane above or
+ * below (its label when none shows), Home the lane's label, End its last visible mark. `marksOf` is undefined for a
+ * lane not loaded yet.
+ */
+export function keyMove(key: string, shift: boolean, item: FocusItem, marksOf: (lane: number) => readonly Span[] | undefined, total: number, view: ViewRange): KeyMove {
+  const marks = marksOf(item.lane) ?? []
+  const atMs = marks[item.mark]?.ms ?? null
+  const toLane = (lane: number): KeyMove => ({ focus: { lane, mark: nearestInLane(marksOf(lane) ?? [], atMs, view) } })
+  switch (key) {
+    case 'ArrowRight':
+      return shift ? { pan: 1 } : { focus: { lane: item.lane, mark: stepInLane(marks, item.mark, 1, view) } }
+    case 'ArrowLeft':
+      return shift ? { pan: -1 } : { focus: { lane: item.lane, mark: stepInLane(marks, item.mark, -1, view) } }
+    case 'ArrowDown':
+      return toLane(Math.min(total - 1, item.lane + 1))
+    case 'ArrowUp':
+      return toLane(Math.max(0, item.lane - 1))
+    case 'Home':
+      return { focus: { lane: item.lane, mark: -1 } }
+    case 'End':
+      return { focus: { lane: item.lane, mark: lastInLane(marks, view) } }
+    default:
+      return null
+  }
 }

@@ -129,3 +129,15 @@ export function visibleRowRange(scrollTop: number, viewportHeight: number, rowHe
   const last = Math.min(rowCount - 1, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan)
   return { first, last }
 }
+
+/** The width the axis's "now" label takes beside the now line (11 px text and its padding). */
+export const NOW_LABEL_WIDTH = 26
+
+/**
+ * Which side of the now line its label goes on the axis: after it (`start`) unless a tick falls where the label would
+ * be or it would leave the axis, then before it (`end`). The label sits beside the line, never across a day's tick.
+ */
+export function nowLabelSide(nowX: number, tickXs: readonly number[], width: number): 'start' | 'end' {
+  const after = (x: number): boolean => x > nowX && x <= nowX + NOW_LABEL_WIDTH + 2
+  return nowX + NOW_LABEL_WIDTH > width || tickXs.some(after) ? 'end' : 'start'
+}

@@ -3,8 +3,11 @@ import type { SerializedError } from '#contract/errors'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import { contains, fetchRangeFor, type ViewRange } from '../policy/timeline-view.ts'
 
-/** Lanes asked for at once: a screenful and some, so scrolling asks rarely. */
-export const LANE_PAGE = 50
+/** Lanes asked for at once: a screenful (about 20 rows at 30 px), so a fresh page asks once before it paints. */
+export const LANE_PAGE = 25
+
+/** How long the view must rest outside the loaded range (a drag, repeated keys) before the new range is asked for. */
+export const RANGE_SETTLE_MS = 150
 
 /** A mark with its instants parsed once, so a pan repaints without parsing dates. */
 export type PictureMark = TimelineMark & { ms: number; endMs: number | null }
@@ -17,6 +20,8 @@ export type PictureLane = Omit<TimelineLane, 'marks'> & {
 /**
  * The Timeline picture's lanes, loaded page by page for the lanes on screen (`timeline/lanes`) over the view plus a
  * span each side. Pages of an older range stay shown until their replacement arrives, so a pan never blanks a lane.
+ * The first answer covers the view alone (a third of the bytes, for a fast first paint); the margins follow at once.
+ * A view that leaves the loaded range asks again only once it settles, so a drag does not fetch on every move.
  */
 export class TimelineLanesState {
   groups = $state.raw<TimelineGroup[]>([])
@@ -29,6 +34,9 @@ export class TimelineLanesState {
   private inFlight = new Set<string>()
   private generation = 0
   private wanted = { view: null as ViewRange | null, first: 0, last: 0 }
+  private settle: ReturnType<typeof setTimeout> | null = null
+  /** The range asked for is the view alone (the first answer); the margins are still to come. */
+  private isNarrow = false
 
   constructor(private readonly core: CoreClient) {}
 
@@ -39,8 +47,13 @@ export class TimelineLanesState {
   /** Asks for the pages of lanes first…last over a range that covers `view`, unless already loaded or asked. */
   ensure(view: ViewRange, first: number, last: number): void {
     this.wanted = { view, first, last }
-    if (this.range === null || !contains(this.range, view)) {
-      this.range = fetchRangeFor(view)
+    if (this.range !== null && !contains(this.range, view)) {
+      this.reloadIn(RANGE_SETTLE_MS)
+      return
+    }
+    if (this.range === null) {
+      this.isNarrow = !this.hasLoaded
+      this.range = this.isNarrow ? view : fetchRangeFor(view)
       this.restart()
     }
     const range = this.range
@@ -67,6 +80,20 @@ export class TimelineLanesState {
     this.ensure(view, first, last)
   }
 
+  /** Stops a pending re-fetch (the picture went away). */
+  dispose(): void {
+    if (this.settle !== null) clearTimeout(this.settle)
+    this.settle = null
+  }
+
+  private reloadIn(ms: number): void {
+    if (this.settle !== null) clearTimeout(this.settle)
+    this.settle = setTimeout(() => {
+      this.settle = null
+      this.reload()
+    }, ms)
+  }
+
   private restart(): void {
     this.generation++
     this.fresh = new Set()
@@ -88,6 +115,11 @@ export class TimelineLanesState {
       return
     }
     this.error = null
+    // The first answer covered the view alone: ask for the margins a pan moves into, once the lanes show.
+    if (this.isNarrow) {
+      this.isNarrow = false
+      this.reloadIn(0)
+    }
     this.fresh.add(page)
     this.groups = result.value.groups
     this.total = result.value.total

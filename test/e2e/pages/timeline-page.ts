@@ -40,6 +40,11 @@ export class TimelinePage {
     return this.lanes.filter({ has: this.page.getByRole('link', { name: new RegExp(`^${clusterName}:`) }) })
   }
 
+  /** A cluster's lane track: a canvas whose `data-kinds` names the kinds of mark drawn and `data-drawn` counts them. */
+  track(clusterName: string): Locator {
+    return this.lane(clusterName).locator('canvas')
+  }
+
   zoom(name: '1 day' | '7 days' | '3 weeks' | '30 days'): Locator {
     return this.page.getByRole('radiogroup', { name: 'Zoom' }).getByRole('radio', { name, exact: true })
   }

@@ -59,9 +59,12 @@ const SCREENS: Screen[] = [
     name: 'Timeline picture',
     hash: '#/timeline',
     ready: async (page) => {
-      await page.locator('[data-testid="timeline-lane"] [data-kind="auto"]').first().waitFor()
-      // A mark with keyboard focus shows its tooltip, which is scanned too.
-      await page.locator('[data-testid="timeline-lane"] [data-kind="auto"]').first().focus()
+      const lane = page.getByTestId('timeline-lane').filter({ has: page.locator('canvas[data-kinds~="auto"]') }).first()
+      await lane.waitFor()
+      // A mark with keyboard focus (reached from its lane's label) shows its tooltip, which is scanned too.
+      await lane.getByRole('link').first().focus()
+      await page.keyboard.press('ArrowRight')
+      await lane.locator('a[data-kind]').waitFor()
       await page.getByTestId('timeline-tooltip').waitFor()
     }
   },

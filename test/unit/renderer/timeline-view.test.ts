@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isInView, lastInLane, nearestInLane, stepInLane } from '../../../src-renderer/lib/policy/timeline-focus.ts'
-import { axisTicks, contains, fetchRangeFor, panBy, panByPixels, pictureRows, rangeAroundNow, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
+import { NOW_LABEL_WIDTH, axisTicks, contains, fetchRangeFor, nowLabelSide, panBy, panByPixels, pictureRows, rangeAroundNow, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -88,5 +88,15 @@ describe('keyboard movement between marks', () => {
     expect(nearestInLane(marks, 2.6 * DAY, view)).toBe(2)
     expect(nearestInLane(marks, null, view)).toBe(-1)
     expect(nearestInLane([{ ms: 20 * DAY, endMs: null }], DAY, view)).toBe(-1)
+  })
+})
+
+describe('the axis\'s "now" label', () => {
+  it('goes after the now line, or before it when a day\'s tick or the axis end is in the way', () => {
+    expect(nowLabelSide(500, [400, 600], 1000)).toBe('start')
+    expect(nowLabelSide(500, [400, 510], 1000)).toBe('end')
+    expect(nowLabelSide(500, [500 + NOW_LABEL_WIDTH + 2], 1000)).toBe('end')
+    expect(nowLabelSide(500, [500 + NOW_LABEL_WIDTH + 3], 1000)).toBe('start')
+    expect(nowLabelSide(990, [], 1000)).toBe('end')
   })
 })
