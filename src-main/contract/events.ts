@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { draftStateSchema } from './models/draft.ts'
-import { jobSchema } from './models/job.ts'
+import { jobActionSchema, jobSchema, trackedJobStatusSchema } from './models/job.ts'
 import { notificationSchema } from './models/notification.ts'
 import { errorSchema } from './errors.ts'
 import type { EventNameLiteral } from './event-names.ts'
@@ -32,6 +32,8 @@ export const events = {
     total: z.number().int().nonnegative()
   }),
   'job/updated': jobSchema.extend({
+    status: trackedJobStatusSchema,
+    action: jobActionSchema,
     connectionId: z.string(),
     clusterId: z.string(),
     backupId: z.string().nullable()

@@ -2,6 +2,7 @@ import { organizationsByConnection } from './store/organization.query.ts'
 import { isCoreError } from '#contract/errors'
 import type { KeychainStatus } from '#contract/models/connection'
 import { BackupActions } from './actions/backup-actions.ts'
+import { FirstBackupWatch } from './actions/first-backup-watch.ts'
 import { JobTracker } from './actions/job-tracker.ts'
 import { ClientPool, type ApiClientFactory } from './connections/client-pool.ts'
 import { ConnectionService } from './connections/connection-service.ts'
@@ -81,6 +82,9 @@ export type CoreTimings = {
   syncIntervalMs?: number
   /** Job polling period. Default 5 s. */
   jobPollMs?: number
+  /** How long the backup that enabling a policy starts is looked for (default 5 min), and the first re-look (5 s). */
+  firstBackupWaitMs?: number
+  firstBackupRecheckMs?: number
   /** Sync every connection at start. Default true. */
   syncOnStart?: boolean
 }
@@ -108,17 +112,24 @@ export function createCore(deps: CoreDeps): Core {
   const settings = createSettingsRepo(db)
   const pool = new ClientPool(db, deps.secrets, deps.createApiClient)
   const connections = new ConnectionService({ db, secrets: deps.secrets, settings, pool, createClient: deps.createApiClient, now })
-  const outbox = new DraftOutbox({ db, pool, events, logger, now })
   const backgroundSync = (connectionId: string): void => {
     engine.run(connectionId).catch((error: unknown) => {
       logger.warn('background sync failed', { connectionId, error: isCoreError(error) ? error.code : String(error) })
     })
   }
-  const jobs = new JobTracker({
+  const jobs: JobTracker = new JobTracker({
     db, pool, events, logger, now,
     pollMs: deps.timings?.jobPollMs ?? 5000,
-    onJobEnded: (connectionId) => backgroundSync(connectionId)
+    onJobEnded: (connectionId) => backgroundSync(connectionId),
+    describeFirstBackup: (client, job) => firstBackups.describe(client, job)
   })
+  const firstBackups: FirstBackupWatch = new FirstBackupWatch({
+    db, jobs, logger, now,
+    onCreating: (backup) => search.add(backup),
+    ...(deps.timings?.firstBackupWaitMs === undefined ? {} : { waitMs: deps.timings.firstBackupWaitMs }),
+    ...(deps.timings?.firstBackupRecheckMs === undefined ? {} : { recheckMs: deps.timings.firstBackupRecheckMs })
+  })
+  const outbox = new DraftOutbox({ db, pool, events, logger, now, firstBackups })
   const engine = new SyncEngine({
     db, pool, events, logger, now,
     afterSync: async (connectionId, client) => {

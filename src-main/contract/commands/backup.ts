@@ -3,7 +3,7 @@ import { defineCommand } from '../define.ts'
 import { idSchema } from '../id.ts'
 import { ID_MAX_LENGTH, INTEGRATION_ID_PATTERN } from '../limits.ts'
 import { backupSchema, backupStatusSchema, backupTypeSchema, creationMethodSchema } from '../models/backup.ts'
-import { jobSchema } from '../models/job.ts'
+import { jobActionSchema, jobSchema, trackedJobStatusSchema } from '../models/job.ts'
 
 const id = idSchema
 /** The export's storage integration: checked here and inline in the export dialog with the same pattern. */
@@ -40,13 +40,17 @@ const dbCollectionsSchema = z
   .min(1)
   .max(100)
 
-/** What an action did: the job it started is tracked until it ends (`job/updated`). */
+/**
+ * What an action did: the job it started is tracked until it ends (`job/updated`). `first-backup` is the automatic
+ * backup Zilliz starts when a policy is enabled; its `jobId` is Backup Desk's own (Zilliz returns none for it).
+ */
 export const trackedJobSchema = jobSchema
   .extend({
+    status: trackedJobStatusSchema,
     connectionId: z.string(),
     clusterId: z.string(),
     backupId: z.string().nullable(),
-    action: z.enum(['create-backup', 'delete-backup', 'restore-cluster', 'restore-collection', 'export-backup']),
+    action: jobActionSchema,
     createdAt: z.string(),
     updatedAt: z.string()
   })

@@ -26,4 +26,15 @@ export const jobSchema = z
 export type Job = z.infer<typeof jobSchema>
 export type JobStatus = z.infer<typeof jobStatusSchema>
 
-export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['SUCCESSFUL', 'FAILED', 'CANCELED']
+/**
+ * A tracked job's status: Zilliz's, plus NOT_STARTED for the backup that enabling a policy starts when Zilliz listed
+ * no new automatic backup in time (Zilliz gives that backup no job id; none of its statuses says "never began").
+ */
+export const trackedJobStatusSchema = z.enum([...jobStatusSchema.options, 'NOT_STARTED'])
+export type TrackedJobStatus = z.infer<typeof trackedJobStatusSchema>
+
+/** Which admin action started a tracked job; `first-backup` is the backup that enabling a policy starts. */
+export const jobActionSchema = z.enum(['create-backup', 'delete-backup', 'restore-cluster', 'restore-collection', 'export-backup', 'first-backup'])
+export type JobAction = z.infer<typeof jobActionSchema>
+
+export const TERMINAL_JOB_STATUSES: readonly TrackedJobStatus[] = ['SUCCESSFUL', 'FAILED', 'CANCELED', 'NOT_STARTED']

@@ -49,7 +49,7 @@ export class BackupActions {
   private async createOnce(input: CreateInput): Promise<CommandOutput<'backup/create'>> {
     const connectionId = this.connectionOf(input.clusterId)
     const client = await this.deps.pool.get(connectionId)
-    for (const earlier of listPendingIntents(this.deps.db, { connectionId }).filter((i) => i.clusterId === input.clusterId)) {
+    for (const earlier of listPendingIntents(this.deps.db, { connectionId, kind: 'create' }).filter((i) => i.clusterId === input.clusterId)) {
       const settled = await settleIntent(this.deps, client, earlier)
       if (settled.intent.state === 'UNKNOWN' || settled.intent.state === 'PENDING') {
         const waitMs = settled.retryAfterMs ?? UNKNOWN_SETTLE_MS
@@ -82,10 +82,13 @@ export class BackupActions {
     return result
   }
 
-  /** Settles every intent left PENDING or UNKNOWN (at start, after a crash). */
+  /**
+   * Settles every create request left PENDING or UNKNOWN (at start, after a crash). An expected first backup is
+   * settled by its job instead (actions/first-backup-watch.ts), which the job tracker keeps polling.
+   */
   async reconcileAll(): Promise<void> {
     const byConnection = new Map<string, BackupIntent[]>()
-    for (const intent of listPendingIntents(this.deps.db)) {
+    for (const intent of listPendingIntents(this.deps.db, { kind: 'create' })) {
       byConnection.set(intent.connectionId, [...(byConnection.get(intent.connectionId) ?? []), intent])
     }
     for (const [connectionId, intents] of byConnection) {
@@ -186,9 +189,9 @@ export class BackupActions {
     )
   }
 
-  /** Settles this connection's uncertain requests (after a sync proved the API reachable). */
+  /** Settles this connection's uncertain create requests (after a sync proved the API reachable). */
   async reconcile(connectionId: string, client: ZillizClient): Promise<void> {
-    for (const intent of listPendingIntents(this.deps.db, { connectionId })) await settleIntent(this.deps, client, intent)
+    for (const intent of listPendingIntents(this.deps.db, { connectionId, kind: 'create' })) await settleIntent(this.deps, client, intent)
   }
 
   private connectionOf(clusterId: string): string {

@@ -59,7 +59,9 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
   const allowedGapMs = policy.enabled ? ((longestGap(policy.frequency)?.days ?? 7) + 1) * DAY_MS : null
   const justEnabled = policy.enabled && s.enabledAtMs !== null && allowedGapMs !== null &&
     s.enabledAtMs > (s.newestGoodMs ?? -Infinity) && nowMs - s.enabledAtMs < allowedGapMs
-  const isCatchingUp = justEnabled && (isRunningFirst || nowMs - (s.enabledAtMs ?? 0) < FIRST_BACKUP_GRACE_MS)
+  // A backup job that failed after enabling is the first backup's real outcome: no longer "on its way".
+  const firstFailed = s.lastFailedJob?.isBackupCreation === true && s.enabledAtMs !== null && s.lastFailedJob.endMs > s.enabledAtMs
+  const isCatchingUp = justEnabled && !firstFailed && (isRunningFirst || nowMs - (s.enabledAtMs ?? 0) < FIRST_BACKUP_GRACE_MS)
   const isOpen = (atMs: number | null): boolean => atMs !== null && (s.newestGoodMs === null || atMs > s.newestGoodMs)
   const goodAgeMs = s.newestGoodMs === null ? null : nowMs - s.newestGoodMs
 

@@ -10,7 +10,7 @@ import {
   type CreationMethod
 } from '#contract/models/backup'
 import type { StoreDatabase } from './database.ts'
-import { toIso, toIsoOrNull } from './time.ts'
+import { toEpochMsOrNull, toIso, toIsoOrNull } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
 export const backupSortKeys = ['createTime', 'expireTime', 'size', 'backupName', 'clusterName', 'status'] as const
@@ -150,17 +150,19 @@ export function removeCachedBackup(db: StoreDatabase, connectionId: string, back
 }
 
 /**
- * A manual backup Zilliz has just accepted, shown at once as CREATING instead of only after the next sync lists it
- * (issue #11, "work in progress is visible"). OR IGNORE: a row a sync already listed is never overwritten, and the
- * next complete backup list replaces this one with what Zilliz reports.
+ * A backup Zilliz has just started (a manual one it accepted, or the automatic one enabling a policy started), shown
+ * at once as CREATING instead of only after the next sync lists it (issue #11, "work in progress is visible"). OR
+ * IGNORE: a row a sync already listed is never overwritten, and the next complete backup list replaces this one
+ * with what Zilliz reports.
  */
 export function insertCreatingBackup(db: StoreDatabase, backup: Backup, createMs: number): void {
+  const expireMs = toEpochMsOrNull(backup.expireTime, 'expireTime')
   writeTransaction(db, 'show the new backup in the cache', () => {
     db.prepare(`INSERT OR IGNORE INTO backups (connection_id, backup_id, backup_name, cluster_id, cluster_name, project_id,
         backup_type, creation_method, status, size, create_time, expire_time)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 'MANUAL', 'CREATING', 0, ?, NULL)`).run(
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATING', 0, ?, ?)`).run(
       backup.connectionId, backup.backupId, backup.backupName, backup.clusterId, backup.clusterName, backup.projectId,
-      backup.backupType, createMs
+      backup.backupType, backup.creationMethod, createMs, expireMs
     )
   })
 }

@@ -35,7 +35,7 @@ export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<s
       {
         newestGoodMs: r.newest_good,
         creatingSinceMs: r.creating_since,
-        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' },
+        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' || r.failed_action === 'first-backup' },
         lastMissedMs: r.last_missed,
         lastUnverifiedMs: r.last_unverified,
         enabledAtMs: r.enabled_at

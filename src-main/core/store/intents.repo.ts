@@ -12,8 +12,16 @@ import { readQuery, writeTransaction } from './transaction.ts'
  */
 export type IntentState = 'PENDING' | 'CONFIRMED' | 'FAILED' | 'UNKNOWN'
 
+/**
+ * `create`: a manual backup request (R25). `first-backup`: the AUTO backup Zilliz starts when a policy is enabled,
+ * expected but not requested by id; it is recorded UNKNOWN at once (the policy write went through, the backup is
+ * not seen yet) and settled the same way, by id, against the cluster's AUTO backups.
+ */
+export type IntentKind = 'create' | 'first-backup'
+
 export type BackupIntent = {
   id: string
+  kind: IntentKind
   connectionId: string
   clusterId: string
   params: Record<string, unknown>
@@ -23,7 +31,7 @@ export type BackupIntent = {
   backupId: string | null
   jobId: string | null
   error: string | null
-  /** The cluster's MANUAL backups before the request was sent; null for requests recorded before schema 4. */
+  /** The cluster's backups of the intent's creation method before the request; null before schema 4. */
   knownBackupIds: string[] | null
   createdAt: string
   updatedAt: string
@@ -40,6 +48,7 @@ export type NewIntent = {
 
 type IntentRow = {
   id: string
+  kind: IntentKind
   connection_id: string
   cluster_id: string
   params: string
@@ -76,6 +85,23 @@ export function beginIntent(db: StoreDatabase, input: NewIntent, now = Date.now(
   return getIntent(db, id)
 }
 
+/**
+ * Records that a policy was just enabled, so Zilliz is starting an AUTO backup that the cluster did not have
+ * (`knownBackupIds`). No one-pending-per-cluster rule: nothing is sent on its behalf, so it cannot double anything.
+ */
+export function expectFirstBackup(db: StoreDatabase, input: NewIntent & { jobId: string }, now = Date.now()): BackupIntent {
+  const id = input.id ?? randomUUID()
+  writeTransaction(db, 'record the expected first backup', () => {
+    requireConnection(db, input.connectionId)
+    db.prepare(
+      `INSERT INTO backup_intents (id, kind, connection_id, cluster_id, params, requested_at_server_ms, state, job_id,
+         known_backup_ids, created_at, updated_at) VALUES (?, 'first-backup', ?, ?, ?, ?, 'UNKNOWN', ?, ?, ?, ?)`
+    ).run(id, input.connectionId, input.clusterId, JSON.stringify(input.params), input.requestedAtServerMs, input.jobId,
+      JSON.stringify(input.knownBackupIds), now, now)
+  })
+  return getIntent(db, id)
+}
+
 export function confirmIntent(
   db: StoreDatabase,
   id: string,
@@ -105,17 +131,21 @@ export function getIntent(db: StoreDatabase, id: string): BackupIntent {
   return fromRow(row)
 }
 
-/** Intents still to reconcile at startup: PENDING, and UNKNOWN unless `includeUnknown` is false. */
+/**
+ * Intents still to reconcile at startup: PENDING, and UNKNOWN unless `includeUnknown` is false; of one kind when
+ * `kind` is given.
+ */
 export function listPendingIntents(
   db: StoreDatabase,
-  filter: { connectionId?: string; includeUnknown?: boolean } = {}
+  filter: { connectionId?: string; includeUnknown?: boolean; kind?: IntentKind } = {}
 ): BackupIntent[] {
   const states = filter.includeUnknown === false ? "('PENDING')" : "('PENDING', 'UNKNOWN')"
   const rows = readQuery('list backup requests', () =>
     db.prepare(
       `SELECT * FROM backup_intents WHERE state IN ${states} AND (@connectionId IS NULL OR connection_id = @connectionId)
+         AND (@kind IS NULL OR kind = @kind)
        ORDER BY requested_at_server_ms, created_at, id`
-    ).all({ connectionId: filter.connectionId ?? null })
+    ).all({ connectionId: filter.connectionId ?? null, kind: filter.kind ?? null })
   ) as IntentRow[]
   return rows.map(fromRow)
 }
@@ -155,6 +185,7 @@ function transition(
 function fromRow(row: IntentRow): BackupIntent {
   return {
     id: row.id,
+    kind: row.kind,
     connectionId: row.connection_id,
     clusterId: row.cluster_id,
     params: JSON.parse(row.params) as Record<string, unknown>,

@@ -1,14 +1,16 @@
 import { CoreError } from '#contract/errors'
-import type { Job, JobStatus } from '#contract/models/job'
+import type { Job, JobAction, TrackedJobStatus } from '#contract/models/job'
 import type { StoreDatabase } from './database.ts'
 import { toEpochMsOrNull, toIso, toIsoOrNull } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
-/** Which admin action started a job; the UI words its progress and outcome by this. */
-export type JobAction = 'create-backup' | 'delete-backup' | 'restore-cluster' | 'restore-collection' | 'export-backup'
+export type { JobAction }
+
+/** A job's latest state: what Describe Job answered, or what Backup Desk saw of a `first-backup`. */
+export type JobState = Omit<Job, 'status'> & { status: TrackedJobStatus }
 
 /** A job the app started and watches, with what it is about. */
-export type TrackedJob = Job & {
+export type TrackedJob = JobState & {
   connectionId: string
   clusterId: string
   backupId: string | null
@@ -22,7 +24,7 @@ export type NewTrackedJob = {
   clusterId: string
   backupId?: string | null
   action: JobAction
-  job: Job
+  job: JobState
 }
 
 type JobRow = {
@@ -32,7 +34,7 @@ type JobRow = {
   backup_id: string | null
   action: JobAction
   type: string
-  status: JobStatus
+  status: TrackedJobStatus
   progress: number
   start_time: number | null
   end_time: number | null
@@ -59,15 +61,15 @@ export function trackJob(db: StoreDatabase, input: NewTrackedJob, now = Date.now
   return getJob(db, input.connectionId, job.jobId)
 }
 
-/** Records the latest Describe Job answer. */
-export function updateJob(db: StoreDatabase, connectionId: string, job: Job, now = Date.now()): TrackedJob {
+/** Records the latest Describe Job answer; `backupId` names the backup a `first-backup` job found. */
+export function updateJob(db: StoreDatabase, connectionId: string, job: JobState, now = Date.now(), backupId?: string): TrackedJob {
   const start = toEpochMsOrNull(job.startTime, 'startTime')
   const end = toEpochMsOrNull(job.endTime, 'endTime')
   writeTransaction(db, 'update the job', () => {
     const result = db.prepare(
-      `UPDATE jobs SET status = ?, progress = ?, start_time = ?, end_time = ?, reason = ?, updated_at = ?
-       WHERE connection_id = ? AND job_id = ?`
-    ).run(job.status, job.progress, start, end, job.reason, now, connectionId, job.jobId)
+      `UPDATE jobs SET status = ?, progress = ?, start_time = ?, end_time = ?, reason = ?, updated_at = ?,
+         backup_id = coalesce(?, backup_id) WHERE connection_id = ? AND job_id = ?`
+    ).run(job.status, job.progress, start, end, job.reason, now, backupId ?? null, connectionId, job.jobId)
     if (result.changes === 0) throw new CoreError('not-found', 'The job is not tracked.')
   })
   return getJob(db, connectionId, job.jobId)
@@ -90,7 +92,7 @@ export function getJob(db: StoreDatabase, connectionId: string, jobId: string): 
 export function listActiveJobs(db: StoreDatabase, filter: { connectionId?: string } = {}): TrackedJob[] {
   const rows = readQuery('list active jobs', () =>
     db.prepare(
-      `SELECT * FROM jobs WHERE status NOT IN ('SUCCESSFUL', 'FAILED', 'CANCELED')
+      `SELECT * FROM jobs WHERE status NOT IN ('SUCCESSFUL', 'FAILED', 'CANCELED', 'NOT_STARTED')
          AND (@connectionId IS NULL OR connection_id = @connectionId) ORDER BY updated_at`
     ).all({ connectionId: filter.connectionId ?? null })
   ) as JobRow[]

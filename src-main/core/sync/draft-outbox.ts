@@ -3,6 +3,7 @@ import type { DraftPushResult } from '#contract/commands/draft'
 import type { Draft, DraftState } from '#contract/models/draft'
 import { policiesEqual, validatePolicy, type BackupPolicy } from '#contract/models/policy'
 import { MERGE_FIELD_LABELS, mergePolicies, type MergeChoice, type MergeField } from '#contract/policy-merge'
+import type { FirstBackupBaseline, FirstBackupWatch } from '../actions/first-backup-watch.ts'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -22,6 +23,8 @@ export type DraftOutboxDeps = {
   events: EventBus
   logger: Logger
   now: () => number
+  /** Tracks the backup that a push enabling automatic backups makes Zilliz start. */
+  firstBackups: FirstBackupWatch
   /** Drafts pushed at once; the API client's rate limiter paces the requests themselves. Default 4. */
   concurrency?: number
 }
@@ -144,10 +147,35 @@ export class DraftOutbox {
       // The draft becomes the merge on the remote now, so that it shows what is pushed.
       rebaseDraft(this.deps.db, draft.id, target, remote, this.deps.now())
     }
+    const baseline = !remote.enabled && target.enabled ? await this.firstBackupBaseline(client, draft) : null
     await client.setPolicy(draft.clusterId, target)
     this.mirror(draft, target)
     this.record(draft, remote, target)
+    if (baseline !== null) await this.expectFirstBackup(client, draft, baseline)
     return this.settle(draft, 'synced', null)
+  }
+
+  /**
+   * Enabling makes Zilliz start a backup at once, with no job id in its answer (issue #11 item 7): the AUTO backups
+   * that exist before the write are read so that only a new one is taken for it. Tracking never stops a policy write:
+   * when the read fails, the backup shows up with the next sync instead.
+   */
+  private async firstBackupBaseline(client: ZillizClient, draft: Draft): Promise<FirstBackupBaseline | null> {
+    try {
+      return await this.deps.firstBackups.baseline(client, draft.clusterId)
+    } catch (error) {
+      this.deps.logger.warn('first backup not tracked', { clusterId: draft.clusterId, error: isCoreError(error) ? error.code : String(error) })
+      return null
+    }
+  }
+
+  private async expectFirstBackup(client: ZillizClient, draft: Draft, baseline: FirstBackupBaseline): Promise<void> {
+    try {
+      await this.deps.firstBackups.expect(client, draft.connectionId, draft.clusterId, baseline)
+    } catch (error) {
+      // The policy was written; only the tracking failed (the job tracker goes on looking if the job was recorded).
+      this.deps.logger.warn('first backup tracking failed', { clusterId: draft.clusterId, error: isCoreError(error) ? error.code : String(error) })
+    }
   }
 
   private record(draft: Draft, before: BackupPolicy, after: BackupPolicy): void {

@@ -15,6 +15,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const policy = { enabled: true, frequency: '1,2,3,4,5', startTime: '01:00-03:00', retentionDays: 21 }
   templateId = (await rpc(request, 'template/save', { name: 'a11y-weekdays', policy })).id
   await rpc(request, 'template/assign', { templateId, clusterIds: [clusterId] })
+  // Enabling analytics-staging's policy starts its first backup, which Jobs lists as "First backup of …".
+  const analytics = await clusterByName(request, 'analytics-staging')
+  await rpc(request, 'policy/apply', { clusterId: analytics.clusterId, policy: { enabled: true, frequency: '1,3,5', startTime: '06:00-08:00', retentionDays: 7 } })
   await request.dispose()
 })
 
@@ -137,6 +140,14 @@ const SCREENS: Screen[] = [
     ready: async (page) => {
       await page.getByRole('button', { name: /^Jobs/ }).click()
       await page.getByRole('region', { name: 'Jobs' }).waitFor()
+    }
+  },
+  {
+    name: 'Jobs popover with the first backup of an enabled policy',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Jobs/ }).click()
+      await page.getByRole('region', { name: 'Jobs' }).getByTestId('job').filter({ hasText: 'First backup of analytics-staging' }).waitFor()
     }
   },
   {

@@ -1,6 +1,8 @@
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
-import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator, setRemotePolicy } from '../support/emulator-connection.ts'
+import { screenshotPath } from '../support/paths.ts'
 import { rpc } from '../support/rpc.ts'
 
 let demo: ConnectedEmulator | undefined
@@ -54,4 +56,39 @@ test("the cluster page's recent backups refresh after a sync, without reloading 
   await expect(recent).not.toContainText(name)
   await rpc(request, 'sync/run', { connectionId: demo!.connectionId })
   await expect(recent).toContainText(name)
+})
+
+test('enabling a policy in the editor shows the backup it starts: in Jobs as "First backup of …" and in the recent backups as creating', async ({ page, request }) => {
+  const search = await clusterByName(request, 'search-prod')
+  // Any automatic backup of an earlier run has finished (Zilliz starts none while one runs); then a colleague turns
+  // the policy off in the console, and the app has synced that.
+  demo!.emulator.advance(5 * 60_000)
+  await setRemotePolicy(demo!.emulator, search.clusterId, { enabled: false })
+  await rpc(request, 'sync/run', { connectionId: demo!.connectionId })
+  const before = new Set(demo!.emulator.state().backups.filter((b) => b.clusterId === search.clusterId).map((b) => b.backupId))
+
+  const editor = new PolicyEditorPage(page)
+  await editor.open(search.clusterId)
+  await expect(editor.enabled).not.toBeChecked()
+  await editor.enabled.click()
+  await editor.weekday('Monday').click()
+  await editor.applyNow.click()
+  await expect(editor.outcome).toContainText('Applied: Zilliz Cloud confirmed the new policy.')
+
+  const started = demo!.emulator.state().backups.filter((b) => b.clusterId === search.clusterId && !before.has(b.backupId))
+  expect(started.map((b) => [b.creationMethod, b.status])).toEqual([['AUTO', 'CREATING']])
+  const name = started[0]!.backupName
+  // No sync since the push: the recent backups show what the tracking read.
+  const recent = page.getByRole('region', { name: 'Recent backups' }).getByRole('listitem').filter({ hasText: name })
+  await expect(recent).toContainText('AUTO · CLUSTER · CREATING')
+
+  await page.getByRole('button', { name: /^Jobs/ }).click()
+  const job = page.getByRole('region', { name: 'Jobs' }).getByTestId('job').filter({ hasText: 'First backup of search-prod' }).filter({ hasText: name })
+  await expect(job).toContainText('in progress')
+  await expect(job.getByRole('progressbar', { name: 'First backup of search-prod progress' })).toBeVisible()
+  await expect(job).not.toContainText('0%')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.getByRole('region', { name: 'Jobs' }).screenshot({ path: screenshotPath(`jobs-first-backup-${scheme}.png`) })
+  }
 })

@@ -42,6 +42,7 @@ const SITUATIONS: Situation[] = [
   { name: 'missed-then-recovered', level: 'ok', cause: 'protected', policy: MON_WED_FRI, good: [WEDNESDAY_0200 + 30 * 60_000], missedSlot: Date.UTC(2025, 5, 9, 2, 0) },
   { name: 'first-backup-running', level: 'pending', cause: 'first-backup-running', policy: DAILY, creatingSince: NOW - 15 * 60_000, enabledAt: NOW - 20 * 60_000 },
   { name: 'just-enabled-old-backup', level: 'pending', cause: 'first-backup-running', policy: DAILY, good: [NOW - 20 * DAY], creatingSince: NOW - 10 * 60_000, enabledAt: NOW - 12 * 60_000 },
+  { name: 'first-backup-failed', level: 'failing', cause: 'no-backup', policy: DAILY, enabledAt: NOW - 40 * 60_000, failedJob: { action: 'first-backup', endMs: NOW - 10 * 60_000 } },
   { name: 'no-backup-at-all', level: 'failing', cause: 'no-backup', policy: DAILY },
   { name: 'no-backup-policy-off', level: 'failing', cause: 'no-backup', policy: OFF },
   { name: 'stuck', level: 'warning', cause: 'stuck-backup', policy: DAILY, good: [NOW - 10 * HOUR], creatingSince: NOW - 30 * HOUR },
@@ -126,7 +127,7 @@ describe('one health for every view (core/fleet/health.ts)', () => {
     ]
     const count = (level: HealthLevel): number => rows.filter((r) => r.health === level).length
     expect(core.notifier.summary?.health).toEqual({ worst: 'failing', failing: count('failing'), warning: count('warning'), pending: count('pending') })
-    expect(count('failing')).toBe(5)
+    expect(count('failing')).toBe(6)
     expect(core.notifier.summary?.level).toBe('critical')
   })
 
@@ -136,7 +137,7 @@ describe('one health for every view (core/fleet/health.ts)', () => {
     const resolved = new Set(['missed-then-recovered'])
     const open = notices.filter((n) => !resolved.has(n.clusterId))
     // The watcher raised its own notices (stuck, failed) from the same cache at start; the seeded ones are there too.
-    expect(new Set(open.map((n) => n.clusterId))).toEqual(new Set(['missed-window', 'stuck', 'failed-backup-job', 'failed-restore', 'unverified']))
+    expect(new Set(open.map((n) => n.clusterId))).toEqual(new Set(['missed-window', 'stuck', 'failed-backup-job', 'failed-restore', 'unverified', 'first-backup-failed']))
     for (const notice of open) {
       const health = rows.get(notice.clusterId)?.health
       // A confirmed missed window is critical and the cluster unprotected; any other open notice at least warns.

@@ -60,7 +60,7 @@ describe('watcher notice kinds', () => {
     fleet.failedJob('job-9', 'k2', MONDAY + 2 * MINUTE, 'quota exceeded')
     h.clock.set(MONDAY + 3 * MINUTE)
     h.events.emit('job/updated', {
-      jobId: 'job-9', type: 'BACKUP', status: 'FAILED', progress: 100, startTime: null,
+      jobId: 'job-9', type: 'BACKUP', status: 'FAILED', action: 'create-backup', progress: 100, startTime: null,
       endTime: new Date(MONDAY + 2 * MINUTE).toISOString(), reason: 'quota exceeded',
       connectionId: 'conn-1', clusterId: 'k2', backupId: null
     })

@@ -8,6 +8,7 @@ import { migration0007 } from './0007_webhooks.ts'
 import { migration0008 } from './0008_draft_names.ts'
 import { migration0009 } from './0009_timeline.ts'
 import { migration0010 } from './0010_health_index.ts'
+import { migration0011 } from './0011_first_backup.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -30,5 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
-  migration0010
+  migration0010,
+  migration0011
 ]
