@@ -42,7 +42,8 @@ export function fleetHealth(
       lastFailedJob: known?.lastFailedJob ?? null,
       lastMissedMs: known?.lastMissedMs ?? null,
       lastUnverifiedMs: known?.lastUnverifiedMs ?? null,
-      enabledAtMs: known?.enabledAtMs ?? null
+      enabledAtMs: known?.enabledAtMs ?? null,
+      firstBackupNotStartedMs: known?.firstBackupNotStartedMs ?? null
     }
     result.set(cluster.clusterId, {
       ...clusterHealth(situation, { nowMs, stuckLimitMs }),

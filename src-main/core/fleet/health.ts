@@ -30,6 +30,8 @@ export type ClusterSituation = {
   lastMissedMs: number | null
   /** Window start of the newest `missed-unverified` notice in the ledger. */
   lastUnverifiedMs: number | null
+  /** When Backup Desk last stopped looking for the backup enabling started, with none listed (actions/first-backup-watch.ts). */
+  firstBackupNotStartedMs: number | null
 }
 
 export type HealthRules = {
@@ -59,9 +61,11 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
   const allowedGapMs = policy.enabled ? ((longestGap(policy.frequency)?.days ?? 7) + 1) * DAY_MS : null
   const justEnabled = policy.enabled && s.enabledAtMs !== null && allowedGapMs !== null &&
     s.enabledAtMs > (s.newestGoodMs ?? -Infinity) && nowMs - s.enabledAtMs < allowedGapMs
-  // A backup job that failed after enabling is the first backup's real outcome: no longer "on its way".
-  const firstFailed = s.lastFailedJob?.isBackupCreation === true && s.enabledAtMs !== null && s.lastFailedJob.endMs > s.enabledAtMs
-  const isCatchingUp = justEnabled && !firstFailed && (isRunningFirst || nowMs - (s.enabledAtMs ?? 0) < FIRST_BACKUP_GRACE_MS)
+  // A backup job that failed after enabling, or a first backup Zilliz never listed, is the real outcome: nothing is
+  // "on its way" any more.
+  const endedSinceEnabled = (atMs: number | null): boolean => atMs !== null && s.enabledAtMs !== null && atMs > s.enabledAtMs
+  const isFirstOver = (s.lastFailedJob?.isBackupCreation === true && endedSinceEnabled(s.lastFailedJob.endMs)) || endedSinceEnabled(s.firstBackupNotStartedMs)
+  const isCatchingUp = justEnabled && !isFirstOver && (isRunningFirst || nowMs - (s.enabledAtMs ?? 0) < FIRST_BACKUP_GRACE_MS)
   const isOpen = (atMs: number | null): boolean => atMs !== null && (s.newestGoodMs === null || atMs > s.newestGoodMs)
   const goodAgeMs = s.newestGoodMs === null ? null : nowMs - s.newestGoodMs
 

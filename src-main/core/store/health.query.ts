@@ -9,6 +9,8 @@ export type HealthFacts = {
   lastMissedMs: number | null
   lastUnverifiedMs: number | null
   enabledAtMs: number | null
+  /** When the newest first-backup job ended NOT_STARTED (Zilliz listed no backup after enabling). */
+  firstBackupNotStartedMs: number | null
 }
 
 type FactRow = {
@@ -20,6 +22,7 @@ type FactRow = {
   last_missed: number | null
   last_unverified: number | null
   enabled_at: number | null
+  first_not_started: number | null
 }
 
 /**
@@ -38,7 +41,8 @@ export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<s
         lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' || r.failed_action === 'first-backup' },
         lastMissedMs: r.last_missed,
         lastUnverifiedMs: r.last_unverified,
-        enabledAtMs: r.enabled_at
+        enabledAtMs: r.enabled_at,
+        firstBackupNotStartedMs: r.first_not_started
       }
     ])
   )
@@ -55,7 +59,9 @@ export const HEALTH_FACTS_SQL = `SELECT c.cluster_id,
            (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed-unverified') AS last_unverified,
            (SELECT max(at) FROM policy_history h WHERE h.connection_id = c.connection_id AND h.cluster_id = c.cluster_id
               AND json_extract(h.after, '$.enabled') = 1
-              AND (h.before IS NULL OR json_extract(h.before, '$.enabled') = 0)) AS enabled_at
+              AND (h.before IS NULL OR json_extract(h.before, '$.enabled') = 0)) AS enabled_at,
+           (SELECT max(j.end_time) FROM jobs j WHERE j.cluster_id = c.cluster_id AND j.connection_id = c.connection_id
+              AND j.action = 'first-backup' AND j.status = 'NOT_STARTED') AS first_not_started
          FROM clusters c
          LEFT JOIN jobs f ON f.rowid = (SELECT j.rowid FROM jobs j WHERE j.connection_id = c.connection_id
               AND j.cluster_id = c.cluster_id AND j.status = 'FAILED' AND j.end_time IS NOT NULL

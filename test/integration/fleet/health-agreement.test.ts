@@ -31,6 +31,8 @@ type Situation = {
   creatingSince?: number
   enabledAt?: number
   failedJob?: { action: JobAction; endMs: number }
+  /** When the first backup's job ended NOT_STARTED (no backup listed after enabling). */
+  firstNotStartedMs?: number
   missedSlot?: number
   unverifiedSlot?: number
 }
@@ -43,6 +45,7 @@ const SITUATIONS: Situation[] = [
   { name: 'first-backup-running', level: 'pending', cause: 'first-backup-running', policy: DAILY, creatingSince: NOW - 15 * 60_000, enabledAt: NOW - 20 * 60_000 },
   { name: 'just-enabled-old-backup', level: 'pending', cause: 'first-backup-running', policy: DAILY, good: [NOW - 20 * DAY], creatingSince: NOW - 10 * 60_000, enabledAt: NOW - 12 * 60_000 },
   { name: 'first-backup-failed', level: 'failing', cause: 'no-backup', policy: DAILY, enabledAt: NOW - 40 * 60_000, failedJob: { action: 'first-backup', endMs: NOW - 10 * 60_000 } },
+  { name: 'first-backup-not-started', level: 'failing', cause: 'no-backup', policy: DAILY, enabledAt: NOW - 20 * 60_000, firstNotStartedMs: NOW - 15 * 60_000 },
   { name: 'no-backup-at-all', level: 'failing', cause: 'no-backup', policy: DAILY },
   { name: 'no-backup-policy-off', level: 'failing', cause: 'no-backup', policy: OFF },
   { name: 'stuck', level: 'warning', cause: 'stuck-backup', policy: DAILY, good: [NOW - 10 * HOUR], creatingSince: NOW - 30 * HOUR },
@@ -91,6 +94,11 @@ function seed(): void {
         jobId: `job-${s.name}`, type: s.failedJob.action === 'create-backup' ? 'BACKUP' : 'RESTORE', status: 'FAILED', progress: 40,
         startTime: new Date(s.failedJob.endMs - HOUR).toISOString(), endTime: new Date(s.failedJob.endMs).toISOString(), reason: 'Quota exceeded.' } }, NOW)
     }
+    if (s.firstNotStartedMs !== undefined) {
+      trackJob(db, { connectionId: 'org-a', clusterId: s.name, action: 'first-backup', job: {
+        jobId: `first-${s.name}`, type: 'BACKUP', status: 'NOT_STARTED', progress: 0, startTime: null,
+        endTime: new Date(s.firstNotStartedMs).toISOString(), reason: 'Not started yet.' } }, NOW)
+    }
     const notice = { clusterId: s.name, title: `about ${s.name}`, body: 'seeded' }
     if (s.missedSlot !== undefined) ledger.record([{ ...notice, kind: 'missed', slotMs: s.missedSlot, severity: 'critical' }], NOW - HOUR)
     if (s.unverifiedSlot !== undefined) ledger.record([{ ...notice, kind: 'missed-unverified', slotMs: s.unverifiedSlot, severity: 'warning' }], NOW - HOUR)
@@ -127,7 +135,7 @@ describe('one health for every view (core/fleet/health.ts)', () => {
     ]
     const count = (level: HealthLevel): number => rows.filter((r) => r.health === level).length
     expect(core.notifier.summary?.health).toEqual({ worst: 'failing', failing: count('failing'), warning: count('warning'), pending: count('pending') })
-    expect(count('failing')).toBe(6)
+    expect(count('failing')).toBe(7)
     expect(core.notifier.summary?.level).toBe('critical')
   })
 
