@@ -81,6 +81,9 @@ test('enabling a policy in the editor shows the backup it starts: in Jobs as "Fi
   // No sync since the push: the recent backups show what the tracking read.
   const recent = page.getByRole('region', { name: 'Recent backups' }).getByRole('listitem').filter({ hasText: name })
   await expect(recent).toContainText('AUTO · CLUSTER · CREATING')
+  // The policy is on: health is no longer "Warning: automatic backups are off" — OK when the newest good backup is
+  // recent enough for the new schedule, else the neutral "Pending" of a first backup on its way, never "Failing".
+  await expect(page.getByText(/^Health: (OK|Pending)\b/)).toBeVisible()
 
   await page.getByRole('button', { name: /^Jobs/ }).click()
   const job = page.getByRole('region', { name: 'Jobs' }).getByTestId('job').filter({ hasText: 'First backup of search-prod' }).filter({ hasText: name })
@@ -91,4 +94,14 @@ test('enabling a policy in the editor shows the backup it starts: in Jobs as "Fi
     await page.emulateMedia({ colorScheme: scheme })
     await page.getByRole('region', { name: 'Jobs' }).screenshot({ path: screenshotPath(`jobs-first-backup-${scheme}.png`) })
   }
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  // The Backups page lists it creating too, with a bar that claims no percentage Zilliz did not report.
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await backups.search.fill(name)
+  const row = backups.row(name)
+  await expect(row).toContainText('creating')
+  await expect(row.getByRole('progressbar', { name: `Creating ${name}` })).not.toHaveAttribute('value')
+  await expect(row).not.toContainText('0%')
 })
