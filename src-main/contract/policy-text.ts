@@ -40,12 +40,17 @@ export function policySummary(policy: BackupPolicy | null): string {
   const days = parseFrequency(policy.frequency)
   const parts = [days.length === 0 ? 'no weekdays' : weekdaysText(days), windowText(policy.startTime), daysText(policy.retentionDays)]
   const copies = policy.crossRegionCopies ?? []
-  if (copies.length > 0) parts.push(`${copies.length} cross-region ${copies.length === 1 ? 'copy' : 'copies'}`)
+  if (copies.length > 0) parts.push(countNoun(copies.length, 'cross-region copy', 'cross-region copies'))
   return parts.join(' · ')
 }
 
+/** `1 cluster`, `3 clusters`: the one place a count meets its noun (the renderer and the CLI alike). */
+export function countNoun(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`
+}
+
 export function daysText(days: number): string {
-  return `${days} ${days === 1 ? 'day' : 'days'}`
+  return countNoun(days, 'day')
 }
 
 /** Minutes after midnight → `HH:mm` (wrapping at 24 h). */

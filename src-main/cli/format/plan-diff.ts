@@ -1,5 +1,6 @@
 import type { Plan, PlanApplyResult, PlanItem } from '#contract/models/plan'
 import type { BackupPolicy } from '#contract/models/policy'
+import { countNoun } from '#contract/policy-text'
 
 /*
  * A plan as a reviewable diff for the terminal, in the policy file's own field names (docs/policy-files.md), so
@@ -51,7 +52,7 @@ export function planText(plan: Plan, fileName: string): string {
     `${fileName}: ${counts.change} to change, ${counts.same} unchanged, ${counts.skip} skipped, ${counts.invalid} invalid.`
   ]
   if (plan.startsBackups > 0) {
-    lines.push(`Enabling automatic backups starts a backup at once on ${plan.startsBackups} cluster${plan.startsBackups === 1 ? '' : 's'}.`)
+    lines.push(`Enabling automatic backups starts a backup at once on ${countNoun(plan.startsBackups, 'cluster')}.`)
   }
   for (const item of plan.items) {
     if (item.verdict === 'change') {

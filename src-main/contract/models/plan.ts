@@ -57,6 +57,8 @@ export const planItemSchema = z
     clusterName: z.string(),
     connectionId: z.string(),
     projectName: z.string(),
+    /** The cluster's region, for the review's policy lint (copies on Azure); absent for a cluster not known here. */
+    regionId: z.string().optional(),
     verdict: planVerdictSchema,
     /** The mirrored remote policy the plan was made from (the base a push checks against). */
     before: backupPolicySchema.nullable(),

@@ -38,13 +38,15 @@ export function planItem(target: PlanTarget, ctx: PlanContext): PlanItem {
   if (target.invalid !== undefined) {
     const { reason, field } = target.invalid
     return { clusterId: target.clusterId, clusterName: cluster?.clusterName ?? target.clusterId, connectionId: cluster?.connectionId ?? '',
-      projectName: cluster?.projectName ?? '', verdict: 'invalid', before: cluster?.policy ?? null, after: null, reason, ...(field === undefined ? {} : { field }), ...labels }
+      projectName: cluster?.projectName ?? '', ...(cluster === undefined ? {} : { regionId: cluster.regionId }), verdict: 'invalid',
+      before: cluster?.policy ?? null, after: null, reason, ...(field === undefined ? {} : { field }), ...labels }
   }
   if (cluster === undefined) {
     return { clusterId: target.clusterId, clusterName: target.clusterId, connectionId: '', projectName: '', verdict: 'invalid',
       before: null, after: null, field: 'clusterId', reason: 'This cluster is not known here: sync, or check the id.', ...labels }
   }
-  const base = { clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId, projectName: cluster.projectName, ...labels }
+  const base = { clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId, projectName: cluster.projectName,
+    regionId: cluster.regionId, ...labels }
   const before = cluster.policy
   const skip = (reason: string, after: BackupPolicy | null = null): PlanItem => ({ ...base, verdict: 'skip', before, after, reason })
   const notSupported = unsupportedReason(cluster)

@@ -1,4 +1,5 @@
 import type { PlanApplyState, PlanItem, PlanVerdict } from '#contract/models/plan'
+import { countNoun } from '../../lib/policy/policy-text.ts'
 import type { BadgeTone } from '../../lib/ui/StatusBadge.svelte'
 
 /** A verdict in words; the colour of its badge only repeats it. */
@@ -44,5 +45,5 @@ export function resultDetail(state: PlanApplyState, error: string | undefined): 
 }
 
 export function clustersText(count: number): string {
-  return `${count} ${count === 1 ? 'cluster' : 'clusters'}`
+  return countNoun(count, 'cluster')
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { E2E_TOKEN } from '../fixtures.ts'
 
 /** The fleet: clusters grouped by project. */
@@ -32,6 +32,19 @@ export class FleetPage {
 
   get actionBar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Selected clusters' })
+  }
+
+  /**
+   * Presses Import policies… and hands the browser's file picker a policy file. The screens mount afresh once the
+   * active organization is known: the button is pressed after that, so a dialog it opens returns focus to it.
+   */
+  async importPolicyFile(name: string, text: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^Organization: / }).waitFor()
+    const button = this.page.getByRole('button', { name: 'Import policies…' })
+    await expect(button).toBeEnabled()
+    const choosing = this.page.waitForEvent('filechooser')
+    await button.click()
+    await (await choosing).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text, 'utf8') })
   }
 
   async openCluster(clusterName: string): Promise<void> {

@@ -4,7 +4,6 @@ import { FleetPage } from '../pages/fleet-page.ts'
 import { type ConnectedEmulator, clusterByName, connectEmulator, disconnectEmulator, remotePolicy } from '../support/emulator-connection.ts'
 import { screenshotPath } from '../support/paths.ts'
 import { rpc } from '../support/rpc.ts'
-import type { Page } from '@playwright/test'
 
 let demo: ConnectedEmulator | undefined
 
@@ -15,15 +14,6 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async ({ request }) => {
   await disconnectEmulator(request, demo)
 })
-
-/** Presses Import policies… and hands the browser's file picker a file. */
-async function importFile(page: Page, name: string, text: string): Promise<void> {
-  const button = page.getByRole('button', { name: 'Import policies…' })
-  await expect(button).toBeEnabled()
-  const choosing = page.waitForEvent('filechooser')
-  await button.click()
-  await (await choosing).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text, 'utf8') })
-}
 
 test('a file with one invalid entry: the review shows it with its line and field, and applies the valid change', async ({ page, request }) => {
   const connectionId = demo?.connectionId ?? ''
@@ -37,7 +27,7 @@ test('a file with one invalid entry: the review shows it with its line and field
 
   const fleet = new FleetPage(page)
   await fleet.open()
-  await importFile(page, 'policies.yaml', text)
+  await fleet.importPolicyFile('policies.yaml', text)
   const review = page.getByRole('dialog', { name: 'Review changes' })
   await expect(review.getByTestId('plan-summary')).toContainText('1 cluster will change · 3 already as wanted · 0 skipped · 1 invalid.')
   const invalid = review.getByTestId('plan-item').filter({ hasText: 'orders-prod' })
@@ -53,7 +43,7 @@ test('a file with one invalid entry: the review shows it with its line and field
 test('a file that cannot be read lists its problems by line and field, and changes nothing', async ({ page }) => {
   const fleet = new FleetPage(page)
   await fleet.open()
-  await importFile(page, 'old.yaml', 'apiVersion: backup-desk/v2\nkind: BackupPolicySet\nclusters: []\n')
+  await fleet.importPolicyFile('old.yaml', 'apiVersion: backup-desk/v2\nkind: BackupPolicySet\nclusters: []\n')
   const dialog = page.getByRole('dialog', { name: 'The file cannot be imported' })
   await expect(dialog.getByTestId('import-problem')).toHaveText(['Line 1 · apiVersion apiVersion must be backup-desk/v1.'])
   await page.screenshot({ path: screenshotPath('import-policies-problems.png') })
