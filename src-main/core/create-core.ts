@@ -138,8 +138,8 @@ export function createCore(deps: CoreDeps): Core {
       await outbox.drain(connectionId)
       pruneObservedBackups(db, now() - loadProtectionSettings(settings).historyRetentionDays * 86_400_000)
     },
-    // The search index follows the cache the moment the list is replaced, not only when the whole sync ends: in
-    // between, the list (SQL) and a search (index) would otherwise disagree.
+    // The search index follows the cache the moment the list is replaced (the one change of it in bulk), not when
+    // the whole sync ends: in between, the list (SQL) and a search (index) would otherwise disagree.
     onBackupsReplaced: (connectionId) => search.refresh(connectionId)
   })
   const actions = new BackupActions({ db, pool, jobs, logger, now })
@@ -165,7 +165,6 @@ export function createCore(deps: CoreDeps): Core {
   })
   const plans = new PlanService({ db, outbox, events, now, activeConnectionId: () => connections.activeId() })
   const search = new BackupSearch(db)
-  search.watch(events)
   const drafts = new DraftSaver({ db, connections, events, now })
 
   const handlers: CoreHandlers = {

@@ -134,12 +134,44 @@ function fromRow(row: BackupRow): Backup {
   }
 }
 
-/** Every cached backup of a connection, newest first, with its times as epoch ms (for the in-memory search). */
-export function readAllBackups(db: StoreDatabase, connectionId: string): { backup: Backup; createMs: number; expireMs: number | null }[] {
+/**
+ * What the in-memory search keeps of one cached backup, in the column order of `SEARCH_COLUMNS`: backup ID, name,
+ * cluster ID, cluster name, project ID, type, creation method, status, size, create and expire time (epoch ms).
+ */
+export type SearchRow = [string, string, string, string, string, BackupType, CreationMethod, BackupStatus, number, number, number | null]
+
+const SEARCH_COLUMNS = `backup_id, backup_name, cluster_id, cluster_name, project_id, backup_type, creation_method, status, size,
+  create_time, expire_time`
+
+/**
+ * Visits every cached backup of a connection, newest first (the backup ID breaking ties), one row at a time: the
+ * index built from them never holds all the rows at once, only what it keeps of each.
+ */
+export function forEachSearchRow(db: StoreDatabase, connectionId: string, visit: (row: SearchRow) => void): void {
+  const statement = db.prepare(`SELECT ${SEARCH_COLUMNS} FROM backups WHERE connection_id = ? ORDER BY create_time DESC, backup_id DESC`)
+  readQuery('read the cached backups', () => {
+    // Raw rows are arrays: no object with named keys is made per backup. The statement is shared (`db.prepare`
+    // caches it), so it is put back in its usual mode.
+    statement.raw(true)
+    try {
+      for (const row of statement.iterate(connectionId) as IterableIterator<SearchRow>) visit(row)
+    } finally {
+      statement.raw(false)
+    }
+  })
+}
+
+/** The cached backups with these IDs (of one connection), in the order asked; IDs no longer cached are left out. */
+export function readBackupsByIds(db: StoreDatabase, connectionId: string, backupIds: readonly string[]): Backup[] {
   const rows = readQuery('read the cached backups', () =>
-    db.prepare('SELECT * FROM backups WHERE connection_id = ? ORDER BY create_time DESC, backup_id DESC').all(connectionId)
+    db.prepare('SELECT * FROM backups WHERE connection_id = ? AND backup_id IN (SELECT value FROM json_each(?))')
+      .all(connectionId, JSON.stringify(backupIds))
   ) as BackupRow[]
-  return rows.map((row) => ({ backup: fromRow(row), createMs: row.create_time, expireMs: row.expire_time }))
+  const byId = new Map(rows.map((row) => [row.backup_id, row]))
+  return backupIds.flatMap((id) => {
+    const row = byId.get(id)
+    return row === undefined ? [] : [fromRow(row)]
+  })
 }
 
 /** Drops one backup from the cache at once after the admin deleted it, instead of waiting for the next sync. */

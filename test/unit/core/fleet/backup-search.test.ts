@@ -5,7 +5,6 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backup } from '#contract/models/backup'
 import { BackupSearch } from '#core/fleet/backup-search'
-import { EventBus } from '#core/lib/event-bus'
 import { listBackups } from '#core/store/backups.repo'
 import { addConnection } from '#core/store/connections.repo'
 import { openDatabase, type StoreDatabase } from '#core/store/database'
@@ -67,15 +66,13 @@ describe('the in-memory backup search', () => {
     )
   })
 
-  it('sees a changed cache once the sync that changed it has finished, and a deleted backup at once', () => {
-    const events = new EventBus()
+  it('sees a changed cache once it is refreshed (as the sync does when it replaced the list), and a deleted backup at once', () => {
     const search = new BackupSearch(db)
-    search.watch(events)
     const query = { search: 'backup7_', sort: { by: 'createTime' as const, dir: 'desc' as const }, offset: 0, limit: 10 }
     expect(search.search('c1', query).total).toBe(1)
     replaceBackups(db, 'c1', [backup(1), backup(2)])
     expect(search.search('c1', query).total).toBe(1)
-    events.emit('sync/finished', { connectionId: 'c1', ok: true })
+    search.refresh('c1')
     expect(search.search('c1', query).total).toBe(0)
     expect(search.search('c1', { ...query, search: 'backup' }).total).toBe(2)
     search.remove(backup(2).backupId)
@@ -96,7 +93,7 @@ describe('the in-memory backup search', () => {
     replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
   })
 
-  it('warms every connection at start, so the first search reads nothing from the database', async () => {
+  it('warms every connection at start, so the first search builds no index', async () => {
     const search = new BackupSearch(db)
     await search.warm(['c1'])
     // The cache changes behind the index's back: a search answering the warmed 400 backups read them at start.
