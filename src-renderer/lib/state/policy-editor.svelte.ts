@@ -51,10 +51,15 @@ export class PolicyEditorState {
     readonly connectionId: string
   ) {}
 
+  /** Reads name the organization too: two organizations (or emulators sharing a seed) may list the same cluster id. */
+  private get target(): { clusterId: string; connectionId: string } {
+    return { clusterId: this.clusterId, connectionId: this.connectionId }
+  }
+
   async load(): Promise<void> {
     this.isLoading = true
     const [remote, drafts] = await Promise.all([
-      this.core.invoke('policy/get', { clusterId: this.clusterId }),
+      this.core.invoke('policy/get', this.target),
       this.core.invoke('draft/list', { connectionId: this.connectionId, clusterId: this.clusterId })
     ])
     this.isLoading = false
@@ -75,7 +80,7 @@ export class PolicyEditorState {
   }
 
   async loadHistory(): Promise<void> {
-    const history = await this.core.invoke('policy/history', { clusterId: this.clusterId })
+    const history = await this.core.invoke('policy/history', this.target)
     if (history.ok) this.history = [...history.value].sort((a, b) => b.at.localeCompare(a.at))
   }
 
@@ -135,7 +140,7 @@ export class PolicyEditorState {
   }
 
   private async refreshRemote(): Promise<void> {
-    const remote = await this.core.invoke('policy/get', { clusterId: this.clusterId })
+    const remote = await this.core.invoke('policy/get', this.target)
     if (remote.ok) {
       this.remote = remote.value.policy
       this.remoteReadAt = remote.value.readAt

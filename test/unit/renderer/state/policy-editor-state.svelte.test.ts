@@ -64,6 +64,23 @@ describe('PolicyEditorState loading', () => {
     expect(editor.form.enabled).toBe(false)
   })
 
+  test('reads the policy and history of its own organization when two list the same cluster id', async () => {
+    const OTHER: BackupPolicy = { ...REMOTE, frequency: '2', retentionDays: 3 }
+    const byConnection = new Map([[CONNECTION, REMOTE], ['conn-2', OTHER]])
+    const core = editorCore()
+      .answer('policy/get', (input) => {
+        const policy = input.connectionId === undefined ? undefined : byConnection.get(input.connectionId)
+        return policy === undefined ? failure('not-found', 'No such cluster.') : success({ clusterId: CLUSTER, policy, readAt: '2026-11-20T08:00:00Z' })
+      })
+      .answer('policy/history', (input) => success(input.connectionId === 'conn-2' ? [historyEntry('2026-11-12T00:00:00Z', OTHER)] : []))
+    const editor = new PolicyEditorState(core, CLUSTER, 'conn-2')
+    await editor.load()
+    expect(editor.remote).toEqual(OTHER)
+    expect(editor.history.map((h) => h.after)).toEqual([OTHER])
+    expect(core.callsOf('policy/get')).toEqual([{ clusterId: CLUSTER, connectionId: 'conn-2' }])
+    expect(core.callsOf('policy/history')).toEqual([{ clusterId: CLUSTER, connectionId: 'conn-2' }])
+  })
+
   test('any other failure to read the policy is shown', async () => {
     const core = editorCore().answer('policy/get', () => failure('store/failed', 'The cache could not be read.'))
     const editor = new PolicyEditorState(core, CLUSTER, CONNECTION)
