@@ -28,7 +28,7 @@ function freshDb(): StoreDatabase {
 }
 
 function draft(i: number): NoticeDraft {
-  return { clusterId: 'k1', kind: 'failed', slotMs: 1_700_000_000_000 + i, title: `BACKUP job failed: search-prod #${String(i)}`, body: 'Reason: quota exceeded', severity: 'critical' }
+  return { connectionId: 'c', clusterId: 'k1', kind: 'failed', slotMs: 1_700_000_000_000 + i, title: `BACKUP job failed: search-prod #${String(i)}`, body: 'Reason: quota exceeded', severity: 'critical' }
 }
 
 function webhooksOn(db: StoreDatabase): Webhooks {

@@ -71,7 +71,7 @@ export function driftNotices(db: StoreDatabase): NoticeDraft[] {
     const sentence = describeDrift(template.name, template.policy, mirrored.policy)
     if (sentence === null) continue
     const clusterName = names.get(key(a.connectionId, a.clusterId)) ?? a.clusterId
-    notices.push({ clusterId: a.clusterId, kind: 'drift', slotMs: version, severity: 'warning',
+    notices.push({ connectionId: a.connectionId, clusterId: a.clusterId, kind: 'drift', slotMs: version, severity: 'warning',
       title: `${clusterName} drifted from ${template.name}`, body: `${sentence}. Bring it back to the template from Fleet or Templates.` })
   }
   return notices

@@ -9,8 +9,10 @@ export type LedgerKind = NotificationKind | 'missed-unverified'
 
 export type Severity = Notification['severity']
 
-/** A notice about to be recorded. `slotMs` with clusterId and kind is its identity. */
+/** A notice about to be recorded. `slotMs` with connectionId, clusterId and kind is its identity. */
 export type NoticeDraft = {
+  /** The connection (organization) whose mirror raised it; null only for a digest, which is about the fleet. */
+  connectionId: string | null
   clusterId: string
   kind: LedgerKind
   slotMs: number
@@ -30,7 +32,7 @@ export type UnreadStats = {
 /** The notification ledger port; `store/notifications.repo.ts` implements it over SQLite. */
 export type NotificationLedger = {
   /**
-   * Records drafts with INSERT OR IGNORE on (clusterId, kind, slot) in one transaction and returns only
+   * Records drafts with INSERT OR IGNORE on (connectionId, clusterId, kind, slot) in one transaction and returns only
    * those newly inserted: a duplicate counts as already raised. New rows start undelivered.
    */
   record(drafts: readonly NoticeDraft[], nowMs: number): Notification[]
@@ -42,7 +44,7 @@ export type NotificationLedger = {
   list(options: { unreadOnly?: boolean | undefined; limit?: number | undefined }): Notification[]
   markRead(target: { ids: readonly string[] } | { all: true }): number
   /** Marks one notice read by its key (an unverified `missed` that a sync has since cleared). */
-  markReadByKey(clusterId: string, kind: LedgerKind, slotMs: number): void
+  markReadByKey(key: { connectionId: string; clusterId: string; kind: LedgerKind; slotMs: number }): void
   /**
    * Resolves (marks read) each unread `expiring` notice whose backup has expired by `nowMs`, or that a newer
    * AVAILABLE backup of its cluster, created after the notice was raised, has replaced. Returns how many.

@@ -25,6 +25,7 @@ function hours(ms: number): string {
 
 export function upcomingNotice(w: ProjectedWindow, tz: string): NoticeDraft {
   return {
+    connectionId: w.connectionId,
     clusterId: w.clusterId,
     kind: 'upcoming',
     slotMs: w.startMs,
@@ -36,6 +37,7 @@ export function upcomingNotice(w: ProjectedWindow, tz: string): NoticeDraft {
 
 export function missedNotice(w: ProjectedWindow, tz: string): NoticeDraft {
   return {
+    connectionId: w.connectionId,
     clusterId: w.clusterId,
     kind: 'missed',
     slotMs: w.startMs,
@@ -54,6 +56,7 @@ export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedRea
       ? 'Backup Desk has not synced since, so it cannot tell whether the backup ran. This is not an alarm; it will be checked at the next successful sync.'
       : 'Backup Desk did not sync until after a backup from that window would have expired, so it cannot tell whether the backup ran. This is not an alarm.'
   return {
+    connectionId: w.connectionId,
     clusterId: w.clusterId,
     kind: 'missed-unverified',
     slotMs: w.startMs,
@@ -66,6 +69,7 @@ export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedRea
 export function expiringNotice(b: WatchBackup, expiresMs: number, tz: string): NoticeDraft {
   const last = b.isNewest ? ' It is the newest backup of this cluster.' : ''
   return {
+    connectionId: b.connectionId,
     clusterId: b.clusterId,
     kind: 'expiring',
     slotMs: expiresMs,
@@ -80,6 +84,7 @@ export function expiringNotice(b: WatchBackup, expiresMs: number, tz: string): N
 
 export function expiredNotice(b: WatchBackup, expiredMs: number, tz: string): NoticeDraft {
   return {
+    connectionId: b.connectionId,
     clusterId: b.clusterId,
     kind: 'expired',
     slotMs: expiredMs,
@@ -92,6 +97,7 @@ export function expiredNotice(b: WatchBackup, expiredMs: number, tz: string): No
 
 export function stuckNotice(b: WatchBackup, stuckLimitMs: number, tz: string): NoticeDraft {
   return {
+    connectionId: b.connectionId,
     clusterId: b.clusterId,
     kind: 'stuck',
     slotMs: b.createTimeMs,
@@ -105,6 +111,7 @@ export function stuckNotice(b: WatchBackup, stuckLimitMs: number, tz: string): N
 export function failedNotice(job: WatchJob, tz: string): NoticeDraft {
   const reason = job.reason.trim() === '' ? 'No reason was given.' : `Reason: ${job.reason.slice(0, 500)}`
   return {
+    connectionId: job.connectionId,
     clusterId: job.clusterId,
     kind: 'failed',
     slotMs: job.endTimeMs,
@@ -130,6 +137,7 @@ export function digestNotice(items: readonly Notification[], nowMs: number): Not
   const titles = items.slice(0, 5).map((n) => `• ${n.title}`)
   const more = items.length > 5 ? [`…and ${items.length - 5} more in the notification centre.`] : []
   return {
+    connectionId: null,
     clusterId: ALL_CLUSTERS,
     kind: 'digest',
     slotMs: nowMs,

@@ -55,14 +55,14 @@ export function checkMissed(m: MissedInput): MissedOutcome {
       else if (isCovered) out.drafts.push(unverifiedMissedNotice(w, 'synced-too-late', m.timeZone))
       else if (deadline + m.verifyWaitMs <= m.nowMs) out.drafts.push(unverifiedMissedNotice(w, 'not-synced', m.timeZone))
     }
-    decide(m, decidable, m.graceMs, out)
+    decide(m, connectionId, decidable, m.graceMs, out)
     if (syncedFrom !== null && syncedFrom > lower) out.decided.set(connectionId, Math.min(syncedFrom, m.nowMs))
   }
   return out
 }
 
 /** One query per distinct window instant (policies share few start times), not one per cluster. */
-function decide(m: MissedInput, windows: readonly ProjectedWindow[], graceMs: number, out: MissedOutcome): void {
+function decide(m: MissedInput, connectionId: string, windows: readonly ProjectedWindow[], graceMs: number, out: MissedOutcome): void {
   const byInstant = new Map<string, ProjectedWindow[]>()
   for (const w of windows) {
     const key = `${w.startMs}/${w.endMs}`
@@ -74,7 +74,7 @@ function decide(m: MissedInput, windows: readonly ProjectedWindow[], graceMs: nu
     const first = group[0]
     if (first === undefined) continue
     const ids = group.map((w) => w.clusterId)
-    const found = m.inputs.clustersWithAutoBackupIn(ids, first.startMs, first.endMs + graceMs)
+    const found = m.inputs.clustersWithAutoBackupIn(connectionId, ids, first.startMs, first.endMs + graceMs)
     for (const w of group) {
       if (found.has(w.clusterId)) out.confirmedOk.push(w)
       else out.drafts.push(missedNotice(w, m.timeZone))

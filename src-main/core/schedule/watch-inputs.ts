@@ -18,6 +18,7 @@ export type WatchPolicy = {
 }
 
 export type WatchBackup = {
+  connectionId: string
   backupId: string
   backupName: string
   clusterId: string
@@ -29,6 +30,7 @@ export type WatchBackup = {
 }
 
 export type WatchJob = {
+  connectionId: string
   jobId: string
   clusterId: string
   clusterName: string
@@ -41,7 +43,7 @@ export type WatchInputs = {
   enabledPolicies(): WatchPolicy[]
   /**
    * AVAILABLE backups whose expiry is in (fromMs, toMs] and that have no ledger entry of `notedAs` for
-   * that expiry yet. Filtering in SQL keeps a re-plan from re-reading thousands of already-noted backups.
+   * that expiry under their connection yet. Filtering in SQL keeps a re-plan from re-reading thousands of already-noted backups.
    */
   availableExpiringIn(fromMs: number, toMs: number, notedAs: 'expiring' | 'expired'): WatchBackup[]
   /** The earliest AVAILABLE expiry strictly after `afterMs`. */
@@ -52,8 +54,8 @@ export type WatchInputs = {
   nextCreatingAfter(afterMs: number): number | null
   /** Tracked jobs that ended FAILED with an end time in (fromMs, toMs], not yet noted as `failed`. */
   failedJobsEndedIn(fromMs: number, toMs: number): WatchJob[]
-  /** Cluster ids (of `clusterIds`) with an AUTO backup created in [fromMs, toMs]. */
-  clustersWithAutoBackupIn(clusterIds: readonly string[], fromMs: number, toMs: number): Set<string>
+  /** Cluster ids (of `clusterIds`, as the connection mirrors them) with an AUTO backup created in [fromMs, toMs]. */
+  clustersWithAutoBackupIn(connectionId: string, clusterIds: readonly string[], fromMs: number, toMs: number): Set<string>
   /**
    * The instant from which the connection's cached backup list is known complete: the START of its last
    * fully successful sync (a backup created after the list was read could be missing), or null.

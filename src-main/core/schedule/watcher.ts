@@ -124,7 +124,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       timeZone
     })
     const raised = deps.ledger.record([...drafts, ...missed.drafts, ...(deps.moreNotices?.() ?? [])], now)
-    for (const w of missed.confirmedOk) deps.ledger.markReadByKey(w.clusterId, 'missed-unverified', w.startMs)
+    for (const w of missed.confirmedOk) deps.ledger.markReadByKey({ connectionId: w.connectionId, clusterId: w.clusterId, kind: 'missed-unverified', slotMs: w.startMs })
     deps.ledger.resolveSettledExpiring(now)
     // Each write is an fsync; the watermark moves only when a sync has decided more windows.
     for (const [id, through] of missed.decided) kv.write(`watch.decidedThrough.${id}`, String(through))

@@ -27,8 +27,8 @@ type FactRow = {
 
 /**
  * One row per cached cluster (of a connection, or all): grouped reads over indexed columns, so that the whole
- * fleet's health costs one query. Cluster IDs are unique across Zilliz Cloud, so the ledger (keyed by cluster)
- * joins without a connection.
+ * fleet's health costs one query. The ledger's notices are the connection's own (schema 12): another
+ * organization's, or an earlier emulator run's, with the same cluster id never count.
  */
 export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<string, HealthFacts> {
   const rows = readQuery('read the health facts', () => db.prepare(HEALTH_FACTS_SQL).all({ connectionId: connectionId ?? null })) as FactRow[]
@@ -55,8 +55,10 @@ export const HEALTH_FACTS_SQL = `SELECT c.cluster_id,
            (SELECT min(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id
               AND b.status = 'CREATING') AS creating_since,
            f.end_time AS failed_end, f.action AS failed_action,
-           (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed') AS last_missed,
-           (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed-unverified') AS last_unverified,
+           (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed'
+              AND n.connection_id = c.connection_id) AS last_missed,
+           (SELECT max(slot) FROM notifications n WHERE n.cluster_id = c.cluster_id AND n.kind = 'missed-unverified'
+              AND n.connection_id = c.connection_id) AS last_unverified,
            (SELECT max(at) FROM policy_history h WHERE h.connection_id = c.connection_id AND h.cluster_id = c.cluster_id
               AND json_extract(h.after, '$.enabled') = 1
               AND (h.before IS NULL OR json_extract(h.before, '$.enabled') = 0)) AS enabled_at,

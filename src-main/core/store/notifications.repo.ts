@@ -7,7 +7,7 @@ import type {
   UnreadStats
 } from '../schedule/ledger.ts'
 import type { StoreDatabase } from './database.ts'
-import { organizationColumns, organizationJoin, organizationOf, type OrganizationColumns } from './organization.query.ts'
+import { organizationColumns, organizationOf, type OrganizationColumns } from './organization.query.ts'
 import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
@@ -26,10 +26,15 @@ type NotificationRow = OrganizationColumns & {
   read: number
 }
 
-/** Each notice with its cluster's organization (store/organization.query.ts); filter and order on `n`. */
+/**
+ * Each notice with the organization that raised it (its connection, schema 12) and the cluster's name as that
+ * connection mirrors it; filter and order on `n`.
+ */
 const SELECT_NOTICES = `SELECT n.id, n.cluster_id, n.kind, n.slot, n.backup_id, n.title, n.body, n.severity, n.created_at, n.read,
     o_k.cluster_name, ${organizationColumns('o')}
-  FROM notifications n ${organizationJoin('o', 'n.cluster_id')}`
+  FROM notifications n
+  LEFT JOIN connections o ON o.id = n.connection_id
+  LEFT JOIN clusters o_k ON o_k.connection_id = n.connection_id AND o_k.cluster_id = n.cluster_id`
 const DEFAULT_LIMIT = 200
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'critical']
 
@@ -44,23 +49,25 @@ export type LedgerHooks = {
   onRecorded?: (recorded: readonly RecordedNotice[], nowMs: number) => void
 }
 
-/** The notification ledger over the `notifications` table (schema 2). */
+/** The notification ledger over the `notifications` table (schema 2, keyed by connection since schema 12). */
 export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks = {}): NotificationLedger {
   return {
     record(drafts, nowMs) {
       if (drafts.length === 0) return []
       return writeTransaction(db, 'record notifications', () => {
+        // A notice of a connection removed meanwhile is dropped (its foreign key would fail the whole batch).
         const insert = db.prepare(
           `INSERT OR IGNORE INTO notifications
-             (cluster_id, kind, slot, backup_id, title, body, severity, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+             (connection_id, cluster_id, kind, slot, backup_id, title, body, severity, created_at)
+           SELECT @connectionId, @clusterId, @kind, @slotMs, @backupId, @title, @body, @severity, @nowMs
+           WHERE @connectionId IS NULL OR EXISTS (SELECT 1 FROM connections WHERE id = @connectionId)`
         )
         const recorded: RecordedNotice[] = []
         for (const d of drafts) {
-          const result = insert.run(
-            d.clusterId, d.kind, d.slotMs, d.backupId ?? null, d.title, d.body, d.severity, nowMs
-          )
-          // changes = 0: the key exists, so this notice was raised before (another run, another process).
+          const { connectionId, clusterId, kind, slotMs, title, body, severity } = d
+          const result = insert.run({ connectionId, clusterId, kind, slotMs, backupId: d.backupId ?? null, title, body, severity, nowMs })
+          // changes = 0: the key exists, so this notice was raised before (another run, another process), or its
+          // connection is gone.
           if (result.changes === 1) {
             recorded.push({ notice: fromDraft(Number(result.lastInsertRowid), d, nowMs), key: `${d.clusterId}|${d.kind}|${String(d.slotMs)}` })
           }
@@ -110,11 +117,12 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
           .run(JSON.stringify(target.ids)).changes
       })
     },
-    markReadByKey(clusterId, kind, slotMs) {
+    markReadByKey(key) {
       writeTransaction(db, 'resolve a notification', () => {
         db.prepare(
-          'UPDATE notifications SET read = 1 WHERE cluster_id = ? AND kind = ? AND slot = ? AND read = 0'
-        ).run(clusterId, kind, slotMs)
+          `UPDATE notifications SET read = 1
+           WHERE cluster_id = @clusterId AND kind = @kind AND slot = @slotMs AND connection_id = @connectionId AND read = 0`
+        ).run(key)
       })
     },
     resolveSettledExpiring(nowMs) {
@@ -124,8 +132,9 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
             `UPDATE notifications SET read = 1
              WHERE kind = 'expiring' AND read = 0
                AND (slot <= @now OR EXISTS (
-                 SELECT 1 FROM backups o JOIN backups b ON b.cluster_id = o.cluster_id
-                 WHERE b.backup_id = notifications.backup_id AND o.cluster_id = notifications.cluster_id
+                 SELECT 1 FROM backups o JOIN backups b ON b.cluster_id = o.cluster_id AND b.connection_id = o.connection_id
+                 WHERE b.backup_id = notifications.backup_id AND b.connection_id = notifications.connection_id
+                   AND o.cluster_id = notifications.cluster_id
                    AND o.status = 'AVAILABLE' AND o.create_time > b.create_time
                    AND o.create_time > notifications.created_at))`
           )

@@ -5,6 +5,7 @@ import { readQuery } from './transaction.ts'
 export type PolicyRow = { connection_id: string; cluster_id: string; cluster_name: string; policy: string }
 
 type BackupRow = {
+  connection_id: string
   backup_id: string
   backup_name: string
   cluster_id: string
@@ -15,14 +16,18 @@ type BackupRow = {
 }
 
 // "Newest" = no AVAILABLE backup of the same cluster was created later (index backups_by_cluster).
-const BACKUP_COLUMNS = `b.backup_id, b.backup_name, b.cluster_id, b.cluster_name, b.create_time, b.expire_time,
-  NOT EXISTS (SELECT 1 FROM backups n WHERE n.cluster_id = b.cluster_id AND n.status = 'AVAILABLE'
-              AND n.create_time > b.create_time) AS is_newest`
+const BACKUP_COLUMNS = `b.connection_id, b.backup_id, b.backup_name, b.cluster_id, b.cluster_name, b.create_time, b.expire_time,
+  NOT EXISTS (SELECT 1 FROM backups n WHERE n.cluster_id = b.cluster_id AND n.connection_id = b.connection_id
+              AND n.status = 'AVAILABLE' AND n.create_time > b.create_time) AS is_newest`
 
-/** The ledger's unique key (cluster_id, kind, slot) answers "already noted?" with one index probe. */
-function notYetNoted(slotColumn: string): string {
+/**
+ * The ledger's unique key (cluster_id, kind, slot, connection; schema 12) answers "already noted?" with one
+ * index probe on `${alias}`'s row.
+ */
+function notYetNoted(slotColumn: string, alias = 'b'): string {
   return `NOT EXISTS (SELECT 1 FROM notifications x
-                      WHERE x.cluster_id = b.cluster_id AND x.kind = ? AND x.slot = ${slotColumn})`
+                      WHERE x.cluster_id = ${alias}.cluster_id AND x.kind = ? AND x.slot = ${slotColumn}
+                        AND x.connection_id = ${alias}.connection_id)`
 }
 
 /**
@@ -76,27 +81,26 @@ export function createWatchQueries(db: StoreDatabase): WatchInputs {
       readQuery('read failed jobs for the watcher', () =>
         db
           .prepare(
-            `SELECT j.job_id AS jobId, j.cluster_id AS clusterId,
+            `SELECT j.connection_id AS connectionId, j.job_id AS jobId, j.cluster_id AS clusterId,
                     COALESCE(c.cluster_name, j.cluster_id) AS clusterName,
                     j.type AS type, j.end_time AS endTimeMs, j.reason AS reason
              FROM jobs j
              LEFT JOIN clusters c ON c.connection_id = j.connection_id AND c.cluster_id = j.cluster_id
              WHERE j.status = 'FAILED' AND j.end_time > ? AND j.end_time <= ?
-               AND NOT EXISTS (SELECT 1 FROM notifications x
-                               WHERE x.cluster_id = j.cluster_id AND x.kind = 'failed' AND x.slot = j.end_time)
+               AND ${notYetNoted('j.end_time', 'j')}
              ORDER BY j.end_time`
           )
-          .all(fromMs, toMs) as WatchJob[]
+          .all(fromMs, toMs, 'failed') as WatchJob[]
       ),
-    clustersWithAutoBackupIn: (clusterIds, fromMs, toMs) =>
+    clustersWithAutoBackupIn: (connectionId, clusterIds, fromMs, toMs) =>
       readQuery('check backup windows', () => {
         const found = db
           .prepare(
             `SELECT DISTINCT cluster_id AS id FROM backups
              WHERE creation_method = 'AUTO' AND cluster_id IN (SELECT value FROM json_each(?))
-               AND create_time >= ? AND create_time <= ?`
+               AND connection_id = ? AND create_time >= ? AND create_time <= ?`
           )
-          .all(JSON.stringify(clusterIds), fromMs, toMs) as { id: string }[]
+          .all(JSON.stringify(clusterIds), connectionId, fromMs, toMs) as { id: string }[]
         return new Set(found.map((r) => r.id))
       }),
     lastSuccessfulSync: (connectionId) =>
@@ -143,6 +147,7 @@ export function toEnabledPolicy(row: PolicyRow): WatchPolicy[] {
 
 function toBackup(row: BackupRow): WatchBackup {
   return {
+    connectionId: row.connection_id,
     backupId: row.backup_id,
     backupName: row.backup_name,
     clusterId: row.cluster_id,

@@ -46,9 +46,9 @@ describe('every draft, notice and expected window names its organization', () =>
     const notice = { kind: 'missed' as const, slotMs: Date.UTC(2025, 5, 9), title: 'Missed', body: 'b', severity: 'critical' as const }
     createNotificationLedger(core.db).record(
       [
-        { ...notice, clusterId: mine.clusterId },
-        { ...notice, clusterId: theirs.clusterId },
-        { ...notice, kind: 'digest', clusterId: '*', severity: 'info' }
+        { ...notice, connectionId: demoId, clusterId: mine.clusterId },
+        { ...notice, connectionId: otherId, clusterId: theirs.clusterId },
+        { ...notice, kind: 'digest', connectionId: null, clusterId: '*', severity: 'info' }
       ],
       Date.now()
     )

@@ -99,7 +99,7 @@ function seed(): void {
         jobId: `first-${s.name}`, type: 'BACKUP', status: 'NOT_STARTED', progress: 0, startTime: null,
         endTime: new Date(s.firstNotStartedMs).toISOString(), reason: 'Not started yet.' } }, NOW)
     }
-    const notice = { clusterId: s.name, title: `about ${s.name}`, body: 'seeded' }
+    const notice = { connectionId: 'org-a', clusterId: s.name, title: `about ${s.name}`, body: 'seeded' }
     if (s.missedSlot !== undefined) ledger.record([{ ...notice, kind: 'missed', slotMs: s.missedSlot, severity: 'critical' }], NOW - HOUR)
     if (s.unverifiedSlot !== undefined) ledger.record([{ ...notice, kind: 'missed-unverified', slotMs: s.unverifiedSlot, severity: 'warning' }], NOW - HOUR)
   }

@@ -9,6 +9,7 @@ import { migration0008 } from './0008_draft_names.ts'
 import { migration0009 } from './0009_timeline.ts'
 import { migration0010 } from './0010_health_index.ts'
 import { migration0011 } from './0011_first_backup.ts'
+import { migration0012 } from './0012_notice_connections.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
-  migration0011
+  migration0011,
+  migration0012
 ]

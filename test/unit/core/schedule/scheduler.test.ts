@@ -88,7 +88,7 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
       enabledPolicies: () => [],
       availableExpiringIn: (from, to) =>
         expiresAt > from && expiresAt <= to
-          ? [{ backupId: 'b', backupName: 'b', clusterId: 'k', clusterName: 'k', createTimeMs: now - 1, expireTimeMs: expiresAt, isNewest: false }]
+          ? [{ connectionId: 'c', backupId: 'b', backupName: 'b', clusterId: 'k', clusterName: 'k', createTimeMs: now - 1, expireTimeMs: expiresAt, isNewest: false }]
           : [],
       nextExpiryAfter: (after) => (expiresAt > after ? expiresAt : null),
       creatingSince: () => [],
