@@ -23,9 +23,13 @@ export type NoticeDraft = {
 }
 
 export type UnreadStats = {
-  /** Unread notices, digests excluded (they only summarise others). */
+  /**
+   * Unread entries of the notification centre, digests excluded (they only summarise others): a group of repeated
+   * notices counts once, as the renderer's badge counts it.
+   */
   unread: number
   worst: Severity | null
+  /** The latest unread notice of each unread entry, newest first. */
   titles: { id: string; title: string; clusterId: string }[]
 }
 
@@ -41,8 +45,13 @@ export type NotificationLedger = {
   markDelivered(ids: readonly string[], nowMs: number): void
   /** The notices raised in `[fromMs, toMs)`, oldest first, digests left out (they only summarise others). */
   raisedBetween(fromMs: number, toMs: number): Notification[]
-  list(options: { unreadOnly?: boolean | undefined; limit?: number | undefined }): Notification[]
-  markRead(target: { ids: readonly string[] } | { all: true }): number
+  /**
+   * The centre's entries: the latest notice of each group (organization, cluster, kind), with `group`; with
+   * `groupOf`, that notice's group one notice at a time. Newest first.
+   */
+  list(options: { unreadOnly?: boolean | undefined; limit?: number | undefined; groupOf?: string | undefined }): Notification[]
+  /** `groupsOf`: every notice of the groups of these notice ids. */
+  markRead(target: { ids: readonly string[] } | { groupsOf: readonly string[] } | { all: true }): number
   /** Marks one notice read by its key (an unverified `missed` that a sync has since cleared). */
   markReadByKey(key: { connectionId: string; clusterId: string; kind: LedgerKind; slotMs: number }): void
   /**

@@ -16,25 +16,34 @@ export class NotificationsState {
     typeof window !== 'undefined' && 'Notification' in window ? window.Notification.permission : 'unsupported'
   )
 
-  readonly unreadCount = $derived(this.items.filter((n) => !n.read).length)
+  /** The badge: unread entries, counted as the tray counts them (UnreadStats in core/schedule/ledger.ts). */
+  readonly unreadCount = $derived(this.items.filter(countsAsUnread).length)
   readonly visible = $derived(this.isUnreadOnly ? this.items.filter((n) => !n.read) : this.items)
+
+  private latestLoad = 0
 
   constructor(private readonly core: CoreClient) {}
 
-  /** A raised notice goes on top of the list, into a toast, and to the OS when the window is not focused. */
+  /**
+   * A raised notice goes into a toast and to the OS when the window is not focused; the list is read again, since
+   * the core decides which entry (group of repeated notices) the notice joins (core/store/notice-groups.query.ts).
+   */
   watch(): Unsubscribe {
     return this.core.subscribe((message) => {
       if (message.name !== 'notification/raised') return
       const notice = message.payload
-      this.items = [notice, ...this.items.filter((n) => n.id !== notice.id)]
       toasts.show(TOAST_KIND[notice.severity], notice.title, notice.body)
       this.showSystemNotification(notice)
+      void this.load()
     })
   }
 
   async load(): Promise<void> {
     this.isLoading = true
+    // Two loads in flight (a burst of raised notices): only the latest request's answer is kept.
+    const request = ++this.latestLoad
     const result = await this.core.invoke('notification/list', { limit: 500 })
+    if (request !== this.latestLoad) return
     this.isLoading = false
     this.hasLoaded = true
     if (result.ok) {
@@ -45,18 +54,25 @@ export class NotificationsState {
     }
   }
 
+  /** Marks the entries `ids` read: every notice each of them stands for. */
   async markRead(ids: string[]): Promise<SerializedError | null> {
-    const result = await this.core.invoke('notification/mark-read', { ids })
+    const result = await this.core.invoke('notification/mark-read', { groupsOf: ids })
     if (!result.ok) return result.error
-    this.items = this.items.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n))
+    this.items = this.items.map((n) => (ids.includes(n.id) ? asRead(n) : n))
     return null
   }
 
   async markAllRead(): Promise<SerializedError | null> {
     const result = await this.core.invoke('notification/mark-read', { all: true })
     if (!result.ok) return result.error
-    this.items = this.items.map((n) => ({ ...n, read: true }))
+    this.items = this.items.map(asRead)
     return null
+  }
+
+  /** The single notices an entry stands for, newest first. */
+  async loadGroup(id: string): Promise<{ ok: true; notices: Notification[] } | { ok: false; error: SerializedError }> {
+    const result = await this.core.invoke('notification/list', { groupOf: id, limit: 1000 })
+    return result.ok ? { ok: true, notices: result.value } : { ok: false, error: result.error }
   }
 
   /** Must be called from a user gesture (a button), as browsers require. */
@@ -69,4 +85,16 @@ export class NotificationsState {
     if (this.permission !== 'granted' || document.hasFocus()) return
     new window.Notification(notice.title, { body: notice.body, tag: notice.id })
   }
+}
+
+function asRead(entry: Notification): Notification {
+  return { ...entry, read: true, ...(entry.group === undefined ? {} : { group: { ...entry.group, unread: 0 } }) }
+}
+
+/**
+ * One rule for every unread count: an unread ENTRY of the centre counts once, however many repeated notices it
+ * stands for; a digest does not count, since each notice it summarises has an entry of its own.
+ */
+export function countsAsUnread(entry: Notification): boolean {
+  return !entry.read && entry.kind !== 'digest'
 }
