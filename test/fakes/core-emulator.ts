@@ -1,9 +1,10 @@
 /** Helpers for tests that drive the whole core against the emulator (test/integration/core). */
+import type { ClusterSummary } from '#contract/commands/cluster'
 import type { ApiLimits } from '#core/api/limits'
 import type { StoreDatabase } from '#core/store/database'
-import type { RunningEmulator } from '#emulator/index'
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '#emulator/index'
 import { expectOk } from './envelope.ts'
-import type { TestCore } from './test-core.ts'
+import { createTestCore, type TestCore } from './test-core.ts'
 
 /** Short deadlines and fast backoff so that retries and timeouts take milliseconds, not seconds. */
 export const FAST_LIMITS: Partial<ApiLimits> = {
@@ -15,6 +16,45 @@ export const FAST_LIMITS: Partial<ApiLimits> = {
   operationTimeoutMs: 20_000,
   backoffBaseMs: 10,
   backoffCapMs: 40
+}
+
+/**
+ * Where the demo organization's emulator clock starts: 10 June 2025, 12:30 UTC. Half past the hour keeps the seed's
+ * whole-hour backup windows away from the test's own few seconds.
+ */
+export const DEMO_START = Date.UTC(2025, 5, 10, 12, 30)
+
+/** The emulator with the demo seed on a manual clock from DEMO_START, with room for a test's bursts of requests. */
+export function startDemoEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ seed: 'demo', clockMode: 'manual', startTime: DEMO_START, rateLimit: 1000, ...options })
+}
+
+export type SyncedDemo = { emulator: RunningEmulator; core: TestCore; connectionId: string }
+
+/**
+ * The set-up most core tests start from: the demo emulator (options as startDemoEmulator), a fresh test core on a
+ * temp-file database with FAST_LIMITS, the emulator added as its one connection and synced once.
+ * Tests end it with stopSyncedDemo.
+ */
+export async function startSyncedDemo(options: EmulatorOptions = {}): Promise<SyncedDemo> {
+  const emulator = await startDemoEmulator(options)
+  const core = createTestCore({ limits: FAST_LIMITS })
+  const connectionId = await connect(core, emulator)
+  expectOk(await core.invoke('sync/run', {}))
+  return { emulator, core, connectionId }
+}
+
+/** Closes the core first (its polls and syncs end), then the emulator they were talking to. */
+export async function stopSyncedDemo({ emulator, core }: Pick<SyncedDemo, 'emulator' | 'core'>): Promise<void> {
+  await core.close()
+  await emulator.close()
+}
+
+/** The mirrored cluster of that name; throws (failing the test) when the seed has none. */
+export async function clusterNamed(core: TestCore, name: string): Promise<ClusterSummary> {
+  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
+  if (cluster === undefined) throw new Error(`the emulator's seed has no cluster named ${name}`)
+  return cluster
 }
 
 /** Adds the emulator as a connection and returns its id. */

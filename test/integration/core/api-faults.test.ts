@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiLimits } from '#core/api/limits'
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '#emulator/index'
-import { backupRows, connect, countOf, FAST_LIMITS, waitFor } from '../../fakes/core-emulator.ts'
+import { backupRows, connect, countOf, DEMO_START, FAST_LIMITS, startDemoEmulator, waitFor } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
-const START = Date.UTC(2025, 5, 10, 12, 30)
 const CLUSTERS = '^/v2/clusters$'
 let emulator: RunningEmulator | undefined
 let core: TestCore | undefined
 
 async function setUp(options: EmulatorOptions = {}, limits: Partial<ApiLimits> = FAST_LIMITS): Promise<{ emulator: RunningEmulator; core: TestCore; connectionId: string }> {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: START, rateLimit: 1000, ...options })
+  emulator = await startDemoEmulator(options)
   core = createTestCore({ limits })
   const connectionId = await connect(core, emulator)
   // connection/add starts a background sync: let it finish so that counts below belong to the test alone.
@@ -52,7 +51,7 @@ describe('transient server errors', () => {
 describe('throttling (HTTP 429)', () => {
   it("honours the emulator's own 429 Retry-After at 2 requests/s: the sync completes and each endpoint's excess is refused at most once per window", async () => {
     // Real clock: the emulator's 1-second windows must move. Default client pacing (18/s), so the server's 2/s bites.
-    emulator = await startEmulator({ seed: 'demo', startTime: START, rateLimit: 2 })
+    emulator = await startEmulator({ seed: 'demo', startTime: DEMO_START, rateLimit: 2 })
     core = createTestCore()
     await connect(core, emulator)
     const started = performance.now()
@@ -124,7 +123,7 @@ describe('API key refused (api/unauthorized)', () => {
     // "Revoke" the key: the same organisation (same seed and start time) on the same address now accepts only a new key.
     const newKey = 'rotated-key-0123456789abcdef'
     await first.close()
-    emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: START, rateLimit: 1000, port: first.port, apiKeys: [newKey] })
+    emulator = await startDemoEmulator({ port: first.port, apiKeys: [newKey] })
     const error = expectError(await core.invoke('sync/run', {}))
     expect(error.code).toBe('api/unauthorized')
     expect(error.message).toContain('The apikey is illegal')

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventMessage, EventPayload } from '#contract/events'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, countOf, FAST_LIMITS, intentRows, waitFor } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { clusterNamed, connect, countOf, FAST_LIMITS, intentRows, startSyncedDemo, stopSyncedDemo, waitFor } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 import { ManualClock } from '#core/lib/clock'
@@ -11,21 +11,13 @@ let emulator: RunningEmulator
 let core: TestCore
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000, jobDurationMs: 30_000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core } = await startSyncedDemo({ jobDurationMs: 30_000 }))
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 async function ordersProd(): Promise<string> {
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === 'orders-prod')
-  if (cluster === undefined) throw new Error('the demo seed has no orders-prod')
-  return cluster.clusterId
+  return (await clusterNamed(core, 'orders-prod')).clusterId
 }
 
 function manualBackupsOf(clusterId: string, since: number): string[] {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { backupRows, connect, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { backupRows, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 let emulator: RunningEmulator
 let core: TestCore
@@ -10,20 +10,14 @@ let clusterId: string
 let backupId: string
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core } = await startSyncedDemo())
   const backup = expectOk(await core.invoke('backup/list', { limit: 1 })).items[0]
   if (backup === undefined) throw new Error('the demo seed has no backups')
   clusterId = backup.clusterId
   backupId = backup.backupId
 })
 
-afterAll(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterAll(() => stopSyncedDemo({ emulator, core }))
 
 const totalRequests = (): number => Object.values(emulator.requestCounts()).reduce((a, b) => a + b, 0)
 

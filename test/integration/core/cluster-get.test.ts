@@ -1,23 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { clusterDetailSchema, clusterSummarySchema } from '#contract/commands/cluster'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { RunningEmulator } from '#emulator/index'
+import type { TestCore } from '../../fakes/test-core.ts'
+import { startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 
 let emulator: RunningEmulator
 let core: TestCore
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual' })
-  core = createTestCore()
-  expectOk(await core.invoke('connection/add', { name: 'Demo org', baseUrl: emulator.url, apiKey: emulator.apiKey }))
-  expectOk(await core.invoke('sync/run', {}))
+  // Expiry is judged on the core's system clock: the emulator's clock starts at the same instant.
+  ;({ emulator, core } = await startSyncedDemo({ startTime: Date.now() }))
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 describe('the Fleet rows and the details on demand', () => {
   it('lists only the fields the Fleet rows show, with nothing beyond the row schema', async () => {

@@ -1,28 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
-import { countOf } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import type { TestCore } from '../../fakes/test-core.ts'
+import { clusterNamed, countOf, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 
 let emulator: RunningEmulator
 let core: TestCore
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual' })
-  core = createTestCore()
-  expectOk(await core.invoke('connection/add', { name: 'Demo org', baseUrl: emulator.url, apiKey: emulator.apiKey }))
+  ;({ emulator, core } = await startSyncedDemo())
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
+/** Syncs first: some tests add a cluster to the emulator after the set-up. */
 async function clusterIdOf(name: string): Promise<string> {
   expectOk(await core.invoke('sync/run', {}))
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
-  if (cluster === undefined) throw new Error(`no cluster ${name}`)
-  return cluster.clusterId
+  return (await clusterNamed(core, name)).clusterId
 }
 
 describe('region/list: where cross-region copies may go, from the API region list', () => {

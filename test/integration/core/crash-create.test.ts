@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, countOf, intentRows, waitFor } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { clusterNamed, connect, countOf, intentRows, startDemoEmulator, waitFor } from '../../fakes/core-emulator.ts'
 import { prepareCoreChild, spawnCoreChild, type CrashChild } from '../../fakes/core-crash-harness.ts'
 import { expectOk } from '../../fakes/envelope.ts'
 import { createTestCore } from '../../fakes/test-core.ts'
@@ -13,7 +13,7 @@ let emulator: RunningEmulator
 
 beforeAll(async () => {
   child = prepareCoreChild()
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000 })
+  emulator = await startDemoEmulator()
 })
 
 afterAll(async () => {
@@ -27,7 +27,7 @@ describe('no duplicate backup after a crash between POST and answer (R25)', () =
     const setup = createTestCore()
     const connectionId = await connect(setup, emulator)
     expectOk(await setup.invoke('sync/run', {}))
-    const clusterId = expectOk(await setup.invoke('cluster/list', {})).find((c) => c.clusterName === 'orders-prod')?.clusterId ?? ''
+    const { clusterId } = await clusterNamed(setup, 'orders-prod')
     const { dataDir } = setup
     await setup.close()
     const since = emulator.now()

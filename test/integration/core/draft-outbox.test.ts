@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackupPolicy } from '#contract/models/policy'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, countOf, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { clusterNamed, countOf, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 const GET_POLICY = 'GET /v2/clusters/{clusterId}/backups/policy'
 const SET_POLICY = 'POST /v2/clusters/{clusterId}/backups/policy'
@@ -11,20 +11,14 @@ let emulator: RunningEmulator
 let core: TestCore
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core } = await startSyncedDemo())
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 async function enabledCluster(name = 'orders-prod'): Promise<{ clusterId: string; policy: BackupPolicy }> {
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
-  if (cluster?.policy?.enabled !== true) throw new Error(`the demo seed has no enabled ${name}`)
+  const cluster = await clusterNamed(core, name)
+  if (cluster.policy?.enabled !== true) throw new Error(`the demo seed has no enabled ${name}`)
   return { clusterId: cluster.clusterId, policy: cluster.policy }
 }
 

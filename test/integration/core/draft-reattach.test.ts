@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackupPolicy } from '#contract/models/policy'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, countOf, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { clusterNamed, connect, countOf, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 const SET_POLICY = 'POST /v2/clusters/{clusterId}/backups/policy'
 let emulator: RunningEmulator
@@ -11,20 +11,14 @@ let core: TestCore
 let connectionId: string
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  connectionId = await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core, connectionId } = await startSyncedDemo())
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 async function draftOnOrdersProd(): Promise<{ clusterId: string; draftId: string; policy: BackupPolicy }> {
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === 'orders-prod')
-  if (cluster === undefined || cluster.policy === null) throw new Error('the demo seed has no orders-prod policy')
+  const cluster = await clusterNamed(core, 'orders-prod')
+  if (cluster.policy === null) throw new Error('the demo seed has no orders-prod policy')
   const policy = { ...cluster.policy, retentionDays: 17 }
   const draft = expectOk(await core.invoke('draft/save', { clusterId: cluster.clusterId, policy }))
   return { clusterId: cluster.clusterId, draftId: draft.id, policy }

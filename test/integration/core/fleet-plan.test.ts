@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PlanChange } from '#contract/models/plan'
 import type { BackupPolicy } from '#contract/models/policy'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, countOf, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { countOf, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 const DAILY_21: BackupPolicy = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 21 }
 const POLICY_POST = 'POST /v2/clusters/{clusterId}/backups/policy'
@@ -13,18 +13,12 @@ let emulator: RunningEmulator
 let core: TestCore
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', jobDurationMs: 30_000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core } = await startSyncedDemo({ jobDurationMs: 30_000 }))
   // The emulator's rate limit counts on its manual clock: a fresh window for the test's own requests.
   emulator.advance(2_000)
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 /** The emulator's rate limit counts on its own (frozen) clock: move it past the window before the next burst. */
 async function syncLater(): Promise<void> {

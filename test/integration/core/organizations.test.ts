@@ -5,7 +5,7 @@ import { migrate } from '#core/store/migrate'
 import { MIGRATIONS } from '#core/store/migrations/index'
 import { createNotificationLedger } from '#core/store/notifications.repo'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import { connect, DEMO_START, FAST_LIMITS, startDemoEmulator } from '../../fakes/core-emulator.ts'
 import { expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
@@ -16,9 +16,8 @@ let demoId: string
 let otherId: string
 
 beforeEach(async () => {
-  const startTime = Date.UTC(2025, 5, 10, 12, 30)
-  demo = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime, rateLimit: 1000 })
-  other = await startEmulator({ seed: 'large:3:1', clockMode: 'manual', startTime, rateLimit: 1000 })
+  demo = await startDemoEmulator()
+  other = await startEmulator({ seed: 'large:3:1', clockMode: 'manual', startTime: DEMO_START, rateLimit: 1000 })
   core = createTestCore({ limits: FAST_LIMITS })
   demoId = await connect(core, demo, 'Demo org')
   otherId = await connect(core, other, 'Other org')

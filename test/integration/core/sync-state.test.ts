@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CAUSE_TEXT } from '#contract/causes'
 import type { SyncStatus } from '#contract/commands/sync'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
+import type { RunningEmulator } from '#emulator/index'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
-import { connect, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import { FAST_LIMITS, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
@@ -12,16 +12,10 @@ let core: TestCore
 let connectionId: string
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  connectionId = await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core, connectionId } = await startSyncedDemo())
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 async function status(): Promise<SyncStatus> {
   const found = expectOk(await core.invoke('sync/status', {})).find((s) => s.connectionId === connectionId)

@@ -1,33 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, FAST_LIMITS, waitFor } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { clusterNamed, startSyncedDemo, stopSyncedDemo, waitFor } from '../../fakes/core-emulator.ts'
 import { expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 let emulator: RunningEmulator
 let core: TestCore
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000, jobDurationMs: 30_000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
+  ;({ emulator, core } = await startSyncedDemo({ jobDurationMs: 30_000 }))
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
-
-async function clusterNamed(name: string): Promise<string> {
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
-  if (cluster === undefined) throw new Error(`the demo seed has no ${name}`)
-  return cluster.clusterId
-}
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 describe('work in progress is visible (issue #11)', () => {
   it('lists a new manual backup at once as CREATING, before any sync, and the next sync keeps what Zilliz reports', async () => {
-    const clusterId = await clusterNamed('orders-prod')
+    const { clusterId } = await clusterNamed(core, 'orders-prod')
     const created = expectOk(await core.invoke('backup/create', { clusterId }))
     const listed = expectOk(await core.invoke('backup/list', { clusterId, sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit: 50 }))
     expect(listed.items.find((b) => b.backupId === created.backupId)).toMatchObject({
@@ -46,7 +34,7 @@ describe('work in progress is visible (issue #11)', () => {
   })
 
   it('names tracked jobs by their backup and cluster', async () => {
-    const clusterId = await clusterNamed('orders-prod')
+    const { clusterId } = await clusterNamed(core, 'orders-prod')
     const created = expectOk(await core.invoke('backup/create', { clusterId }))
     const jobs = expectOk(await core.invoke('job/list', {}))
     expect(jobs.find((j) => j.jobId === created.jobId)).toMatchObject({ action: 'create-backup', backupName: created.backupName, clusterName: 'orders-prod' })
@@ -55,7 +43,7 @@ describe('work in progress is visible (issue #11)', () => {
 
 describe('a search agrees with the list while a sync is still running', () => {
   it('finds a backup as soon as the list that brought it replaced the cache, before the sync has finished', async () => {
-    const clusterId = await clusterNamed('orders-prod')
+    const { clusterId } = await clusterNamed(core, 'orders-prod')
     emulator.advance(60_000)
     const created = expectOk(await core.invoke('backup/create', { clusterId }))
     emulator.advance(60_000)
