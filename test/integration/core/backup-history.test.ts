@@ -4,6 +4,7 @@ import { clearCache } from '#core/store/mirror.repo'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { waitFor } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
+import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const HOUR = 3_600_000
@@ -12,14 +13,9 @@ const DAY = 24 * HOUR
 const MONDAY = Date.UTC(2026, 2, 2)
 
 let emulator: RunningEmulator
-let clock: ManualClock
+let clocks: LockstepClocks
 let core: TestCore
 let clusterId = ''
-
-function setBoth(t: number): void {
-  if (t > emulator.now()) emulator.setTime(t)
-  clock.set(t)
-}
 
 async function history(from?: string) {
   return expectOk(await core.invoke('backup/history', { clusterId, ...(from === undefined ? {} : { from }) }))
@@ -28,7 +24,8 @@ async function history(from?: string) {
 beforeEach(async () => {
   emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: HOUR, rateLimit: 10_000 })
   clusterId = emulator.createCluster({ clusterName: 'orders' }).clusterId
-  clock = new ManualClock(MONDAY)
+  const clock = new ManualClock(MONDAY)
+  clocks = new LockstepClocks(emulator, clock)
   core = createTestCore({ clock })
   expectOk(await core.invoke('connection/add', { name: 'Org', baseUrl: emulator.url, apiKey: emulator.apiKey }))
   expectOk(await core.invoke('sync/run', {}))
@@ -49,7 +46,7 @@ describe('the local history of backups', () => {
     expect(seenCreating).toMatchObject({ status: 'CREATING', creationMethod: 'MANUAL', firstSeenAt: new Date(MONDAY).toISOString() })
 
     // A day and a half later: the manual backup is done, the Tuesday window made an AUTO backup (1 day retention).
-    setBoth(MONDAY + DAY + 6 * HOUR)
+    clocks.set(MONDAY + DAY + 6 * HOUR)
     expectOk(await core.invoke('sync/run', {}))
     const second = await history()
     const manualDone = second.items.find((i) => i.backupId === manual.backupId)
@@ -67,7 +64,7 @@ describe('the local history of backups', () => {
     expect((await history()).items.find((i) => i.backupId === manual.backupId)?.status).toBe('DELETED')
 
     // Three days on, the first AUTO backup has expired off the API's list: EXPIRED, not forgotten.
-    setBoth(MONDAY + 4 * DAY + 6 * HOUR)
+    clocks.set(MONDAY + 4 * DAY + 6 * HOUR)
     expectOk(await core.invoke('sync/run', {}))
     await waitFor('the expired backup to leave the list', () => (emulator.state().backups.some((b) => b.backupId === oldestAuto.backupId && b.status === 'AVAILABLE') ? undefined : true))
     const third = await history()
@@ -100,14 +97,14 @@ describe('the local history of backups', () => {
   it('prunes backups gone longer than the history retention, never listed ones', async () => {
     expectOk(await core.invoke('policy/apply', { clusterId, policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 1 } }))
     for (let day = 1; day <= 3; day++) {
-      setBoth(MONDAY + day * DAY + 6 * HOUR)
+      clocks.set(MONDAY + day * DAY + 6 * HOUR)
       expectOk(await core.invoke('sync/run', {}))
     }
     const listedNow = (await history()).items.filter((i) => i.status === 'AVAILABLE').map((i) => i.backupId)
     const gone = (await history()).items.filter((i) => i.status === 'EXPIRED').map((i) => i.backupId)
     expect(gone.length).toBeGreaterThan(0)
     expect(expectOk(await core.invoke('protection-settings/update', { historyRetentionDays: 30 })).historyRetentionDays).toBe(30)
-    setBoth(MONDAY + 40 * DAY)
+    clocks.set(MONDAY + 40 * DAY)
     expectOk(await core.invoke('sync/run', {}))
     const ids = (await history()).items.map((i) => i.backupId)
     for (const id of gone) expect(ids).not.toContain(id)

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '#core/lib/clock'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
+import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const HOUR = 3_600_000
@@ -125,18 +126,8 @@ describe('report/compliance over three simulated weeks', () => {
     const test = createTestCore({ clock })
     core = test
     await test.start()
-    const moveTo = (t: number): void => {
-      for (let guard = 0; guard < 1000; guard++) {
-        const at = test.scheduler.nextAt()
-        if (at === null || at > t) break
-        const step = Math.max(at, clock.now())
-        if (step > running.now()) running.setTime(step)
-        clock.set(step)
-        test.scheduler.runDue(clock.now())
-      }
-      if (t > running.now()) running.setTime(t)
-      clock.set(t)
-    }
+    const clocks = new LockstepClocks(running, clock)
+    const moveTo = (t: number): void => clocks.moveTo(t, test.scheduler)
     expectOk(await test.invoke('connection/add', { name: 'Org', baseUrl: running.url, apiKey: running.apiKey }))
     expectOk(await test.invoke('sync/run', {}))
     expectOk(await test.invoke('policy/apply', { clusterId, policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 30 } }))

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '#core/lib/clock'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
+import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const HOUR = 3_600_000
@@ -17,32 +18,20 @@ const iso = (ms: number): string => new Date(ms).toISOString()
  * an AUTO backup at once, and with 30-hour jobs it still runs at the Tuesday window, which Zilliz then skips.
  */
 let emulator: RunningEmulator
-let clock: ManualClock
+let clocks: LockstepClocks
 let core: TestCore
 let nightly = ''
 
-function setBoth(t: number): void {
-  if (t > emulator.now()) emulator.setTime(t)
-  clock.set(t)
-}
-
-/** Moves time to `t`, firing each planned watcher instant on the way (the watcher raises the missed notice). */
-function moveTo(t: number): void {
-  for (let guard = 0; guard < 1000; guard++) {
-    const at = core.scheduler.nextAt()
-    if (at === null || at > t) break
-    setBoth(Math.max(at, clock.now()))
-    core.scheduler.runDue(clock.now())
-  }
-  setBoth(t)
-}
+/** Moves both clocks to `t`, firing each planned watcher instant on the way (the watcher raises the missed notice). */
+const moveTo = (t: number): void => clocks.moveTo(t, core.scheduler)
 
 beforeEach(async () => {
   emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: 30 * HOUR, rateLimit: 10_000 })
   nightly = emulator.createCluster({ clusterName: 'orders-nightly' }).clusterId
   emulator.createCluster({ clusterName: 'billing' })
   emulator.createCluster({ clusterName: 'catalog' })
-  clock = new ManualClock(MONDAY)
+  const clock = new ManualClock(MONDAY)
+  clocks = new LockstepClocks(emulator, clock)
   core = createTestCore({ clock })
   await core.start()
   expectOk(await core.invoke('connection/add', { name: 'Org', baseUrl: emulator.url, apiKey: emulator.apiKey }))

@@ -3,6 +3,7 @@ import type { Notification } from '#contract/models/notification'
 import { ManualClock } from '#core/lib/clock'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
+import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const MINUTE = 60_000
@@ -25,25 +26,12 @@ const JOB_DURATION_MS = 30 * HOUR
 
 let emulator: RunningEmulator
 let clock: ManualClock
+let clocks: LockstepClocks
 let core: TestCore
 let clusterId = ''
 
-/** Both clocks to `t` (the emulator's never goes back). */
-function setBoth(t: number): void {
-  if (t > emulator.now()) emulator.setTime(t)
-  clock.set(t)
-}
-
-/** Moves time to `t`, firing each planned watcher instant on the way with both clocks at that instant. */
-function moveTo(t: number, on: TestCore = core): void {
-  for (let guard = 0; guard < 1000; guard++) {
-    const at = on.scheduler.nextAt()
-    if (at === null || at > t) break
-    setBoth(Math.max(at, clock.now()))
-    on.scheduler.runDue(clock.now())
-  }
-  setBoth(t)
-}
+/** Moves both clocks to `t`, firing each instant the core's watcher planned on the way. */
+const moveTo = (t: number, on: TestCore = core): void => clocks.moveTo(t, on.scheduler)
 
 async function missedNotices(on: TestCore = core): Promise<{ confirmed: Notification[]; unverified: Notification[] }> {
   const missed = expectOk(await on.invoke('notification/list', {})).filter((n) => n.kind === 'missed' && n.clusterId === clusterId)
@@ -61,6 +49,7 @@ beforeEach(async () => {
   emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: JOB_DURATION_MS, rateLimit: 10_000 })
   clusterId = emulator.createCluster({ clusterName: 'orders-nightly' }).clusterId
   clock = new ManualClock(MONDAY)
+  clocks = new LockstepClocks(emulator, clock)
   core = createTestCore({ clock })
   await core.start()
 })
