@@ -13,12 +13,15 @@ test.afterAll(async () => {
   await emulator.close()
 })
 
-test('refuses a bad URL and a bad API key with a clear message', async ({ page }) => {
+test('refuses a bad URL and a bad API key with a clear message, read with the field it is about', async ({ page }) => {
   const settings = new SettingsPage(page)
   await settings.open()
   await settings.fillConnection('Bad one', 'not a url', 'some-key-12345')
   await settings.saveButton.click()
   await expect(page.getByText('Enter a full URL, such as https://api.cloud.zilliz.com.')).toBeVisible()
+  await expect(settings.baseUrl).toHaveAccessibleDescription('Enter a full URL, such as https://api.cloud.zilliz.com.')
+  await expect(settings.baseUrl).toHaveAttribute('aria-invalid', 'true')
+  await expect(settings.apiKey).toHaveAccessibleDescription('Kept in the system keychain; Backup Desk never shows it again.')
 
   await settings.baseUrl.fill(emulator.url)
   await settings.apiKey.fill('wrong-key-123456')
