@@ -2,7 +2,7 @@ import type { BackupPolicy } from '#contract/models/policy'
 import type { PlanItem } from '#contract/models/plan'
 import { lintPolicy, type LintContext, type LintFinding, type LintSeverity } from '#contract/policy-lint'
 import type { CoreClient } from '../core-client/core-client.ts'
-import { localTimeZone } from './time-text.ts'
+import { localTimeZone } from '../ui/format.ts'
 
 /*
  * Policy lint as the renderer shows it before anything is applied, in the policy editor and in "Review changes":
