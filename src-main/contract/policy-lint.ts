@@ -97,6 +97,15 @@ export function lintPolicy(s: LintSubject): LintFinding[] {
   return out.sort((a, b) => rank[a.severity] - rank[b.severity])
 }
 
+export type LintSummary = { worst: LintSeverity; count: number }
+
+/** A Fleet row's mark: how many findings, and the severity of the worst; null when there is none. */
+export function summarizeLint(findings: readonly LintFinding[]): LintSummary | null {
+  if (findings.length === 0) return null
+  const worst = LINT_SEVERITIES.find((severity) => findings.some((f) => f.severity === severity)) ?? 'info'
+  return { worst, count: findings.length }
+}
+
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
 // Fleets share a few schedules (templates): the answer per (zone, week, weekdays, window) is kept, so linting a

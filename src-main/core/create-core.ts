@@ -177,7 +177,7 @@ export function createCore(deps: CoreDeps): Core {
     ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now, lintEnvironment }),
     ...regionHandlers({ db, pool, connections }),
-    ...policyFileHandlers({ db, connections, plans, now }),
+    ...policyFileHandlers({ db, connections, plans, now, lintEnvironment }),
     ...fileHandlers(deps.saveFile, deps.openFile),
     ...policyHandlers({ db, drafts, outbox }),
     ...draftHandlers({ db, drafts, outbox, events }),

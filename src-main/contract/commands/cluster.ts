@@ -49,7 +49,9 @@ export const clusterSummarySchema = clusterSchema
     healthReason: z.string(),
     /** The assigned template and the policy fields on which the remote differs from it; null = none assigned. */
     template: clusterTemplateSchema.nullable(),
-    protection: protectionFiguresSchema
+    protection: protectionFiguresSchema,
+    /** How many lint findings the details list (`lint` of cluster/get) and the worst one's severity; null = none. */
+    lintSummary: z.object({ worst: z.enum(LINT_SEVERITIES), count: z.number().int().positive() }).strict().nullable()
   })
   .strict()
 

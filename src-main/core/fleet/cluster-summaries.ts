@@ -10,6 +10,7 @@ import { fleetHealth, readFleetRows, type ClusterHealthEntry } from './fleet-hea
 import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
+import { summarizeLint, type LintFinding } from '#contract/policy-lint'
 
 const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
 
@@ -17,7 +18,7 @@ const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorable
  * Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health.
  * The clusters and their policies are read once and handed to health and template drift (no second listing).
  */
-export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number): ClusterSummary[] {
+export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number, lintEnv: LintEnvironment): ClusterSummary[] {
   const projects = new Map(listProjects(db, { connectionId }).map((p) => [p.projectId, p.projectName]))
   const rows = readFleetRows(db, connectionId)
   const { policies } = rows
@@ -25,23 +26,29 @@ export function clusterSummaries(db: StoreDatabase, connectionId: string, now: n
   const healths = fleetHealth(db, now, connectionId, rows)
   const templates = clusterTemplates(db, connectionId, policies)
   const figures = protectionFigures(db, { connectionId }, healths, now)
-  return rows.clusters.map((cluster) =>
-    summaryOf(cluster, projects.get(cluster.projectId), policies.get(cluster.clusterId) ?? null, newestAny.get(cluster.clusterId) ?? null, healths.get(cluster.clusterId), figures.get(cluster.clusterId), now, templates.get(cluster.clusterId) ?? null)
-  )
+  const lint = createClusterLinter(db, lintEnv, now)
+  return rows.clusters.map((cluster) => {
+    const mirrored = policies.get(cluster.clusterId) ?? null
+    const projectName = projects.get(cluster.projectId) ?? cluster.projectId
+    const findings = lint({ connectionId: cluster.connectionId, regionId: cluster.regionId, projectName, policy: mirrored?.policy ?? null })
+    const facts = { newest: newestAny.get(cluster.clusterId) ?? null, health: healths.get(cluster.clusterId), figures: figures.get(cluster.clusterId), template: templates.get(cluster.clusterId) ?? null }
+    return summaryOf(cluster, projectName, mirrored, facts, findings, now)
+  })
 }
 
 /** One cached cluster with everything the details pane shows; not-found when it is not cached. */
 export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnectionId: string | null, now: number, lintEnv: LintEnvironment): ClusterDetail {
   const cluster = findCachedCluster(db, clusterId, activeConnectionId)
   const { connectionId } = cluster
-  const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName
+  const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName ?? cluster.projectId
   const mirrored = getMirroredPolicy(db, clusterId, connectionId)
   const newest = newestBackupByCluster(db, connectionId).get(clusterId) ?? null
   const policies = new Map(mirrored === null ? [] : [[clusterId, mirrored]])
   const template = clusterTemplates(db, connectionId, policies).get(clusterId) ?? null
   const health = fleetHealth(db, now, connectionId, { clusters: [cluster], policies }).get(clusterId)
   const figures = health === undefined ? undefined : protectionFigures(db, { connectionId, clusterIds: [clusterId] }, new Map([[clusterId, health]]), now).get(clusterId)
-  const summary = summaryOf(cluster, projectName, mirrored, newest, health, figures, now, template)
+  const lint = createClusterLinter(db, lintEnv, now)({ connectionId, regionId: cluster.regionId, projectName, policy: mirrored?.policy ?? null })
+  const summary = summaryOf(cluster, projectName, mirrored, { newest, health, figures, template }, lint, now)
   return {
     ...summary,
     cuType: cluster.cuType,
@@ -49,25 +56,25 @@ export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnec
     createTime: cluster.createTime,
     unsupportedReason: unsupportedReason(cluster),
     policyReadAt: mirrored?.readAt ?? null,
-    lint: createClusterLinter(db, lintEnv, now)(summary)
+    lint
   }
 }
 
-function summaryOf(
-  cluster: Cluster,
-  projectName: string | undefined,
-  mirrored: MirroredPolicy | null,
-  newest: NewestBackup | null,
-  health: ClusterHealthEntry | undefined,
-  figures: ProtectionFigures | undefined,
-  now: number,
+/** What the cache knows of a cluster besides itself and its policy. */
+type ClusterFacts = {
+  newest: NewestBackup | null
+  health: ClusterHealthEntry | undefined
+  figures: ProtectionFigures | undefined
   template: ClusterTemplate | null
-): ClusterSummary {
+}
+
+function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPolicy | null, facts: ClusterFacts, lint: readonly LintFinding[], now: number): ClusterSummary {
+  const { newest, health, figures, template } = facts
   return {
     clusterId: cluster.clusterId,
     clusterName: cluster.clusterName,
     projectId: cluster.projectId,
-    projectName: projectName ?? cluster.projectId,
+    projectName,
     connectionId: cluster.connectionId,
     regionId: cluster.regionId,
     plan: cluster.plan,
@@ -81,7 +88,8 @@ function summaryOf(
     healthCause: health?.cause ?? 'not-read',
     healthReason: health?.reason ?? '',
     template,
-    protection: figures ?? NO_FIGURES
+    protection: figures ?? NO_FIGURES,
+    lintSummary: summarizeLint(lint)
   }
 }
 

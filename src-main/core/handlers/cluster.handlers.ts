@@ -21,7 +21,7 @@ export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/
   return {
     'cluster/list': ({ connectionId }) => {
       const id = activeOrNone(connectionId)
-      return Promise.resolve(id === null ? [] : clusterSummaries(db, id, deps.now()))
+      return Promise.resolve(id === null ? [] : clusterSummaries(db, id, deps.now(), deps.lintEnvironment()))
     },
     'cluster/get': ({ clusterId, connectionId }) =>
       Promise.resolve(clusterDetail(db, clusterId, connectionId ?? connections.activeId(), deps.now(), deps.lintEnvironment())),

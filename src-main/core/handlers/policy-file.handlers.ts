@@ -1,6 +1,7 @@
 import { CoreError } from '#contract/errors'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
+import type { LintEnvironment } from '../fleet/cluster-lint.ts'
 import type { PlanService } from '../plan/plan-service.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
@@ -10,6 +11,7 @@ export type PolicyFileHandlerDeps = {
   connections: ConnectionService
   plans: PlanService
   now: () => number
+  lintEnvironment: () => LintEnvironment
 }
 
 /*
@@ -24,7 +26,7 @@ export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'po
   return {
     'policy/export': async ({ format, clusterIds, connectionId }) => {
       const id = deps.connections.resolve(connectionId)
-      const summaries = clusterSummaries(deps.db, id, deps.now())
+      const summaries = clusterSummaries(deps.db, id, deps.now(), deps.lintEnvironment())
       let chosen = summaries
       if (clusterIds !== undefined) {
         const known = new Set(summaries.map((c) => c.clusterId))

@@ -39,7 +39,7 @@ export type ComplianceRow = {
  */
 export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: number, lintEnv: LintEnvironment): ComplianceRow[] {
   const only = scope.clusterIds === undefined ? null : new Set(scope.clusterIds)
-  const clusters = clusterSummaries(db, scope.connectionId, nowMs).filter((c) => only === null || only.has(c.clusterId))
+  const clusters = clusterSummaries(db, scope.connectionId, nowMs, lintEnv).filter((c) => only === null || only.has(c.clusterId))
   const figuresScope = { connectionId: scope.connectionId, ...(scope.clusterIds === undefined ? {} : { clusterIds: scope.clusterIds }) }
   const goodTimes = goodBackupTimes(db, figuresScope, scope.fromMs, scope.toMs)
   const windows = windowCountsInPeriod(db, scope.fromMs, scope.toMs)

@@ -51,6 +51,28 @@ describe('the Fleet rows and the details on demand', () => {
     expect(await rulesOf('search-prod')).toContain('no-copy-on-prod')
   })
 
+  it('gives each Fleet row the count and worst severity of the findings its details list, and follows Settings', async () => {
+    const expectRowsAgreeWithDetails = async (): Promise<void> => {
+      for (const row of expectOk(await core.invoke('cluster/list', {}))) {
+        const { lint } = expectOk(await core.invoke('cluster/get', { clusterId: row.clusterId }))
+        const worst = ['error', 'warning', 'info'].find((s) => lint.some((f) => f.severity === s))
+        expect(row.lintSummary, row.clusterName).toEqual(lint.length === 0 ? null : { worst, count: lint.length })
+      }
+    }
+    const row = async (name: string) => expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
+    await expectRowsAgreeWithDetails()
+    // search-prod (project Production) keeps no cross-region copy: a note.
+    expect((await row('search-prod'))?.lintSummary).toMatchObject({ worst: 'info' })
+    // A production tag makes analytics-staging's disabled policy a warning, the worst of its findings.
+    const [connection] = expectOk(await core.invoke('connection/list', {}))
+    expectOk(await core.invoke('connection/set-tag', { id: connection?.id ?? '', tag: { label: 'prod', color: 'red' } }))
+    expect((await row('analytics-staging'))?.lintSummary).toMatchObject({ worst: 'warning' })
+    await expectRowsAgreeWithDetails()
+    expectOk(await core.invoke('protection-settings/update', { lintRulesOff: ['disabled-on-prod', 'no-copy-on-prod', 'window-in-office-hours', 'retention-shorter-than-gap'] }))
+    expect((await row('search-prod'))?.lintSummary).toBeNull()
+    await expectRowsAgreeWithDetails()
+  })
+
   it('offers "Keep a copy now" only while the newest good backup expires within the expiring lead with nothing newer', async () => {
     const byName = async (name: string) => expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
     // Daily backups kept 7 days: the newest expires in 6–7 days, outside the default 24 h lead.

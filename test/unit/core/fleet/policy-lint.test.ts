@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupPolicy } from '#contract/models/policy'
-import { isProduction, lintPolicy, type LintSubject } from '#contract/policy-lint'
+import { isProduction, lintPolicy, summarizeLint, type LintSubject } from '#contract/policy-lint'
 
 /** Wednesday 4 March 2026, noon UTC. */
 const NOW = Date.UTC(2026, 2, 4, 12)
@@ -65,5 +65,16 @@ describe('policy lint', () => {
 
   it('rules switched off in Settings give no findings', () => {
     expect(ids(subject({ timeZone: 'Asia/Tokyo', rulesOff: ['window-in-office-hours'] }))).toEqual([])
+  })
+})
+
+describe('the Fleet row summary of findings', () => {
+  it('counts every finding and names the worst severity, whatever their order; none is null', () => {
+    const withCopy = { ...nightly, crossRegionCopies: [{ regionId: 'az-westeurope', retentionDays: 3 }] }
+    const findings = lintPolicy(subject({ policy: withCopy, regionId: 'az-eastus', projectName: 'Production', timeZone: 'Asia/Tokyo' }))
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'info'])
+    expect(summarizeLint([...findings].reverse())).toEqual({ worst: 'error', count: 2 })
+    expect(summarizeLint(lintPolicy(subject({ policy: { enabled: false, frequency: '', startTime: '', retentionDays: 0 }, projectName: 'prod-eu' })))).toEqual({ worst: 'warning', count: 1 })
+    expect(summarizeLint([])).toBeNull()
   })
 })

@@ -5,13 +5,14 @@ import { type ConnectedEmulator, clusterByName, connectEmulator, disconnectEmula
 import { screenshotPath } from '../support/paths.ts'
 import { syncWhenIdle } from '../support/rpc.ts'
 
-// Policy lint in "Review changes" (issue 16 item 4): the advice the editor gives before Apply, on each policy a
-// plan would set. This spec adds an Azure cluster to its own emulator, so it shares no data with another spec.
+// Policy lint in "Review changes" and on the Fleet's rows (issue 16 item 4): the advice the editor gives before
+// Apply, on each policy a plan would set, and per cluster. This spec adds an Azure cluster to its own emulator, so it
+// shares no data with another spec.
 let demo: ConnectedEmulator | undefined
 let azureId = ''
 
 test.beforeAll(async ({ request }) => {
-  demo = await connectEmulator(request, 'Review lint e2e')
+  demo = await connectEmulator(request, 'Policy lint e2e')
   const production = demo.emulator.state().projects.find((p) => p.projectName === 'Production')
   azureId = demo.emulator.createCluster({ clusterName: 'orders-azure', regionId: 'az-eastus', ...(production === undefined ? {} : { projectId: production.projectId }) }).clusterId
   await syncWhenIdle(request, demo.connectionId)
@@ -56,4 +57,20 @@ test('importing a disabled production policy and an Azure copy shows their lint 
   await review.root.getByRole('button', { name: 'Cancel' }).click()
   await expect(review.root).toBeHidden()
   expect(await remotePolicy(emulator, orders.clusterId)).toEqual(before)
+})
+
+test('a Fleet row marks its policy advice with the count and worst severity that the cluster details list', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  // search-prod is in the project Production and keeps no cross-region copy: a note.
+  const mark = fleet.row('search-prod').getByTestId('lint-mark')
+  await expect(mark).toHaveAttribute('data-worst', 'info')
+  await expect(mark).toContainText(/Policy advice: \d+ findings?, the worst a note\./)
+  const count = Number(/Policy advice: (\d+)/.exec((await mark.textContent()) ?? '')?.[1])
+  expect(count).toBeGreaterThan(0)
+  await expect(fleet.row('orders-azure').getByTestId('lint-mark')).toBeVisible()
+  await page.screenshot({ path: screenshotPath('fleet-lint-marks.png') })
+  await fleet.openCluster('search-prod')
+  await expect(page.getByTestId('cluster-lint').locator('li')).toHaveCount(count)
+  await expect(page.getByTestId('cluster-lint').locator('li').first()).toHaveClass(/\binfo\b/)
 })
