@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appCommands } from './commands/app.ts'
 import { backupCommands } from './commands/backup.ts'
+import { backupContentsCommands } from './commands/backup-contents.ts'
 import { clusterCommands } from './commands/cluster.ts'
 import { connectionCommands } from './commands/connection.ts'
 import { draftCommands } from './commands/draft.ts'
@@ -33,6 +34,7 @@ export const commands = {
   ...policyFileCommands,
   ...fileCommands,
   ...backupCommands,
+  ...backupContentsCommands,
   ...historyCommands,
   ...timelineCommands,
   ...draftCommands,

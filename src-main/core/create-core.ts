@@ -17,6 +17,7 @@ import type { DemoOrganization } from './connections/demo-connection.ts'
 import { backupHandlers } from './handlers/backup.handlers.ts'
 import { connectionHandlers } from './handlers/connection.handlers.ts'
 import { clusterHandlers } from './handlers/cluster.handlers.ts'
+import { backupContentsHandlers } from './handlers/backup-contents.handlers.ts'
 import { regionHandlers } from './handlers/region.handlers.ts'
 import { draftHandlers } from './handlers/draft.handlers.ts'
 import { jobHandlers } from './handlers/job.handlers.ts'
@@ -177,6 +178,7 @@ export function createCore(deps: CoreDeps): Core {
     ...syncHandlers({ db, connections, engine, now }),
     ...clusterHandlers({ db, connections, now, lintEnvironment }),
     ...regionHandlers({ db, pool, connections }),
+    ...backupContentsHandlers({ db, pool, connections }),
     ...policyFileHandlers({ db, connections, plans, now, lintEnvironment }),
     ...fileHandlers(deps.saveFile, deps.openFile),
     ...policyHandlers({ db, drafts, outbox }),

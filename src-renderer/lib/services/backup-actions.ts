@@ -1,4 +1,5 @@
 import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
+import type { BackupCollection } from '#contract/commands/backup-contents'
 import type { ClusterSummary } from '#contract/commands/cluster'
 import type { Envelope } from '#contract/envelope'
 import { formatLocalAndUtc } from '#contract/time'
@@ -17,6 +18,7 @@ import ExportBackupDialog from '../../features/backups/dialogs/ExportBackupDialo
 import PasswordOnceDialog from '../../features/backups/dialogs/PasswordOnceDialog.svelte'
 import RestoreClusterDialog from '../../features/backups/dialogs/RestoreClusterDialog.svelte'
 import RestoreCollectionDialog from '../../features/backups/dialogs/RestoreCollectionDialog.svelte'
+import { restoreTargets } from '../../features/backups/restore-targets.ts'
 
 // Typed here because type-aware lint cannot see a .svelte component's props from a .ts file.
 type FormProps<N extends CommandName> = {
@@ -32,7 +34,11 @@ type ConfirmProps = {
   onClose: (result?: boolean) => void
 }
 type RestoreClusterProps = FormProps<'backup/restore-cluster'> & { backup: Backup; projects: Project[]; defaultCuSize: number }
-type RestoreCollectionProps = FormProps<'backup/restore-collection'> & { backup: Backup; clusters: ClusterSummary[] }
+type RestoreCollectionProps = FormProps<'backup/restore-collection'> & {
+  backup: Backup
+  clusters: ClusterSummary[]
+  loadCollections: () => Promise<Envelope<BackupCollection[]>>
+}
 type ExportProps = FormProps<'backup/export'> & { backup: Backup }
 type CreateProps = FormProps<'backup/create'> & { clusters: ClusterSummary[]; clusterId: string }
 type PasswordProps = { clusterId: string; username: string; password: string; onClose: (result?: undefined) => void }
@@ -89,13 +95,16 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
     },
 
     async restoreCollection(backup: Backup): Promise<void> {
+      if (backups.clusters.length === 0) await backups.loadOptions()
       const result = await modalManager.open<RestoreCollectionProps>(RestoreCollectionDialog, {
         backup,
-        clusters: backups.clusters.filter((c) => c.supportsBackup),
+        clusters: restoreTargets(backups.clusters, backup),
+        loadCollections: () =>
+          core.invoke('backup/collections', { clusterId: backup.clusterId, backupId: backup.backupId, connectionId: backup.connectionId }),
         submit: (input) => core.invoke('backup/restore-collection', input)
       })
       if (result === undefined) return
-      toasts.success('Collection restore started', `Job ${result.jobId}`)
+      toasts.success('Collection restore started', 'Follow its progress in Jobs.')
       await afterAction()
     },
 
