@@ -108,6 +108,23 @@ const SCREENS: Screen[] = [
     ready: async (page) => page.getByTestId('notice-organization').first().waitFor()
   },
   {
+    name: 'repeated notices expanded to each notice',
+    hash: '#/notifications',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Show all \d+$/ }).first().click()
+      await page.getByTestId('grouped-notice').first().waitFor()
+    }
+  },
+  {
+    name: 'restore collection dialog with the backup\'s collections',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByRole('row').filter({ hasText: 'available' }).first().getByRole('button', { name: /^Actions for backup/ }).click()
+      await page.getByRole('menuitem', { name: 'Restore collection…' }).click()
+      await page.getByRole('dialog', { name: 'Restore collection' }).getByLabel('Collection in the backup').waitFor()
+    }
+  },
+  {
     name: 'Timeline of all organizations',
     hash: '#/timeline?view=list',
     ready: async (page) => {
