@@ -68,8 +68,31 @@ const SHOTS: Shot[] = [
       await page.getByRole('dialog', { name: 'Restore cluster' }).waitFor()
     }
   },
+  {
+    name: 'backup-restore-collection-dialog',
+    hash: '#/backups',
+    ready: async (page) => {
+      await page.getByLabel('Status').selectOption('AVAILABLE')
+      await page.getByLabel('Type').selectOption('CLUSTER')
+      await page.getByRole('button', { name: 'Clear filters' }).first().waitFor()
+      await page.getByTestId('backup-table').getByRole('row').nth(1).getByText('creating').waitFor({ state: 'detached' })
+      await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
+      await page.getByRole('menuitem', { name: 'Restore collection…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Restore collection' })
+      await dialog.getByLabel('Collection in the backup').selectOption({ index: 1 })
+      await dialog.getByLabel('Destination collection').waitFor()
+    }
+  },
   { name: 'drafts', hash: '#/drafts', ready: heading('Drafts') },
   { name: 'notifications', hash: '#/notifications', ready: heading('Notifications') },
+  {
+    name: 'notifications-grouped',
+    hash: '#/notifications',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Show all \d+$/ }).first().click()
+      await page.getByTestId('grouped-notice').first().waitFor()
+    }
+  },
   { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'timeline', hash: '#/timeline?view=list', ready: async (page) => page.getByTestId('timeline-day').first().waitFor() },
   { name: 'timeline-picture', hash: '#/timeline', ready: async (page) => page.locator('[data-testid="timeline-lane"] canvas[data-kinds~="auto"]').first().waitFor() },
