@@ -3,6 +3,7 @@ import { CoreError, isCoreError } from '#contract/errors'
 import type { SyncResult } from '#contract/commands/sync'
 import type { MirroredPolicy } from '#contract/models/cluster'
 import { policiesEqual } from '#contract/models/policy'
+import type { ApiBackup, ApiProject } from '../api/normalize.ts'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -32,10 +33,11 @@ export type SyncEngineDeps = {
 }
 
 /**
- * Mirrors one connection: projects → clusters → policies of Dedicated clusters (those already mirrored are read
- * from the start), and every backup (organization-wide pages, in parallel with the rest: they are different
- * endpoints with their own rate budgets) → tracked jobs. Each list replaces its cached copy in one transaction, and only once
- * every page of it arrived, so a failure leaves the cache as it was (marked stale).
+ * Mirrors one connection: the first page of the clusters, then together the projects, the other cluster pages, the
+ * policies of Dedicated clusters (those already mirrored at once, new ones as their page arrives) and every backup
+ * (organization-wide pages: different endpoints with their own rate budgets) → tracked jobs. Each list replaces its
+ * cached copy in one transaction, and only once every page of it arrived, so a failure leaves the cache as it was
+ * (marked stale).
  */
 export class SyncEngine {
   private readonly running = new Map<string, Promise<SyncResult>>()
@@ -73,43 +75,33 @@ export class SyncEngine {
       const c = await this.deps.pool.get(connectionId)
       const requestsBefore = totalRequests(c)
       events.emit('sync/progressed', { connectionId, phase: 'projects', done: 0, total: null })
-      // One request first: when Zilliz Cloud is unreachable the sync fails after that request's own retries,
-      // instead of a fan-out of failing calls opening the circuit breaker (R26) for the syncs that follow.
-      const projects = await c.listProjects()
-      replaceProjects(db, connectionId, projects.map((p) => ({ ...p, connectionId })))
-      pending.delete('projects')
-      // The backup list depends on nothing else and is the longest walk: it starts at once, on its own endpoint
-      // (and rate budget), while the clusters and then the policies are read, and replaces its cache as soon
-      // as every page arrived (unless the sync already failed). Observed here so that an earlier failure does not
-      // leave its rejection unhandled.
-      const backupsRun = c
-        .listAllBackups({}, (p) => {
-          events.emit('sync/progressed', { connectionId, phase: 'backups', done: p.fetched, total: p.total })
-        })
-        .then((backups) => {
-          if (!hasFailed) {
-            replaceBackups(db, connectionId, backups.map((b) => ({ ...b, connectionId })))
-            pending.delete('backups')
-            // Right after the complete list replaced the cache: the history sees exactly what the cache holds.
-            recordObservedBackups(db, connectionId, this.deps.now())
-            this.deps.onBackupsReplaced?.(connectionId)
-          }
-          return backups
-        })
-      backupsRun.catch((error: unknown) => {
-        this.deps.logger.debug('backup list read ended', { connectionId, error: isCoreError(error) ? error.code : String(error) })
-      })
       // The policy reads are the largest number of calls to one endpoint, so they set the pace of the whole sync:
-      // those of the Dedicated clusters already mirrored start now too, and those of clusters found new start as
-      // soon as their page of the cluster list arrives (a first sync knows none: it must not wait for every page).
+      // those of the Dedicated clusters already mirrored start with the rest, and those of clusters found new start
+      // as soon as their page of the cluster list arrives (a first sync knows none: it must not wait for every page).
       const reads = new PolicyReads(this, c, connectionId)
       policies = reads
       const prefetchDedicated = (listed: readonly { clusterId: string; deployment: string }[]): void => {
         reads.prefetch(listed.filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
       }
-      prefetchDedicated(listClusters(db, { connectionId }))
-      events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
-      const clusters = (await c.listClusters(undefined, prefetchDedicated)).map((cluster) => ({ ...cluster, connectionId }))
+      // One request first, the cluster list's first page: when Zilliz Cloud is unreachable the sync fails after
+      // that request's own retries, instead of a fan-out of failing calls opening the circuit breaker (R26) for the
+      // syncs that follow. It is the page the first policy reads wait for, so the projects, the backup list and
+      // the mirrored clusters' policies start the moment it arrives, overlapped with everything else.
+      let rest: { projects: Promise<ApiProject[]>; backups: Promise<ApiBackup[]> } | undefined
+      const onClusterPage = (listed: readonly { clusterId: string; deployment: string }[]): void => {
+        if (rest === undefined) {
+          rest = { projects: observed(c.listProjects(), 'project list', connectionId, this.deps.logger), backups: this.readBackups(c, connectionId, { hasFailed: () => hasFailed, replaced: () => pending.delete('backups') }) }
+          prefetchDedicated(listClusters(db, { connectionId }))
+          events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
+        }
+        prefetchDedicated(listed)
+      }
+      const clusters = (await c.listClusters(undefined, onClusterPage)).map((cluster) => ({ ...cluster, connectionId }))
+      if (rest === undefined) throw new CoreError('internal', 'The cluster list ended before its first page.')
+      const backupsRun = rest.backups
+      const projects = await rest.projects
+      replaceProjects(db, connectionId, projects.map((p) => ({ ...p, connectionId })))
+      pending.delete('projects')
       replaceClusters(db, connectionId, clusters)
       // Drafts kept when a connection to this organization was removed come back with its clusters (see the module).
       for (const id of reattachOrphanDrafts(db, connectionId)) this.deps.logger.info('draft re-attached', { connectionId, draftId: id })
@@ -146,6 +138,30 @@ export class SyncEngine {
       events.emit('sync/finished', { connectionId, ok: false, error: coreError.toJSON() })
       throw coreError
     }
+  }
+
+  /**
+   * The backup list depends on nothing else and is the longest walk: it runs on its own endpoint (and rate budget)
+   * while the clusters and then the policies are read, and replaces its cache as soon as every page arrived (unless
+   * the sync already failed). Observed here so that an earlier failure does not leave its rejection unhandled.
+   */
+  private readBackups(c: ZillizClient, connectionId: string, sync: { hasFailed: () => boolean; replaced: () => void }): Promise<ApiBackup[]> {
+    const { db, events } = this.deps
+    const run = c
+      .listAllBackups({}, (p) => {
+        events.emit('sync/progressed', { connectionId, phase: 'backups', done: p.fetched, total: p.total })
+      })
+      .then((backups) => {
+        if (!sync.hasFailed()) {
+          replaceBackups(db, connectionId, backups.map((b) => ({ ...b, connectionId })))
+          sync.replaced()
+          // Right after the complete list replaced the cache: the history sees exactly what the cache holds.
+          recordObservedBackups(db, connectionId, this.deps.now())
+          this.deps.onBackupsReplaced?.(connectionId)
+        }
+        return backups
+      })
+    return observed(run, 'backup list', connectionId, this.deps.logger)
   }
 
   /** Reads one cluster's policy; a cluster the API refuses to describe (being deleted, not yet ready) keeps its last mirror. */
@@ -186,4 +202,10 @@ export class SyncEngine {
 
 function totalRequests(client: ZillizClient): number {
   return client.stats().total
+}
+
+/** Logs a read's failure where it happens; the sync reports it when (and if) it awaits the read. */
+function observed<T>(read: Promise<T>, what: string, connectionId: string, logger: Logger): Promise<T> {
+  read.catch((error: unknown) => logger.debug(`${what} read ended`, { connectionId, error: isCoreError(error) ? error.code : String(error) }))
+  return read
 }
