@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 import layers from './scripts/eslint-layers.mjs'
+import zodFree from './scripts/eslint-zod-free.mjs'
 
 /** Imports allowed in exactly one place (style-guide S24). */
 const confinedModules = [
@@ -49,10 +50,11 @@ export default tseslint.config(
         extraFileExtensions: ['.svelte']
       }
     },
-    plugins: { local: layers },
+    plugins: { local: layers, bundle: zodFree },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       'local/layers': 'error',
+      'bundle/zod-free': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',

@@ -32,3 +32,6 @@ export const NOTIFICATION_SETTING_RANGES = {
 
 /** How long the observed-backups history keeps a backup gone from the API (protection-settings/update). */
 export const HISTORY_RETENTION_DAYS_RANGE = { min: 30, max: 3650 } as const
+
+/** The largest file the app saves or opens as text (a 1,000-cluster policy file is about 200 KB). */
+export const FILE_TEXT_MAX = 20_000_000

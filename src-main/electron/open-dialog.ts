@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { OpenDialogOptions, OpenDialogReturnValue } from 'electron'
-import { FILE_TEXT_MAX, type OpenFileKind } from '#contract/commands/file'
+import type { OpenFileKind } from '#contract/commands/file'
+import { FILE_TEXT_MAX } from '#contract/limits'
 import { CoreError } from '#contract/errors'
 
 type ShowOpenDialog = (options: OpenDialogOptions) => Promise<OpenDialogReturnValue>

@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
-
-/** The largest file the app saves or opens as text (a 1,000-cluster policy file is about 200 KB). */
-export const FILE_TEXT_MAX = 20_000_000
+import { FILE_TEXT_MAX } from '../limits.ts'
 
 /** A plain file name for the save dialog to suggest: no folders, nothing hidden. */
 const suggestedName = z

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineCommand } from '../define.ts'
 import { idSchema } from '../id.ts'
-import { FILE_TEXT_MAX } from './file.ts'
+import { FILE_TEXT_MAX } from '../limits.ts'
 import { planSchema } from '../models/plan.ts'
 
 export const policyExportFormatSchema = z.enum(['yaml', 'json', 'terraform'])

@@ -1,4 +1,5 @@
-import { FILE_TEXT_MAX, type OpenFileKind } from '#contract/commands/file'
+import type { OpenFileKind } from '#contract/commands/file'
+import { FILE_TEXT_MAX } from '#contract/limits'
 import type { SerializedError } from '#contract/errors'
 import type { CoreClient } from '../core-client/core-client.ts'
 

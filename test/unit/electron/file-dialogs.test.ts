@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { OpenDialogOptions } from 'electron'
-import { FILE_TEXT_MAX } from '#contract/commands/file'
+import { FILE_TEXT_MAX } from '#contract/limits'
 import { createOpenFile } from '../../../src-main/electron/open-dialog.ts'
 import { createSaveFile } from '../../../src-main/electron/save-dialog.ts'
 
