@@ -6,11 +6,6 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-/** The zone the admin's machine runs in. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
-}
-
 /** `3 h ago`, `2 days ago`, `in 5 days`, `just now`. */
 export function relativeText(iso: string, nowMs: number): string {
   const ms = Date.parse(iso)

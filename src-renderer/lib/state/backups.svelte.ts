@@ -36,8 +36,9 @@ export class BackupsState {
   total = $state<number | null>(null)
   isLoading = $state(false)
   error = $state<SerializedError | null>(null)
-  clusters = $state<ClusterSummary[]>([])
-  projects = $state<Project[]>([])
+  /* Raw: each answer replaces the whole list (a thousand summaries need no proxy each, as in ClustersState). */
+  clusters = $state.raw<ClusterSummary[]>([])
+  projects = $state.raw<Project[]>([])
   /** What the list asks for, paging aside: a new query (filters, sort) starts again at the first row. */
   readonly listQuery: Omit<BackupListInput, 'offset' | 'limit'> = $derived(toListQuery(this.filters, this.sort))
 
@@ -73,8 +74,35 @@ export class BackupsState {
     if (projects.ok) this.projects = projects.value
   }
 
+  /**
+   * A visit to the Backups screen, started as soon as it is asked for (App.svelte), so that the first page is read
+   * while the screen's code still loads (bench/ui-backups). A notice's "Show backup" link (`search`) lands searched
+   * to that one backup, other filters cleared; a cluster's link (`cluster`) narrows to it.
+   */
+  visit(params: Readonly<Record<string, string>>): void {
+    const { search, cluster } = params
+    if (search !== undefined) this.showOnly({ search })
+    else if (cluster !== undefined && cluster !== this.filters.clusterId) this.setFilter('clusterId', cluster)
+    else void this.reload()
+  }
+
+  /**
+   * The filter options (every cluster), read once the screen is drawn and its first page is in: they are not needed
+   * for the rows, and the host reading them meanwhile would hold back the screen's code and its first page.
+   */
+  loadOptionsAfterFirstPage(): void {
+    void this.lastReload.then(() => this.loadOptions())
+  }
+
+  private lastReload: Promise<void> = Promise.resolve()
+
   /** Re-reads the first page with the current filters; older pages stay on screen until it arrives. */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    this.lastReload = this.readFirstPage()
+    return this.lastReload
+  }
+
+  private async readFirstPage(): Promise<void> {
     const generation = ++this.generation
     this.pending.clear()
     this.isLoading = true

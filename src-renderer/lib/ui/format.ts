@@ -34,7 +34,14 @@ export function formatClock(iso: string): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
 }
 
-/** The local zone of this machine, for `formatLocalAndUtc`. */
+let zone = { name: '', minute: -1 }
+
+/**
+ * The local zone of this machine, for `formatLocalAndUtc`. Asked once a minute at most: resolving it builds a
+ * DateTimeFormat, and the Fleet asks for every row it draws (≈ 40 ms of a fresh page's first paint under load).
+ */
 export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
+  const minute = Math.floor(Date.now() / 60_000)
+  if (zone.minute !== minute) zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, minute }
+  return zone.name
 }
