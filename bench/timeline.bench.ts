@@ -57,13 +57,15 @@ export const benchmark: Benchmark = {
       })
       const warm: number[] = []
       for (let run = 0; run < 5; run++) warm.push((await freshPageLoad(browser, url, { painted: MARK, count: LANE })).ms)
+      // A frame that took over one and a half vsync intervals dropped at least one: rAF times jitter around 16.7 ms.
+      const dropped = (intervals: number[]): number => intervals.filter((ms) => ms > FRAME_TARGET_MS * 1.5).length
       const panP95 = percentile(frames.pan, 95)
       const zoomP95 = percentile(frames.zoom, 95)
       return [
         { name: 'fresh page → lanes with marks painted, cold (first page)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: cold.ms <= PAINT_TARGET_MS },
         { name: 'fresh page → lanes with marks painted, warm (median of 5)', figure: PAINT_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warm) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
-        { name: 'drag pan: frame interval p95', value: panP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: panP95 <= FRAME_TARGET_MS, notes: `${frames.pan.length} frames, median ${median(frames.pan).toFixed(1)} ms` },
-        { name: 'zoom and key pan: frame interval p95', value: zoomP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: zoomP95 <= FRAME_TARGET_MS, notes: `${frames.zoom.length} frames, median ${median(frames.zoom).toFixed(1)} ms` },
+        { name: 'drag pan: frame interval p95', value: panP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: panP95 <= FRAME_TARGET_MS, notes: `${frames.pan.length} frames, median ${median(frames.pan).toFixed(1)} ms, ${dropped(frames.pan)} dropped` },
+        { name: 'zoom and key pan: frame interval p95', value: zoomP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: zoomP95 <= FRAME_TARGET_MS, notes: `${frames.zoom.length} frames, median ${median(frames.zoom).toFixed(1)} ms, ${dropped(frames.zoom)} dropped` },
         { name: 'lanes in the DOM', value: cold.count, unit: 'lanes', notes: 'windowed: lanes in view + overscan, of 1,000' },
         { name: 'marks per lane (28 days back, 14 ahead)', value: marksPerLane, unit: 'marks' }
       ]

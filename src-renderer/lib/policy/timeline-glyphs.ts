@@ -46,8 +46,13 @@ export const RING = { color: '--focus', width: 2 } as const
 
 const circle = (x: number, y: number, r: number): string => `M ${x - r} ${y} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0 Z`
 
+/** A window band's box: `width` wide from x, 2h high centred on y, with rounded corners. */
+export function bandBox(x: number, y: number, width: number, h = BAND_HALF_HEIGHT): { x: number; y: number; width: number; height: number; radius: number } {
+  return { x, y: y - h, width, height: 2 * h, radius: Math.min(3, width / 2) }
+}
+
 function roundedBand(x: number, y: number, width: number, h = BAND_HALF_HEIGHT): string {
-  const r = Math.min(3, width / 2)
+  const r = bandBox(x, y, width, h).radius
   const inner = width - 2 * r
   return `M ${x + r} ${y - h} h ${inner} a ${r} ${r} 0 0 1 ${r} ${r} v ${2 * h - 2 * r} a ${r} ${r} 0 0 1 ${-r} ${r} h ${-inner} a ${r} ${r} 0 0 1 ${-r} ${-r} v ${2 * r - 2 * h} a ${r} ${r} 0 0 1 ${r} ${-r} Z`
 }

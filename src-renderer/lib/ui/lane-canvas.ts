@@ -1,5 +1,5 @@
 import type { TimelineMarkKind } from '#contract/timeline-marks'
-import { GLYPH_COLORS, GLYPH_PAINT, RESTORABLE, RING, glyphPath, ringPath, type GlyphColor } from '../policy/timeline-glyphs.ts'
+import { GLYPH_COLORS, GLYPH_PAINT, RESTORABLE, RING, bandBox, glyphPath, ringPath, type GlyphColor } from '../policy/timeline-glyphs.ts'
 
 /*
  * Draws a Timeline lane on a canvas: the restorable span and the marks in view, with the shapes and paints of
@@ -41,15 +41,41 @@ export type LaneDrawing = {
 /** Point glyphs at x = 0 (per kind and lane middle), parsed once and moved into place with a translation. */
 const pointPaths = new Map<string, Path2D>()
 
-function pathOf(mark: PlacedMark, y: number): { path: Path2D; dx: number } {
-  if (mark.kind === 'window') return { path: new Path2D(glyphPath('window', mark.x, y, mark.width)), dx: 0 }
-  const key = `${mark.kind}:${String(y)}`
+function pointPath(kind: TimelineMarkKind, y: number): Path2D {
+  const key = `${kind}:${String(y)}`
   let path = pointPaths.get(key)
   if (path === undefined) {
-    path = new Path2D(glyphPath(mark.kind, 0, y))
+    path = new Path2D(glyphPath(kind, 0, y))
     pointPaths.set(key, path)
   }
-  return { path, dx: mark.x }
+  return path
+}
+
+/** Fills and strokes a mark as its kind's paint says: a window band as a rounded box, a point glyph from its path. */
+function paintMark(ctx: CanvasRenderingContext2D, mark: PlacedMark, y: number, palette: Palette, pixelRatio: number): void {
+  const paint = GLYPH_PAINT[mark.kind]
+  const path = mark.kind === 'window' ? null : pointPath(mark.kind, y)
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, path === null ? 0 : mark.x * pixelRatio, 0)
+  if (path === null) {
+    const box = bandBox(mark.x, y, Math.max(2, mark.width))
+    ctx.beginPath()
+    ctx.roundRect(box.x, box.y, box.width, box.height, box.radius)
+  }
+  if (paint.fill !== null) {
+    ctx.globalAlpha = paint.fillOpacity
+    ctx.fillStyle = palette[paint.fill]
+    if (path === null) ctx.fill()
+    else ctx.fill(path)
+  }
+  if (paint.stroke !== null) {
+    ctx.globalAlpha = paint.strokeOpacity
+    ctx.strokeStyle = palette[paint.stroke]
+    ctx.lineWidth = paint.strokeWidth
+    ctx.lineCap = paint.cap
+    ctx.setLineDash([...paint.dash])
+    if (path === null) ctx.stroke()
+    else ctx.stroke(path)
+  }
 }
 
 /** Sizes the canvas for the device's pixel ratio (only when it changed: resizing clears it) and draws the lane. */
@@ -71,24 +97,7 @@ export function drawLane(canvas: HTMLCanvasElement, drawing: LaneDrawing, pixelR
     ctx.fill()
   }
   const y = drawing.height / 2
-  for (const mark of drawing.marks) {
-    const paint = GLYPH_PAINT[mark.kind]
-    const { path, dx } = pathOf(mark, y)
-    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, dx * pixelRatio, 0)
-    if (paint.fill !== null) {
-      ctx.globalAlpha = paint.fillOpacity
-      ctx.fillStyle = palette[paint.fill]
-      ctx.fill(path)
-    }
-    if (paint.stroke !== null) {
-      ctx.globalAlpha = paint.strokeOpacity
-      ctx.strokeStyle = palette[paint.stroke]
-      ctx.lineWidth = paint.strokeWidth
-      ctx.lineCap = paint.cap
-      ctx.setLineDash([...paint.dash])
-      ctx.stroke(path)
-    }
-  }
+  for (const mark of drawing.marks) paintMark(ctx, mark, y, palette, pixelRatio)
   ctx.globalAlpha = 1
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0)
   if (drawing.ring !== null) {
