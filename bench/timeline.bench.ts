@@ -59,8 +59,11 @@ export const benchmark: Benchmark = {
       for (let run = 0; run < 5; run++) warm.push((await freshPageLoad(browser, url, { painted: MARK, count: LANE })).ms)
       // A frame that took over one and a half vsync intervals dropped at least one: rAF times jitter around 16.7 ms.
       const dropped = (intervals: number[]): number => intervals.filter((ms) => ms > FRAME_TARGET_MS * 1.5).length
-      const panP95 = percentile(frames.pan, 95)
-      const zoomP95 = percentile(frames.zoom, 95)
+      // Chromium coarsens the page's clock to 0.1 ms (a page that is not cross-origin isolated), so an interval of one
+      // vsync reads 16.7 give or take a float's last bit: judge the p95 at the clock's own resolution.
+      const atClockResolution = (ms: number): number => Math.round(ms * 10) / 10
+      const panP95 = atClockResolution(percentile(frames.pan, 95))
+      const zoomP95 = atClockResolution(percentile(frames.zoom, 95))
       return [
         { name: 'fresh page → lanes with marks painted, cold (first page)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: cold.ms <= PAINT_TARGET_MS },
         { name: 'fresh page → lanes with marks painted, warm (median of 5)', figure: PAINT_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warm) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
