@@ -37,6 +37,16 @@ const heading = (name: string) => async (page: Page) => {
   await page.getByRole('heading', { level: 1, name }).waitFor()
 }
 
+/** Opens the row menu of the newest available cluster backup (not one still creating) and chooses `item`. */
+async function chooseOnAvailableClusterBackup(page: Page, item: string): Promise<void> {
+  await page.getByLabel('Status').selectOption('AVAILABLE')
+  await page.getByLabel('Type').selectOption('CLUSTER')
+  await page.getByRole('button', { name: 'Clear filters' }).first().waitFor()
+  await page.getByTestId('backup-table').getByRole('row').nth(1).getByText('creating').waitFor({ state: 'detached' })
+  await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
+  await page.getByRole('menuitem', { name: item }).click()
+}
+
 const SHOTS: Shot[] = [
   { name: 'fleet', hash: '#/fleet', ready: heading('Fleet') },
   {
@@ -59,12 +69,7 @@ const SHOTS: Shot[] = [
     name: 'backup-restore-dialog',
     hash: '#/backups',
     ready: async (page) => {
-      await page.getByLabel('Status').selectOption('AVAILABLE')
-      await page.getByLabel('Type').selectOption('CLUSTER')
-      await page.getByRole('button', { name: 'Clear filters' }).first().waitFor()
-      await page.getByTestId('backup-table').getByRole('row').nth(1).getByText('creating').waitFor({ state: 'detached' })
-      await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
-      await page.getByRole('menuitem', { name: 'Restore cluster…' }).click()
+      await chooseOnAvailableClusterBackup(page, 'Restore cluster…')
       await page.getByRole('dialog', { name: 'Restore cluster' }).waitFor()
     }
   },
@@ -72,12 +77,7 @@ const SHOTS: Shot[] = [
     name: 'backup-restore-collection-dialog',
     hash: '#/backups',
     ready: async (page) => {
-      await page.getByLabel('Status').selectOption('AVAILABLE')
-      await page.getByLabel('Type').selectOption('CLUSTER')
-      await page.getByRole('button', { name: 'Clear filters' }).first().waitFor()
-      await page.getByTestId('backup-table').getByRole('row').nth(1).getByText('creating').waitFor({ state: 'detached' })
-      await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
-      await page.getByRole('menuitem', { name: 'Restore collection…' }).click()
+      await chooseOnAvailableClusterBackup(page, 'Restore collection…')
       const dialog = page.getByRole('dialog', { name: 'Restore collection' })
       await dialog.getByLabel('Collection in the backup').selectOption({ index: 1 })
       await dialog.getByLabel('Destination collection').waitFor()
@@ -226,7 +226,9 @@ async function addTemplates(base: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
-    const build = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' })
+    // The project's one build (renderer, Electron and the Node entries): the compiled host this script starts
+    // (out/node/host.mjs) is not electron-vite's, and a stale one answers new commands with "no such command".
+    const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' })
     if (build.status !== 0) throw new Error('build failed')
   }
   mkdirSync(outDir, { recursive: true })
