@@ -14,7 +14,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload must be one self-contained CommonJS file (toolchain.md).
+      // A sandboxed preload cannot require other files, so it is one self-contained CommonJS file
+      // (docs/reliability.md#r8).
       rollupOptions: {
         input: { preload: resolve(root, 'src-main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }

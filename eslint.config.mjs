@@ -5,7 +5,7 @@ import globals from 'globals'
 import layers from './scripts/eslint-layers.mjs'
 import zodFree from './scripts/eslint-zod-free.mjs'
 
-/** Imports allowed in exactly one place (style-guide S24). */
+/** Packages imported in exactly one place, behind a port (docs/architecture.md#layers). */
 const confinedModules = [
   { name: 'electron', only: ['src-main/electron/**', 'test/**'], why: 'electron is imported only by src-main/electron.' },
   { name: 'node-schedule', only: ['src-main/core/schedule/node-schedule-scheduler.ts', 'test/**', 'bench/**'], why: 'node-schedule sits behind the Scheduler port.' },
@@ -19,13 +19,13 @@ const openExternalSelector = {
 }
 const ipcSelector = {
   selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name=/^(handle|handleOnce|on|once)$/]",
-  message: 'IPC handlers are registered only by src-main/electron/ipc.ts (reliability.md R7).'
+  message: 'IPC handlers are registered only by src-main/electron/ipc.ts (docs/reliability.md#r7).'
 }
 const insecureSelectors = [
-  { selector: "Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures)$/][value.value=true]", message: 'Insecure webPreferences are banned (reliability.md R1).' },
-  { selector: "Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]", message: 'Insecure webPreferences are banned (reliability.md R1).' },
-  { selector: "Property[key.name='bypassCSP']", message: 'Custom protocols never bypass the CSP (reliability.md R2).' },
-  { selector: "Property[key.name='enableBlinkFeatures']", message: 'No Blink feature overrides (reliability.md R1).' }
+  { selector: "Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures)$/][value.value=true]", message: 'Insecure webPreferences are banned (docs/reliability.md#r1).' },
+  { selector: "Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]", message: 'Insecure webPreferences are banned (docs/reliability.md#r1).' },
+  { selector: "Property[key.name='bypassCSP']", message: 'Custom protocols never bypass the CSP (docs/reliability.md#r2).' },
+  { selector: "Property[key.name='enableBlinkFeatures']", message: 'No Blink feature overrides (docs/reliability.md#r1).' }
 ]
 
 const confinedConfigs = confinedModules.map(({ name, only, why }) => ({
@@ -76,7 +76,7 @@ export default tseslint.config(
     }
   },
   {
-    // Components declare `interface Props` (style-guide S21); everything else uses `type`.
+    // Components declare `interface Props` (Svelte's convention for `$props()`); everything else uses `type`.
     files: ['**/*.svelte'],
     rules: { '@typescript-eslint/consistent-type-definitions': 'off' }
   },

@@ -1,4 +1,5 @@
-// Makes sure better-sqlite3 is compiled for the runtime about to load it (toolchain.md, "native ABI"):
+// Makes sure better-sqlite3 is compiled for the runtime about to load it (Node and Electron have different native
+// ABIs, and an addon built for one fails to load in the other):
 //   node scripts/ensure-native.mjs node      before the tests (Node 20, ABI 115)
 //   node scripts/ensure-native.mjs electron  before `npm start` / packaging (Electron 45, ABI 150)
 // Both share node_modules/better-sqlite3/build, so switching runtimes means rebuilding. A marker file

@@ -1,4 +1,4 @@
-// A local ESLint rule that keeps the one direction of dependency (architecture.md):
+// A local ESLint rule that keeps the one direction of dependency (docs/architecture.md#layers):
 // contract ← core ← electron / host / cli; the renderer imports only the contract; the emulator stands alone.
 // Each import (relative or a package.json "#alias") is resolved to the layer it lands in.
 import path from 'node:path'

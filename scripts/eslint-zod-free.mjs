@@ -1,4 +1,4 @@
-// A local ESLint rule that keeps zod out of the renderer's bundle (architecture.md: the renderer imports only the
+// A local ESLint rule that keeps zod out of the renderer's bundle (docs/architecture.md#layers: the renderer imports only the
 // contract, and only its zod-free modules at run time; types are free). A value import from src-renderer is
 // followed through the contract's own value imports; reaching a module that imports zod is an error. One slip
 // (a limit imported from a command module) once put 20 KB gzip of zod into a renderer chunk (bench/ui-backups).

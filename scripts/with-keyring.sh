@@ -1,7 +1,7 @@
 #!/bin/sh
 # scripts/with-keyring.sh <command...>
-# Runs <command> inside a private D-Bus session with a fresh, unlocked gnome-keyring (toolchain.md,
-# "Keyring recipe"). XDG dirs point into a temp dir so login.keyring never lands in ~/.local/share.
+# Runs <command> inside a private D-Bus session with a fresh, unlocked gnome-keyring (README.md, "Policies in Git",
+# shows the same steps for CI). XDG dirs point into a temp dir so login.keyring never lands in ~/.local/share.
 # The exit status is the command's.
 set -eu
 if ! command -v dbus-run-session >/dev/null 2>&1 || ! command -v gnome-keyring-daemon >/dev/null 2>&1; then

@@ -11,7 +11,7 @@
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/
 export const ID_MAX_LENGTH = 100
 
-/** A storage integration ID as Zilliz Cloud mints it, `integ-` then id characters (zilliz-cloud-api.md, IDs). */
+/** A storage integration ID as Zilliz Cloud mints it, `integ-` then id characters (docs/zilliz-api-notes.md#ids). */
 export const INTEGRATION_ID_PATTERN = /^integ-[A-Za-z0-9_-]+$/
 
 /** A connection's display name, trimmed. */

@@ -61,7 +61,7 @@ export type CoreDeps = {
   logger: Logger
   db: StoreDatabase
   secrets: SecretStore
-  /** Whether API keys reach the OS keychain or only memory (R13); the renderer shows a warning. */
+  /** Whether API keys reach the OS keychain or only memory (docs/reliability.md#r13); the renderer shows a warning. */
   keychainStatus?: () => KeychainStatus | Promise<KeychainStatus>
   createApiClient: ApiClientFactory
   scheduler: Scheduler

@@ -7,7 +7,7 @@ const MAX_PENDING = 50
 
 /**
  * Linux notification daemons may render a subset of HTML in the body; cluster and backup names
- * come from the API, so they are shown as text (reliability.md R9, applied to the OS).
+ * come from the API, so they are shown as text (docs/reliability.md#r9, applied to the OS).
  */
 export function notificationText(text: string, platform: NodeJS.Platform): string {
   if (platform !== 'linux') return text

@@ -16,7 +16,7 @@ export type IpcLog = (message: string, fields: Record<string, string>) => void
 export const REGISTERED_CHANNELS = [IPC_INVOKE_CHANNEL] as const
 
 /**
- * Only the app's own top-level page may call the core (reliability.md R7): no frame (destroyed),
+ * Only the app's own top-level page may call the core (docs/reliability.md#r7): no frame (destroyed),
  * a subframe, or any URL that does not parse to `app://bundle` is refused.
  */
 export function isTrustedSender(frame: SenderFrame): boolean {

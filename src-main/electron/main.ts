@@ -26,7 +26,8 @@ import { APP_PARTITION, createMainWindow, createWindowKeeper } from './window.ts
  * better-sqlite3 calls, and the Notifier port needs Electron's Notification and Tray, which exist
  * only here: in-process, notices, tray summaries and `invoke` are plain calls with no second
  * message protocol. A utilityProcess would isolate crashes; because the shell only relays
- * `invoke(name, input)` and events, moving there later changes this file alone (style-guide S4).
+ * `invoke(name, input)` and events, moving there later changes this file alone
+ * (docs/architecture.md, "The core runs in Electron's main process").
  */
 
 function errorText(error: unknown): string {
@@ -144,7 +145,7 @@ async function startDesktop(): Promise<void> {
 function main(): void {
   registerAppScheme()
   app.enableSandbox()
-  // A second copy would open the same SQLite file and run a second scheduler (reliability.md A).
+  // A second copy would open the same SQLite file and run a second scheduler (docs/reliability.md#single-instance).
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return

@@ -8,9 +8,9 @@ type NavigationEvent = { url: string; preventDefault(): void }
 export type ExternalLinkSink = (url: string) => void
 
 /**
- * Keeps a WebContents on `app://bundle` (reliability.md R4): navigations and redirects elsewhere are
+ * Keeps a WebContents on `app://bundle` (docs/reliability.md#r4): navigations and redirects elsewhere are
  * prevented, popups are always denied, `<webview>` never attaches. An allowlisted link the user
- * clicked goes to the system browser instead (R5). Attached to every WebContents from
+ * clicked goes to the system browser instead (docs/reliability.md#r5). Attached to every WebContents from
  * `app.on('web-contents-created')`, so windows created later are covered too.
  */
 export function lockNavigation(contents: WebContents, openExternal: ExternalLinkSink): void {

@@ -1,7 +1,7 @@
 import type { Session } from 'electron'
 
 /**
- * Denies every permission, device and screen-capture request (reliability.md R6). The app needs
+ * Denies every permission, device and screen-capture request (docs/reliability.md#r6). The app needs
  * none of them; OS notifications come from the main process, not from the page.
  */
 export function denyAllPermissions(session: Session): void {

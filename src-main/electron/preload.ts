@@ -3,7 +3,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CoreBridge } from '#contrac
 import { failure, type Envelope } from '#contract/envelope'
 
 /**
- * The whole preload (reliability.md R8): `window.core = { invoke, on }`, nothing else. Only
+ * The whole preload (docs/reliability.md#r8): `window.core = { invoke, on }`, nothing else. Only
  * constants and types come from the contract, so the CommonJS bundle requires `electron` alone,
  * as a sandboxed preload must. `ipcRenderer` and the IPC event never reach the page.
  */

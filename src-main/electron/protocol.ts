@@ -26,7 +26,7 @@ export type AppRequestHandler = (request: Request) => Promise<Response>
 
 /**
  * Must run before `app` is ready. `standard` gives the scheme real origins and relative URLs,
- * `secure` makes it a secure context; there is deliberately no `bypassCSP` (reliability.md R2).
+ * `secure` makes it a secure context; there is deliberately no `bypassCSP` (docs/reliability.md#r2).
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -94,7 +94,7 @@ async function readPlainFileInside(root: string, file: string): Promise<Uint8Arr
   }
 }
 
-/** The same headers on every response, error pages included (reliability.md R3). */
+/** The same headers on every response, error pages included (docs/reliability.md#r3). */
 function responseHeaders(contentType: string): Headers {
   return new Headers({
     'Content-Type': contentType,

@@ -20,7 +20,7 @@ export type MainWindowInput = {
 /**
  * The only BrowserWindow of the app. The preferences are an inline literal on purpose:
  * Electronegativity resolves only literals (a variable gives false CONTEXT_ISOLATION/SANDBOX
- * findings), and ESLint's `no-restricted-syntax` rules ban the insecure values (reliability.md R1).
+ * findings), and ESLint's `no-restricted-syntax` rules ban the insecure values (docs/reliability.md#r1).
  * `webSecurity`, `allowRunningInsecureContent` and `experimentalFeatures` keep Electron's defaults.
  */
 export function createMainWindow(input: MainWindowInput): BrowserWindow {

@@ -41,7 +41,7 @@ export const MINUTE = 60 * SECOND
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 
-/** ISO 8601 UTC with `Z`, second precision (spec §1.7). */
+/** ISO 8601 UTC with `Z`, second precision (docs/zilliz-api-notes.md#ids). */
 export function iso(epochMs: number): string {
   return new Date(Math.floor(epochMs / SECOND) * SECOND).toISOString().replace('.000Z', 'Z')
 }

@@ -1,4 +1,7 @@
-/** Business errors, answered as HTTP 200 + {code, message} (spec §1.4). Messages from ERR2, verbatim. */
+/**
+ * Business errors, answered as HTTP 200 + {code, message} (docs/zilliz-api-notes.md#envelope). Messages from ERR2,
+ * verbatim.
+ */
 const MESSAGES = {
   96000: 'Invalid CloudId. Please use the ListCloudProviders API to obtain a list of supported cloudIds.',
   96001: 'Invalid RegionId. Please use the ListCloudRegions API to obtain a list of supported regionIds.',

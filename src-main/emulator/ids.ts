@@ -35,7 +35,7 @@ export type ClusterKind = 'dedicated' | 'free' | 'serverless'
 
 const CLUSTER_PREFIX: Record<ClusterKind, string> = { dedicated: 'in01-', free: 'in03-', serverless: 'in05-' }
 
-/** Formats from zilliz-cloud-api.md §1.7. */
+/** Formats from docs/zilliz-api-notes.md#ids. */
 export const ids = {
   cluster: (random: Random, kind: ClusterKind): string => CLUSTER_PREFIX[kind] + random.hex(15),
   project: (random: Random): string => 'proj-' + random.hex(22),

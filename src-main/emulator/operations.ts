@@ -22,7 +22,7 @@ export function setPolicy(world: World, cluster: Cluster, input: PolicyInput, at
     : { clusterId: cluster.clusterId, enabled: false, frequency: '', startTime: '', retentionDays: 0, crossRegionCopies: [], version: (previous?.version ?? 0) + 1 }
   world.policies.set(cluster.clusterId, policy)
   if (policy.enabled) {
-    // "generates an initial backup immediately" (spec §2.1), unless one is already running.
+    // "generates an initial backup immediately" (docs/zilliz-api-notes.md#set-policy), unless one is already running.
     if (runningBackups(world, cluster.clusterId, 'AUTO').length === 0) startBackup(world, cluster, autoRequest(policy), at)
     scheduleNextTick(world, policy, at)
   }
@@ -87,7 +87,7 @@ export function createCluster(world: World, input: NewCluster, at: number, statu
   return cluster
 }
 
-/** Automatic backups go with the cluster; manual ones outlive it (spec §2.6, §5.12). */
+/** Automatic backups go with the cluster; manual ones outlive it (docs/zilliz-api-notes.md#lifecycle). */
 export function dropCluster(world: World, cluster: Cluster, at: number): void {
   cluster.status = 'DELETED'
   world.policies.delete(cluster.clusterId)

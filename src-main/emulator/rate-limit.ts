@@ -1,5 +1,5 @@
 /**
- * Requests per second per API key per endpoint (spec §1.5). A fixed window aligned to whole
+ * Requests per second per API key per endpoint (docs/zilliz-api-notes.md#rate-limit). A fixed window aligned to whole
  * seconds of the emulator clock, so a test can exhaust it and then advance the clock one second.
  */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }

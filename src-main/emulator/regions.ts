@@ -23,7 +23,7 @@ export function cloudOf(regionId: string): string | undefined {
   return REGIONS.find((region) => region.regionId === regionId)?.cloudId
 }
 
-/** "The region code", e.g. us-west-2 for aws-us-west-2 (spec §2.2). */
+/** "The region code", e.g. us-west-2 for aws-us-west-2 (docs/zilliz-api-notes.md#get-policy). */
 export function regionCode(regionId: string): string {
   return regionId.slice(regionId.indexOf('-') + 1)
 }

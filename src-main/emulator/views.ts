@@ -1,4 +1,4 @@
-/** Internal records → the documented response shapes (spec §2–§4). */
+/** Internal records → the documented response shapes (docs/zilliz-api-notes.md). */
 import { iso } from './clock.ts'
 import type { Backup, Cluster, Job, Policy, Project } from './model.ts'
 import { regionCode } from './regions.ts'

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const osSecrets = createOsSecretStore(secretLogger)
   const secrets = isDemo ? new MemorySecretStore() : osSecrets
   const demo = embeddedDemo()
-  // Listen first, warm later (docs/architecture.md, "Host launch"): the keychain probe (it loads keytar and asks
+  // Listen first, warm later (docs/architecture.md, "Listen first, warm later"): the keychain probe (it loads keytar and asks
   // the Secret Service over D-Bus) runs once the URL is out, and `keychain/status` waits for its answer.
   let probed: Promise<unknown> = Promise.resolve()
   const core = bootCore({

@@ -1,6 +1,6 @@
 /**
- * Crash-test child for the whole core (R17, R25): the real core on `dataDir` with the real API client against an
- * emulator the parent runs, until the parent SIGKILLs it.
+ * Crash-test child for the whole core (docs/reliability.md#r17, #r25): the real core on `dataDir` with the real API
+ * client against an emulator the parent runs, until the parent SIGKILLs it.
  * - `sync`: connects (first run) or re-enters the key (memory secrets do not survive a kill), prints READY, then
  *   runs `sync/run` in a loop and prints `ACK <n> <backups>` after each successful sync.
  * - `create <clusterId>`: prints READY and requests one manual backup (the parent kills it before the answer).

@@ -1,4 +1,4 @@
-/** Runs test/fakes/core-crash-child.ts in a child process that the test SIGKILLs (R17, R25). */
+/** Runs test/fakes/core-crash-child.ts in a child process that the test SIGKILLs (docs/reliability.md#r17, #r25). */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

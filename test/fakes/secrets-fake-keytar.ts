@@ -53,7 +53,7 @@ function key(service: string, account: string): string {
   return `${service}\n${account}`
 }
 
-/** Raw keytar messages recorded on Debian 12 (toolchain.md, "Keyring recipe"). */
+/** Raw keytar messages recorded on Debian 12 with gnome-keyring, set up as scripts/with-keyring.sh does. */
 export const KEYTAR_MESSAGES = {
   noBus: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
   noLoginCollection: 'Object does not exist at path “/org/freedesktop/secrets/collection/login”',

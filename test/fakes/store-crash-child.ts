@@ -1,7 +1,7 @@
 /**
- * Crash-test child (R17): runs the real repository functions in a loop and prints `ACK <n>` after each commit,
- * until the parent SIGKILLs it. Modes: `sync` replaces the cached backups with generation n; `drafts` saves a
- * draft for cluster n and commits a backup intent for it.
+ * Crash-test child (docs/reliability.md#r17): runs the real repository functions in a loop and prints `ACK <n>` after
+ * each commit, until the parent SIGKILLs it. Modes: `sync` replaces the cached backups with generation n; `drafts`
+ * saves a draft for cluster n and commits a backup intent for it.
  */
 import type { Backup } from '#contract/models/backup'
 import { addConnection, findConnection } from '#core/store/connections.repo'

@@ -21,8 +21,8 @@ import { makeCanary } from '../fakes/secrets-child-process.ts'
 import { RecordingNotifier } from '../fakes/test-core.ts'
 import { hasCommand, keyringSkipReason, keyringSuiteTitle, secretToolAccounts } from './keyring-env.ts'
 
-// R12 / R15 (issue 5 item 5): the real core, the real keytar store on a real Secret Service, a file
-// logger, the browser host; one run end to end with a canary key, then every byte it left is searched.
+// docs/reliability.md#r12 / #r15 (issue 5 item 5): the real core, the real keytar store on a real Secret Service, a
+// file logger, the browser host; one run end to end with a canary key, then every byte it left is searched.
 
 const skipReason = keyringSkipReason()
 const SERVICE = 'backup-desk'

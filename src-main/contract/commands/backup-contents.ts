@@ -5,7 +5,7 @@ import { idSchema } from '../id.ts'
 /** One collection a backup holds, as the API's describe backup reports it. */
 export const backupCollectionSchema = z
   .object({
-    /** Its database; `default` when the API's flat `collections` form names none (zilliz-cloud-api.md §2.5). */
+    /** Its database; `default` when the API's flat `collections` form names none (docs/zilliz-api-notes.md#describe-backup). */
     dbName: z.string(),
     collectionName: z.string(),
     /** LOADED / UNLOADED when the API says. */

@@ -4,7 +4,7 @@ import { idSchema } from '../id.ts'
 
 /**
  * The regions a cluster's cross-region copies may go to, from the API's region list (`GET /v2/regions`):
- * the same cloud provider as the cluster, never its own region, none on Azure (zilliz-cloud-api.md §2.2).
+ * the same cloud provider as the cluster, never its own region, none on Azure (docs/zilliz-api-notes.md#cross-region).
  */
 export const copyRegionsSchema = z
   .object({

@@ -24,7 +24,7 @@ export type BackupActionsDeps = {
 type CreateInput = Omit<CommandInput<'backup/create'>, 'backupType'> & { backupType: 'CLUSTER' | 'COLLECTION' }
 
 /**
- * Backup actions against Zilliz Cloud. Creating a backup goes through a committed intent (R25): a
+ * Backup actions against Zilliz Cloud. Creating a backup goes through a committed intent (docs/reliability.md#r25): a
  * retry, a crash or a double click never makes two; an ambiguous outcome is reconciled against the
  * backup list before anything is sent again.
  */
@@ -56,8 +56,8 @@ export class BackupActions {
         throw new CoreError('busy', `An earlier backup request for this cluster got no answer and no backup from it has appeared yet. Backup Desk checks again before sending another; try again ${retryText(this.deps.now() + waitMs)}.`, { retryAfterMs: waitMs })
       }
     }
-    // The MANUAL backups that exist before the request can never be its result (R25). Reading them also dates the
-    // request in server time (R28), which reconciliation compares create times with.
+    // The MANUAL backups that exist before the request can never be its result (docs/reliability.md#r25). Reading them
+    // also dates the request in server time (docs/reliability.md#r28), which reconciliation compares create times with.
     const existing = await client.listAllBackups({ clusterId: input.clusterId, creationMethod: 'MANUAL' })
     const params = { backupType: input.backupType, dbCollections: input.dbCollections, crossRegionCopies: input.crossRegionCopies }
     const intent = beginIntent(this.deps.db, {

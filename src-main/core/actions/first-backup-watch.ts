@@ -35,7 +35,7 @@ export type FirstBackupWatchDeps = {
 export type FirstBackupBaseline = { knownBackupIds: string[]; readAtServerMs: number }
 
 /**
- * Enabling a policy makes Zilliz start an AUTO backup at once (zilliz-cloud-api.md §2.1), but the set-policy answer
+ * Enabling a policy makes Zilliz start an AUTO backup at once (docs/zilliz-api-notes.md#set-policy), but the set-policy answer
  * carries no job id. The expectation is a backup intent of kind `first-backup` (store/intents.repo.ts) with the AUTO
  * backups that existed before the write; the job tracker polls its `first-backup` job through `describe`, which
  * claims only a NEW AUTO backup (by id, `claimNewBackup`), writes it into the mirror as CREATING, then follows that
@@ -139,7 +139,7 @@ export class FirstBackupWatch {
 
   /** True wording: nothing was seen, so nothing is claimed; Zilliz's schedule still holds. */
   private notStartedReason(intent: BackupIntent, waitMs: number, serverNowMs: number): string {
-    // Windows are Zilliz's schedule, so they are counted from the server's time (R28).
+    // Windows are Zilliz's schedule, so they are counted from the server's time (docs/reliability.md#r28).
     const policy = getMirroredPolicy(this.deps.db, intent.clusterId, intent.connectionId)?.policy
     const next = policy === undefined ? undefined : nextWindows(policy, serverNowMs, 1)[0]
     const when = next === undefined ? 'in the next backup window' : `in the next backup window, ${new Date(next.startMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`

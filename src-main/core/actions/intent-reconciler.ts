@@ -57,8 +57,8 @@ export async function claimNewBackup(deps: ReconcilerDeps, client: ZillizClient,
 }
 
 /**
- * Settles an uncertain create request (R25) against the cluster's MANUAL backups (`claimNewBackup`); a read late
- * enough after the request that shows nothing new proves nothing was made.
+ * Settles an uncertain create request (docs/reliability.md#r25) against the cluster's MANUAL backups
+ * (`claimNewBackup`); a read late enough after the request that shows nothing new proves nothing was made.
  */
 export async function settleIntent(deps: ReconcilerDeps, client: ZillizClient, intent: BackupIntent): Promise<Settled> {
   const claim = await claimNewBackup(deps, client, intent)

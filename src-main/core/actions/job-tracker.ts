@@ -13,7 +13,7 @@ export type JobTrackerDeps = {
   events: EventBus
   logger: Logger
   now: () => number
-  /** Between polls of the tracked jobs; the CLI polls every 5 s (zilliz-cloud-api.md §3.1). */
+  /** Between polls of the tracked jobs; Zilliz's CLI polls every 5 s (docs/zilliz-api-notes.md#jobs). */
   pollMs: number
   /** A job ended: its connection's cache is refreshed (the backup became AVAILABLE, a cluster appeared). */
   onJobEnded: (connectionId: string, job: TrackedJob) => void

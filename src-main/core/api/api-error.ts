@@ -3,7 +3,7 @@ import type { CoreErrorCode, ErrorDetails } from '#contract/errors'
 
 /**
  * What a failed call did on the server, for callers that must not resend a non-idempotent request blindly
- * (reliability.md R25; Zilliz has no idempotency key):
+ * (docs/reliability.md#r25; Zilliz has no idempotency key):
  * - `not-sent`: provably never reached the server (connect-phase error, breaker or limiter refusal) → safe to resend;
  * - `rejected`: the server answered and did not perform it (4xx, HTTP 200 + error code, 429) → safe to resend later;
  * - `unknown`: it may or may not have happened (timeout after sending, reset mid-response, 5xx, malformed body)

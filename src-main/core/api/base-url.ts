@@ -1,6 +1,6 @@
 import { CoreError } from '#contract/errors'
 
-/** The two public control planes (zilliz-cloud-api.md §1.1); there are no per-region hosts in v2. */
+/** The two public control planes (docs/zilliz-api-notes.md#base-url); there are no per-region hosts in v2. */
 export const ZILLIZ_BASE_URLS = {
   global: 'https://api.cloud.zilliz.com',
   china: 'https://api.cloud.zilliz.com.cn'

@@ -1,5 +1,5 @@
 /**
- * One breaker per client (reliability.md R26): after `threshold` consecutive transient failures (network,
+ * One breaker per client (docs/reliability.md#r26): after `threshold` consecutive transient failures (network,
  * timeout, 5xx, 408 — counted per attempt) calls fail fast for `cooldownMs`; then the next call is a single
  * probe whose result closes or re-opens it. Any real answer (even a 4xx or a business error) proves the server
  * is alive and counts as success; a 429 or an attempt that never left is neutral.

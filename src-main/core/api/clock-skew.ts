@@ -1,5 +1,5 @@
 /**
- * Estimates server − local clock offset from `Date` response headers (reliability.md R28), smoothed because a
+ * Estimates server − local clock offset from `Date` response headers (docs/reliability.md#r28), smoothed because a
  * `Date` header has one-second resolution and responses arrive after a variable delay.
  */
 export class ClockSkew {

@@ -1,6 +1,6 @@
 /**
  * Runs one API operation: limiter slot → breaker permit → one attempt → classification → retry decision
- * (reliability.md R22–R26). Only GETs are retried on ambiguous failures; any method is retried when the
+ * (docs/reliability.md#r22 to #r26). Only GETs are retried on ambiguous failures; any method is retried when the
  * failure provably happened before the request was written.
  */
 import type { Clock } from '../lib/clock.ts'

@@ -1,6 +1,6 @@
-/** Every tunable of the client, with the values the app ships with (reliability.md R22–R26). */
+/** Every tunable of the client, with the values the app ships with (docs/reliability.md#r22 to #r26). */
 export type ApiLimits = {
-  /** Per-attempt deadlines; both stay below Zilliz's own 60 s request timeout (zilliz-cloud-api.md §1.4). */
+  /** Per-attempt deadlines; both stay below Zilliz's own 60 s request timeout (docs/zilliz-api-notes.md#timeout). */
   getTimeoutMs: number
   postTimeoutMs: number
   /** Deadline for a whole operation, retries and waits included. */

@@ -1,6 +1,6 @@
 /**
  * Maps parsed API payloads to the contract's models (without `connectionId`, which the sync layer adds).
- * The Dedicated/Free/Serverless decision lives here because it needs the API's quirks (zilliz-cloud-api.md §4.2).
+ * The Dedicated/Free/Serverless decision lives here because it needs the API's quirks (docs/zilliz-api-notes.md#dedicated-only).
  */
 import type { Backup } from '#contract/models/backup'
 import type { Cluster, Deployment, Project } from '#contract/models/cluster'

@@ -1,5 +1,5 @@
 /**
- * Walks an offset-paginated list to the end (reliability.md R27): deduplicated by ID, and restarted from page 1
+ * Walks an offset-paginated list to the end (docs/reliability.md#r27): deduplicated by ID, and restarted from page 1
  * when the server's `count` moves between pages (an insert or delete shifts offsets, which would otherwise
  * skip or repeat items). Fails after `maxRestarts` so the caller keeps its old cache instead of a torn one.
  */
@@ -64,7 +64,7 @@ async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: 
     options.onProgress?.({ page, fetched: seen.size, total: expected, restarts })
   }
   merge(1, first.items)
-  // `count` is the total matching (zilliz-cloud-api.md §2.4); a short page also ends the walk in case it is not.
+  // `count` is the total matching (docs/zilliz-api-notes.md#list-backups); a short page also ends the walk in case it is not.
   if (first.items.length < pageSize || pageSize >= expected) return [...seen.values()]
   const lastPage = Math.ceil(expected / pageSize)
   if (lastPage > maxPages) {

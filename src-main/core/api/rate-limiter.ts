@@ -1,7 +1,7 @@
 /**
- * Per-endpoint client-side limiter (reliability.md R24). Zilliz allows 20 requests/s per user per endpoint
- * (zilliz-cloud-api.md §1.5). R24 suggests 10/s; we deliberately run at 18 per (1000 ms + margin) instead,
- * because a full sync of 200 clusters must finish within 1.15 × the 20/s floor: a sliding-window log
+ * Per-endpoint client-side limiter (docs/reliability.md#r24). Zilliz allows 20 requests/s per user per endpoint
+ * (docs/zilliz-api-notes.md#rate-limit). The rule first suggested 10/s; we deliberately run at 18 per (1000 ms +
+ * margin) instead, because a full sync of 200 clusters must finish within 1.15 × the 20/s floor: a sliding-window log
  * guarantees at most `perSecond` request STARTS in any window of `windowMs + safetyMarginMs`, which keeps
  * server-side arrival counts below 20 even with some network jitter, while a concurrency cap keeps a slow
  * server from piling up sockets. Different keys (endpoints) never wait on each other.

@@ -1,6 +1,6 @@
 /**
  * Turns one HTTP answer into the envelope's `data` or a classified `ApiError`, covering both Zilliz error paths
- * (zilliz-cloud-api.md §1.3–1.4): HTTP ≥ 400 + `{code,message}` and HTTP 200 + non-zero `code`.
+ * (docs/zilliz-api-notes.md#envelope): HTTP ≥ 400 + `{code,message}` and HTTP 200 + non-zero `code`.
  */
 import { z } from 'zod'
 import { ApiError, compactDetails } from './api-error.ts'

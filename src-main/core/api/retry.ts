@@ -1,4 +1,4 @@
-/** Backoff and Retry-After arithmetic (reliability.md R23/R24; AWS "Exponential Backoff and Jitter"). */
+/** Backoff and Retry-After arithmetic (docs/reliability.md#r23 and #r24; AWS "Exponential Backoff and Jitter"). */
 
 export type BackoffOptions = { baseMs: number; capMs: number }
 

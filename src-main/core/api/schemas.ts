@@ -1,8 +1,8 @@
 /**
- * Per-endpoint response schemas (zilliz-cloud-api.md §2–4). Unknown extra fields are tolerated (stripped);
+ * Per-endpoint response schemas (docs/zilliz-api-notes.md). Unknown extra fields are tolerated (stripped);
  * missing required ones fail. Every documented variant is accepted: ISO or epoch-ms times, `instanceCount`
  * as int or string, `crossRegionCopies`/`crossRegionPolicies`, `collections`/`dbCollections`, a job's
- * `progress` as a string. Statuses that the contract models as enums are enums here too (R30).
+ * `progress` as a string. Statuses that the contract models as enums are enums here too (docs/reliability.md#r30).
  */
 import { z } from 'zod'
 import { backupStatusSchema, backupTypeSchema, creationMethodSchema } from '#contract/models/backup'

@@ -1,6 +1,6 @@
 /**
- * The Zilliz Cloud control-plane client (style-guide S12): the only code that knows URLs, headers and HTTP
- * status. Callers get contract models or a `CoreError` (an `ApiError` carrying `outcomeOf`).
+ * The Zilliz Cloud control-plane client: the only code that knows URLs, headers and HTTP status, so the two error
+ * paths (docs/zilliz-api-notes.md#envelope) are handled once. Callers get contract models or a `CoreError` (an `ApiError` carrying `outcomeOf`).
  */
 import type { z } from 'zod'
 import { CoreError } from '#contract/errors'
@@ -39,7 +39,7 @@ export type BackupFilters = {
   clusterId?: string
   creationMethod?: CreationMethod
   backupType?: BackupType
-  /** Passed through as given; ISO 8601 UTC is the probable format (zilliz-cloud-api.md §2.4). */
+  /** Passed through as given; ISO 8601 UTC is the probable format (docs/zilliz-api-notes.md#list-backups). */
   startTime?: string
   endTime?: string
 }

@@ -5,7 +5,7 @@ import { longestGap } from '#contract/policy-rules'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
-/** Enabling a policy makes Zilliz start a backup at once (zilliz-cloud-api.md §2.1); a sync may not have seen it yet. */
+/** Enabling a policy makes Zilliz start a backup at once (docs/zilliz-api-notes.md#set-policy); a sync may not have seen it yet. */
 export const FIRST_BACKUP_GRACE_MS = HOUR_MS
 
 /**

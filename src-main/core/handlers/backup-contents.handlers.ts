@@ -12,7 +12,7 @@ export type BackupContentsHandlerDeps = {
   connections: ConnectionService
 }
 
-/** The API's flat `collections` form names no database: they are the default database's (§2.5, §2.3). */
+/** The API's flat `collections` form names no database: they are the default database's (docs/zilliz-api-notes.md#describe-backup). */
 const DEFAULT_DB = 'default'
 
 /**

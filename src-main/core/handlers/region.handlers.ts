@@ -12,7 +12,7 @@ export type RegionHandlerDeps = {
   connections: ConnectionService
 }
 
-/** Zilliz offers no cross-region copies on Azure (zilliz-cloud-api.md §2.2, crossRegionCopies). */
+/** Zilliz offers no cross-region copies on Azure (docs/zilliz-api-notes.md#cross-region). */
 const NO_COPIES_CLOUDS = new Set(['azure'])
 
 /**

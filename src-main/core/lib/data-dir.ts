@@ -14,7 +14,7 @@ export function defaultDataDir(env: Readonly<Record<string, string | undefined>>
 }
 
 /**
- * The one data-directory rule, shared by the browser host, the CLI and the Electron shell (architecture.md):
+ * The one data-directory rule, shared by the browser host, the CLI and the Electron shell (README.md, "Scripts"):
  * the `--data-dir` value, else `BACKUP_DESK_DATA_DIR`, else `fallback` (Electron passes its `userData`).
  * Empty values count as absent, so `BACKUP_DESK_DATA_DIR=` never means the current folder.
  */

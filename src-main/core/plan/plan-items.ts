@@ -91,7 +91,7 @@ function cloudOf(regionId: string): string {
   return regionId.split('-')[0] ?? ''
 }
 
-/** Copies stay with the cluster's cloud provider (zilliz-cloud-api.md, cross-region backup). */
+/** Copies stay with the cluster's cloud provider (docs/zilliz-api-notes.md#cross-region). */
 function copyCloudIssue(cluster: PlanCluster, after: BackupPolicy): { field: string; message: string } | null {
   if (!after.enabled) return null
   const cloud = cloudOf(cluster.regionId)

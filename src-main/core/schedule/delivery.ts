@@ -4,7 +4,7 @@ import type { Notifier } from '../notify/notifier.ts'
 import type { NotificationLedger } from './ledger.ts'
 import { digestNotice } from './messages.ts'
 
-/** More than this many notices at once is a burst, shown as one digest (R29). */
+/** More than this many notices at once is a burst, shown as one digest (docs/reliability.md#r29). */
 export const BURST_LIMIT = 3
 
 export type DeliveryInput = {

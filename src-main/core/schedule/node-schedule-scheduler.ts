@@ -20,7 +20,7 @@ function loadNodeSchedule(): Promise<NodeSchedule> {
   return loading
 }
 
-/** The production scheduler: node-schedule one-shot jobs (the only importer of node-schedule, S24). */
+/** The production scheduler: node-schedule one-shot jobs (the only importer of node-schedule: `confinedModules` in eslint.config.mjs). */
 export class NodeScheduleScheduler implements Scheduler {
   private readonly entries = new Map<string, Entry>()
 

@@ -4,7 +4,8 @@ export type ScheduledJob = () => void
 export type ScheduledEntry = { id: string; atMs: number }
 
 /**
- * The timer port (style-guide S14). The watcher keeps at most one entry per id, so the number of live timers
+ * The timer port: the core plans through it and never imports node-schedule (`confinedModules` in
+ * eslint.config.mjs); tests use `ManualScheduler` on a fake clock. The watcher keeps at most one entry per id, so the number of live timers
  * is the number of ids it uses (one), however large the fleet. Implementations never run backups.
  */
 export type Scheduler = {

@@ -23,7 +23,7 @@ export type FailClosedSecretStore = SecretStore & {
   probe(): Promise<SecretStoreStatus>
 }
 
-/** The text the app shows while in memory-only mode (reliability.md R13: a visible warning). */
+/** The text the app shows while in memory-only mode (docs/reliability.md#r13: a visible warning). */
 export const MEMORY_ONLY_WARNING =
   'The system keychain is unavailable: API keys are kept in memory for this session only ' +
   'and must be re-entered after a restart.'
@@ -34,7 +34,7 @@ export const PROBE_ACCOUNT = '__backup-desk-probe__'
 const UNEXPECTED_FAILURE = 'The system keychain failed unexpectedly.'
 
 /**
- * R13 "fail closed". Wraps the keychain store; the first `secret/unavailable` (no session bus,
+ * docs/reliability.md#r13 "fail closed". Wraps the keychain store; the first `secret/unavailable` (no session bus,
  * locked or absent keyring, 2 s timeout) switches this run to memory-only mode:
  * - the failed call is answered from memory (a failed `set` keeps the key in memory) and later
  *   calls never touch the keychain again; a key is never written anywhere else (file, db, log);

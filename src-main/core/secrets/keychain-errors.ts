@@ -3,9 +3,9 @@ import { CoreError } from '#contract/errors'
 /**
  * keytar/libsecret failures as plain sentences for the user. Raw keytar messages are matched, never
  * forwarded: they are technical, and only this file changes if the backend (safeStorage) does.
- * Patterns were recorded on Debian 12 with gnome-keyring (toolchain.md, "Keyring recipe").
+ * Patterns were recorded on Debian 12 with gnome-keyring, set up as scripts/with-keyring.sh does.
  */
-/** The failure `npm install` leaves behind on a machine without libsecret's headers (README, "Install"). */
+/** The failure `npm install` leaves behind on a machine without libsecret's headers (README.md, "Set up and run"). */
 export const KEYCHAIN_LIBRARY_MISSING = 'The system keychain library (libsecret) could not be loaded.'
 
 /** The one command that builds the keychain module where it is missing (Debian/Ubuntu). */

@@ -12,9 +12,9 @@ export type KeytarLike = {
 }
 
 export type KeytarSecretStoreOptions = {
-  /** Upper bound for every keychain call (reliability.md R13). Default 2000 ms. */
+  /** Upper bound for every keychain call (docs/reliability.md#r13). Default 2000 ms. */
   timeoutMs?: number
-  /** Keychain service name; every entry is `service` + account = connection id (R14). */
+  /** Keychain service name; every entry is `service` + account = connection id (docs/reliability.md#r14). */
   service?: string
   loadKeytar?: () => Promise<KeytarLike>
 }

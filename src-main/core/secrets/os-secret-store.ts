@@ -7,7 +7,7 @@ import { createKeytarSecretStore } from './keytar-secret-store.ts'
 /**
  * The SecretStore both hosts use: the OS keychain through keytar, falling back to memory-only for
  * the session when the keychain is unavailable (never to a file). Switching to Electron `safeStorage`
- * later changes this one function (style-guide S15).
+ * later changes this one function.
  */
 export function createOsSecretStore(logger: Logger): FailClosedSecretStore {
   return createFailClosedSecretStore({ primary: createKeytarSecretStore(), logger })

@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy of every document, in Electron and in the browser host alike
- * (reliability.md R3): no inline or eval'd script, no foreign origin.
+ * (docs/reliability.md#r3): no inline or eval'd script, no foreign origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -5,7 +5,7 @@ import { CoreError } from '#contract/errors'
 import type { StoreDatabase } from './database.ts'
 import { toStoreError } from './store-errors.ts'
 
-/** A verified copy of the database, taken online (R20). */
+/** A verified copy of the database, taken online (docs/reliability.md#r20). */
 export type BackupCopy = { path: string; takenAt: number }
 
 const COPY_PATTERN = /^backup-desk-(\d{8}T\d{9}Z)\.db$/

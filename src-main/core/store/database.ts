@@ -26,7 +26,7 @@ export type OpenOptions = {
   backupDir?: string
   /** Test seam: the schema steps to apply. */
   migrations?: readonly Migration[]
-  /** At least 5000 ms (R16). */
+  /** At least 5000 ms (docs/reliability.md#r16). */
   busyTimeoutMs?: number
   now?: () => number
 }
@@ -46,7 +46,7 @@ class QuickCheckFailed extends Error {}
 /**
  * Opens (creating if needed) the database, asserts its pragmas, checks it and migrates it. A damaged file is
  * quarantined and replaced by the newest verified backup, whose cache tables are emptied for the next sync to
- * rebuild (R19); drafts, intents, jobs and history come back from the copy.
+ * rebuild (docs/reliability.md#r19); drafts, intents, jobs and history come back from the copy.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): OpenResult {
   const busyTimeoutMs = options.busyTimeoutMs ?? MIN_BUSY_TIMEOUT_MS
@@ -102,7 +102,7 @@ function openChecked(
 /**
  * WAL with synchronous=FULL: commits survive app crashes and power loss (WAL+NORMAL may drop the last commits
  * on power loss). `synchronous` must be set after `journal_mode`, and each value is read back because a pragma
- * that did not take (a read-only medium, an unusual build) fails silently (R16).
+ * that did not take (a read-only medium, an unusual build) fails silently (docs/reliability.md#r16).
  */
 function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
   sqlite.pragma('journal_mode = WAL')

@@ -6,16 +6,16 @@ import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
 /**
- * R25. PENDING: committed before create-backup is sent. CONFIRMED: the API answered 2xx (or reconciliation
- * found the backup). FAILED: refused, or reconciliation proved nothing was created. UNKNOWN: the request may
- * have reached the server; never re-sent, only reconciled.
+ * docs/reliability.md#r25. PENDING: committed before create-backup is sent. CONFIRMED: the API answered 2xx (or
+ * reconciliation found the backup). FAILED: refused, or reconciliation proved nothing was created. UNKNOWN: the request
+ * may have reached the server; never re-sent, only reconciled.
  */
 export type IntentState = 'PENDING' | 'CONFIRMED' | 'FAILED' | 'UNKNOWN'
 
 /**
- * `create`: a manual backup request (R25). `first-backup`: the AUTO backup Zilliz starts when a policy is enabled,
- * expected but not requested by id; it is recorded UNKNOWN at once (the policy write went through, the backup is
- * not seen yet) and settled the same way, by id, against the cluster's AUTO backups.
+ * `create`: a manual backup request (docs/reliability.md#r25). `first-backup`: the AUTO backup Zilliz starts when a
+ * policy is enabled, expected but not requested by id; it is recorded UNKNOWN at once (the policy write went through,
+ * the backup is not seen yet) and settled the same way, by id, against the cluster's AUTO backups.
  */
 export type IntentKind = 'create' | 'first-backup'
 

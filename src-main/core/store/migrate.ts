@@ -11,9 +11,9 @@ export function latestVersion(migrations: readonly Migration[]): number {
 
 /**
  * Brings the schema to the latest version, one transaction per step, so a failing step leaves the database at
- * the previous version (R18). A fresh (empty) database takes every step in one transaction: it has no earlier
- * version to keep, a failure leaves it empty at schema 0, and a first launch pays one commit's fsync, not one per
- * step. A database from a newer app is refused, never migrated down.
+ * the previous version (docs/reliability.md#r18). A fresh (empty) database takes every step in one transaction: it has
+ * no earlier version to keep, a failure leaves it empty at schema 0, and a first launch pays one commit's fsync, not
+ * one per step. A database from a newer app is refused, never migrated down.
  */
 export function migrate(sqlite: Database.Database, migrations: readonly Migration[]): MigrationOutcome {
   assertWellFormed(migrations)

@@ -6,7 +6,7 @@ import type { StoreDatabase } from './database.ts'
 import { toEpochMs, toEpochMsOrNull } from './time.ts'
 import { writeTransaction } from './transaction.ts'
 
-/** The lists mirrored from the cloud. Each is replaced on its own, whole, in one transaction (R27). */
+/** The lists mirrored from the cloud, each replaced whole in one transaction (docs/reliability.md#r27). */
 export type CachedList = 'projects' | 'clusters' | 'policies' | 'backups'
 
 const STALE_COLUMN: Record<CachedList, string> = {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { listBackupCopies, verifyCopy } from './backup-copies.ts'
 
-/** What a corruption recovery did, for the UI to tell the admin (R19). */
+/** What a corruption recovery did, for the UI to tell the admin (docs/reliability.md#r19). */
 export type Recovery = {
   /** The damaged file, moved aside and kept for support. */
   quarantinedPath: string

@@ -2,7 +2,7 @@ import { CoreError } from '#contract/errors'
 
 /**
  * better-sqlite3 throws `SqliteError` with an extended result code (`SQLITE_IOERR_WRITE`, …). We match on the
- * primary code so that every variant of a failure reads the same to the admin (R21).
+ * primary code so that every variant of a failure reads the same to the admin (docs/reliability.md#r21).
  */
 type SqliteLikeError = Error & { code: string }
 
@@ -17,7 +17,7 @@ export function primaryCode(error: unknown): string | null {
   return match ? match[0] : null
 }
 
-/** The file is damaged, as opposed to unreachable or full; only these start a recovery (R19). */
+/** The file is damaged, as opposed to unreachable or full; only these start a recovery (docs/reliability.md#r19). */
 export function isCorruptionError(error: unknown): boolean {
   const code = primaryCode(error)
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'

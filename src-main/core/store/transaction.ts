@@ -4,7 +4,7 @@ import { toStoreError } from './store-errors.ts'
 /**
  * Runs `work` as one write transaction. BEGIN IMMEDIATE takes the write lock up front, so a busy database fails
  * at the start instead of half-way; any throw rolls everything back, and SQLite failures leave as a typed
- * `CoreError` naming `action` (R21).
+ * `CoreError` naming `action` (docs/reliability.md#r21).
  */
 export function writeTransaction<T>(db: StoreDatabase, action: string, work: () => T): T {
   try {

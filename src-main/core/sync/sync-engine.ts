@@ -84,9 +84,10 @@ export class SyncEngine {
         reads.prefetch(listed.filter((cl) => cl.deployment === 'Dedicated').map((cl) => cl.clusterId))
       }
       // One request first, the cluster list's first page: when Zilliz Cloud is unreachable the sync fails after
-      // that request's own retries, instead of a fan-out of failing calls opening the circuit breaker (R26) for the
-      // syncs that follow. It is the page the first policy reads wait for, so the projects, the backup list and
-      // the mirrored clusters' policies start the moment it arrives, overlapped with everything else.
+      // that request's own retries, instead of a fan-out of failing calls opening the circuit breaker
+      // (docs/reliability.md#r26) for the syncs that follow. It is the page the first policy reads wait for, so the
+      // projects, the backup list and the mirrored clusters' policies start the moment it arrives, overlapped with
+      // everything else.
       let rest: { projects: Promise<ApiProject[]>; backups: Promise<ApiBackup[]> } | undefined
       const onClusterPage = (listed: readonly { clusterId: string; deployment: string }[]): void => {
         if (rest === undefined) {

@@ -1,7 +1,7 @@
 import { backoffDelay, parseRetryAfter } from '../api/retry.ts'
 import type { SendResult } from './webhook-sender.ts'
 
-/** Backoff between attempts (full jitter, reliability.md R23/R24 as for the API), and the longest wait. */
+/** Backoff between attempts (full jitter, docs/reliability.md#r23 and #r24 as for the API), and the longest wait. */
 export const WEBHOOK_BACKOFF = { baseMs: 30_000, capMs: 30 * 60_000 }
 /** A Retry-After longer than this is not waited for in full. */
 const RETRY_AFTER_CAP_MS = 60 * 60_000

@@ -1,4 +1,4 @@
-/** Create, list, describe and delete backups (spec §2.3–§2.6). */
+/** Create, list, describe and delete backups (docs/zilliz-api-notes.md#create-backup to #lifecycle). */
 import { apiError } from '../errors.ts'
 import type { Backup, BackupType, DbCollections } from '../model.ts'
 import { createManualBackup, deleteBackup } from '../operations.ts'

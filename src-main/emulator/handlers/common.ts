@@ -22,7 +22,7 @@ export function liveCluster(world: World, clusterId: string | undefined): Cluste
   return cluster
 }
 
-/** Every backup endpoint applies only to Dedicated clusters (spec §2). */
+/** Every backup endpoint applies only to Dedicated clusters (docs/zilliz-api-notes.md#dedicated-only). */
 export function dedicatedCluster(world: World, clusterId: string | undefined): Cluster {
   const cluster = liveCluster(world, clusterId)
   if (cluster.kind === 'free') throw apiError(96021)
@@ -30,7 +30,7 @@ export function dedicatedCluster(world: World, clusterId: string | undefined): C
   return cluster
 }
 
-/** Backup routes also reach a dropped cluster's manual backups, which must stay deletable (spec §6). */
+/** Backup routes also reach a dropped cluster's manual backups, which must stay deletable (docs/zilliz-api-notes.md#lifecycle). */
 export function backupOwner(world: World, clusterId: string | undefined): Cluster {
   const cluster = clusterId === undefined ? undefined : world.clusters.get(clusterId)
   if (cluster === undefined) throw apiError(96018)
@@ -38,7 +38,7 @@ export function backupOwner(world: World, clusterId: string | undefined): Cluste
   return cluster
 }
 
-/** FAILED backups exist only through their job (spec §7): to the API they are not found. */
+/** FAILED backups exist only through their job (docs/zilliz-api-notes.md#lifecycle): to the API they are not found. */
 export function clusterBackup(world: World, cluster: Cluster, backupId: string | undefined): Backup {
   const backup = backupId === undefined ? undefined : world.backups.get(backupId)
   if (backup === undefined || backup.clusterId !== cluster.clusterId || backup.status === 'FAILED') throw apiError(96041)
@@ -71,7 +71,7 @@ export function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value)
 }
 
-/** Copies stay on the source cluster's cloud and never on Azure (spec §2.1). */
+/** Copies stay on the source cluster's cloud and never on Azure (docs/zilliz-api-notes.md#cross-region). */
 export function checkCopyRegion(cluster: Cluster, regionId: unknown): string {
   const cloud = typeof regionId === 'string' ? cloudOf(regionId) : undefined
   if (typeof regionId !== 'string' || cloud === undefined || cloud === 'azure' || cloud !== cloudOf(cluster.regionId)) {

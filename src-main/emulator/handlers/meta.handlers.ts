@@ -1,4 +1,4 @@
-/** Clusters, projects, cloud meta and jobs (spec §3, §4). */
+/** Clusters, projects, cloud meta and jobs (docs/zilliz-api-notes.md#jobs, #clusters). */
 import { apiError } from '../errors.ts'
 import type { Cluster } from '../model.ts'
 import { CLOUDS, REGIONS } from '../regions.ts'

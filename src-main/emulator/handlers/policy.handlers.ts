@@ -1,4 +1,4 @@
-/** Set and get backup policy (spec §2.1, §2.2). */
+/** Set and get backup policy (docs/zilliz-api-notes.md#set-policy, #get-policy). */
 import { apiError } from '../errors.ts'
 import type { CrossRegionCopy } from '../model.ts'
 import { setPolicy } from '../operations.ts'
@@ -11,7 +11,7 @@ import type { RouteDef } from './types.ts'
 const FREQUENCY = /^[1-7](,[1-7])*$/
 const WINDOW = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/
 const SINGLE_HOUR = /^([01]\d|2[0-3]):[0-5]\d$/
-/** CLI aliases (spec §2.1); whether the REST API takes them is unknown, accepting them is harmless. */
+/** CLI aliases (docs/zilliz-api-notes.md#set-policy); whether the REST API takes them is unknown, accepting them is harmless. */
 const FREQUENCY_ALIASES: Record<string, string> = { daily: '1,2,3,4,5,6,7', weekdays: '1,2,3,4,5', weekends: '6,7' }
 
 function parseFrequency(value: unknown): string {
@@ -36,7 +36,7 @@ function parseRetention(value: unknown): number {
 
 function parsePolicy(body: JsonObject, regionCheck: (regionId: unknown) => string): PolicyInput {
   if (typeof body.enabled !== 'boolean') throw apiError(96100, "'enabled' is required and must be a boolean.")
-  // Disabling accepts anything else, including Terraform's Go zero values (spec §2.1).
+  // Disabling accepts anything else, including Terraform's Go zero values (docs/zilliz-api-notes.md#set-policy).
   if (!body.enabled) return { enabled: false, frequency: '', startTime: '', retentionDays: 0, crossRegionCopies: [] }
   const rawCopies = body.crossRegionCopies ?? body.crossRegionPolicies ?? []
   if (!Array.isArray(rawCopies)) throw apiError(96100, "'crossRegionCopies' must be an array.")

@@ -1,4 +1,4 @@
-/** restoreCluster, restoreCollection and export (spec §2.7–§2.9). */
+/** restoreCluster, restoreCollection and export (docs/zilliz-api-notes.md#restore-cluster, #restore-collection, #export). */
 import { apiError } from '../errors.ts'
 import { restoreCluster, startSideJob } from '../operations.ts'
 import {
@@ -25,7 +25,8 @@ function checkCollections(body: JsonObject, inBackup: string[]): void {
     if (!Array.isArray(collections)) throw apiError(96100, "'collections' must be an array.")
     for (const item of collections) {
       if (!isObject(item)) throw apiError(96100, "'collections' items must be objects.")
-      // REF/ERR2 spell target*, the CLI and newest guide dest* (spec §2.8): accept both.
+      // REF/ERR2 spell target*, the CLI and newest guide dest*: accept both
+      // (docs/zilliz-api-notes.md#restore-collection).
       const status = item.targetCollectionStatus ?? item.destCollectionStatus
       if (status !== undefined && status !== 'LOADED' && status !== 'UNLOADED') throw apiError(96037)
       const name = item.collectionName
@@ -45,7 +46,7 @@ export const restoreRoutes: RouteDef[] = [
       const input = bodyObject(body)
       const backup = availableBackup(clusterBackup(world, source, params.backupId), 96040)
       if (backup.backupType !== 'CLUSTER') throw apiError(96040, 'Only CLUSTER backups restore to a new cluster.')
-      // REF says projectId, the guides targetProjectId (spec §2.7): accept both.
+      // REF says projectId, the guides targetProjectId (docs/zilliz-api-notes.md#restore-cluster): accept both.
       const projectId = stringField(input, 'projectId', 'targetProjectId')
       if (projectId === undefined || !world.projects.has(projectId)) throw apiError(96005)
       const clusterName = input.clusterName

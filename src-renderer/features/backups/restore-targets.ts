@@ -5,7 +5,7 @@ import type { Backup } from '#contract/models/backup'
 /**
  * The clusters a backup's collection can be restored into: RUNNING Dedicated clusters of the backup's own
  * organization (Zilliz restores a collection into an existing cluster of the same organization, and refuses a
- * destination that is not RUNNING; zilliz-cloud-api.md §2.8). The backup's own cluster first.
+ * destination that is not RUNNING; docs/zilliz-api-notes.md#restore-collection). The backup's own cluster first.
  */
 export function restoreTargets(clusters: readonly ClusterSummary[], backup: Backup): ClusterSummary[] {
   return clusters

@@ -3,7 +3,7 @@ import type { CoreErrorCode, SerializedError } from '#contract/errors'
 import { keyActionFor } from '../services/key-prompt.ts'
 import { toasts } from '../state/toasts.svelte.ts'
 
-/** Plain words for an error code. The one place that maps codes to text (style-guide S11). */
+/** Plain words for an error code. The one place that maps codes to text. */
 export function errorMessage(error: Pick<SerializedError, 'code' | 'message' | 'details'>): string {
   const code: CoreErrorCode = error.code
   // A cause (no key, key refused, keychain locked, unreachable, ...) reads the same everywhere: CAUSE_TEXT.

@@ -12,7 +12,8 @@ type OpenModal = {
 }
 
 /**
- * Opens modals and resolves with the value the modal passes to `onClose` (style-guide S19). Rendered by
+ * Opens modals and resolves with the value the modal passes to `onClose`, so a service acts on what a modal returns
+ * and the modal itself only renders. Rendered by
  * `ModalHost.svelte` in the shell; the `Dialog` inside each modal traps focus and returns it on close.
  */
 export class ModalManager {

@@ -106,7 +106,7 @@ describe('a backup is reported created only when it was (issue #11 item 8)', () 
   })
 
   it('ends the lock-out as soon as a list read late enough shows nothing was made, then creates a new backup', async () => {
-    // Both clocks move together here, as real ones do: the skew estimate (R28) stays put.
+    // Both clocks move together here, as real ones do: the skew estimate (docs/reliability.md#r28) stays put.
     const clock = new ManualClock(emulator.now())
     await core.close()
     core = createTestCore({ clock, limits: FAST_LIMITS })

@@ -1,4 +1,4 @@
-/** Documented response shapes (zilliz-cloud-api.md §2–§4), written independently of the emulator. */
+/** Documented response shapes (docs/zilliz-api-notes.md), written independently of the emulator. */
 import { z } from 'zod'
 
 const isoSecond = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)

@@ -4,7 +4,7 @@ import type { RunningEmulator } from '../../../src-main/emulator/index.ts'
 import { call, MINUTE, MONDAY_NOON, ok } from './helpers.ts'
 import * as s from './schemas.ts'
 
-/** The request examples of zilliz-cloud-api.md, each answered in the documented shape. */
+/** Request examples from Zilliz's reference and guides (docs/zilliz-api-notes.md#sources), each answered in the documented shape. */
 describe('documented request examples', () => {
   let emu: RunningEmulator
   let cluster: string

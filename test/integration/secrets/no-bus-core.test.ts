@@ -20,8 +20,8 @@ type ChildReport = {
   expectedClusters: number
 }
 
-// R13 through the core's contract: the real core, keytar and libsecret in a child process with no session
-// bus and no display (libsecret caches its bus per process, so it cannot be taken away in-process).
+// docs/reliability.md#r13 through the core's contract: the real core, keytar and libsecret in a child process with no
+// session bus and no display (libsecret caches its bus per process, so it cannot be taken away in-process).
 describe('the core with no D-Bus session', () => {
   let dir = ''
   beforeEach(async () => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 
 /**
- * reliability.md R11: the static security gate. Electronegativity 1.10.3 through its programmatic
+ * docs/reliability.md#r11: the static security gate. Electronegativity 1.10.3 through its programmatic
  * API; the CLI exits 0 whatever it finds, so this gates on check IDs, never on severity.
  */
 
@@ -28,7 +28,8 @@ function isBlocking(issue: Issue): boolean {
   if (issue.id.startsWith('OPEN_EXTERNAL')) return issue.confidence.name !== 'TENTATIVE'
   // Reviewed: for our exact policy the CSP evaluator's only remark is that `script-src 'self'` "can be
   // problematic if you host JSONP, Angular or user uploaded files" (a FIRM "maybe weak"); the app
-  // serves none of those, and R3 prescribes 'self'. Any other CSP finding, or another policy, fails.
+  // serves none of those, and docs/reliability.md#r3 prescribes 'self'. Any other CSP finding, or another policy,
+  // fails.
   if (issue.id === 'CSP_GLOBAL_CHECK' && issue.confidence.name === 'FIRM' && issue.sample === CONTENT_SECURITY_POLICY) return false
   return BLOCKING.test(issue.id)
 }

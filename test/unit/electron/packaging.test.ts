@@ -29,7 +29,7 @@ const config = yaml.load(readFileSync(resolve(ROOT, 'electron-builder.yml'), 'ut
 const LATEST_ELECTRON_MAJOR = 45
 
 describe('electron-builder.yml', () => {
-  it('burns exactly the hardened fuse map into the binary (reliability.md R10)', () => {
+  it('burns exactly the hardened fuse map into the binary (R10)', () => {
     expect(config.electronFuses).toStrictEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

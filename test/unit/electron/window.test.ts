@@ -9,7 +9,7 @@ const { preloadPath, rendererDir, resourcesDir } = await import('../../../src-ma
 
 const session = { id: 'fake-session' } as unknown as Session
 
-/** reliability.md R1, spelled out: any added, removed or changed preference fails this test. */
+/** docs/reliability.md#r1, spelled out: any added, removed or changed preference fails this test. */
 const EXPECTED_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
   sandbox: true,

@@ -1,6 +1,6 @@
 /**
  * Schema 2: the notification ledger, the settings key/value table, and the indexes the watcher's re-plan needs
- * so that it asks SQLite for instants instead of reading every backup (R29).
+ * so that it asks SQLite for instants instead of reading every backup (docs/reliability.md#r29).
  */
 export const migration0002 = {
   version: 2,

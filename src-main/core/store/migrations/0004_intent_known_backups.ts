@@ -1,7 +1,7 @@
 /**
  * Schema 4: a backup request remembers the cluster's MANUAL backup ids that existed before it was sent, so that
- * reconciling an unknown outcome claims only a backup the request could have made (R25; issue #11 item 8).
- * NULL for requests recorded before this step: their reconciliation falls back to time and unclaimed ids.
+ * reconciling an unknown outcome claims only a backup the request could have made (docs/reliability.md#r25; issue #11
+ * item 8). NULL for requests recorded before this step: their reconciliation falls back to time and unclaimed ids.
  */
 export const migration0004 = {
   version: 4,

@@ -21,7 +21,7 @@ async function fixtureClient(routes: Record<string, unknown>) {
   return createZillizClient({ baseUrl: server.url, apiKey: API_KEY })
 }
 
-// Examples from zilliz-cloud-api.md (REF, GUIDE, TF-REC).
+// Examples from Zilliz's documentation and recordings (REF, GUIDE, TF-REC: docs/zilliz-api-notes.md#sources).
 const POLICY_REF = { code: 0, data: { clusterId: 'inxx-xxxxxxxxxxxxxxx', status: 'ENABLED', startTime: '02:00-04:00', frequency: '1,2,3,5', retentionDays: 7 } }
 const POLICY_JA = { code: 0, data: { clusterId: 'in01-a', status: 'ENABLED', startTime: '02:00-04:00', frequency: '7', retentionDays: 7, crossRegionPolicies: [{ regionId: 'aws-us-west-2', retentionDays: 7, region: 'us-west-2' }] } }
 const POLICY_COPIES = { code: 0, data: { clusterId: 'in01-b', status: 'ENABLED', startTime: '03:00-05:00', frequency: '1,2,5', retentionDays: 3, crossRegionCopies: [{ regionId: 'ali-cn-hangzhou', retentionDays: 5, region: 'cn-hangzhou' }] } }

@@ -7,8 +7,8 @@ import { filesContaining, isolatedEnv, lastJsonLine, listFiles, makeCanary, runC
 
 const NO_BUS = 'No system keychain is reachable (no D-Bus session).'
 
-// The real keytar with no session bus (R13). Runs in a child process: libsecret keeps the first bus it
-// connects to, so removing DBUS_SESSION_BUS_ADDRESS in-process is only reliable before any keychain call.
+// The real keytar with no session bus (docs/reliability.md#r13). Runs in a child process: libsecret keeps the first bus
+// it connects to, so removing DBUS_SESSION_BUS_ADDRESS in-process is only reliable before any keychain call.
 describe('the keytar store with no D-Bus session', () => {
   let dir = ''
   beforeEach(async () => {
