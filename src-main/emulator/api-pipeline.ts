@@ -1,6 +1,7 @@
 /**
  * One /v2 request, in order: count, injected fault, Bearer key (401), route (404), rate limit
- * (429), JSON body, lifecycle sync, handler. Business errors are HTTP 200 + {code, message}.
+ * (429, judged by the request's arrival time), JSON body, lifecycle sync, handler. Business errors are
+ * HTTP 200 + {code, message}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EmulatorCore } from './emulator.ts'
@@ -26,6 +27,8 @@ export async function handleApi(
   headers: Record<string, string>
 ): Promise<void> {
   const method = req.method ?? 'GET'
+  // The rate limit counts a request when it arrives, before the emulated latency (see rate-limit.ts).
+  const arrivedAt = core.clock.now()
   const text = await readBody(req)
   if (options.latencyMs > 0) await delay(options.latencyMs)
   const match = route(method, url.pathname)
@@ -44,7 +47,7 @@ export async function handleApi(
     sendJson(res, 404, { code: 404, message: `No route for ${method} ${url.pathname}` }, headers)
     return
   }
-  const decision = core.limiter.check(apiKey, match.endpoint, core.clock.now())
+  const decision = core.limiter.check(apiKey, match.endpoint, arrivedAt)
   if (!decision.allowed) {
     const message = `Too many requests: at most ${options.rateLimit} requests per second per API key per endpoint.`
     sendJson(res, 429, { code: 429, message }, { ...headers, 'Retry-After': String(decision.retryAfterSeconds) })

@@ -28,11 +28,13 @@ export const DEFAULT_LIMITS: ApiLimits = {
   backoffBaseMs: 500,
   backoffCapMs: 10_000,
   retryAfterCapMs: 60_000,
-  perSecond: 18,
+  // One start per 1050/19 ≈ 55.3 ms and no bursts: see rate-limiter.ts for why this keeps every server second
+  // at ≤ 20 arrivals even when sends reach the server up to ≈ 95 ms unevenly.
+  perSecond: 19,
   windowMs: 1000,
-  safetyMarginMs: 10,
+  safetyMarginMs: 50,
   maxConcurrent: 8,
-  burst: 4,
+  burst: 1,
   breakerThreshold: 5,
   breakerCooldownMs: 30_000
 }
