@@ -45,7 +45,7 @@ const FIRST_RENDER_SCRIPT = `new Promise((done) => {
 function keystrokeScript(value: string): string {
   return `new Promise((done) => {
   const input = document.getElementById('backup-search')
-  const start = performance.now()
+  const start = performance.mark('search').startTime
   input.value = ${JSON.stringify(value)}
   input.dispatchEvent(new Event('input', { bubbles: true }))
   let sawBusy = false
@@ -58,6 +58,20 @@ function keystrokeScript(value: string): string {
   queueMicrotask(poll)
 })`
 }
+
+const KEYSTROKE_FIGURE = 'search keystroke → painted, first searches after a sync, median (`ui-backups`)'
+const FIRST_SEARCH_FIGURE = 'search keystroke → painted, the first search after a sync (`ui-backups`)'
+
+/**
+ * The page's other requests to the host that had not been answered when the first search was sent (Resource
+ * Timing): the host answers one at a time, so the first search waits for each of them (`cluster/list` did, ≈ 0.8 s).
+ */
+const IN_FLIGHT_AT_FIRST_SEARCH_SCRIPT = `(() => {
+  const sent = performance.getEntriesByName('search', 'mark')[0]?.startTime ?? Number.NaN
+  return performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/rpc/') && e.startTime <= sent && e.responseEnd > sent)
+    .map((e) => e.name.replace(/.*\\/rpc\\//, ''))
+})()`
 
 export const benchmark: Benchmark = {
   title: 'Backup list in Chromium with 100,000 cached backups',
@@ -87,6 +101,11 @@ export const benchmark: Benchmark = {
       for (const text of searches) {
         keystrokes.push(await page.evaluate<number>(keystrokeScript(text)))
       }
+      const waitedFor = await page.evaluate<string[]>(IN_FLIGHT_AT_FIRST_SEARCH_SCRIPT)
+      // Warm: the same searches again, after the search was cleared.
+      await page.evaluate<number>(keystrokeScript(''))
+      const warmKeystrokes: number[] = []
+      for (const text of searches) warmKeystrokes.push(await page.evaluate<number>(keystrokeScript(text)))
 
       const firstRenders: number[] = []
       for (let run = 0; run < 5; run++) {
@@ -110,14 +129,26 @@ export const benchmark: Benchmark = {
         { name: 'visit to Backups, warm (median of 5)', figure: 'first visit to Backups, 100,000 cached backups (`ui-backups`)', phase: 'warm', value: firstRender, unit: 'ms', target: '≤ 150 ms', ok: firstRender <= 150 },
         {
           name: 'search keystroke → painted, first 12 after the sync (median)',
-          figure: 'search keystroke → painted, first searches after a sync, median (`ui-backups`)',
+          figure: KEYSTROKE_FIGURE,
           phase: 'cold',
           value: keystroke,
           unit: 'ms',
           target: '≤ 50 ms, none > 150 ms',
           ok: keystroke <= 50 && Math.max(...keystrokes) <= 150,
-          notes: `first ${(keystrokes[0] ?? Number.NaN).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms`
+          notes: `max ${Math.max(...keystrokes).toFixed(1)} ms`
         },
+        { name: 'the same 12 searches again (median)', figure: KEYSTROKE_FIGURE, phase: 'warm', value: median(warmKeystrokes), unit: 'ms', notes: `max ${Math.max(...warmKeystrokes).toFixed(1)} ms` },
+        {
+          name: 'the first search after the sync',
+          figure: FIRST_SEARCH_FIGURE,
+          phase: 'cold',
+          value: keystrokes[0] ?? Number.NaN,
+          unit: 'ms',
+          target: '≤ 150 ms',
+          ok: (keystrokes[0] ?? Number.POSITIVE_INFINITY) <= 150,
+          notes: waitedFor.length === 0 ? 'no other request was in flight when it was sent' : `sent while these were in flight: ${waitedFor.join(', ')}`
+        },
+        { name: 'the first of the same searches again', figure: FIRST_SEARCH_FIGURE, phase: 'warm', value: warmKeystrokes[0] ?? Number.NaN, unit: 'ms' },
         { name: 'core backup/list with search, over HTTP (median of 12)', value: median(coreTimes), unit: 'ms', notes: `max ${Math.max(...coreTimes).toFixed(1)} ms; the part of a keystroke spent in the core` },
         { name: 'rows in the DOM', value: domRows, unit: 'rows', notes: 'windowed: visible rows + overscan + header' },
         { name: 'renderer JS + CSS gzipped', value: Math.round(bytes / 1024), unit: 'KB', target: '≤ 150 KB', ok: bytes <= 150 * 1024 }

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appCommands } from './commands/app.ts'
 import { backupCommands } from './commands/backup.ts'
 import { backupContentsCommands } from './commands/backup-contents.ts'
+import { backupFilterOptionsCommands } from './commands/backup-filter-options.ts'
 import { clusterCommands } from './commands/cluster.ts'
 import { connectionCommands } from './commands/connection.ts'
 import { draftCommands } from './commands/draft.ts'
@@ -35,6 +36,7 @@ export const commands = {
   ...fileCommands,
   ...backupCommands,
   ...backupContentsCommands,
+  ...backupFilterOptionsCommands,
   ...historyCommands,
   ...timelineCommands,
   ...draftCommands,

@@ -103,6 +103,8 @@ export type Core = {
   syncAll(): Promise<void>
   /** Delivers the webhook messages due now; resolves when the outbox sleeps. */
   flushWebhooks(): Promise<void>
+  /** What the backup search index holds in memory, per connection (`BackupSearch.indexedBackups`). */
+  indexedBackups(): ReadonlyMap<string, number>
 }
 
 /** Composes the core from injected dependencies. Nothing starts until `start()`. */
@@ -112,7 +114,10 @@ export function createCore(deps: CoreDeps): Core {
   const events = new EventBus()
   const settings = createSettingsRepo(db)
   const pool = new ClientPool(db, deps.secrets, deps.createApiClient)
-  const connections = new ConnectionService({ db, secrets: deps.secrets, settings, pool, createClient: deps.createApiClient, now })
+  const search = new BackupSearch(db)
+  const connections = new ConnectionService({
+    db, secrets: deps.secrets, settings, pool, createClient: deps.createApiClient, now, onRemoved: (id) => search.forget(id)
+  })
   const backgroundSync = (connectionId: string): void => {
     engine.run(connectionId).catch((error: unknown) => {
       logger.warn('background sync failed', { connectionId, error: isCoreError(error) ? error.code : String(error) })
@@ -165,7 +170,6 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
   const plans = new PlanService({ db, outbox, events, now, activeConnectionId: () => connections.activeId() })
-  const search = new BackupSearch(db)
   const drafts = new DraftSaver({ db, connections, events, now })
 
   const handlers: CoreHandlers = {
@@ -212,6 +216,7 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     syncAll,
     flushWebhooks: () => webhooks.flush(),
+    indexedBackups: () => search.indexedBackups(),
     start: () => {
       webhooks.start()
       watcher.start()

@@ -16,6 +16,11 @@ export type Project = z.infer<typeof projectSchema>
 export const deploymentSchema = z.enum(['Dedicated', 'Serverless', 'Free'])
 export type Deployment = z.infer<typeof deploymentSchema>
 
+/** Whether a cluster of this deployment can have backups: the one rule behind every `supportsBackup`. */
+export function supportsBackup(deployment: Deployment): boolean {
+  return deployment === 'Dedicated'
+}
+
 export const clusterSchema = z
   .object({
     clusterId: z.string(),

@@ -19,6 +19,11 @@ export type ConnectionServiceDeps = {
   pool: ClientPool
   createClient: ApiClientFactory
   now: () => number
+  /**
+   * The connection's rows just left the store (one transaction, its whole cache cascading): what is held in memory
+   * over them goes in the same turn, before any other request is answered (the backup search index).
+   */
+  onRemoved?: (connectionId: string) => void
 }
 
 export type ConnectionCheck = { projects: number; clusters: number; latencyMs: number }
@@ -66,6 +71,7 @@ export class ConnectionService {
     repo.getConnection(this.deps.db, id)
     await this.deps.secrets.delete(id)
     repo.removeConnection(this.deps.db, id, { drafts })
+    this.deps.onRemoved?.(id)
     this.hints.delete(id)
     this.deps.pool.forget(id)
     if (this.deps.settings.read(ACTIVE_KEY) === id) {

@@ -52,6 +52,16 @@ export class BackupSearch {
     this.entries.set(connectionId, this.read(connectionId))
   }
 
+  /** A removed connection's backups leave the index with the rest of its cache (connection/remove). */
+  forget(connectionId: string): void {
+    this.entries.delete(connectionId)
+  }
+
+  /** How many backups the index holds per connection: what it keeps in memory (the host-memory benchmark, tests). */
+  indexedBackups(): ReadonlyMap<string, number> {
+    return new Map([...this.entries].map(([connectionId, entries]) => [connectionId, entries.length]))
+  }
+
   /**
    * Builds the index of each connection in turn at start, one per turn of the event loop, so the host answers
    * in between; a search that comes first builds its own connection's index itself.

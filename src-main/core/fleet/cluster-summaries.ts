@@ -1,6 +1,6 @@
 import type { ClusterDetail, ClusterSummary, ProtectionFigures } from '#contract/commands/cluster'
 import { nextWindows } from '#contract/backup-windows'
-import type { Cluster, MirroredPolicy } from '#contract/models/cluster'
+import { supportsBackup, type Cluster, type MirroredPolicy } from '#contract/models/cluster'
 import type { ClusterTemplate } from '#contract/models/template'
 import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
@@ -80,7 +80,7 @@ function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPoli
     plan: cluster.plan,
     deployment: cluster.deployment,
     status: cluster.status,
-    supportsBackup: cluster.deployment === 'Dedicated',
+    supportsBackup: supportsBackup(cluster.deployment),
     policy: mirrored?.policy ?? null,
     nextWindow: mirrored === null ? null : nextWindowOf(mirrored, now),
     newestBackup: newest === null ? null : { backupId: newest.backupId, createTime: newest.createTime, status: newest.status, creationMethod: newest.creationMethod },

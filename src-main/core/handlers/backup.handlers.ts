@@ -4,7 +4,8 @@ import type { ConnectionService } from '../connections/connection-service.ts'
 import type { BackupSearch } from '../fleet/backup-search.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { insertCreatingBackup, listBackups } from '../store/backups.repo.ts'
-import { listClusters } from '../store/cache.query.ts'
+import { listClusters, listProjects } from '../store/cache.query.ts'
+import { listClusterChoices } from '../store/cluster-choices.query.ts'
 import type { HandlersFor } from './types.ts'
 
 export type BackupHandlerDeps = {
@@ -17,6 +18,7 @@ export type BackupHandlerDeps = {
 
 type BackupCommand =
   | 'backup/list'
+  | 'backup/filter-options'
   | 'backup/create'
   | 'backup/delete'
   | 'backup/restore-cluster'
@@ -32,6 +34,11 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
       const id = deps.connections.resolve(connectionId)
       const hasText = query.search !== undefined && query.search.trim() !== ''
       return Promise.resolve(hasText ? deps.search.search(id, query) : listBackups(db, { ...query, connectionId: id }))
+    },
+    'backup/filter-options': ({ connectionId }) => {
+      if (connectionId === undefined && deps.connections.activeId() === null) return Promise.resolve({ clusters: [], projects: [] })
+      const id = deps.connections.resolve(connectionId)
+      return Promise.resolve({ clusters: listClusterChoices(db, id), projects: listProjects(db, { connectionId: id }) })
     },
     'backup/create': async (input) => {
       const created = await actions.create(input)

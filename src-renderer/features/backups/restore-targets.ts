@@ -1,5 +1,5 @@
 import type { BackupCollection } from '#contract/commands/backup-contents'
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterChoice } from '#contract/commands/backup-filter-options'
 import type { Backup } from '#contract/models/backup'
 
 /**
@@ -7,7 +7,7 @@ import type { Backup } from '#contract/models/backup'
  * organization (Zilliz restores a collection into an existing cluster of the same organization, and refuses a
  * destination that is not RUNNING; docs/zilliz-api-notes.md#restore-collection). The backup's own cluster first.
  */
-export function restoreTargets(clusters: readonly ClusterSummary[], backup: Backup): ClusterSummary[] {
+export function restoreTargets(clusters: readonly ClusterChoice[], backup: Backup): ClusterChoice[] {
   return clusters
     .filter((c) => c.connectionId === backup.connectionId && c.deployment === 'Dedicated' && c.status === 'RUNNING')
     .sort((a, b) => Number(b.clusterId === backup.clusterId) - Number(a.clusterId === backup.clusterId) || a.clusterName.localeCompare(b.clusterName))

@@ -1,6 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
 import type { BackupCollection } from '#contract/commands/backup-contents'
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterChoice } from '#contract/commands/backup-filter-options'
 import type { Envelope } from '#contract/envelope'
 import { formatLocalAndUtc } from '#contract/time'
 import type { Backup } from '#contract/models/backup'
@@ -36,11 +36,11 @@ type ConfirmProps = {
 type RestoreClusterProps = FormProps<'backup/restore-cluster'> & { backup: Backup; projects: Project[]; defaultCuSize: number }
 type RestoreCollectionProps = FormProps<'backup/restore-collection'> & {
   backup: Backup
-  clusters: ClusterSummary[]
+  clusters: ClusterChoice[]
   loadCollections: () => Promise<Envelope<BackupCollection[]>>
 }
 type ExportProps = FormProps<'backup/export'> & { backup: Backup }
-type CreateProps = FormProps<'backup/create'> & { clusters: ClusterSummary[]; clusterId: string }
+type CreateProps = FormProps<'backup/create'> & { clusters: ClusterChoice[]; clusterId: string }
 type PasswordProps = { clusterId: string; username: string; password: string; onClose: (result?: undefined) => void }
 
 export type BackupActions = ReturnType<typeof createBackupActions>

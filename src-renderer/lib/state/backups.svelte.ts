@@ -1,5 +1,5 @@
 import type { BackupListInput, BackupSort } from '#contract/commands/backup'
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterChoice } from '#contract/commands/backup-filter-options'
 import type { SerializedError } from '#contract/errors'
 import type { Backup, BackupStatus, BackupType, CreationMethod } from '#contract/models/backup'
 import type { Project } from '#contract/models/cluster'
@@ -36,8 +36,8 @@ export class BackupsState {
   total = $state<number | null>(null)
   isLoading = $state(false)
   error = $state<SerializedError | null>(null)
-  /* Raw: each answer replaces the whole list (a thousand summaries need no proxy each, as in ClustersState). */
-  clusters = $state.raw<ClusterSummary[]>([])
+  /* Raw: each answer replaces the whole list (a thousand choices need no proxy each, as in ClustersState). */
+  clusters = $state.raw<ClusterChoice[]>([])
   projects = $state.raw<Project[]>([])
   /** What the list asks for, paging aside: a new query (filters, sort) starts again at the first row. */
   readonly listQuery: Omit<BackupListInput, 'offset' | 'limit'> = $derived(toListQuery(this.filters, this.sort))
@@ -64,14 +64,20 @@ export class BackupsState {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   }
 
-  clusterById(clusterId: string): ClusterSummary | undefined {
+  clusterById(clusterId: string): ClusterChoice | undefined {
     return this.clusters.find((c) => c.clusterId === clusterId)
   }
 
+  /**
+   * The clusters and projects the filters and the dialogs offer, from `backup/filter-options`: a few milliseconds
+   * of the host, where the Fleet's `cluster/list` (health, protection, lint per cluster) held it for most of a
+   * second after a sync, and the first search typed meanwhile waited behind it (bench/ui-backups).
+   */
   async loadOptions(): Promise<void> {
-    const [clusters, projects] = await Promise.all([this.core.invoke('cluster/list', {}), this.core.invoke('project/list', {})])
-    if (clusters.ok) this.clusters = clusters.value
-    if (projects.ok) this.projects = projects.value
+    const options = await this.core.invoke('backup/filter-options', {})
+    if (!options.ok) return
+    this.clusters = options.value.clusters
+    this.projects = options.value.projects
   }
 
   /**

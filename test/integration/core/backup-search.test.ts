@@ -40,4 +40,30 @@ describe('searching the cached backups', () => {
     expect(expectOk(await search(gone.backupId))).toEqual({ total: 0, items: [] })
     expect(expectOk(await search(kept.backupId))).toEqual({ total: 1, items: [kept] })
   })
+
+  it('drops a removed connection\'s backups from the index at once, the other connection\'s stay searchable', async () => {
+    const kept = await startEmulator({ seed: 'large:2:3', rateLimit: 100_000 })
+    emulator = await startEmulator({ seed: 'large:3:4', rateLimit: 100_000 })
+    const testCore = createTestCore({ limits: FAST_LIMITS })
+    core = testCore
+    try {
+      const removedId = await connect(testCore, emulator, 'Removed org')
+      const keptId = await connect(testCore, kept, 'Kept org')
+      expectOk(await testCore.invoke('sync/run', { connectionId: removedId }))
+      expectOk(await testCore.invoke('sync/run', { connectionId: keptId }))
+      const search = (connectionId: string) =>
+        testCore.invoke('backup/list', { connectionId, search: 'backup', sort: NEWEST_FIRST, offset: 0, limit: 1 })
+      const keptTotal = expectOk(await search(keptId)).total
+      expect(expectOk(await search(removedId)).total).toBe(listedBackupIds(emulator).length)
+      expect(testCore.indexedBackups().get(removedId)).toBe(listedBackupIds(emulator).length)
+
+      expectOk(await testCore.invoke('connection/remove', { id: removedId, drafts: 'delete' }))
+      expect(testCore.indexedBackups().has(removedId)).toBe(false)
+      expect(testCore.db.sqlite.prepare('SELECT count(*) AS n FROM backups WHERE connection_id = ?').get(removedId)).toEqual({ n: 0 })
+      expect(expectOk(await search(keptId)).total).toBe(keptTotal)
+      expect(testCore.indexedBackups().get(keptId)).toBe(listedBackupIds(kept).length)
+    } finally {
+      await kept.close()
+    }
+  })
 })

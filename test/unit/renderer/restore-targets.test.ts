@@ -1,10 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterChoice } from '#contract/commands/backup-filter-options'
 import type { Backup } from '#contract/models/backup'
 import { collectionKey, collectionsByDatabase, restoreTargets } from '../../../src-renderer/features/backups/restore-targets.ts'
 
-function cluster(clusterId: string, o: Partial<ClusterSummary> = {}): ClusterSummary {
-  return { clusterId, clusterName: `name-${clusterId}`, connectionId: 'org-a', deployment: 'Dedicated', status: 'RUNNING', ...o } as ClusterSummary
+function cluster(clusterId: string, o: Partial<ClusterChoice> = {}): ClusterChoice {
+  const deployment = o.deployment ?? 'Dedicated'
+  return {
+    clusterId, clusterName: `name-${clusterId}`, projectId: 'p1', projectName: 'Production', connectionId: 'org-a', deployment, status: 'RUNNING',
+    supportsBackup: deployment === 'Dedicated', ...o
+  }
 }
 
 const BACKUP = { backupId: 'b1', clusterId: 'k-source', connectionId: 'org-a' } as Backup

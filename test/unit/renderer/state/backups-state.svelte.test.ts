@@ -1,7 +1,7 @@
 import { flushSync } from 'svelte'
 import { describe, expect, test } from 'vitest'
 import type { BackupListInput } from '#contract/commands/backup'
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterChoice } from '#contract/commands/backup-filter-options'
 import { failure, success } from '#contract/envelope'
 import type { Backup } from '#contract/models/backup'
 import { BackupsState, PAGE_SIZE } from '../../../../src-renderer/lib/state/backups.svelte.ts'
@@ -25,13 +25,18 @@ function backup(index: number, overrides: Partial<Backup> = {}): Backup {
   }
 }
 
+/** The one cluster the filter options offer in these tests. */
+const ORDERS: ClusterChoice = {
+  clusterId: 'in01-orders', clusterName: 'orders', projectId: 'proj-1', projectName: 'Production', connectionId: 'conn-1',
+  deployment: 'Dedicated', status: 'RUNNING', supportsBackup: true
+}
+
 /** A core whose cache holds `count` backups, answered page by page as `backup/list` slices them. */
 function coreWithBackups(count: number): FakeCoreClient {
   const all = Array.from({ length: count }, (_, i) => backup(i))
   return new FakeCoreClient()
     .answer('backup/list', (input) => success({ total: all.length, items: all.slice(input.offset ?? 0, (input.offset ?? 0) + (input.limit ?? PAGE_SIZE)) }))
-    .answer('cluster/list', () => success([]))
-    .answer('project/list', () => success([]))
+    .answer('backup/filter-options', () => success({ clusters: [], projects: [] }))
 }
 
 describe('BackupsState paging', () => {
@@ -98,7 +103,7 @@ describe('BackupsState queries', () => {
 
   test('choosing a project clears a chosen cluster of another project', async () => {
     const core = coreWithBackups(3)
-    core.answer('cluster/list', () => success([{ clusterId: 'in01-orders', projectId: 'proj-1' } as ClusterSummary]))
+    core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
     const backups = new BackupsState(core)
     await backups.loadOptions()
     backups.setFilter('clusterId', 'in01-orders')
@@ -181,6 +186,36 @@ describe('BackupsState stale answers', () => {
   })
 })
 
+describe('BackupsState filter options', () => {
+  test('are asked once the first page has answered, never beside it, and never with the Fleet\'s cluster/list', async () => {
+    const core = coreWithBackups(3)
+    const firstPage = deferred<undefined>()
+    core.answer('backup/list', async () => {
+      await firstPage.promise
+      return success({ total: 1, items: [backup(0)] })
+    })
+    const backups = new BackupsState(core)
+    backups.visit({})
+    backups.loadOptionsAfterFirstPage()
+    await settle()
+    expect(core.callsOf('backup/filter-options')).toEqual([])
+    firstPage.resolve(undefined)
+    await settle()
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    expect(core.calls.map((c) => c.name)).not.toContain('cluster/list')
+  })
+
+  test('an error answer keeps the options already shown', async () => {
+    const core = coreWithBackups(3)
+    core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
+    const backups = new BackupsState(core)
+    await backups.loadOptions()
+    core.answer('backup/filter-options', () => failure('store/failed', 'The cache could not be read.'))
+    await backups.loadOptions()
+    expect(backups.clusters).toEqual([ORDERS])
+  })
+})
+
 describe('BackupsState events', () => {
   test('watch() reads the same view again when a sync finishes, until it is unsubscribed', async () => {
     const core = coreWithBackups(3)
@@ -192,7 +227,7 @@ describe('BackupsState events', () => {
     await settle()
     expect(core.callsOf('backup/list')).toHaveLength(2)
     expect(core.callsOf('backup/list').at(-1)).toMatchObject({ status: 'AVAILABLE' })
-    expect(core.callsOf('cluster/list')).toHaveLength(1)
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
     stop()
     expect(core.listenerCount).toBe(0)
     core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
