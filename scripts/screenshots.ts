@@ -27,6 +27,8 @@ type Shot = {
   teardown?: (rpc: Rpc) => Promise<unknown>
   /** Opens something other than an app screen (a saved report) instead of `hash`. */
   open?: (page: Page, rpc: Rpc) => Promise<void>
+  /** `print`: the page as it prints (its print stylesheet), like Chromium's print preview; default `screen`. */
+  media?: 'print'
 }
 
 // With a 7-day expiring lead, orders-prod (daily backups kept 7 days) is offered "Keep a copy now".
@@ -45,6 +47,15 @@ async function chooseOnAvailableClusterBackup(page: Page, item: string): Promise
   await page.getByTestId('backup-table').getByRole('row').nth(1).getByText('creating').waitFor({ state: 'detached' })
   await page.getByRole('button', { name: /^Actions for backup/ }).first().click()
   await page.getByRole('menuitem', { name: item }).click()
+}
+
+/** The last 30 days' compliance report, saved as the printable page and opened from its file. */
+async function openPrintableReport(page: Page, rpc: Rpc): Promise<void> {
+  const to = Date.now()
+  const report = (await rpc('report/compliance', { from: new Date(to - 30 * 86_400_000).toISOString(), to: new Date(to).toISOString(), format: 'html' })) as { content: string }
+  const file = join(mkdtempSync(join(tmpdir(), 'backup-desk-report-')), 'report.html')
+  writeFileSync(file, report.content)
+  await page.goto(pathToFileURL(file).href)
 }
 
 const SHOTS: Shot[] = [
@@ -128,13 +139,16 @@ const SHOTS: Shot[] = [
   {
     name: 'printable-report',
     hash: '',
-    open: async (page, rpc) => {
-      const to = Date.now()
-      const report = (await rpc('report/compliance', { from: new Date(to - 30 * 86_400_000).toISOString(), to: new Date(to).toISOString(), format: 'html' })) as { content: string }
-      const file = join(mkdtempSync(join(tmpdir(), 'backup-desk-report-')), 'report.html')
-      writeFileSync(file, report.content)
-      await page.goto(pathToFileURL(file).href)
-    },
+    open: openPrintableReport,
+    ready: async (page) => {
+      await page.getByRole('table').waitFor()
+    }
+  },
+  {
+    name: 'printable-report-print',
+    hash: '',
+    media: 'print',
+    open: openPrintableReport,
     ready: async (page) => {
       await page.getByRole('table').waitFor()
     }
@@ -259,6 +273,7 @@ async function main(): Promise<void> {
       await page.goto(`${base}/?token=${TOKEN}`)
       for (const shot of SHOTS.filter((s) => only === null || only.includes(s.name))) {
         const rpc: Rpc = (name, body) => hostRpc(base, TOKEN, name, body)
+        await page.emulateMedia({ colorScheme, media: shot.media ?? 'screen' })
         await shot.setup?.(rpc)
         if (shot.open === undefined) await page.goto(`${base}/${shot.hash}`)
         else await shot.open(page, rpc)

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './lib/clock.ts'
 import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
 import type { DemoOrganization } from './connections/demo-connection.ts'
 import type { OpenFileDialog, SaveFileDialog } from './handlers/file.handlers.ts'
+import type { SavePdfDialog } from './handlers/report.handlers.ts'
 import type { Notifier } from './notify/notifier.ts'
 import { NodeScheduleScheduler } from './schedule/node-schedule-scheduler.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
@@ -29,6 +30,8 @@ export type BootOptions = {
   saveFile?: SaveFileDialog
   /** The platform's open dialog, for `file/open` (Electron only). */
   openFile?: OpenFileDialog
+  /** Prints the compliance report to a PDF and saves it, for `report/compliance-pdf` (Electron only). */
+  savePdf?: SavePdfDialog
 }
 
 export type BootedCore = Core & {
@@ -68,7 +71,8 @@ export function bootCore(options: BootOptions): BootedCore {
     ...(options.timings === undefined ? {} : { timings: options.timings }),
     ...(options.startDemo === undefined ? {} : { startDemo: options.startDemo }),
     ...(options.saveFile === undefined ? {} : { saveFile: options.saveFile }),
-    ...(options.openFile === undefined ? {} : { openFile: options.openFile })
+    ...(options.openFile === undefined ? {} : { openFile: options.openFile }),
+    ...(options.savePdf === undefined ? {} : { savePdf: options.savePdf })
   })
   return {
     ...core,

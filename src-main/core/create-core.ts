@@ -25,7 +25,7 @@ import { planHandlers } from './handlers/plan.handlers.ts'
 import { policyHandlers } from './handlers/policy.handlers.ts'
 import { backupHistoryHandlers } from './handlers/backup-history.handlers.ts'
 import { protectionSettingsHandlers } from './handlers/protection-settings.handlers.ts'
-import { reportHandlers } from './handlers/report.handlers.ts'
+import { reportHandlers, type SavePdfDialog } from './handlers/report.handlers.ts'
 import { loadProtectionSettings } from './history/protection-settings.ts'
 import { policyFileHandlers } from './handlers/policy-file.handlers.ts'
 import { fileHandlers, type OpenFileDialog, type SaveFileDialog } from './handlers/file.handlers.ts'
@@ -76,6 +76,8 @@ export type CoreDeps = {
   saveFile?: SaveFileDialog
   /** The platform's open dialog (Electron); without it `file/open` is refused and the renderer picks in the page. */
   openFile?: OpenFileDialog
+  /** Prints the compliance report to a PDF and saves it (Electron); without it `report/compliance-pdf` is refused. */
+  savePdf?: SavePdfDialog
 }
 
 export type CoreTimings = {
@@ -192,7 +194,7 @@ export function createCore(deps: CoreDeps): Core {
     ...backupHistoryHandlers({ db }),
     ...timelineHandlers({ db, now }),
     ...protectionSettingsHandlers({ settings }),
-    ...reportHandlers({ db, connections, now, lintEnvironment }),
+    ...reportHandlers({ db, connections, now, lintEnvironment, ...(deps.savePdf === undefined ? {} : { savePdf: deps.savePdf }) }),
     ...templateHandlers({ db, plans, now }),
     ...planHandlers(plans),
     ...watcher.handlers,

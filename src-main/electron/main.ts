@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, powerMonitor, session, type SaveDialogOptions, type SaveDialogReturnValue } from 'electron'
 import { bootCore, type BootedCore } from '#core/boot'
 import { MemorySecretStore } from '#core/secrets/memory-secret-store'
 import { embeddedDemo } from '#emulator/embedded-demo'
@@ -16,6 +16,7 @@ import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
 import { createOpenFile } from './open-dialog.ts'
 import { createSaveFile } from './save-dialog.ts'
+import { createPrintWindow, createSavePdf, isolatePrintSession, PRINT_PARTITION } from './pdf-export.ts'
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
 import { deferredLogger } from './deferred-logger.ts'
 import { createTray } from './tray.ts'
@@ -34,6 +35,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** The platform's save dialog, attached to the app's window (a sheet on macOS) when it has focus. */
+function showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue> {
+  const focused = BrowserWindow.getFocusedWindow()
+  return focused === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(focused, options)
+}
+
 async function startDesktop(): Promise<void> {
   const dataDir = desktopDataDir(process.argv, process.env, () => app.getPath('userData'))
   const settings = readDesktopSettings(dataDir)
@@ -48,6 +55,8 @@ async function startDesktop(): Promise<void> {
   const appSession = session.fromPartition(APP_PARTITION, { cache: false })
   denyAllPermissions(appSession)
   serveRenderer(appSession, rendererDir(appPath))
+  const printSession = session.fromPartition(PRINT_PARTITION, { cache: false })
+  isolatePrintSession(printSession)
 
   const quitGuard = createQuitGuard({
     stop: async () => {
@@ -103,11 +112,8 @@ async function startDesktop(): Promise<void> {
     keychainStatus: () => keychainStatusOf(secretStore),
     startDemo: () => demo.start(),
     notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification }),
-    saveFile: createSaveFile((options) => {
-      // Attached to the app's window (a sheet on macOS) when it has focus.
-      const focused = BrowserWindow.getFocusedWindow()
-      return focused === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(focused, options)
-    }),
+    saveFile: createSaveFile(showSaveDialog),
+    savePdf: createSavePdf({ createWindow: () => createPrintWindow(printSession), showSaveDialog }),
     openFile: createOpenFile((options) => {
       const focused = BrowserWindow.getFocusedWindow()
       return focused === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(focused, options)

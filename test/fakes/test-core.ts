@@ -5,6 +5,7 @@ import type { Notification } from '#contract/models/notification'
 import type { ApiLimits } from '#core/api/limits'
 import { createZillizClient } from '#core/api/zilliz-client'
 import { createCore, type Core, type CoreTimings } from '#core/create-core'
+import type { SavePdfDialog } from '#core/handlers/report.handlers'
 import { systemClock, type Clock } from '#core/lib/clock'
 import { createLogger, type Logger } from '#core/lib/logger'
 import type { Notifier, WatchSummary } from '#core/notify/notifier'
@@ -48,6 +49,8 @@ export function createTestCore(options: {
   timings?: CoreTimings
   /** Client tunables (short deadlines, fast backoff) passed to every API client the core builds. */
   limits?: Partial<ApiLimits>
+  /** The desktop app's PDF printer (Electron main); absent = the browser host. */
+  savePdf?: SavePdfDialog
 } = {}): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'backup-desk-core-'))
   const { db } = openDatabase(join(dataDir, 'backup-desk.db'))
@@ -69,7 +72,8 @@ export function createTestCore(options: {
       createZillizClient({ baseUrl, apiKey, clock, logger, ...(options.limits === undefined ? {} : { limits: options.limits }) }),
     scheduler,
     notifier,
-    timings: options.timings ?? { syncOnStart: false, syncIntervalMs: 0, jobPollMs: 200 }
+    timings: options.timings ?? { syncOnStart: false, syncIntervalMs: 0, jobPollMs: 200 },
+    ...(options.savePdf === undefined ? {} : { savePdf: options.savePdf })
   })
   return {
     ...core,

@@ -32,6 +32,15 @@ export const reportCommands = {
     input: z.object({ ...period, format: z.enum(['csv', 'html']), ...scope }).strict().refine(periodRule, periodIssue),
     output: fileSchema
   }),
+  /**
+   * The compliance report (the same page as `format: 'html'`) saved as a PDF through the platform's save dialog:
+   * the desktop app prints it in Electron's main process. Only the report's parameters cross, never markup, so the
+   * page cannot make main print anything else. The browser host refuses it (its page prints the HTML itself).
+   */
+  'report/compliance-pdf': defineCommand({
+    input: z.object({ ...period, ...scope }).strict().refine(periodRule, periodIssue),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }).strict()
+  }),
   /** The policy change history of the scope in the period as CSV, oldest first. */
   'report/policy-history': defineCommand({
     input: z.object({ ...period, ...scope }).strict().refine(periodRule, periodIssue),

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CoreError } from '#contract/errors'
+import type { SavePdfDialog } from '#core/handlers/report.handlers'
 import { ManualClock } from '#core/lib/clock'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
@@ -25,10 +27,10 @@ type CsvRow = Record<string, string>
 const parseCsv = (content: string): CsvRow[] => parse<CsvRow>(content, { columns: true, bom: true })
 const iso = (ms: number): string => new Date(ms).toISOString()
 
-async function demoCore(): Promise<{ core: TestCore; clock: ManualClock }> {
+async function demoCore(options: { savePdf?: SavePdfDialog } = {}): Promise<{ core: TestCore; clock: ManualClock }> {
   emulator = await startEmulator({ seed: 'demo', clockMode: 'manual' })
   const clock = new ManualClock(emulator.now())
-  core = createTestCore({ clock })
+  core = createTestCore({ clock, ...options })
   expectOk(await core.invoke('connection/add', { name: 'Acme prod', baseUrl: emulator.url, apiKey: emulator.apiKey }))
   expectOk(await core.invoke('sync/run', {}))
   return { core, clock }
@@ -110,6 +112,59 @@ describe('report/compliance', () => {
       before: 'Mon, Wed, Fri · 22:00–00:00 UTC · 14 days',
       after: 'Mon, Wed, Fri · 22:00–00:00 UTC · 21 days'
     })
+  })
+})
+
+describe('report/compliance-pdf', () => {
+  it('hands the desktop printer the very page report/compliance html builds for the same parameters, named .pdf, and answers where it was saved', async () => {
+    const printed: { name: string; html: string }[] = []
+    const { core, clock } = await demoCore({
+      savePdf: (name, html) => {
+        printed.push({ name, html })
+        return Promise.resolve({ saved: true, path: `/home/admin/${name}` })
+      }
+    })
+    const now = clock.now()
+    const fleet = expectOk(await core.invoke('cluster/list', {}))
+    const params = { from: iso(now - 7 * DAY), to: iso(now), clusterIds: fleet.slice(0, 2).map((c) => c.clusterId) }
+    const page = expectOk(await core.invoke('report/compliance', { ...params, format: 'html' }))
+    const saved = expectOk(await core.invoke('report/compliance-pdf', params))
+    expect(printed).toEqual([{ name: page.filename.replace(/\.html$/, '.pdf'), html: page.content }])
+    expect(saved).toEqual({ saved: true, path: `/home/admin/${printed[0]?.name ?? ''}` })
+  })
+
+  it('takes only the report parameters: markup, a format or an unknown field is refused as input/invalid before anything prints', async () => {
+    let calls = 0
+    const { core, clock } = await demoCore({
+      savePdf: () => {
+        calls++
+        return Promise.resolve({ saved: false, path: null })
+      }
+    })
+    const now = clock.now()
+    const period = { from: iso(now - DAY), to: iso(now) }
+    expect(expectError(await core.invoke('report/compliance-pdf', { ...period, html: '<h1>not ours</h1>' })).code).toBe('input/invalid')
+    expect(expectError(await core.invoke('report/compliance-pdf', { ...period, format: 'html' })).code).toBe('input/invalid')
+    expect(expectError(await core.invoke('report/compliance-pdf', { from: period.to, to: period.from })).code).toBe('input/invalid')
+    expect(calls).toBe(0)
+    // A cancelled save dialog is an answer, not an error.
+    expect(expectOk(await core.invoke('report/compliance-pdf', period))).toEqual({ saved: false, path: null })
+    expect(calls).toBe(1)
+  })
+
+  it('is refused with a clear message where nothing can print (the browser host), and a printer failure reaches the page as its own message', async () => {
+    const { core, clock } = await demoCore()
+    const now = clock.now()
+    const period = { from: iso(now - DAY), to: iso(now) }
+    const refused = expectError(await core.invoke('report/compliance-pdf', period))
+    expect(refused.code).toBe('input/invalid')
+    expect(refused.message).toContain('only available in the desktop app')
+
+    await core.close()
+    await emulator?.close()
+    const failing = await demoCore({ savePdf: () => Promise.reject(new CoreError('internal', 'The report could not be printed to a PDF (ERR_FAILED).')) })
+    const failed = expectError(await failing.core.invoke('report/compliance-pdf', { from: iso(failing.clock.now() - DAY), to: iso(failing.clock.now()) }))
+    expect(failed).toMatchObject({ code: 'internal', message: 'The report could not be printed to a PDF (ERR_FAILED).' })
   })
 })
 

@@ -14,6 +14,7 @@ export function createFakeElectron() {
     url = ''
     readonly send = vi.fn()
     readonly setWindowOpenHandler = vi.fn()
+    readonly printToPDF = vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7 fake')))
     isDestroyed = (): boolean => false
     getURL = (): string => this.url
   }
@@ -35,6 +36,13 @@ export function createFakeElectron() {
     readonly loadURL = vi.fn((url: string) => {
       this.webContents.url = url
       return Promise.resolve()
+    })
+    readonly loadFile = vi.fn((path: string) => {
+      this.webContents.url = `file://${path}`
+      return Promise.resolve()
+    })
+    readonly destroy = vi.fn(() => {
+      this.destroyed = true
     })
     constructor(readonly options: unknown) {
       super()
@@ -66,12 +74,22 @@ export function createFakeElectron() {
     }
   }
 
-  const fakeSession = {
+  const createSession = () => ({
     protocol: { handle: vi.fn() },
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
-    setDisplayMediaRequestHandler: vi.fn()
+    setDisplayMediaRequestHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() }
+  })
+  /** The app's own partition; any other partition (the PDF printer's) gets a session of its own. */
+  const fakeSession = createSession()
+  const otherSessions = new Map<string, ReturnType<typeof createSession>>()
+  const sessionOf = (partition: string): ReturnType<typeof createSession> => {
+    if (partition === 'persist:backup-desk') return fakeSession
+    const existing = otherSessions.get(partition) ?? createSession()
+    otherSessions.set(partition, existing)
+    return existing
   }
 
   const app = Object.assign(new EventEmitter(), {
@@ -103,7 +121,7 @@ export function createFakeElectron() {
     powerMonitor: new EventEmitter(),
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(() => { order.push('registerSchemesAsPrivileged') }) },
-    session: { fromPartition: vi.fn(() => fakeSession) },
+    session: { fromPartition: vi.fn((partition: string) => sessionOf(partition)) },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     dialog: {
       showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
@@ -115,6 +133,7 @@ export function createFakeElectron() {
     module,
     order,
     session: fakeSession,
+    sessionOf,
     /** Lets `app.whenReady()` resolve. */
     becomeReady: () => { ready.resolve() },
     reset() {

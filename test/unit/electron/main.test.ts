@@ -159,6 +159,28 @@ describe('main process lifecycle', () => {
     expect(fake.module.dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile'] }))
   })
 
+  it('answers report/compliance-pdf in main: a hidden window of the isolated print session, closed after printing, then the platform save dialog', async () => {
+    await loadMain()
+    fake.becomeReady()
+    await settle()
+    const options = boot.options[0] as BootOptions
+    const printSession = fake.sessionOf('backup-desk-print')
+    expect(fake.module.session.fromPartition).toHaveBeenCalledWith('backup-desk-print', { cache: false })
+    expect(printSession.setPermissionRequestHandler).toHaveBeenCalledOnce()
+    expect(printSession.webRequest.onBeforeRequest).toHaveBeenCalledOnce()
+
+    expect(await options.savePdf?.('compliance-acme.pdf', '<h1>report</h1>')).toEqual({ saved: false, path: null })
+    const printWindow = fake.module.BrowserWindow.instances.at(-1)!
+    expect(fake.module.BrowserWindow.instances).toHaveLength(2)
+    expect((printWindow.options as { show: boolean; webPreferences: { session: unknown; javascript: boolean } })).toMatchObject({
+      show: false,
+      webPreferences: { session: printSession, javascript: false }
+    })
+    expect(printWindow.webContents.printToPDF).toHaveBeenCalledOnce()
+    expect(printWindow.destroy).toHaveBeenCalledOnce()
+    expect(fake.module.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'compliance-acme.pdf' }))
+  })
+
   it('routes an OS notification click to the notice in the existing window', async () => {
     await loadMain()
     fake.becomeReady()
