@@ -3,8 +3,8 @@ import { parse } from 'csv-parse/sync'
 import { test, expect } from '../fixtures.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
 import { SettingsPage } from '../pages/settings-page.ts'
-import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
-import { rpc } from '../support/rpc.ts'
+import { clusterByName, type ConnectedEmulator, connectEmulator, disconnectEmulator, setRemotePolicy } from '../support/emulator-connection.ts'
+import { rpc, syncWhenIdle } from '../support/rpc.ts'
 
 let demo: ConnectedEmulator | undefined
 
@@ -66,40 +66,73 @@ async function manualBackupIds(clusterId: string): Promise<string[]> {
   return state.backups.filter((b) => b.clusterId === clusterId && b.creationMethod === 'MANUAL').map((b) => b.backupId)
 }
 
-test('"Keep a copy now" from the expiring notice and the Fleet row confirms what it costs, then creates exactly one manual backup', async ({ page, request }) => {
-  // orders-prod keeps its daily backups 7 days: with a 7-day expiring lead its newest good backup is "expiring"
-  // with nothing newer; search-prod keeps 14 days and is not offered.
+/** A call to the emulator's control API (`/_emulator/...`, loopback only), as a test sets up the console's side. */
+async function control(path: string, body: unknown): Promise<unknown> {
+  if (demo === undefined) throw new Error('no emulator')
+  const response = await fetch(`${demo.emulator.url}/_emulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  if (!response.ok) throw new Error(`/_emulator/${path}: HTTP ${String(response.status)} ${await response.text()}`)
+  return response.json()
+}
+
+/**
+ * A cluster of its own whose only backup is good and expires in about a day, with nothing newer ever on the way
+ * (its policy is off): the state "Keep a copy now" is for, built the same whatever the time of day. The demo
+ * clusters' states move with the clock (orders-prod's 02:00 UTC backup is still being made for its first minute,
+ * and a manual backup is refused while it runs).
+ */
+async function clusterWithOnlyAnExpiringBackup(clusterName: string): Promise<string> {
+  if (demo === undefined) throw new Error('no emulator')
+  const { cluster } = (await control('clusters', { clusterName })) as { cluster: { clusterId: string } }
+  // Enabling starts an AUTO backup at once (emulator README, Lifecycle), kept one day; its job takes 60 s of emulator
+  // time. The window opens 11 to 12 hours from now, so no scheduled backup can start while the clock moves past it.
+  const { now } = (await (await fetch(`${demo.emulator.url}/_emulator/clock`)).json()) as { now: number }
+  const hour = (new Date(now).getUTCHours() + 12) % 24
+  const hh = (h: number): string => String(h % 24).padStart(2, '0')
+  const window = `${hh(hour)}:00-${hh(hour + 2)}:00`
+  await setRemotePolicy(demo.emulator, cluster.clusterId, { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: window, retentionDays: 1 })
+  await control('clock/advance', { ms: 61_000 })
+  await setRemotePolicy(demo.emulator, cluster.clusterId, { enabled: false })
+  return cluster.clusterId
+}
+
+test('"Keep a copy now" from the expiring notice and the Fleet row confirms what it costs, then creates exactly one manual backup', async ({ page, request }, testInfo) => {
+  // Its newest good backup expires within a day with nothing newer: well inside a 7-day expiring lead. search-prod
+  // (Mon/Wed/Fri, kept 14 days) always has a newest good backup with more than 9 days left, or one being made.
   await rpc(request, 'settings/update', { expiringLeadHours: 7 * 24 })
-  const orders = await clusterByName(request, 'orders-prod')
-  const before = await manualBackupIds(orders.clusterId)
+  // A name of its own per run: `--repeat-each` runs this again against the same emulator.
+  const name = `keep-copy-${String(testInfo.repeatEachIndex)}`
+  const clusterId = await clusterWithOnlyAnExpiringBackup(name)
+  await syncWhenIdle(request, demo?.connectionId ?? '')
+  const before = await manualBackupIds(clusterId)
+  expect(before).toEqual([])
   const fleet = new FleetPage(page)
   await fleet.open()
-  const offer = fleet.row('orders-prod').getByRole('button', { name: 'Keep a copy of orders-prod now…' })
+  const offer = fleet.row(name).getByRole('button', { name: `Keep a copy of ${name} now…` })
   await expect(offer).toBeVisible()
   await expect(fleet.row('search-prod').getByRole('button', { name: /^Keep a copy/ })).toHaveCount(0)
 
   // The `expiring` notice about the newest good backup offers the same action.
   await page.goto('/?token=e2e-session-token#/notifications')
-  const notice = page.getByTestId('notification').filter({ hasText: 'Newest backup expiring: orders-prod' }).first()
+  const notice = page.getByTestId('notification').filter({ hasText: `Newest backup expiring: ${name}` }).first()
   await notice.getByRole('button', { name: 'Keep a copy now…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Keep a copy now' })
-  await expect(dialog).toContainText('Start a manual backup of orders-prod now?')
+  await expect(dialog).toContainText(`Start a manual backup of ${name} now?`)
   await expect(dialog).toContainText('A manual backup is kept until you delete it')
   await expect(dialog).toContainText(/Cost: Zilliz Cloud bills backup storage per GB every day/)
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toHaveCount(0)
-  expect(await manualBackupIds(orders.clusterId)).toEqual(before)
+  expect(await manualBackupIds(clusterId)).toEqual(before)
 
   await fleet.open()
   await offer.click()
   await page.getByRole('dialog', { name: 'Keep a copy now' }).getByRole('button', { name: 'Start manual backup' }).click()
-  await expect(page.getByTestId('toast').filter({ hasText: /Manual backup orders-prod\S* started/ })).toBeVisible()
-  await expect.poll(async () => (await manualBackupIds(orders.clusterId)).length).toBe(before.length + 1)
+  await expect(page.getByTestId('toast').filter({ hasText: new RegExp(`Manual backup ${name}\\S* started`) })).toBeVisible()
+  await expect.poll(async () => (await manualBackupIds(clusterId)).length).toBe(before.length + 1)
   // The request went through the create-backup intent once: a sync reconciles it and no second backup appears.
-  await rpc(request, 'sync/run', { connectionId: demo?.connectionId })
-  expect((await manualBackupIds(orders.clusterId)).length).toBe(before.length + 1)
+  await syncWhenIdle(request, demo?.connectionId ?? '')
+  expect((await manualBackupIds(clusterId)).length).toBe(before.length + 1)
   // The new backup is on the way: the offer is gone from the cluster's details.
-  await page.goto(`/?token=e2e-session-token#/fleet?cluster=${orders.clusterId}`)
+  await page.goto(`/?token=e2e-session-token#/fleet?cluster=${clusterId}`)
   await expect(page.getByTestId('cluster-protection-figures')).toBeVisible()
   await expect(page.getByTestId('keep-copy-offer')).toHaveCount(0)
 })
