@@ -23,7 +23,7 @@ export function isReportPageUrl(url: string): boolean {
 }
 
 /**
- * The print session asks for nothing and fetches nothing but the report page (reliability.md R6 for permissions):
+ * The print session asks for nothing and fetches nothing but the report page (docs/reliability.md#r6 for permissions):
  * the page is self-contained, so an image or link that slipped into it could only be a leak.
  */
 export function isolatePrintSession(session: Session): void {
@@ -36,7 +36,7 @@ export function isolatePrintSession(session: Session): void {
 /**
  * The hidden window a report is printed in. The page is the core's self-contained report (no script, no external
  * resource), so the window gets no preload and JavaScript off on top of the main window's hardening
- * (reliability.md R1); navigation and popups are denied for it like for every WebContents (navigation.ts).
+ * (docs/reliability.md#r1); navigation and popups are denied for it like for every WebContents (navigation.ts).
  * The preferences are an inline literal for Electronegativity, as in window.ts.
  */
 export function createPrintWindow(session: Session): BrowserWindow {

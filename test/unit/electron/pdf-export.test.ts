@@ -15,7 +15,7 @@ type FakeWindow = InstanceType<typeof fake.module.BrowserWindow>
 const HTML = '<!doctype html><title>Backup compliance report</title><h1>Backup compliance report — Acme</h1>'
 const PDF = Buffer.from('%PDF-1.7 printed report')
 
-/** reliability.md R1 for the print window, spelled out: any added, removed or changed preference fails this test. */
+/** docs/reliability.md#r1 for the print window, spelled out: any added, removed or changed preference fails this test. */
 const printSession = { id: 'print-session' } as unknown as Session
 const EXPECTED_PRINT_PREFERENCES = Object.freeze({
   contextIsolation: true,
