@@ -1,9 +1,13 @@
 import { isCoreError } from '#contract/errors'
 import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
+import type { Envelope } from '#contract/envelope'
 import type { Connection } from '#contract/models/connection'
-import { bootCore, type BootedCore } from '#core/boot'
+import type { BootedCore } from '#core/boot'
 import { resolveDataDir } from '#core/lib/data-dir'
+import { systemClock } from '#core/lib/clock'
 import { nullNotifier } from '#core/notify/notifier'
+import type { OpenedStore } from '#core/open-store'
+import type { ImportPlanResult } from '#core/policy-files/import-policy-file'
 import type { SecretStore } from '#core/secrets/secret-store'
 
 /** Where the CLI reads and writes; a test passes buffers, main.ts the process's streams. */
@@ -39,26 +43,41 @@ export type GlobalOptions = { dataDir?: string; connection?: string; json?: bool
 /**
  * One opened core per CLI run, on the app's data directory: the same SQLite file in WAL mode (safe
  * beside a running app) and the same keychain entries. Nothing is started: no watcher, notifier,
- * job polling or sync timer, only the commands the run asks for.
+ * job polling or sync timer, only the commands the run asks for. The core's modules are loaded on
+ * first use, so `--help` and a bad argument load none of them, and `plan` loads only the store and
+ * the plan engine (planWithoutStoring).
  */
 export class CliSession {
   private core: BootedCore | null = null
+  private store: OpenedStore | null = null
 
   constructor(readonly io: CliIo, private readonly deps: CliDeps, readonly options: GlobalOptions) {}
 
-  private open(): BootedCore {
-    this.core ??= bootCore({
-      runtime: 'browser',
-      dataDir: resolveDataDir(this.options.dataDir, this.io.env),
-      version: this.deps.version,
-      secretStore: this.deps.secrets,
-      notifier: nullNotifier
-    })
+  private dataDir(): string {
+    return resolveDataDir(this.options.dataDir, this.io.env)
+  }
+
+  private async open(): Promise<BootedCore> {
+    if (this.core === null) {
+      const { bootCore } = await import('#core/boot')
+      // `??=`: two first calls may both have waited for the import; the first to arrive opens the core.
+      this.core ??= bootCore({ runtime: 'browser', dataDir: this.dataDir(), version: this.deps.version, secretStore: this.deps.secrets, notifier: nullNotifier })
+    }
     return this.core
   }
 
   async invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-    const envelope = await this.open().invoke(name, input)
+    return this.valueOf(await (await this.open()).invoke(name, input))
+  }
+
+  /** policy/import-plan with `store: false`, on the store and the plan engine alone (core/policy-files/plan-on-store.ts). */
+  async planWithoutStoring(text: string): Promise<ImportPlanResult> {
+    const [{ openStore }, { planPolicyFileOnStore }] = await Promise.all([import('#core/open-store'), import('#core/policy-files/plan-on-store')])
+    this.store ??= openStore({ dataDir: this.dataDir(), clock: systemClock })
+    return this.valueOf(await planPolicyFileOnStore(this.store, text, () => systemClock.now()))
+  }
+
+  private valueOf<T>(envelope: Envelope<T>): T {
     if (envelope.ok) return envelope.value
     throw new CliFailure(envelope.error.message)
   }
@@ -105,6 +124,8 @@ export class CliSession {
   async close(): Promise<void> {
     await this.core?.stop()
     this.core = null
+    this.store?.db.close()
+    this.store = null
   }
 }
 

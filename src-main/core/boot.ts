@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { KeychainStatus } from '#contract/models/connection'
 import { createZillizClient } from './api/zilliz-client.ts'
 import { createCore, type Core, type CoreTimings } from './create-core.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
-import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
+import type { Logger, LogSink } from './lib/logger.ts'
 import type { DemoOrganization } from './connections/demo-connection.ts'
 import type { OpenFileDialog, SaveFileDialog } from './handlers/file.handlers.ts'
 import type { SavePdfDialog } from './handlers/report.handlers.ts'
@@ -12,7 +10,8 @@ import type { Notifier } from './notify/notifier.ts'
 import { NodeScheduleScheduler } from './schedule/node-schedule-scheduler.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
 import { backupIfDue, defaultBackupDir } from './store/backup-copies.ts'
-import { openDatabase, type Recovery } from './store/database.ts'
+import type { Recovery } from './store/database.ts'
+import { openStore } from './open-store.ts'
 
 export type BootOptions = {
   runtime: 'electron' | 'browser'
@@ -45,16 +44,8 @@ export type BootedCore = Core & {
  * (Electron main, the browser host, the demo launcher). Call `start()` on the result.
  */
 export function bootCore(options: BootOptions): BootedCore {
-  mkdirSync(options.dataDir, { recursive: true })
-  const logDir = join(options.dataDir, 'logs')
-  mkdirSync(logDir, { recursive: true })
   const clock = options.clock ?? systemClock
-  const logger = createLogger({
-    sink: options.logSink ?? fileSink(join(logDir, 'backup-desk.log')),
-    now: () => clock.now()
-  })
-  const { db, recovered } = openDatabase(join(options.dataDir, 'backup-desk.db'))
-  if (recovered !== null) logger.warn('database recovered', { quarantined: recovered.quarantinedPath })
+  const { db, logger, recovered } = openStore({ dataDir: options.dataDir, clock, ...(options.logSink === undefined ? {} : { logSink: options.logSink }) })
   const scheduler = new NodeScheduleScheduler()
   const core = createCore({
     version: options.version,

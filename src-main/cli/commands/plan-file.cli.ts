@@ -19,7 +19,7 @@ type FilePlan = { plan: Plan; problems: [] } | { plan: null; problems: PolicyFil
 async function planFile(session: CliSession, file: string, store: boolean): Promise<FilePlan> {
   const text = session.readFile(file)
   session.progress(`Planning ${file} against the policies last read from Zilliz Cloud…`)
-  const { plan, problems } = await session.invoke('policy/import-plan', { text, store })
+  const { plan, problems } = store ? await session.invoke('policy/import-plan', { text, store }) : await session.planWithoutStoring(text)
   return plan === null ? { plan, problems } : { plan, problems: [] }
 }
 

@@ -6,11 +6,10 @@ import type { KeyValueStore } from '../schedule/ledger.ts'
 import type { SecretStore } from '../secrets/secret-store.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import * as repo from '../store/connections.repo.ts'
+import { ACTIVE_CONNECTION_KEY as ACTIVE_KEY, activeConnectionId } from './active-connection.ts'
 import type { ApiClientFactory, ClientPool } from './client-pool.ts'
 import { decodeTag, encodeTag } from './connection-tag.ts'
 import { tokenHint } from './token-hint.ts'
-
-const ACTIVE_KEY = 'connections.active'
 
 export type ConnectionServiceDeps = {
   db: StoreDatabase
@@ -111,9 +110,7 @@ export class ConnectionService {
 
   /** The active connection's id; the first connection when none was chosen; null when there are none. */
   activeId(): string | null {
-    const chosen = this.deps.settings.read(ACTIVE_KEY)
-    if (chosen !== null && chosen !== '' && repo.findConnection(this.deps.db, chosen) !== null) return chosen
-    return repo.listConnections(this.deps.db)[0]?.id ?? null
+    return activeConnectionId(this.deps.db, this.deps.settings)
   }
 
   /** The connection a command is about: the one named, else the active one. */

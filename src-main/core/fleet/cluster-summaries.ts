@@ -11,6 +11,7 @@ import { findCachedCluster } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
 import { summarizeLint, type LintFinding } from '#contract/policy-lint'
+import { unsupportedReason } from './unsupported-reason.ts'
 
 const NO_FIGURES = { class: 'at-risk', rpoMs: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
 
@@ -90,17 +91,6 @@ function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPoli
     template,
     protection: figures ?? NO_FIGURES,
     lintSummary: summarizeLint(lint)
-  }
-}
-
-export function unsupportedReason(cluster: Pick<Cluster, 'deployment'>): string | null {
-  switch (cluster.deployment) {
-    case 'Dedicated':
-      return null
-    case 'Free':
-      return 'Free clusters cannot be backed up. Upgrade the cluster to Dedicated to use backups.'
-    case 'Serverless':
-      return 'Serverless clusters cannot be backed up. Migrate the cluster to Dedicated to use backups.'
   }
 }
 

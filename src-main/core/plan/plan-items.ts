@@ -1,7 +1,7 @@
 import type { PlanChange, PlanItem } from '#contract/models/plan'
 import type { BackupPolicy } from '#contract/models/policy'
 import { parseFrequency, policiesEqual, validatePolicy } from '#contract/policy-rules'
-import { unsupportedReason } from '../fleet/cluster-summaries.ts'
+import { unsupportedReason } from '../fleet/unsupported-reason.ts'
 import type { PlanCluster } from '../store/plan.query.ts'
 
 /** What the plan rules read: the cache as it is now. */

@@ -1,31 +1,28 @@
-import { randomUUID } from 'node:crypto'
 import { CoreError } from '#contract/errors'
 import type { Plan, PlanApplyResult, PlanChange } from '#contract/models/plan'
-import type { StoreDatabase } from '../store/database.ts'
 import type { PlanCluster } from '../store/plan.query.ts'
-import { getPlan, savePlan } from '../store/plans.repo.ts'
-import { toIso } from '../store/time.ts'
+import { getPlan } from '../store/plans.repo.ts'
 import { assignTemplate, getTemplate } from '../store/templates.repo.ts'
 import { applyPlan, type PlanApplyDeps } from './plan-apply.ts'
-import { loadPlanContext } from './plan-context.ts'
-import { applyFields, countStartsBackups, planItem, type PlanContext, type PlanTarget } from './plan-items.ts'
+import { PlanBuilder, type PlanBuilderDeps } from './plan-builder.ts'
+import { applyFields, type PlanContext, type PlanTarget } from './plan-items.ts'
 
-export type PlanServiceDeps = PlanApplyDeps & {
-  db: StoreDatabase
-  activeConnectionId: () => string | null
-  now: () => number
-}
+export type PlanServiceDeps = PlanApplyDeps & PlanBuilderDeps
 
 /**
  * The plan engine: every fleet change (a template, field edits, a policy file's targets) becomes a stored plan
  * the admin reviews, then applies through the draft outbox. Nothing is sent while a plan is built.
  */
 export class PlanService {
-  constructor(private readonly deps: PlanServiceDeps) {}
+  private readonly builder: PlanBuilder
+
+  constructor(private readonly deps: PlanServiceDeps) {
+    this.builder = new PlanBuilder(deps)
+  }
 
   create(clusterIds: readonly string[], change: PlanChange, ctx = this.context(clusterIds)): Plan {
     const plan = this.build(this.targets(clusterIds, change), ctx)
-    savePlan(this.deps.db, plan, this.deps.now())
+    this.save(plan)
     return plan
   }
 
@@ -47,18 +44,17 @@ export class PlanService {
   }
 
   /** Builds a plan from targets without storing it (the benchmark measures this path). */
-  build(targets: readonly PlanTarget[], ctx = this.context(targets.map((t) => t.clusterId))): Plan {
-    const items = targets.map((t) => planItem(t, ctx))
-    return { id: randomUUID(), createdAt: toIso(this.deps.now()), items, startsBackups: countStartsBackups(items) }
+  build(targets: readonly PlanTarget[], ctx?: PlanContext): Plan {
+    return this.builder.build(targets, ctx)
   }
 
   /** Stores a plan built elsewhere from `build` (a policy file's plan, with the file's templates). */
   save(plan: Plan): void {
-    savePlan(this.deps.db, plan, this.deps.now())
+    this.builder.save(plan)
   }
 
   private context(clusterIds: readonly string[]): PlanContext {
-    return loadPlanContext(this.deps.db, clusterIds, this.deps.activeConnectionId())
+    return this.builder.context(clusterIds)
   }
 
   private targets(clusterIds: readonly string[], change: PlanChange): PlanTarget[] {

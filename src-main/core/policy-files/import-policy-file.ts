@@ -1,7 +1,7 @@
 import type { PolicyFileProblem } from '#contract/commands/policy-file'
 import type { Plan, PlanItem, PlanTemplate } from '#contract/models/plan'
 import type { PlanTarget } from '../plan/plan-items.ts'
-import type { PlanService } from '../plan/plan-service.ts'
+import type { PlanBuilder } from '../plan/plan-builder.ts'
 import { readPolicyFile } from './read-policy-file.ts'
 import { backupPolicyOf, resolvePolicyFile, type FileTarget } from './resolve-policy-file.ts'
 
@@ -13,7 +13,7 @@ export type ImportPlanResult = { plan: Plan | null; problems: PolicyFileProblem[
  * is stored for plan/apply unless `store` is false. A file that cannot be read as a whole gives its problems and
  * stores nothing.
  */
-export async function importPolicyFile(plans: PlanService, text: string, { store }: { store: boolean }): Promise<ImportPlanResult> {
+export async function importPolicyFile(plans: Pick<PlanBuilder, 'build' | 'save'>, text: string, { store }: { store: boolean }): Promise<ImportPlanResult> {
   const read = await readPolicyFile(text)
   if (!read.ok) return { plan: null, problems: read.problems }
   const templates: PlanTemplate[] = [...read.content.templates].map(([name, t]) => ({ name, policy: backupPolicyOf(t.policy) }))

@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import { CoreError, type SerializedError } from '#contract/errors'
+import { failure, failureOf, serializedError, success, type Envelope } from '#contract/envelope'
+import type { Logger } from './lib/logger.ts'
+
+/**
+ * One command, the way every caller gets it (core/dispatch.ts for the whole core; `backup-desk plan` for the one
+ * command it composes): the input parsed with the command's contract schema, the handler run, and always an
+ * envelope back. Validation messages name the command and the field, never the value sent.
+ */
+export async function runCommand<S extends z.ZodType, O>(
+  name: string,
+  input: S,
+  handler: (input: z.output<S>) => Promise<O>,
+  rawInput: unknown,
+  logger: Logger
+): Promise<Envelope<O>> {
+  const parsed = input.safeParse(rawInput ?? {})
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') ?? ''
+    const where = field === '' ? '' : ` (field "${field}")`
+    return failure('input/invalid', `Invalid input for ${name}${where}.`, field === '' ? undefined : { field })
+  }
+  try {
+    return success(await handler(parsed.data))
+  } catch (error) {
+    return failureOf(toSerializedError(name, error, logger))
+  }
+}
+
+function toSerializedError(name: string, error: unknown, logger: Logger): SerializedError {
+  if (error instanceof CoreError) {
+    if (error.code === 'internal') logger.error('command failed', { command: name, message: error.message })
+    return error.toJSON()
+  }
+  logger.error('command crashed', {
+    command: name,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  })
+  return serializedError('internal', `Something went wrong in ${name}. The details are in the log.`)
+}
