@@ -137,14 +137,17 @@ export class FirstBackupWatch {
     return { ...this.ended(tracked), status: 'NOT_STARTED', reason }
   }
 
-  /** True wording: nothing was seen, so nothing is claimed; Zilliz's schedule still holds. */
+  /**
+   * True wording: nothing was seen, so nothing is claimed; Zilliz's schedule still holds. No "Not started yet:" of its
+   * own: the Jobs badge and the toast's title already say it, and the reason follows them.
+   */
   private notStartedReason(intent: BackupIntent, waitMs: number, serverNowMs: number): string {
     // Windows are Zilliz's schedule, so they are counted from the server's time (docs/reliability.md#r28).
     const policy = getMirroredPolicy(this.deps.db, intent.clusterId, intent.connectionId)?.policy
     const next = policy === undefined ? undefined : nextWindows(policy, serverNowMs, 1)[0]
     const when = next === undefined ? 'in the next backup window' : `in the next backup window, ${new Date(next.startMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`
     const within = waitMs >= 60_000 ? `${Math.round(waitMs / 60_000)} minutes` : `${Math.round(waitMs / 1000)} seconds`
-    return `Not started yet: Zilliz Cloud listed no new automatic backup within ${within} of enabling. Zilliz will start it ${when}.`
+    return `Zilliz Cloud listed no new automatic backup within ${within} of enabling. Zilliz will start it ${when}.`
   }
 
   private forget(intentId: string): void {

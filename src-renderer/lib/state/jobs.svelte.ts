@@ -41,6 +41,16 @@ export function jobTitle(job: JobView): string {
   return cluster === null ? what : `${what} · ${cluster}`
 }
 
+/**
+ * The line under a first backup: which backup, and why it exists. "Expected", not "started", once Zilliz listed none
+ * in time: the badge beside it says "not started".
+ */
+export function firstBackupNote(job: Pick<JobView, 'status' | 'backupName'>): string {
+  if (job.status === 'NOT_STARTED') return 'Automatic backup · expected when automatic backups were enabled'
+  const what = job.backupName ?? (job.status === 'PENDING' ? 'Waiting for Zilliz Cloud to list it' : 'Automatic backup')
+  return `${what} · started when automatic backups were enabled`
+}
+
 /** Tracked jobs (create, delete, restore, export) with their progress until they end. */
 export class JobsState {
   items = $state<JobView[]>([])

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { JobListItem } from '#contract/commands/backup'
 import { success, type Envelope } from '#contract/envelope'
 import type { EventPayload } from '#contract/events'
-import { JobsState, jobTitle, reportsProgress } from '../../../../src-renderer/lib/state/jobs.svelte.ts'
+import { firstBackupNote, JobsState, jobTitle, reportsProgress } from '../../../../src-renderer/lib/state/jobs.svelte.ts'
 import { toasts } from '../../../../src-renderer/lib/state/toasts.svelte.ts'
 import { deferred, FakeCoreClient, settle } from '../../../fakes/fake-core-client.ts'
 
@@ -33,13 +33,23 @@ describe('Jobs: the backup that enabling a policy starts (issue #11 item 7)', ()
     await jobs.load()
     expect(jobs.running.map((j) => j.jobId)).toEqual([FIRST.jobId])
 
-    const reason = 'Not started yet: Zilliz Cloud listed no new automatic backup within 5 minutes of enabling. Zilliz will start it in the next backup window.'
+    const reason = 'Zilliz Cloud listed no new automatic backup within 5 minutes of enabling. Zilliz will start it in the next backup window.'
     core.emit('job/updated', update({ status: 'NOT_STARTED', backupId: null, reason }))
     await settle()
 
     expect(jobs.running).toEqual([])
     expect(toasts.items.at(-1)).toMatchObject({ kind: 'info', title: 'First backup of analytics-staging: not started yet', body: reason })
     stop()
+  })
+})
+
+describe('Jobs: the line under a first backup', () => {
+  test('names the backup it started, says it is awaited while unlisted, and never says "started" once it did not start', () => {
+    expect(firstBackupNote(FIRST)).toBe('analytics-staging_backup7 · started when automatic backups were enabled')
+    expect(firstBackupNote({ status: 'PENDING', backupName: null })).toBe('Waiting for Zilliz Cloud to list it · started when automatic backups were enabled')
+    const notStarted = firstBackupNote({ status: 'NOT_STARTED', backupName: null })
+    expect(notStarted).toBe('Automatic backup · expected when automatic backups were enabled')
+    expect(notStarted).not.toContain('started')
   })
 })
 
