@@ -62,6 +62,18 @@ test('the browser host offers no "Save as PDF…"; its printable page prints dar
     expect(screenBackground, colorScheme).toBe(colorScheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgba(0, 0, 0, 0)')
     await context.close()
   }
+
+  // The PDF the desktop app makes: Electron's printToPDF is the same DevTools call (Page.printToPDF), here with the
+  // options of src-main/electron/pdf-export.ts (A4, landscape, backgrounds): every page a landscape A4 one.
+  const context = await browser.newContext()
+  const report = await context.newPage()
+  await report.setContent(html)
+  const pdf = (await report.pdf({ format: 'A4', landscape: true, printBackground: true })).toString('latin1')
+  expect(pdf.startsWith('%PDF-')).toBe(true)
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))])
+  expect(boxes.length).toBeGreaterThan(0)
+  expect(boxes.filter(([width, height]) => width !== 843 || height !== 596)).toEqual([])
+  await context.close()
 })
 
 test('in the desktop app "Save as PDF…" sends the period and scope, and the host\'s refusal shows in the dialog as a clear message', async ({ page }) => {
