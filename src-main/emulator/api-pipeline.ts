@@ -35,7 +35,7 @@ export async function handleApi(
   const endpoint = match.kind === 'found' ? match.endpoint : 'unmatched'
   core.counts.set(endpoint, (core.counts.get(endpoint) ?? 0) + 1)
 
-  const fault = core.faults.take(method, url.pathname)
+  const fault = core.faults.take(method, url.pathname, url.searchParams)
   if (fault !== undefined && (await applyFault(fault, res, headers))) return
 
   const apiKey = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim()

@@ -7,6 +7,8 @@ const match = {
   /** Regular expression tested against the request path. */
   pathRegex: z.string().min(1).optional(),
   method: z.enum(['GET', 'POST', 'DELETE', 'PUT', 'PATCH']).optional(),
+  /** Query parameters the request must carry with exactly these values, e.g. `{ currentPage: '3' }` (one page of a list). */
+  query: z.record(z.string(), z.string()).optional(),
   /** How many matching requests this fault affects (default 1). */
   times: z.number().int().positive().optional()
 }
@@ -39,7 +41,7 @@ function isValidRegex(source: string): boolean {
 export type FaultBook = {
   add(spec: FaultSpec): void
   /** Consumes one use of the first fault matching this request, if any. */
-  take(method: string, pathname: string): FaultSpec | undefined
+  take(method: string, pathname: string, query?: URLSearchParams): FaultSpec | undefined
   list(): ActiveFault[]
   clear(): void
 }
@@ -51,12 +53,13 @@ export function createFaultBook(): FaultBook {
       const parsed = faultSpecSchema.parse(spec)
       faults.push({ spec: parsed, remaining: parsed.times ?? 1, regex: parsed.pathRegex === undefined ? null : new RegExp(parsed.pathRegex) })
     },
-    take(method, pathname) {
+    take(method, pathname, query) {
       const fault = faults.find(
         (f) =>
           (f.spec.method === undefined || f.spec.method === method) &&
           (f.spec.path === undefined || pathname.startsWith(f.spec.path)) &&
-          (f.regex === null || f.regex.test(pathname))
+          (f.regex === null || f.regex.test(pathname)) &&
+          Object.entries(f.spec.query ?? {}).every(([name, value]) => query?.get(name) === value)
       )
       if (fault === undefined) return undefined
       fault.remaining -= 1

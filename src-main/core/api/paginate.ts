@@ -27,11 +27,57 @@ export type WalkOptions<T> = {
 }
 
 export async function walkPages<T>(options: WalkOptions<T>): Promise<T[]> {
+  const seen = new Map<string, T>()
+  await walkInto(options, {
+    reset: () => seen.clear(),
+    add: (items) => {
+      for (const item of items) seen.set(options.keyOf(item), item)
+    },
+    size: () => seen.size
+  })
+  return [...seen.values()]
+}
+
+export type StreamOptions<T> = WalkOptions<T> & {
+  /**
+   * Each page's items in page order, and only from a walk that stays stable up to that page, so the caller can
+   * store them and let them go instead of the walk holding the whole list. A page may repeat items of an earlier
+   * one (an insert shifted the offsets): the later copy wins, as in `walkPages`.
+   */
+  onPage: (items: readonly T[]) => void
+  /** The list moved and the walk starts over from page 1: drop every page delivered so far. */
+  onRestart: () => void
+}
+
+/**
+ * `walkPages` for lists too large to hold (100,000 backups): the items go to `onPage` as they arrive in order and
+ * only their keys stay here (to count them). Resolves to the number of distinct items of the complete walk.
+ */
+export async function streamPages<T>(options: StreamOptions<T>): Promise<number> {
+  const keys = new Set<string>()
+  await walkInto(options, {
+    reset: (restarts) => {
+      keys.clear()
+      if (restarts > 0) options.onRestart()
+    },
+    add: (items) => {
+      for (const item of items) keys.add(options.keyOf(item))
+      options.onPage(items)
+    },
+    size: () => keys.size
+  })
+  return keys.size
+}
+
+/** Where a walk's items go, in page order; `reset` before each walk (`restarts` > 0: the list moved). */
+type Sink<T> = { reset: (restarts: number) => void; add: (items: readonly T[]) => void; size: () => number }
+
+async function walkInto<T>(options: WalkOptions<T>, sink: Sink<T>): Promise<void> {
   const maxRestarts = options.maxRestarts ?? 2
   const maxPages = options.maxPages ?? 10_000
   for (let restarts = 0; restarts <= maxRestarts; restarts++) {
-    const walk = await walkOnce(options, restarts, maxPages)
-    if (walk !== null) return walk
+    sink.reset(restarts)
+    if (await walkOnce(options, sink, restarts, maxPages)) return
   }
   throw new ApiError(
     'api/invalid-response',
@@ -50,22 +96,21 @@ const MAX_PAGES_IN_FLIGHT = 32
 
 /**
  * One walk: page 1 tells how many pages there are, then the rest are requested in order, several together (one at a
- * time would add a full round trip per page). Items are merged, and progress reported, in page order. Null when
- * `count` moved between pages (no further page is asked for then).
+ * time would add a full round trip per page). Items go to the sink, and progress is reported, in page order. False
+ * when `count` moved between pages (no further page is asked for then).
  */
-async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: number): Promise<T[] | null> {
+async function walkOnce<T>(options: WalkOptions<T>, sink: Sink<T>, restarts: number, maxPages: number): Promise<boolean> {
   const { pageSize } = options
   const first = await options.fetchPage(1)
   options.onItems?.(first.items)
   const expected = first.count
-  const seen = new Map<string, T>()
   const merge = (page: number, items: readonly T[]): void => {
-    for (const item of items) seen.set(options.keyOf(item), item)
-    options.onProgress?.({ page, fetched: seen.size, total: expected, restarts })
+    sink.add(items)
+    options.onProgress?.({ page, fetched: sink.size(), total: expected, restarts })
   }
   merge(1, first.items)
   // `count` is the total matching (docs/zilliz-api-notes.md#list-backups); a short page also ends the walk in case it is not.
-  if (first.items.length < pageSize || pageSize >= expected) return [...seen.values()]
+  if (first.items.length < pageSize || pageSize >= expected) return true
   const lastPage = Math.ceil(expected / pageSize)
   if (lastPage > maxPages) {
     throw new ApiError('api/invalid-response', `The ${options.what} list did not end after ${maxPages} pages.`, 'rejected')
@@ -74,6 +119,8 @@ async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: 
   let nextToMerge = 2
   let nextToFetch = 2
   const walk = { isStable: true, hasFailed: false }
+  // Read through a function: the flag changes while a page is awaited, which a narrowed property would hide.
+  const hasFailed = (): boolean => walk.hasFailed
   const fetchInOrder = async (): Promise<void> => {
     while (nextToFetch <= lastPage && walk.isStable && !walk.hasFailed) {
       const page = nextToFetch++
@@ -82,17 +129,24 @@ async function walkOnce<T>(options: WalkOptions<T>, restarts: number, maxPages: 
         walk.hasFailed = true
         throw error
       })
+      // Another page failed while this one was in flight: the walk is over, nothing more reaches the sink.
+      if (hasFailed()) return
       options.onItems?.(result.items)
       if (result.count !== expected) walk.isStable = false
       arrived.set(page, result)
-      for (let ready = arrived.get(nextToMerge); ready !== undefined && walk.isStable; ready = arrived.get(nextToMerge)) {
-        merge(nextToMerge, ready.items)
-        arrived.delete(nextToMerge)
-        nextToMerge++
+      try {
+        for (let ready = arrived.get(nextToMerge); ready !== undefined && walk.isStable; ready = arrived.get(nextToMerge)) {
+          arrived.delete(nextToMerge)
+          merge(nextToMerge++, ready.items)
+        }
+      } catch (error) {
+        // The sink refused a page (e.g. an item the store cannot keep): the walk fails with that error.
+        walk.hasFailed = true
+        throw error
       }
     }
   }
   const inFlight = Math.min(options.maxPagesInFlight ?? MAX_PAGES_IN_FLIGHT, lastPage - 1)
   await Promise.all(Array.from({ length: inFlight }, fetchInOrder))
-  return walk.isStable ? [...seen.values()] : null
+  return walk.isStable
 }

@@ -21,8 +21,8 @@ export function replaceProjects(db: StoreDatabase, connectionId: string, project
     checkOwner(connectionId, p.connectionId, 'project')
     return [connectionId, p.projectId, p.projectName, p.plan]
   })
-  replaceList(db, connectionId, 'projects', rows,
-    'INSERT INTO projects (connection_id, project_id, project_name, plan) VALUES (?, ?, ?, ?)')
+  replaceList(db, connectionId, 'projects', () =>
+    insertRows(db, 'INSERT INTO projects (connection_id, project_id, project_name, plan) VALUES (?, ?, ?, ?)', rows))
 }
 
 export function replaceClusters(db: StoreDatabase, connectionId: string, clusters: readonly Cluster[]): void {
@@ -31,30 +31,34 @@ export function replaceClusters(db: StoreDatabase, connectionId: string, cluster
     return [connectionId, c.clusterId, c.clusterName, c.projectId, c.regionId, c.plan, c.deployment, c.cuType,
       c.cuSize, c.status, toEpochMsOrNull(c.createTime, 'createTime')]
   })
-  replaceList(db, connectionId, 'clusters', rows,
-    `INSERT INTO clusters (connection_id, cluster_id, cluster_name, project_id, region_id, plan, deployment,
-       cu_type, cu_size, status, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  replaceList(db, connectionId, 'clusters', () =>
+    insertRows(db, `INSERT INTO clusters (connection_id, cluster_id, cluster_name, project_id, region_id, plan, deployment,
+       cu_type, cu_size, status, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rows))
 }
 
 export function replacePolicies(db: StoreDatabase, connectionId: string, policies: readonly MirroredPolicy[]): void {
   const rows = policies.map((p) => [connectionId, p.clusterId, JSON.stringify(p.policy), toEpochMs(p.readAt, 'readAt')])
-  replaceList(db, connectionId, 'policies', rows,
-    'INSERT INTO policies (connection_id, cluster_id, policy, read_at) VALUES (?, ?, ?, ?)')
+  replaceList(db, connectionId, 'policies', () =>
+    insertRows(db, 'INSERT INTO policies (connection_id, cluster_id, policy, read_at) VALUES (?, ?, ?, ?)', rows))
 }
 
-export const INSERT_BACKUP_SQL = `INSERT INTO backups (connection_id, backup_id, backup_name, cluster_id, cluster_name,
-  project_id, backup_type, creation_method, status, size, create_time, expire_time)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+/** The columns of a cached backup, in the order of `backupRow`. */
+export const BACKUP_COLUMNS = `connection_id, backup_id, backup_name, cluster_id, cluster_name, project_id, backup_type,
+  creation_method, status, size, create_time, expire_time`
+
+export const INSERT_BACKUP_SQL = `INSERT INTO backups (${BACKUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/** A backup as the values of `BACKUP_COLUMNS`, checked and converted (bad input fails before any write). */
+export function backupRow(connectionId: string, b: Backup): unknown[] {
+  checkOwner(connectionId, b.connectionId, 'backup')
+  return [connectionId, b.backupId, b.backupName, b.clusterId, b.clusterName, b.projectId, b.backupType,
+    b.creationMethod, b.status, b.size, toEpochMs(b.createTime, 'createTime'), toEpochMsOrNull(b.expireTime, 'expireTime')]
+}
 
 export function replaceBackups(db: StoreDatabase, connectionId: string, backups: readonly Backup[]): void {
   // Converted before the transaction, so bad input fails without taking the write lock.
-  const rows = backups.map((b) => {
-    checkOwner(connectionId, b.connectionId, 'backup')
-    return [connectionId, b.backupId, b.backupName, b.clusterId, b.clusterName, b.projectId, b.backupType,
-      b.creationMethod, b.status, b.size, toEpochMs(b.createTime, 'createTime'),
-      toEpochMsOrNull(b.expireTime, 'expireTime')]
-  })
-  replaceList(db, connectionId, 'backups', rows, INSERT_BACKUP_SQL)
+  const rows = backups.map((b) => backupRow(connectionId, b))
+  replaceList(db, connectionId, 'backups', () => insertRows(db, INSERT_BACKUP_SQL, rows))
 }
 
 /** Refreshes one cluster's mirrored policy (after a push or a single re-read) without touching the others. */
@@ -92,20 +96,23 @@ export function clearCache(db: StoreDatabase): void {
   })
 }
 
-function replaceList(
-  db: StoreDatabase,
-  connectionId: string,
-  list: CachedList,
-  rows: readonly unknown[][],
-  insertSql: string
-): void {
-  writeTransaction(db, `refresh the cached ${list}`, () => {
+/**
+ * Replaces a connection's cached list in one write transaction: its old rows go, `fill` writes the new ones, and
+ * the list is no longer stale. Any throw (from `fill` too) rolls it all back.
+ */
+export function replaceList<T>(db: StoreDatabase, connectionId: string, list: CachedList, fill: () => T): T {
+  return writeTransaction(db, `refresh the cached ${list}`, () => {
     requireConnection(db, connectionId)
     db.prepare(`DELETE FROM ${list} WHERE connection_id = ?`).run(connectionId)
-    const insert = db.prepare(insertSql)
-    for (const row of rows) insert.run(...row)
+    const filled = fill()
     db.prepare(`UPDATE sync_state SET ${STALE_COLUMN[list]} = 0 WHERE connection_id = ?`).run(connectionId)
+    return filled
   })
+}
+
+function insertRows(db: StoreDatabase, insertSql: string, rows: readonly unknown[][]): void {
+  const insert = db.prepare(insertSql)
+  for (const row of rows) insert.run(...row)
 }
 
 function checkOwner(connectionId: string, owner: string, what: string): void {

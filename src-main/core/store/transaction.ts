@@ -22,3 +22,15 @@ export function readQuery<T>(action: string, work: () => T): T {
     throw toStoreError(error, action)
   }
 }
+
+/**
+ * A transaction that writes only this connection's TEMP tables (scratch space such as a sync's staged backup
+ * list): deferred, so it never takes the database's write lock that other processes (the CLI) wait for.
+ */
+export function tempTransaction<T>(db: StoreDatabase, action: string, work: () => T): T {
+  try {
+    return db.sqlite.transaction(work).deferred()
+  } catch (error) {
+    throw toStoreError(error, action)
+  }
+}

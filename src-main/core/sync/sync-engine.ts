@@ -3,7 +3,7 @@ import { CoreError, isCoreError } from '#contract/errors'
 import type { SyncResult } from '#contract/commands/sync'
 import type { MirroredPolicy } from '#contract/models/cluster'
 import { policiesEqual } from '#contract/models/policy'
-import type { ApiBackup, ApiProject } from '../api/normalize.ts'
+import type { ApiProject } from '../api/normalize.ts'
 import type { ZillizClient } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
 import type { EventBus } from '../lib/event-bus.ts'
@@ -12,7 +12,8 @@ import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
 import { reattachOrphanDrafts } from '../store/draft-attachment.query.ts'
 import { recordPolicyChange } from '../store/history.repo.ts'
-import { markStale, replaceBackups, replaceClusters, replacePolicies, replaceProjects, type CachedList } from '../store/mirror.repo.ts'
+import { stageBackups } from '../store/backup-staging.repo.ts'
+import { markStale, replaceClusters, replacePolicies, replaceProjects, type CachedList } from '../store/mirror.repo.ts'
 import { recordObservedBackups } from '../store/observed-backups.repo.ts'
 import { recordSyncFinished, recordSyncStarted } from '../store/sync-state.repo.ts'
 import { toIso } from '../store/time.ts'
@@ -88,7 +89,7 @@ export class SyncEngine {
       // (docs/reliability.md#r26) for the syncs that follow. It is the page the first policy reads wait for, so the
       // projects, the backup list and the mirrored clusters' policies start the moment it arrives, overlapped with
       // everything else.
-      let rest: { projects: Promise<ApiProject[]>; backups: Promise<ApiBackup[]> } | undefined
+      let rest: { projects: Promise<ApiProject[]>; backups: Promise<number> } | undefined
       const onClusterPage = (listed: readonly { clusterId: string; deployment: string }[]): void => {
         if (rest === undefined) {
           rest = { projects: observed(c.listProjects(), 'project list', connectionId, this.deps.logger), backups: this.readBackups(c, connectionId, { hasFailed: () => hasFailed, replaced: () => pending.delete('backups') }) }
@@ -119,7 +120,7 @@ export class SyncEngine {
       const result: SyncResult = {
         clusters: clusters.length,
         policies: policyList.length,
-        backups: backups.length,
+        backups,
         requests: totalRequests(c) - requestsBefore,
         durationMs: this.deps.now() - started
       }
@@ -146,23 +147,35 @@ export class SyncEngine {
    * while the clusters and then the policies are read, and replaces its cache as soon as every page arrived (unless
    * the sync already failed). Observed here so that an earlier failure does not leave its rejection unhandled.
    */
-  private readBackups(c: ZillizClient, connectionId: string, sync: { hasFailed: () => boolean; replaced: () => void }): Promise<ApiBackup[]> {
+  private readBackups(c: ZillizClient, connectionId: string, sync: { hasFailed: () => boolean; replaced: () => void }): Promise<number> {
     const { db, events } = this.deps
-    const run = c
-      .listAllBackups({}, (p) => {
-        events.emit('sync/progressed', { connectionId, phase: 'backups', done: p.fetched, total: p.total })
-      })
-      .then((backups) => {
-        if (!sync.hasFailed()) {
-          replaceBackups(db, connectionId, backups.map((b) => ({ ...b, connectionId })))
-          sync.replaced()
-          // Right after the complete list replaced the cache: the history sees exactly what the cache holds.
-          recordObservedBackups(db, connectionId, this.deps.now())
-          this.deps.onBackupsReplaced?.(connectionId)
+    const read = async (): Promise<number> => {
+      // Each page is staged as it arrives (store/backup-staging.repo.ts), so the sync never holds the whole list.
+      const staging = stageBackups(db, connectionId)
+      try {
+        const listed = await c.streamAllBackups({
+          onPage: (page) => staging.add(page.map((b) => ({ ...b, connectionId }))),
+          onRestart: () => staging.discard(),
+          onProgress: (p) => events.emit('sync/progressed', { connectionId, phase: 'backups', done: p.fetched, total: p.total })
+        })
+        if (sync.hasFailed()) return listed
+        staging.commit()
+        sync.replaced()
+        // Right after the complete list replaced the cache: the history sees exactly what the cache holds.
+        recordObservedBackups(db, connectionId, this.deps.now())
+        this.deps.onBackupsReplaced?.(connectionId)
+        return listed
+      } finally {
+        // Whatever is still staged (a failed walk or sync) is dropped; after a commit there is nothing left. A
+        // failure to drop it must not hide the sync's own outcome: the next sync drops it again when it starts.
+        try {
+          staging.discard()
+        } catch (error) {
+          this.deps.logger.warn('staged backup list not dropped', { connectionId, error: isCoreError(error) ? error.code : String(error) })
         }
-        return backups
-      })
-    return observed(run, 'backup list', connectionId, this.deps.logger)
+      }
+    }
+    return observed(read(), 'backup list', connectionId, this.deps.logger)
   }
 
   /** Reads one cluster's policy; a cluster the API refuses to describe (being deleted, not yet ready) keeps its last mirror. */

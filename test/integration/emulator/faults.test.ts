@@ -38,6 +38,14 @@ describe('fault injection', () => {
     expect((await call(emu, 'POST', `/v2/clusters/${clusterId}/backups/policy`, { enabled: false })).body).toEqual({ code: 96038, message: 'Injected' })
   })
 
+  it('hits only requests carrying the given query values: one page of a list', async () => {
+    emu.injectFault({ kind: 'http-error', path: '/v2/clusters', method: 'GET', query: { currentPage: '2' }, status: 500 })
+    ok(await call(emu, 'GET', '/v2/clusters?currentPage=1&pageSize=10'), s.clusterList)
+    ok(await call(emu, 'GET', '/v2/clusters'), s.clusterList)
+    fails(await call(emu, 'GET', '/v2/clusters?currentPage=2&pageSize=10'), 500, 500)
+    ok(await call(emu, 'GET', '/v2/clusters?currentPage=2&pageSize=10'), s.clusterList)
+  })
+
   it('adds latency to a matching request', async () => {
     emu.injectFault({ kind: 'latency', path: '/v2/clouds', ms: 150 })
     const started = performance.now()

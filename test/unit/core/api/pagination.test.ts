@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { walkPages } from '#core/api/paginate'
+import { streamPages, walkPages } from '#core/api/paginate'
 import { createZillizClient } from '#core/api/zilliz-client'
 import { API_KEY, caught, ok, recordingSleep, sendJson, startServer } from './test-server.ts'
 import type { TestServer } from './test-server.ts'
@@ -160,3 +160,74 @@ describe('walkPages on a long list (100,000 backups)', () => {
   })
 })
 
+
+describe('streamPages: a list handed over page by page instead of held', () => {
+  const ids = Array.from({ length: 1000 }, (_, i) => `b${i}`)
+  const pageOf = (page: number, list: readonly string[] = ids) => ({ count: list.length, items: list.slice((page - 1) * 100, page * 100) })
+  /** Pages answer in reverse order of asking within each batch, so order of delivery is the walker's doing. */
+  const shuffled = async (page: number): Promise<void> => {
+    for (let i = 0; i < (page % 4) + 1; i++) await new Promise((resolve) => setImmediate(resolve))
+  }
+
+  it('delivers every page once, in page order, though pages arrive out of order, and counts distinct items', async () => {
+    const delivered: string[][] = []
+    const count = await streamPages({
+      pageSize: 100, what: 'backup', keyOf: (id: string) => id, maxPagesInFlight: 4,
+      onPage: (items) => delivered.push([...items]),
+      onRestart: () => delivered.push(['restart']),
+      fetchPage: async (page) => {
+        await shuffled(page)
+        return pageOf(page)
+      }
+    })
+    expect(count).toBe(1000)
+    expect(delivered.flat()).toEqual(ids)
+    expect(delivered).toHaveLength(10)
+  })
+
+  it('says "start over" when the list moved mid-walk, then delivers the new walk whole, its repeated items counted once', async () => {
+    let list = ids
+    let asked = 0
+    const delivered: string[] = []
+    let restarts = 0
+    const count = await streamPages({
+      pageSize: 100, what: 'backup', keyOf: (id: string) => id, maxPagesInFlight: 1,
+      onPage: (items) => delivered.push(...items),
+      onRestart: () => {
+        restarts++
+        delivered.length = 0
+      },
+      fetchPage: (page) => {
+        // A backup is created while page 3 of the first walk is being read: offsets shift by one from then on.
+        if (++asked === 3) list = ['new', ...ids]
+        return Promise.resolve(pageOf(page, list))
+      }
+    })
+    expect(restarts).toBe(1)
+    expect(delivered).toEqual(['new', ...ids])
+    expect(count).toBe(1001)
+  })
+
+  it('fails with the error of a page its receiver refused, and hands over no page after it', async () => {
+    const delivered: number[] = []
+    const asked: number[] = []
+    const walk = streamPages({
+      pageSize: 100, what: 'backup', keyOf: (id: string) => id, maxPagesInFlight: 4,
+      onPage: (items) => {
+        const page = Number(items[0]?.slice(1)) / 100 + 1
+        if (page === 5) throw new Error('page 5 cannot be stored')
+        delivered.push(page)
+      },
+      onRestart: () => undefined,
+      fetchPage: async (page) => {
+        asked.push(page)
+        await shuffled(page)
+        return pageOf(page)
+      }
+    })
+    await expect(walk).rejects.toThrow('page 5 cannot be stored')
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(delivered).toEqual([1, 2, 3, 4])
+    expect(Math.max(...asked)).toBeLessThan(10)
+  })
+})

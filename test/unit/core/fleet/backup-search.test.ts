@@ -101,4 +101,50 @@ describe('the in-memory backup search', () => {
     expect(search.search('c1', { search: 'backup', sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit: 5 }).total).toBe(400)
     replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
   })
+
+  it('after any change of the cache, a refreshed index (keeping the entries that still hold) answers what SQL answers', () => {
+    const search = new BackupSearch(db)
+    const change = fc.constantFrom('same', 'gone', 'status', 'renamed', 'resized', 'moved', 'expiry')
+    const changed = (b: Backup, how: string): Backup | null => {
+      switch (how) {
+        case 'gone':
+          return null
+        case 'status':
+          return { ...b, status: b.status === 'AVAILABLE' ? 'DELETED' : 'AVAILABLE' }
+        case 'renamed':
+          return { ...b, backupName: `${b.backupName}-Renamed`, clusterName: `${b.clusterName}x` }
+        case 'resized':
+          return { ...b, size: b.size + 1 }
+        case 'moved':
+          return { ...b, createTime: new Date(Date.parse(b.createTime) - 1800_000).toISOString() }
+        case 'expiry':
+          return { ...b, expireTime: null }
+        default:
+          return b
+      }
+    }
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { minLength: 120, maxLength: 120 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 5 }), (generations, added) => {
+        replaceBackups(db, 'c1', Array.from({ length: 120 }, (_, i) => backup(i)))
+        search.refresh('c1')
+        for (const [g, hows] of generations.entries()) {
+          const next = hows.map((how, i) => changed(backup(i), how)).filter((b): b is Backup => b !== null)
+          const created = Array.from({ length: added }, (_, i) => backup(1000 + g * 10 + i))
+          replaceBackups(db, 'c1', [...next, ...created])
+          search.refresh('c1')
+          for (const text of ['backup', 'renamed', 'orders-1', 'x']) {
+            const query = { search: text, sort: { by: 'createTime' as const, dir: 'desc' as const }, offset: 0, limit: 1000 }
+            const fromSql = listBackups(db, { ...query, connectionId: 'c1' })
+            const fromMemory = search.search('c1', query)
+            expect(fromMemory.items.map((b) => [b.backupId, b.status, b.size, b.expireTime])).toEqual(fromSql.items.map((b) => [b.backupId, b.status, b.size, b.expireTime]))
+            expect(search.search('c1', { ...query, status: 'DELETED' }).total).toBe(listBackups(db, { ...query, status: 'DELETED', connectionId: 'c1' }).total)
+            expect(search.search('c1', { ...query, sort: { by: 'size', dir: 'asc' } }).items.map((b) => b.backupId))
+              .toEqual(listBackups(db, { ...query, sort: { by: 'size', dir: 'asc' }, connectionId: 'c1' }).items.map((b) => b.backupId))
+          }
+        }
+      }),
+      { numRuns: 40, seed: 20261126 }
+    )
+    replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
+  })
 })
