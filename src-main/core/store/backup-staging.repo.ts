@@ -7,8 +7,8 @@ import { tempTransaction } from './transaction.ts'
  * A sync's backup list while its pages arrive: kept in a TEMP table of the writer's connection (a file of its
  * own that nothing else sees and that needs no fsync), so the sync holds one page at a time instead of the
  * organization's whole list as objects — 100,000 backups held until the last page made the host's heap grow by
- * hundreds of megabytes. The cache itself changes only in `commit`, in one transaction (docs/reliability.md#r27): a sync that fails
- * on any page leaves it exactly as it was.
+ * hundreds of megabytes. The cache itself changes only in `commit`, in one transaction
+ * (docs/reliability.md#r27): a sync that fails on any page leaves it exactly as it was.
  */
 export type BackupStaging = {
   /** Keeps one page of the list; a backup listed again (offsets shifted under the walk) replaces its first copy. */
