@@ -7,8 +7,8 @@ const root = import.meta.dirname
  * The Node entry points (docs/architecture.md, "Node entry points"): each becomes `out/node/<name>.mjs`, an ES
  * module bundle of our own code that starts without compiling TypeScript at launch. Packages stay external
  * (installed in node_modules; keytar is optional and loaded lazily), except zod: every contract schema needs it
- * before the host listens, and one bundled copy spares Node resolving, reading and compiling its ~30 module files
- * at each launch (bench/host-launch.bench.ts). Add an entry here to ship another one.
+ * (the CLI at once, the host right after it listens), and one bundled copy spares Node resolving, reading and
+ * compiling its ~30 module files at each launch (bench/host-launch.bench.ts). Add an entry here to ship another one.
  */
 const NODE_ENTRIES = {
   host: resolve(root, 'src-main/host/cli.ts'),

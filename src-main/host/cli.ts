@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { isCoreError } from '#contract/errors'
-import { bootCore } from '#core/boot'
 import { resolveDataDir } from '#core/lib/data-dir'
-import { nullNotifier } from '#core/notify/notifier'
-import { MemorySecretStore } from '#core/secrets/memory-secret-store'
-import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
-import { embeddedDemo } from '#emulator/embedded-demo'
-import { startHttpHost } from './http-host.ts'
 import { createLogger, fileSink } from '#core/lib/logger'
+import type { HostCore } from './host-core.ts'
+import { deferredCore } from './deferred-core.ts'
+import { startHttpHost } from './http-host.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -33,46 +29,35 @@ async function main(): Promise<void> {
   const token = values.token ?? randomBytes(24).toString('base64url')
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
   const isDemo = values.demo
-  // The demo uses a throwaway data folder and keeps its emulator key in memory, away from the real keychain.
+  // The demo uses a throwaway data folder.
   const dataDir = isDemo && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'backup-desk-demo-')) : resolveDataDir(values['data-dir'])
-  const secretLogger = createLogger({ sink: fileSink(join(dataDir, 'secrets.log')) })
-  const osSecrets = createOsSecretStore(secretLogger)
-  const secrets = isDemo ? new MemorySecretStore() : osSecrets
-  const demo = embeddedDemo()
-  // Listen first, warm later (docs/architecture.md, "Listen first, warm later"): the keychain probe (it loads keytar and asks
-  // the Secret Service over D-Bus) runs once the URL is out, and `keychain/status` waits for its answer.
-  let probed: Promise<unknown> = Promise.resolve()
-  const core = bootCore({
-    runtime: 'browser',
-    dataDir,
-    version,
-    secretStore: secrets,
-    keychainStatus: async () => {
-      await probed
-      return isDemo ? { mode: 'keychain' } : keychainStatusOf(osSecrets)
-    },
-    notifier: nullNotifier,
-    startDemo: () => demo.start()
-  })
-  const host = await startHttpHost({ invoke: core.invoke, events: core.events, rendererDir, token, port, logger: core.logger })
+  mkdirSync(join(dataDir, 'logs'), { recursive: true })
+  const logSink = fileSink(join(dataDir, 'logs', 'backup-desk.log'))
+
+  // Listen first, warm later (docs/architecture.md): requests that need the core wait for it; the page does not.
+  let coreReady: (hostCore: HostCore) => void = () => undefined
+  const booted = new Promise<HostCore>((resolveCore) => (coreReady = resolveCore))
+  const { invoke, events } = deferredCore(booted.then((hostCore) => hostCore.core))
+  const host = await startHttpHost({ invoke, events, rendererDir, token, port, logger: createLogger({ sink: logSink }) })
   const shutdown = (): void => {
     void host
       .close()
-      .then(() => core.stop())
-      .then(() => demo.close())
+      .then(() => booted)
+      .then((hostCore) => hostCore.stop())
       .finally(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
+  const url = `${host.url}/?token=${token}`
+  if (!isDemo) process.stdout.write(`Backup Desk is running at ${url}\n`)
+  const { bootHostCore } = await import('./host-core.ts')
+  const hostCore = bootHostCore({ dataDir, version, isDemo, logSink })
+  coreReady(hostCore)
+  await hostCore.start()
   if (isDemo) {
-    await core.start()
-    const started = await core.invoke('demo/start', {})
+    const started = await hostCore.core.invoke('demo/start', {})
     if (!started.ok) fail(`The demo organization could not start: ${started.error.message}`)
-  }
-  process.stdout.write(`Backup Desk is running at ${host.url}/?token=${token}${isDemo ? ' (demo organization)' : ''}\n`)
-  if (!isDemo) {
-    probed = osSecrets.probe()
-    await core.start()
+    process.stdout.write(`Backup Desk is running at ${url} (demo organization)\n`)
   }
 }
 
@@ -82,5 +67,5 @@ function fail(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  fail(`Backup Desk could not start: ${isCoreError(error) || error instanceof Error ? error.message : String(error)}`)
+  fail(`Backup Desk could not start: ${error instanceof Error ? error.message : String(error)}`)
 })

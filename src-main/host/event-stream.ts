@@ -4,7 +4,7 @@ import type { EventBus } from '#core/lib/event-bus'
 const HEARTBEAT_MS = 15_000
 
 /** Streams every core event to one browser tab as server-sent events until it disconnects. */
-export function openEventStream(request: IncomingMessage, response: ServerResponse, events: EventBus): void {
+export function openEventStream(request: IncomingMessage, response: ServerResponse, events: Pick<EventBus, 'subscribe'>): void {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -9,9 +9,12 @@ import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth
 import { readStaticFile } from './static-files.ts'
 import { openEventStream } from './event-stream.ts'
 
+/** Where the host's event stream listens: the core's event bus, or a stand-in while the core loads. */
+export type EventSource = Pick<EventBus, 'subscribe'>
+
 export type HttpHostOptions = {
   invoke: Invoke
-  events: EventBus
+  events: EventSource
   rendererDir: string
   token: string
   port?: number
