@@ -64,7 +64,6 @@ export type Backup = {
 }
 
 export type JobType = 'BACKUP' | 'RESTORE'
-export type JobStatus = 'PENDING' | 'IN_PROGRESS' | 'SUCCESSFUL' | 'FAILED'
 
 export type Job = {
   jobId: string

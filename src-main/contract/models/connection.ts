@@ -1,11 +1,6 @@
 import { z } from 'zod'
 import { CONNECTION_TAG_MAX_LENGTH } from '../limits.ts'
 
-export const BASE_URL_PRESETS = {
-  global: 'https://api.cloud.zilliz.com',
-  china: 'https://api.cloud.zilliz.com.cn'
-} as const
-
 export const connectionTagSchema = z
   .object({
     label: z.string().trim().min(1).max(CONNECTION_TAG_MAX_LENGTH),

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 
-export const jobTypeSchema = z.enum(['IMPORT', 'MIGRATION', 'BACKUP', 'RESTORE', 'CLONE_COLLECTION', 'EXPORT'])
 export const jobStatusSchema = z.enum([
   'PENDING',
   'IN_PROGRESS',

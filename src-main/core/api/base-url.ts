@@ -1,13 +1,5 @@
 import { CoreError } from '#contract/errors'
 
-/** The two public control planes (docs/zilliz-api-notes.md#base-url); there are no per-region hosts in v2. */
-export const ZILLIZ_BASE_URLS = {
-  global: 'https://api.cloud.zilliz.com',
-  china: 'https://api.cloud.zilliz.com.cn'
-} as const
-
-export type ZillizRegionPreset = keyof typeof ZILLIZ_BASE_URLS
-
 /** Plain http is allowed only to this machine: the local emulator. Anything else would send the key in clear. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -33,9 +25,4 @@ export function normalizeBaseUrl(input: string): string {
   let path = url.pathname.replace(/\/+$/, '')
   if (path.endsWith('/v2')) path = path.slice(0, -3)
   return `${url.protocol}//${url.host}${path}`
-}
-
-/** Which preset a cloud provider id belongs to (TF `BaseUrlFrom`: `ali`/`tc` are China, everything else global). */
-export function baseUrlForCloud(cloudId: string): string {
-  return cloudId === 'ali' || cloudId === 'tc' ? ZILLIZ_BASE_URLS.china : ZILLIZ_BASE_URLS.global
 }

@@ -166,8 +166,6 @@ export function createExecutor(deps: ExecutorDeps) {
   }
 }
 
-export type Executor = ReturnType<typeof createExecutor>
-
 function failure(error: ApiError, retryable: boolean, transient: boolean): Failure {
   return { ok: false, error, retryable, transient, retryAfterMs: undefined }
 }

@@ -4,25 +4,14 @@ import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
 /*
- * Zilliz Cloud's API has no organization id, but cluster ids are unique across it: the connection whose sync lists
- * a cluster names that cluster's organization (store/draft-attachment.query.ts relies on the same fact). These
- * helpers let each query put the organization on its rows with one join, instead of every screen joining ids.
+ * Zilliz Cloud's API has no organization id: an organization is the connection that reads it. Rows that carry a
+ * connection id (drafts, notices since schema 12) name their organization with one join on `connections` aliased by
+ * the query; these helpers select its columns and read them back, so every screen names an organization the same way.
  */
 
 /** The columns a query selects (as `org_id`, `org_name`, `org_tag`) from a `connections` row aliased `alias`. */
 export function organizationColumns(alias: string): string {
   return `${alias}.id AS org_id, ${alias}.name AS org_name, ${alias}.tag AS org_tag`
-}
-
-/**
- * LEFT JOINs the cluster `clusterIdSql` as listed by one connection (`${alias}_k`, the oldest connection when two
- * reach the same organization) and that connection as `alias`. Uses the clusters_by_cluster_id index (schema 8).
- */
-export function organizationJoin(alias: string, clusterIdSql: string): string {
-  return `LEFT JOIN clusters ${alias}_k ON ${alias}_k.cluster_id = ${clusterIdSql} AND ${alias}_k.connection_id = (
-      SELECT k.connection_id FROM clusters k JOIN connections kc ON kc.id = k.connection_id
-      WHERE k.cluster_id = ${clusterIdSql} ORDER BY kc.created_at, kc.id LIMIT 1)
-    LEFT JOIN connections ${alias} ON ${alias}.id = ${alias}_k.connection_id`
 }
 
 export type OrganizationColumns = { org_id: string | null; org_name: string | null; org_tag: string | null }

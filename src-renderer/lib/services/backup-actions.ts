@@ -43,8 +43,6 @@ type ExportProps = FormProps<'backup/export'> & { backup: Backup }
 type CreateProps = FormProps<'backup/create'> & { clusters: ClusterChoice[]; clusterId: string }
 type PasswordProps = { clusterId: string; username: string; password: string; onClose: (result?: undefined) => void }
 
-export type BackupActions = ReturnType<typeof createBackupActions>
-
 /** The exact words of the delete confirmation: what is lost, and how retention differs by method. */
 export function deleteMessage(backup: Backup): string {
   const created = formatLocalAndUtc(backup.createTime, localTimeZone()).text

@@ -1,8 +1,5 @@
 import type { Component } from 'svelte'
 
-/** What every modal component receives: it calls `onClose(result)` once, `undefined` meaning cancelled. */
-export type ModalProps<R> = { onClose: (result?: R) => void }
-
 type ResultOf<P> = P extends { onClose: (result?: infer R) => void } ? R : never
 
 type OpenModal = {
@@ -13,8 +10,8 @@ type OpenModal = {
 
 /**
  * Opens modals and resolves with the value the modal passes to `onClose`, so a service acts on what a modal returns
- * and the modal itself only renders. Rendered by
- * `ModalHost.svelte` in the shell; the `Dialog` inside each modal traps focus and returns it on close.
+ * and the modal itself only renders. Every modal calls `onClose(result)` once, `undefined` meaning cancelled.
+ * Rendered by `ModalHost.svelte` in the shell; the `Dialog` inside each modal traps focus and returns it on close.
  */
 export class ModalManager {
   stack = $state<OpenModal[]>([])

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ZILLIZ_BASE_URLS, baseUrlForCloud, normalizeBaseUrl } from '#core/api/base-url'
+import { BASE_URL_PRESETS } from '#contract/base-url-presets'
+import { normalizeBaseUrl } from '#core/api/base-url'
 import { createZillizClient } from '#core/api/zilliz-client'
 
 describe('the base URL', () => {
   it('keeps the presets and strips trailing slashes and a /v2 suffix', () => {
-    expect(normalizeBaseUrl(ZILLIZ_BASE_URLS.global)).toBe('https://api.cloud.zilliz.com')
+    expect(normalizeBaseUrl(BASE_URL_PRESETS.global)).toBe('https://api.cloud.zilliz.com')
     expect(normalizeBaseUrl('https://api.cloud.zilliz.com.cn///')).toBe('https://api.cloud.zilliz.com.cn')
     expect(normalizeBaseUrl('https://api.cloud.zilliz.com/v2/')).toBe('https://api.cloud.zilliz.com')
   })
@@ -18,13 +19,8 @@ describe('the base URL', () => {
     }
   })
 
-  it('maps China clouds to .com.cn', () => {
-    expect(baseUrlForCloud('ali')).toBe(ZILLIZ_BASE_URLS.china)
-    expect(baseUrlForCloud('aws')).toBe(ZILLIZ_BASE_URLS.global)
-  })
-
   it('refuses an empty or multi-line API key without echoing it', () => {
-    expect(() => createZillizClient({ baseUrl: ZILLIZ_BASE_URLS.global, apiKey: '' })).toThrow('The API key is empty or contains invalid characters.')
-    expect(() => createZillizClient({ baseUrl: ZILLIZ_BASE_URLS.global, apiKey: 'abc\r\nX-Evil: 1' })).toThrow(expect.objectContaining({ code: 'input/invalid' }) as Error)
+    expect(() => createZillizClient({ baseUrl: BASE_URL_PRESETS.global, apiKey: '' })).toThrow('The API key is empty or contains invalid characters.')
+    expect(() => createZillizClient({ baseUrl: BASE_URL_PRESETS.global, apiKey: 'abc\r\nX-Evil: 1' })).toThrow(expect.objectContaining({ code: 'input/invalid' }) as Error)
   })
 })
