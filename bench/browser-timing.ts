@@ -25,8 +25,8 @@ const paintProbe = (selector: string): string => `(() => {
 export type PageLoad = { ms: number; count: number }
 
 /**
- * A fresh page in a fresh browser context (empty HTTP cache): navigation start → `paintedSelector` painted, and
- * how many `countSelector` elements the DOM then holds. `inspect` may measure more on the loaded page.
+ * A fresh page in a fresh browser context (empty HTTP cache): navigation start → `selectors.painted` painted, and
+ * how many `selectors.count` elements the DOM then holds. `inspect` may measure more on the loaded page.
  */
 export async function freshPageLoad(
   browser: Browser,
