@@ -26,7 +26,7 @@ const FOREIGN = [
 ]
 const BARE_RULE = /(?<![#\w/[-])R(\d{1,2})\b/g
 const LINKED = /\bdocs\/([\w-]+\.md)#([\w-]+)/g
-const QUOTED_SECTION = /\b(docs\/[\w-]+\.md|README\.md), "([^"]+)"/g
+const QUOTED_SECTION = /\b(docs\/[\w-]+\.md|README\.md)`?, "([^"]+)"/g
 
 function walk(dir: string, out: string[]): string[] {
   for (const name of readdirSync(join(ROOT, dir))) {
@@ -125,6 +125,8 @@ describe('citations in comments (checker)', () => {
     expect(citationProblems('src-main/x.ts', '// (docs/reliability.md#r7, #r7 to #r6)', docs)).toEqual(['src-main/x.ts:1: docs/reliability.md has no anchor #r6'])
     expect(citationProblems('src-main/x.ts', '// (docs/gone.md#a)', docs)).toEqual(['src-main/x.ts:1: docs/gone.md does not exist'])
     expect(citationProblems('src-main/x.ts', '// (docs/notes.md, "Get policy")', docs)).toEqual(['src-main/x.ts:1: docs/notes.md has no section "Get policy"'])
+    expect(citationProblems('docs/x.md', '(`docs/notes.md`, "Set policy")', docs)).toEqual([])
+    expect(citationProblems('docs/x.md', '(`docs/notes.md`, "Get policy")', docs)).toEqual(['docs/x.md:1: docs/notes.md has no section "Get policy"'])
   })
 })
 
@@ -148,11 +150,23 @@ describe('citations in this repository', () => {
     expect(missing).toEqual([])
   })
 
+  const reliability = readDoc('docs/reliability.md') ?? ''
+  const all = [...files, THIS_FILE, 'electron-builder.yml']
+  const find = (name: string): string | undefined => all.find((f) => f === name || f.endsWith(`/${name}`))
+
   it('every file docs/reliability.md names as where a rule is kept or tested exists', () => {
-    const all = new Set([...files, THIS_FILE, 'electron-builder.yml'])
-    const named = [...(readDoc('docs/reliability.md') ?? '').matchAll(/`([\w./-]+\.(?:ts|mjs|yml))`/g)].map((m) => m[1] ?? '')
-    const missing = named.filter((name) => ![...all].some((f) => f === name || f.endsWith(`/${name}`)))
+    const named = [...reliability.matchAll(/`([\w./-]+\.(?:ts|mjs|yml))`/g)].map((m) => m[1] ?? '')
     expect(named.length).toBeGreaterThan(30)
+    expect(named.filter((name) => find(name) === undefined)).toEqual([])
+  })
+
+  it('every test docs/reliability.md quotes by name is in the file it names', () => {
+    const quoted = [...reliability.matchAll(/`([\w./-]+\.(?:test|spec)\.ts)` \("([^"]+)"\)/g)].map((m) => ({ file: m[1] ?? '', name: (m[2] ?? '').replace(/\s+/g, ' ') }))
+    expect(quoted.length).toBeGreaterThan(2)
+    const missing = quoted.filter(({ file, name }) => {
+      const path = find(file)
+      return path === undefined || !readFileSync(join(ROOT, path), 'utf8').includes(name)
+    })
     expect(missing).toEqual([])
   })
 })
