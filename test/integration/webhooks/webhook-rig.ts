@@ -86,12 +86,6 @@ export async function addWebhook(rig: Rig, input: CommandInput<'webhook/add'>): 
   return expectOk(await rig.core.invoke('webhook/add', input))
 }
 
-/** Asks the watcher to evaluate now (a settings save re-plans it), then lets the outbox deliver. */
-export async function evaluateNow(rig: Rig): Promise<void> {
-  expectOk(await rig.core.invoke('settings/update', {}))
-  await rig.core.flushWebhooks()
-}
-
 /** Moves the fake clock to `atMs`, fires whatever timers fell due and waits for the outbox to sleep. */
 export async function advanceTo(rig: Rig, atMs: number): Promise<void> {
   for (let guard = 0; guard < 1000; guard++) {
