@@ -204,6 +204,29 @@ const SHOTS: Shot[] = [
     }
   },
   {
+    name: 'choose-template',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).waitFor()
+      await page.getByRole('checkbox', { name: 'Select all in Staging' }).check()
+      await page.getByRole('button', { name: 'Apply template…' }).click()
+      await page.getByRole('radio', { name: /prod-daily/ }).waitFor()
+    }
+  },
+  {
+    name: 'change-policies',
+    hash: '#/fleet',
+    ready: async (page) => {
+      await page.getByRole('button', { name: /^Organization: / }).waitFor()
+      await page.getByRole('checkbox', { name: 'Select all in Staging' }).check()
+      await page.getByRole('button', { name: 'Change policies…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Change policies' })
+      await dialog.getByLabel('Retention (days)').fill('45')
+      await dialog.getByRole('button', { name: 'Review changes…' }).click()
+      await dialog.getByText('Retention must be between 1 and 30 days.').waitFor()
+    }
+  },
+  {
     name: 'review-changes',
     hash: '#/fleet',
     ready: async (page) => {

@@ -11,6 +11,8 @@ export const FREQUENCY_PATTERN = /^[1-7](,[1-7])*$/
 export const START_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/
 export const RETENTION_MIN = 1
 export const RETENTION_MAX = 30
+/** The API's retention rule (code 96034) in words: the editors and a fleet change say it the same way. */
+export const RETENTION_MESSAGE = `Retention must be between ${RETENTION_MIN} and ${RETENTION_MAX} days.`
 
 export type PolicyField = 'frequency' | 'startTime' | 'retentionDays' | 'crossRegionCopies'
 export type PolicyIssue = { field: PolicyField; message: string }
@@ -29,10 +31,7 @@ export function validatePolicy(policy: BackupPolicy): PolicyIssue[] {
     issues.push({ field: 'startTime', message: 'The window must look like 02:00-04:00 (UTC).' })
   }
   if (!isRetentionInRange(policy.retentionDays)) {
-    issues.push({
-      field: 'retentionDays',
-      message: `Retention must be between ${RETENTION_MIN} and ${RETENTION_MAX} days.`
-    })
+    issues.push({ field: 'retentionDays', message: RETENTION_MESSAGE })
   }
   const copies = policy.crossRegionCopies ?? []
   const seen = new Set<string>()
@@ -51,7 +50,8 @@ export function validatePolicy(policy: BackupPolicy): PolicyIssue[] {
   return issues
 }
 
-function isRetentionInRange(days: number): boolean {
+/** Whole days from RETENTION_MIN to RETENTION_MAX, for a backup and for each of its copies. */
+export function isRetentionInRange(days: number): boolean {
   return Number.isInteger(days) && days >= RETENTION_MIN && days <= RETENTION_MAX
 }
 

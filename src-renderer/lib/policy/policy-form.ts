@@ -79,6 +79,11 @@ export function formIssues(form: PolicyForm): PolicyIssue[] {
   return issues
 }
 
+/** A days field's text as the form holds it: null while empty (the rules then say what is missing). */
+export function daysFromInput(raw: string): number | null {
+  return raw.trim() === '' ? null : Number(raw)
+}
+
 export function issuesFor(issues: readonly PolicyIssue[], field: PolicyField): string[] {
   return issues.filter((i) => i.field === field).map((i) => i.message)
 }

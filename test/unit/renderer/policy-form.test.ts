@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffPolicies } from '../../../src-renderer/lib/policy/policy-diff.ts'
-import { DEFAULT_FORM, formIssues, formToPolicy, issuesFor, policyToForm, windowFromStart, windowStartOptions } from '../../../src-renderer/lib/policy/policy-form.ts'
+import { DEFAULT_FORM, daysFromInput, formIssues, formToPolicy, issuesFor, policyToForm, windowFromStart, windowStartOptions } from '../../../src-renderer/lib/policy/policy-form.ts'
 import { groupByLocalDay } from '../../../src-renderer/lib/policy/timeline.ts'
 
 describe('policy form', () => {
@@ -20,6 +20,12 @@ describe('policy form', () => {
     expect(issuesFor(issues, 'frequency')).toEqual(['Choose at least one weekday.'])
     expect(issuesFor(issues, 'crossRegionCopies')).toHaveLength(2)
     expect(formIssues({ ...DEFAULT_FORM, retentionDays: null })).toHaveLength(1)
+  })
+  it('reads an empty days field as missing and keeps a typed number for the rules to judge', () => {
+    expect(daysFromInput('  ')).toBeNull()
+    expect(daysFromInput(' 14 ')).toBe(14)
+    expect(daysFromInput('4.5')).toBe(4.5)
+    expect(issuesFor(formIssues({ ...DEFAULT_FORM, retentionDays: daysFromInput('4.5') }), 'retentionDays')).toEqual(['Retention must be between 1 and 30 days.'])
   })
   it('has no rules for a disabled policy and sends the empty form when its schedule is invalid', () => {
     const form = { ...DEFAULT_FORM, enabled: false, retentionDays: 45 }
