@@ -15,9 +15,8 @@ export function stopAll(stops: readonly Unsubscribe[]): Unsubscribe {
 
 /**
  * Loads each state and starts its watch; the result stops every watch. The component that owns the states
- * calls it in onMount and returns the result, so what it started ends with it (the life cycle of
- * test/unit/renderer/state: `watch()` returns an unsubscribe, started by the owning component):
- * `onMount(() => follow(drafts, fleet))`.
+ * calls it in onMount and returns the result, so what it started ends with it
+ * (docs/architecture.md, "Renderer state has one life cycle"): `onMount(() => follow(drafts, fleet))`.
  */
 export function follow(...states: readonly Followable[]): Unsubscribe {
   return stopAll(
