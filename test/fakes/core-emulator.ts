@@ -1,4 +1,5 @@
 /** Helpers for tests that drive the whole core against the emulator (test/integration/core). */
+import { afterEach } from 'vitest'
 import type { ClusterSummary } from '#contract/commands/cluster'
 import type { ApiLimits } from '#core/api/limits'
 import type { StoreDatabase } from '#core/store/database'
@@ -26,10 +27,27 @@ export const DEMO_START = Date.UTC(2025, 5, 10, 12, 30)
 
 /** The emulator with the demo seed on a manual clock from DEMO_START, with room for a test's bursts of requests. */
 export function startDemoEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ seed: 'demo', clockMode: 'manual', startTime: DEMO_START, rateLimit: 1000, ...options })
+  return startEmulator(demoEmulatorOptions(options))
+}
+
+/** startDemoEmulator's options, for set-ups that start the emulator themselves (startConnected). */
+export function demoEmulatorOptions(options: EmulatorOptions = {}): EmulatorOptions {
+  return { seed: 'demo', clockMode: 'manual', startTime: DEMO_START, rateLimit: 1000, ...options }
 }
 
 export type SyncedDemo = { emulator: RunningEmulator; core: TestCore; connectionId: string }
+
+/**
+ * An emulator started with `emulatorOptions` (any seed), a fresh test core on a temp-file database (FAST_LIMITS
+ * unless `coreOptions` says otherwise) and the emulator added as its one connection. connection/add starts the
+ * first sync in the background; the test decides whether to wait for it, join it (`sync/run`) or race it.
+ */
+export async function startConnected(emulatorOptions: EmulatorOptions, coreOptions: Parameters<typeof createTestCore>[0] = { limits: FAST_LIMITS }): Promise<SyncedDemo> {
+  const emulator = await startEmulator(emulatorOptions)
+  const core = createTestCore(coreOptions)
+  const connectionId = await connect(core, emulator)
+  return { emulator, core, connectionId }
+}
 
 /**
  * The set-up most core tests start from: the demo emulator (options as startDemoEmulator), a fresh test core on a
@@ -37,11 +55,27 @@ export type SyncedDemo = { emulator: RunningEmulator; core: TestCore; connection
  * Tests end it with stopSyncedDemo.
  */
 export async function startSyncedDemo(options: EmulatorOptions = {}): Promise<SyncedDemo> {
-  const emulator = await startDemoEmulator(options)
-  const core = createTestCore({ limits: FAST_LIMITS })
-  const connectionId = await connect(core, emulator)
-  expectOk(await core.invoke('sync/run', {}))
-  return { emulator, core, connectionId }
+  const started = await startConnected(demoEmulatorOptions(options))
+  expectOk(await started.core.invoke('sync/run', {}))
+  return started
+}
+
+/**
+ * For a file whose tests each start their own emulator and core: registers an afterEach that ends what the
+ * current test handed to the returned function (stopSyncedDemo), so that a failing test leaves nothing running.
+ * `const stopLater = stopAfterEach()` at the top, then `const { emulator, core } = stopLater(await startConnected(…))`.
+ */
+export function stopAfterEach(): <T extends Pick<SyncedDemo, 'emulator' | 'core'>>(started: T) => T {
+  let current: Pick<SyncedDemo, 'emulator' | 'core'> | undefined
+  afterEach(async () => {
+    const started = current
+    current = undefined
+    if (started !== undefined) await stopSyncedDemo(started)
+  })
+  return (started) => {
+    current = started
+    return started
+  }
 }
 
 /** Closes the core first (its polls and syncs end), then the emulator they were talking to. */

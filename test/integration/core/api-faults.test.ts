@@ -1,29 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ApiLimits } from '#core/api/limits'
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '#emulator/index'
-import { backupRows, connect, countOf, DEMO_START, FAST_LIMITS, startDemoEmulator, waitFor } from '../../fakes/core-emulator.ts'
+import type { EmulatorOptions } from '#emulator/index'
+import { backupRows, countOf, DEMO_START, demoEmulatorOptions, FAST_LIMITS, startConnected, startDemoEmulator, stopAfterEach, waitFor, type SyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const CLUSTERS = '^/v2/clusters$'
-let emulator: RunningEmulator | undefined
-let core: TestCore | undefined
+const stopLater = stopAfterEach()
 
-async function setUp(options: EmulatorOptions = {}, limits: Partial<ApiLimits> = FAST_LIMITS): Promise<{ emulator: RunningEmulator; core: TestCore; connectionId: string }> {
-  emulator = await startDemoEmulator(options)
-  core = createTestCore({ limits })
-  const connectionId = await connect(core, emulator)
+async function setUp(options: EmulatorOptions = {}, limits: Partial<ApiLimits> = FAST_LIMITS): Promise<SyncedDemo> {
+  const started = stopLater(await startConnected(demoEmulatorOptions(options), { limits }))
   // connection/add starts a background sync: let it finish so that counts below belong to the test alone.
-  await waitFor('the first sync', () => (core?.handlers['sync/status']({}) ?? Promise.resolve([])).then((s) => (s[0]?.lastFinishedAt ? true : undefined)))
-  return { emulator, core, connectionId }
+  await waitFor('the first sync', () => started.core.handlers['sync/status']({}).then((s) => (s[0]?.lastFinishedAt ? true : undefined)))
+  return started
 }
-
-afterEach(async () => {
-  await core?.close()
-  await emulator?.close()
-  core = undefined
-  emulator = undefined
-})
 
 describe('transient server errors', () => {
   it('retries a GET answered with HTTP 500 and the sync succeeds', async () => {
@@ -51,9 +40,7 @@ describe('transient server errors', () => {
 describe('throttling (HTTP 429)', () => {
   it("honours the emulator's own 429 Retry-After at 2 requests/s: the sync completes and each endpoint's excess is refused at most once per window", async () => {
     // Real clock: the emulator's 1-second windows must move. Default client pacing (18/s), so the server's 2/s bites.
-    emulator = await startEmulator({ seed: 'demo', startTime: DEMO_START, rateLimit: 2 })
-    core = createTestCore()
-    await connect(core, emulator)
+    const { emulator, core } = stopLater(await startConnected({ seed: 'demo', startTime: DEMO_START, rateLimit: 2 }, {}))
     const started = performance.now()
     // Joins the sync connection/add started, the first traffic on every endpoint after the connection check.
     const result = expectOk(await core.invoke('sync/run', {}))
@@ -123,7 +110,7 @@ describe('API key refused (api/unauthorized)', () => {
     // "Revoke" the key: the same organisation (same seed and start time) on the same address now accepts only a new key.
     const newKey = 'rotated-key-0123456789abcdef'
     await first.close()
-    emulator = await startDemoEmulator({ port: first.port, apiKeys: [newKey] })
+    const { emulator } = stopLater({ emulator: await startDemoEmulator({ port: first.port, apiKeys: [newKey] }), core })
     const error = expectError(await core.invoke('sync/run', {}))
     expect(error.code).toBe('api/unauthorized')
     expect(error.message).toContain('The apikey is illegal')

@@ -1,33 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, FAST_LIMITS, listedBackupIds } from '../../fakes/core-emulator.ts'
+import { describe, expect, it } from 'vitest'
+import { listedBackupIds, startConnected, stopAfterEach } from '../../fakes/core-emulator.ts'
 import { expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
-let emulator: RunningEmulator | undefined
-let core: TestCore | undefined
-
-afterEach(async () => {
-  await core?.close()
-  await emulator?.close()
-  core = undefined
-  emulator = undefined
-})
+const stopLater = stopAfterEach()
 
 const NEWEST_FIRST = { by: 'createTime', dir: 'desc' } as const
 
 describe('searching the cached backups', () => {
   it('follows each sync: a backup a colleague deleted in the console is no longer found, the others still are', async () => {
-    emulator = await startEmulator({ seed: 'large:3:4', rateLimit: 100_000 })
-    const testCore = createTestCore({ limits: FAST_LIMITS })
-    core = testCore
-    await connect(testCore, emulator)
-    expectOk(await testCore.invoke('sync/run', {}))
-    const all = expectOk(await testCore.invoke('backup/list', { sort: NEWEST_FIRST, offset: 0, limit: 100 }))
+    const { emulator, core } = stopLater(await startConnected({ seed: 'large:3:4', rateLimit: 100_000 }))
+    expectOk(await core.invoke('sync/run', {}))
+    const all = expectOk(await core.invoke('backup/list', { sort: NEWEST_FIRST, offset: 0, limit: 100 }))
     expect(all.total).toBe(listedBackupIds(emulator).length)
     const [gone, kept] = all.items
     if (gone === undefined || kept === undefined) throw new Error('the seed lists at least two backups')
-    const search = (text: string) => testCore.invoke('backup/list', { search: text, sort: NEWEST_FIRST, offset: 0, limit: 100 })
+    const search = (text: string) => core.invoke('backup/list', { search: text, sort: NEWEST_FIRST, offset: 0, limit: 100 })
     // Part of the ID, in another case: the whole backup comes back, as the list shows it.
     expect(expectOk(await search(gone.backupId.slice(2).toUpperCase()))).toEqual({ total: 1, items: [gone] })
 
@@ -36,7 +23,7 @@ describe('searching the cached backups', () => {
       headers: { Authorization: `Bearer ${emulator.apiKey}` }
     })
     expect(response.status).toBe(200)
-    expectOk(await testCore.invoke('sync/run', {}))
+    expectOk(await core.invoke('sync/run', {}))
     expect(expectOk(await search(gone.backupId))).toEqual({ total: 0, items: [] })
     expect(expectOk(await search(kept.backupId))).toEqual({ total: 1, items: [kept] })
   })

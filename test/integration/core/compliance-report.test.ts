@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CoreError } from '#contract/errors'
 import type { SavePdfDialog } from '#core/handlers/report.handlers'
 import { ManualClock } from '#core/lib/clock'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
+import { connect, stopAfterEach, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
@@ -13,27 +14,20 @@ const DAY = 24 * HOUR
 /** Monday 2 March 2026, 00:00 UTC. */
 const MONDAY = Date.UTC(2026, 2, 2)
 
-let emulator: RunningEmulator | undefined
-let core: TestCore | undefined
-
-afterEach(async () => {
-  await core?.close()
-  await emulator?.close()
-  core = undefined
-  emulator = undefined
-})
+const stopLater = stopAfterEach()
 
 type CsvRow = Record<string, string>
 const parseCsv = (content: string): CsvRow[] => parse<CsvRow>(content, { columns: true, bom: true })
 const iso = (ms: number): string => new Date(ms).toISOString()
 
-async function demoCore(options: { savePdf?: SavePdfDialog } = {}): Promise<{ core: TestCore; clock: ManualClock }> {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual' })
+/** The demo organization on a manual clock that the core reads too (the report's period is the emulator's). */
+async function demoCore(options: { savePdf?: SavePdfDialog } = {}): Promise<{ emulator: RunningEmulator; core: TestCore; clock: ManualClock }> {
+  const emulator = await startEmulator({ seed: 'demo', clockMode: 'manual' })
   const clock = new ManualClock(emulator.now())
-  core = createTestCore({ clock, ...options })
-  expectOk(await core.invoke('connection/add', { name: 'Acme prod', baseUrl: emulator.url, apiKey: emulator.apiKey }))
+  const { core } = stopLater({ emulator, core: createTestCore({ clock, ...options }) })
+  await connect(core, emulator, 'Acme prod')
   expectOk(await core.invoke('sync/run', {}))
-  return { core, clock }
+  return { emulator, core, clock }
 }
 
 describe('report/compliance', () => {
@@ -80,8 +74,8 @@ describe('report/compliance', () => {
   })
 
   it('HTML: a self-contained printable page with no script, every value escaped (a hostile cluster name)', async () => {
-    const { core, clock } = await demoCore()
-    emulator?.createCluster({ clusterName: '<img src=x onerror=alert(1)>&"\'' })
+    const { emulator, core, clock } = await demoCore()
+    emulator.createCluster({ clusterName: '<img src=x onerror=alert(1)>&"\'' })
     expectOk(await core.invoke('sync/run', {}))
     const now = clock.now()
     const page = expectOk(await core.invoke('report/compliance', { from: iso(now - 7 * DAY), to: iso(now), format: 'html' }))
@@ -153,15 +147,14 @@ describe('report/compliance-pdf', () => {
   })
 
   it('is refused with a clear message where nothing can print (the browser host), and a printer failure reaches the page as its own message', async () => {
-    const { core, clock } = await demoCore()
+    const { emulator, core, clock } = await demoCore()
     const now = clock.now()
     const period = { from: iso(now - DAY), to: iso(now) }
     const refused = expectError(await core.invoke('report/compliance-pdf', period))
     expect(refused.code).toBe('input/invalid')
     expect(refused.message).toContain('only available in the desktop app')
 
-    await core.close()
-    await emulator?.close()
+    await stopSyncedDemo({ emulator, core })
     const failing = await demoCore({ savePdf: () => Promise.reject(new CoreError('internal', 'The report could not be printed to a PDF (ERR_FAILED).')) })
     const failed = expectError(await failing.core.invoke('report/compliance-pdf', { from: iso(failing.clock.now() - DAY), to: iso(failing.clock.now()) }))
     expect(failed).toMatchObject({ code: 'internal', message: 'The report could not be printed to a PDF (ERR_FAILED).' })
@@ -174,12 +167,10 @@ describe('report/compliance over three simulated weeks', () => {
      * 30-hour backup jobs: Zilliz skips a window while the previous AUTO backup still runs (emulator README,
      * Inferred choice 11), so a daily policy gets some windows with no backup at all.
      */
-    emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: 30 * HOUR, rateLimit: 10_000 })
-    const running = emulator
+    const running = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: 30 * HOUR, rateLimit: 10_000 })
     const clusterId = running.createCluster({ clusterName: 'orders-nightly' }).clusterId
     const clock = new ManualClock(MONDAY)
-    const test = createTestCore({ clock })
-    core = test
+    const { core: test } = stopLater({ emulator: running, core: createTestCore({ clock }) })
     await test.start()
     const clocks = new LockstepClocks(running, clock)
     const moveTo = (t: number): void => clocks.moveTo(t, test.scheduler)

@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ApiLimits } from '#core/api/limits'
 import { MAX_POLICY_READS_IN_FLIGHT } from '#core/sync/policy-reads'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, countOf, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import { countOf, FAST_LIMITS, startConnected, stopAfterEach, type SyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const POLICY_READ = 'GET /v2/clusters/{clusterId}/backups/policy'
 const CLUSTERS = 100
@@ -17,21 +15,10 @@ const PACED: Partial<ApiLimits> = { ...FAST_LIMITS, perSecond: 25, burst: 1 }
  */
 const PACED_TIGHT: Partial<ApiLimits> = { ...PACED, perSecond: 20, operationTimeoutMs: 2_500 }
 
-let emulator: RunningEmulator | undefined
-let core: TestCore | undefined
+const stopLater = stopAfterEach()
 
-afterEach(async () => {
-  await core?.close()
-  await emulator?.close()
-  core = undefined
-  emulator = undefined
-})
-
-async function setUp(limits: Partial<ApiLimits>): Promise<{ emulator: RunningEmulator; core: TestCore }> {
-  emulator = await startEmulator({ seed: `large:${CLUSTERS}:1`, rateLimit: 100_000 })
-  core = createTestCore({ limits })
-  await connect(core, emulator)
-  return { emulator, core }
+async function setUp(limits: Partial<ApiLimits>): Promise<SyncedDemo> {
+  return stopLater(await startConnected({ seed: `large:${CLUSTERS}:1`, rateLimit: 100_000 }, { limits }))
 }
 
 describe('policy reads of a large fleet', () => {
