@@ -2,9 +2,11 @@
 import { afterEach } from 'vitest'
 import type { ClusterSummary } from '#contract/commands/cluster'
 import type { ApiLimits } from '#core/api/limits'
+import { ManualClock } from '#core/lib/clock'
 import type { StoreDatabase } from '#core/store/database'
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '#emulator/index'
 import { expectOk } from './envelope.ts'
+import { LockstepClocks } from './lockstep-clocks.ts'
 import { createTestCore, type TestCore } from './test-core.ts'
 
 /** Short deadlines and fast backoff so that retries and timeouts take milliseconds, not seconds. */
@@ -76,6 +78,19 @@ export function stopAfterEach(): <T extends Pick<SyncedDemo, 'emulator' | 'core'
     current = started
     return started
   }
+}
+
+export type LockstepOrg = { emulator: RunningEmulator; clock: ManualClock; clocks: LockstepClocks; core: TestCore }
+
+/**
+ * An organization with no clusters on the emulator's manual clock from `startTime`, a test core reading a
+ * ManualClock at the same instant, and `clocks` that move the two together. The test creates its clusters, then
+ * connects (and starts the core, for its watcher) as it needs.
+ */
+export async function startOnLockstepClocks(startTime: number, options: EmulatorOptions = {}): Promise<LockstepOrg> {
+  const emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime, rateLimit: 10_000, ...options })
+  const clock = new ManualClock(startTime)
+  return { emulator, clock, clocks: new LockstepClocks(emulator, clock), core: createTestCore({ clock }) }
 }
 
 /** Closes the core first (its polls and syncs end), then the emulator they were talking to. */

@@ -1,24 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, FAST_LIMITS } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { startConnected, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 let emulator: RunningEmulator
 let core: TestCore
 let connectionId = ''
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2026, 2, 2), rateLimit: 1000 })
-  core = createTestCore({ limits: FAST_LIMITS })
-  connectionId = await connect(core, emulator, 'Demo org')
+  ;({ emulator, core, connectionId } = await startConnected({ seed: 'demo', clockMode: 'manual', startTime: Date.UTC(2026, 2, 2), rateLimit: 1000 }))
   expectOk(await core.invoke('sync/run', { connectionId }))
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 describe('backup/collections', () => {
   it('lists the collections a cluster backup holds, from the API\'s describe backup, in the default database', async () => {

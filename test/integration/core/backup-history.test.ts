@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ManualClock } from '#core/lib/clock'
 import { clearCache } from '#core/store/mirror.repo'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { waitFor } from '../../fakes/core-emulator.ts'
+import type { RunningEmulator } from '#emulator/index'
+import { startOnLockstepClocks, waitFor } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -22,11 +21,8 @@ async function history(from?: string) {
 }
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: HOUR, rateLimit: 10_000 })
+  ;({ emulator, clocks, core } = await startOnLockstepClocks(MONDAY, { jobDurationMs: HOUR }))
   clusterId = emulator.createCluster({ clusterName: 'orders' }).clusterId
-  const clock = new ManualClock(MONDAY)
-  clocks = new LockstepClocks(emulator, clock)
-  core = createTestCore({ clock })
   expectOk(await core.invoke('connection/add', { name: 'Org', baseUrl: emulator.url, apiKey: emulator.apiKey }))
   expectOk(await core.invoke('sync/run', {}))
 })

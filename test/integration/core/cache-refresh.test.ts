@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type FaultSpec, type RunningEmulator } from '#emulator/index'
-import { backupRows, connect, countOf, FAST_LIMITS, listedBackupIds, staleFlags } from '../../fakes/core-emulator.ts'
+import type { FaultSpec, RunningEmulator } from '#emulator/index'
+import { backupRows, connect, countOf, FAST_LIMITS, listedBackupIds, staleFlags, startDemoEmulator, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
@@ -11,14 +11,11 @@ let core: TestCore
 
 beforeEach(async () => {
   // 3 clusters × 90 backups = 270 listed backups: pages 1–3 of 100.
-  emulator = await startEmulator({ seed: 'large:3:90', clockMode: 'manual', startTime: Date.UTC(2025, 5, 10, 12, 30), rateLimit: 1000 })
+  emulator = await startDemoEmulator({ seed: 'large:3:90' })
   core = createTestCore({ limits: FAST_LIMITS })
 })
 
-afterEach(async () => {
-  await core.close()
-  await emulator.close()
-})
+afterEach(() => stopSyncedDemo({ emulator, core }))
 
 const page3Failures: [string, FaultSpec, string][] = [
   ['answers HTTP 500 five times', { pathRegex: BACKUPS, method: 'GET', kind: 'http-error', status: 500, times: 5 }, 'api/unreachable'],

@@ -4,9 +4,8 @@ import { CoreError } from '#contract/errors'
 import type { SavePdfDialog } from '#core/handlers/report.handlers'
 import { ManualClock } from '#core/lib/clock'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
-import { connect, stopAfterEach, stopSyncedDemo } from '../../fakes/core-emulator.ts'
+import { connect, startOnLockstepClocks, stopAfterEach, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const HOUR = 3_600_000
@@ -167,12 +166,9 @@ describe('report/compliance over three simulated weeks', () => {
      * 30-hour backup jobs: Zilliz skips a window while the previous AUTO backup still runs (emulator README,
      * Inferred choice 11), so a daily policy gets some windows with no backup at all.
      */
-    const running = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: 30 * HOUR, rateLimit: 10_000 })
+    const { emulator: running, clocks, core: test } = stopLater(await startOnLockstepClocks(MONDAY, { jobDurationMs: 30 * HOUR }))
     const clusterId = running.createCluster({ clusterName: 'orders-nightly' }).clusterId
-    const clock = new ManualClock(MONDAY)
-    const { core: test } = stopLater({ emulator: running, core: createTestCore({ clock }) })
     await test.start()
-    const clocks = new LockstepClocks(running, clock)
     const moveTo = (t: number): void => clocks.moveTo(t, test.scheduler)
     expectOk(await test.invoke('connection/add', { name: 'Org', baseUrl: running.url, apiKey: running.apiKey }))
     expectOk(await test.invoke('sync/run', {}))

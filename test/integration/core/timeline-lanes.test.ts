@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ManualClock } from '#core/lib/clock'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
+import type { RunningEmulator } from '#emulator/index'
+import { startOnLockstepClocks } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import type { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
+import type { TestCore } from '../../fakes/test-core.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -26,13 +26,10 @@ let nightly = ''
 const moveTo = (t: number): void => clocks.moveTo(t, core.scheduler)
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: 30 * HOUR, rateLimit: 10_000 })
+  ;({ emulator, clocks, core } = await startOnLockstepClocks(MONDAY, { jobDurationMs: 30 * HOUR }))
   nightly = emulator.createCluster({ clusterName: 'orders-nightly' }).clusterId
   emulator.createCluster({ clusterName: 'billing' })
   emulator.createCluster({ clusterName: 'catalog' })
-  const clock = new ManualClock(MONDAY)
-  clocks = new LockstepClocks(emulator, clock)
-  core = createTestCore({ clock })
   await core.start()
   expectOk(await core.invoke('connection/add', { name: 'Org', baseUrl: emulator.url, apiKey: emulator.apiKey }))
   expectOk(await core.invoke('sync/run', {}))

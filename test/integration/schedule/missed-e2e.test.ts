@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Notification } from '#contract/models/notification'
-import { ManualClock } from '#core/lib/clock'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
+import type { ManualClock } from '#core/lib/clock'
+import type { RunningEmulator } from '#emulator/index'
+import { startOnLockstepClocks } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
+import type { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 const MINUTE = 60_000
@@ -46,11 +47,8 @@ function shownMissed(on: TestCore): Notification[] {
 }
 
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 'empty', clockMode: 'manual', startTime: MONDAY, jobDurationMs: JOB_DURATION_MS, rateLimit: 10_000 })
+  ;({ emulator, clock, clocks, core } = await startOnLockstepClocks(MONDAY, { jobDurationMs: JOB_DURATION_MS }))
   clusterId = emulator.createCluster({ clusterName: 'orders-nightly' }).clusterId
-  clock = new ManualClock(MONDAY)
-  clocks = new LockstepClocks(emulator, clock)
-  core = createTestCore({ clock })
   await core.start()
 })
 
