@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { listedBackupIds, startConnected, stopAfterEach } from '../../fakes/core-emulator.ts'
+import { startEmulator } from '#emulator/index'
+import { connect, listedBackupIds, startConnected, stopAfterEach } from '../../fakes/core-emulator.ts'
 import { expectOk } from '../../fakes/envelope.ts'
 
 const stopLater = stopAfterEach()
@@ -30,25 +31,22 @@ describe('searching the cached backups', () => {
 
   it('drops a removed connection\'s backups from the index at once, the other connection\'s stay searchable', async () => {
     const kept = await startEmulator({ seed: 'large:2:3', rateLimit: 100_000 })
-    emulator = await startEmulator({ seed: 'large:3:4', rateLimit: 100_000 })
-    const testCore = createTestCore({ limits: FAST_LIMITS })
-    core = testCore
+    const { emulator, core, connectionId: removedId } = stopLater(await startConnected({ seed: 'large:3:4', rateLimit: 100_000 }))
     try {
-      const removedId = await connect(testCore, emulator, 'Removed org')
-      const keptId = await connect(testCore, kept, 'Kept org')
-      expectOk(await testCore.invoke('sync/run', { connectionId: removedId }))
-      expectOk(await testCore.invoke('sync/run', { connectionId: keptId }))
+      const keptId = await connect(core, kept, 'Kept org')
+      expectOk(await core.invoke('sync/run', { connectionId: removedId }))
+      expectOk(await core.invoke('sync/run', { connectionId: keptId }))
       const search = (connectionId: string) =>
-        testCore.invoke('backup/list', { connectionId, search: 'backup', sort: NEWEST_FIRST, offset: 0, limit: 1 })
+        core.invoke('backup/list', { connectionId, search: 'backup', sort: NEWEST_FIRST, offset: 0, limit: 1 })
       const keptTotal = expectOk(await search(keptId)).total
       expect(expectOk(await search(removedId)).total).toBe(listedBackupIds(emulator).length)
-      expect(testCore.indexedBackups().get(removedId)).toBe(listedBackupIds(emulator).length)
+      expect(core.indexedBackups().get(removedId)).toBe(listedBackupIds(emulator).length)
 
-      expectOk(await testCore.invoke('connection/remove', { id: removedId, drafts: 'delete' }))
-      expect(testCore.indexedBackups().has(removedId)).toBe(false)
-      expect(testCore.db.sqlite.prepare('SELECT count(*) AS n FROM backups WHERE connection_id = ?').get(removedId)).toEqual({ n: 0 })
+      expectOk(await core.invoke('connection/remove', { id: removedId, drafts: 'delete' }))
+      expect(core.indexedBackups().has(removedId)).toBe(false)
+      expect(core.db.sqlite.prepare('SELECT count(*) AS n FROM backups WHERE connection_id = ?').get(removedId)).toEqual({ n: 0 })
       expect(expectOk(await search(keptId)).total).toBe(keptTotal)
-      expect(testCore.indexedBackups().get(keptId)).toBe(listedBackupIds(kept).length)
+      expect(core.indexedBackups().get(keptId)).toBe(listedBackupIds(kept).length)
     } finally {
       await kept.close()
     }
