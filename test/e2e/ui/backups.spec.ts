@@ -44,6 +44,24 @@ test('filters by search and method, and "/" focuses the search box', async ({ pa
   await expect(page.getByText('No backups match these filters')).toBeVisible()
 })
 
+test('narrows to a project, then to one of its clusters: the cluster choices follow the project', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  const project = page.getByLabel('Project', { exact: true })
+  const cluster = page.getByLabel('Cluster', { exact: true })
+  await project.selectOption({ label: 'Staging' })
+  await expect(cluster.locator('option')).toHaveText(['All clusters', 'analytics-staging', 'catalog-staging', 'ml-features', 'sandbox-free'])
+  await cluster.selectOption({ label: 'analytics-staging' })
+  await backups.expectEveryRowToShow('analytics-staging')
+  // Another project: the chosen cluster is not one of its own, so the cluster filter clears.
+  await project.selectOption({ label: 'Production' })
+  await expect(cluster).toHaveValue('')
+  await expect(cluster.locator('option')).toHaveText(['All clusters', 'events-serverless', 'orders-prod', 'search-prod'])
+  await expect.poll(async () => (await backups.rows().allTextContents()).some((row) => row.includes('orders-prod'))).toBe(true)
+  expect((await backups.rows().allTextContents()).some((row) => row.includes('staging'))).toBe(false)
+})
+
 test('deleting asks first: cancel keeps the backup, confirm removes it', async ({ page }) => {
   const backups = new BackupsPage(page)
   await backups.open()
