@@ -167,7 +167,8 @@ function toEntry([backupId, backupName, clusterId, clusterName, projectId, backu
   const name = backupName.toLowerCase()
   const cluster = clusterName.toLowerCase()
   return {
-    // One flat string: a template literal keeps its parts as a tree of four strings (≈ 160 bytes more a backup).
+    // One flat string: a template literal keeps its parts as a tree of four strings (≈ 160 bytes more a backup),
+    // and the first `includes` after each rebuild flattened all 100,000 of them (≈ 7 MB in one keystroke's scan).
     haystack: [name, cluster, backupId.toLowerCase()].join('\n'),
     nameEnd: name.length,
     clusterEnd: name.length + 1 + cluster.length,
