@@ -53,7 +53,7 @@ function series(name: string, args: string[], code: number, target: number): Ben
 }
 
 export const benchmark: Benchmark = {
-  title: 'CLI start to exit (bin/backup-desk.mjs → out/node/cli.mjs), 1,000 clusters',
+  title: 'CLI start to exit (bin/backup-desk.mjs → out/node/backup-desk.mjs), 1,000 clusters',
   async run(): Promise<BenchResult[]> {
     if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: ['ignore', 2, 2] }).status !== 0) throw new Error('the build failed')
     const { dataDir, file } = await prepare()

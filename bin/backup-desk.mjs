@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// The `backup-desk` command (package.json "bin"). It runs the compiled entry (out/node/cli.mjs, see
-// node.vite.config.mts), so no TypeScript is compiled at launch. In a checkout (scripts/ is there) it first rebuilds
-// what changed since the last build, with the build's messages on stderr; an installed copy has no scripts/ and
-// skips the check. The check's module is small (scripts/build-stamp.mjs): the builder is loaded only when stale.
+// The `backup-desk` command (package.json "bin"). It runs the compiled entry (out/node/backup-desk.mjs, see
+// node.vite.config.mts), so no TypeScript is compiled at launch. In a checkout (scripts/ is there) the output must be
+// current: scripts/build-stamp.mjs looks for a source newer than the last build on the thread pool while the compiled
+// modules load (they run nothing until main() is called), so a current build costs no wait of its own; a stale one is
+// rebuilt, with the build's messages on stderr, and the fresh output loaded instead. An installed copy has no scripts/.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = join(import.meta.dirname, '..')
-const compiled = join(root, 'out', 'node', 'cli.mjs')
+const compiled = pathToFileURL(join(root, 'out', 'node', 'backup-desk.mjs')).href
 
-if (existsSync(join(root, 'scripts', 'build-stamp.mjs'))) {
-  const { isBuildStale } = await import('../scripts/build-stamp.mjs')
-  if (isBuildStale()) {
-    const { build } = await import('../scripts/build.mjs')
-    if (!build(process.stderr)) process.exit(1)
-  }
+const stale = existsSync(join(root, 'scripts', 'build-stamp.mjs')) ? import('../scripts/build-stamp.mjs').then((stamp) => stamp.isBuildStale()) : false
+const loading = import(compiled)
+// A missing or half-written old build fails to load: that only matters when it is not rebuilt below.
+loading.catch(() => undefined)
+
+if (await stale) {
+  const { build } = await import('../scripts/build.mjs')
+  if (!build(process.stderr)) process.exit(1)
+  // A new URL, so the rebuilt entry is loaded rather than the one already in the module cache (chunk files are named
+  // by their content, so a chunk that changed has a new name too).
+  ;(await import(`${compiled}?built=${Date.now()}`)).main()
+} else {
+  ;(await loading).main()
 }
-await import(pathToFileURL(compiled).href)

@@ -5,7 +5,7 @@ import { createKeytarSecretStore } from '#core/secrets/keytar-secret-store'
 import { runCli } from './run-cli.ts'
 
 /*
- * The `backup-desk` binary. Keys go to the OS keychain only (keytar, no memory fallback): a key kept
+ * The `backup-desk` binary (bin/backup-desk.mjs imports this module, then calls main). Keys go to the OS keychain only (keytar, no memory fallback): a key kept
  * in memory would vanish with the process, so a missing or locked keychain is an error here.
  */
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -27,20 +27,23 @@ async function confirm(question: string): Promise<boolean | null> {
   }
 }
 
-const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
-void runCli(
-  process.argv.slice(2),
-  {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    readStdin,
-    confirm,
-    isTty: process.stderr.isTTY,
-    env: process.env,
-    writeFile: (path, content) => writeFileSync(path, content, 'utf8'),
-    readFile: (path) => readFileSync(path, 'utf8')
-  },
-  { version, secrets: createKeytarSecretStore() }
-).then((code) => {
-  process.exitCode = code
-})
+/** Runs the command line of this process; bin/backup-desk.mjs calls it once the compiled modules are loaded and current. */
+export function main(): void {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  void runCli(
+    process.argv.slice(2),
+    {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      readStdin,
+      confirm,
+      isTty: process.stderr.isTTY,
+      env: process.env,
+      writeFile: (path, content) => writeFileSync(path, content, 'utf8'),
+      readFile: (path) => readFileSync(path, 'utf8')
+    },
+    { version, secrets: createKeytarSecretStore() }
+  ).then((code) => {
+    process.exitCode = code
+  })
+}
