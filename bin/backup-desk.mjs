@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 const root = join(import.meta.dirname, '..')
 const compiled = pathToFileURL(join(root, 'out', 'node', 'backup-desk.mjs')).href
 
-const stale = existsSync(join(root, 'scripts', 'build-stamp.mjs')) ? import('../scripts/build-stamp.mjs').then((stamp) => stamp.isBuildStale()) : false
+const stale = existsSync(join(root, 'scripts', 'build-stamp.mjs')) ? import('../scripts/build-stamp.mjs').then((stamp) => stamp.isBuildStale(stamp.CLI_INPUTS)) : false
 const loading = import(compiled)
 // A missing or half-written old build fails to load: that only matters when it is not rebuilt below.
 loading.catch(() => undefined)

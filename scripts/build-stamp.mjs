@@ -8,6 +8,11 @@ export const ROOT = resolve(import.meta.dirname, '..')
 export const STAMP = join(ROOT, 'out', '.build-stamp')
 /** What a build reads: a change to any of these makes the output stale. */
 export const INPUTS = ['src-main', 'src-renderer', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'node.vite.config.mts', 'tsconfig.json']
+/**
+ * What the command line's bundle (out/node/backup-desk.mjs) is built from: bin/backup-desk.mjs asks about these alone,
+ * half the files of INPUTS, as a change to the renderer or the Electron shell leaves the CLI as it was.
+ */
+export const CLI_INPUTS = ['src-main/cli', 'src-main/core', 'src-main/contract', 'package.json', 'package-lock.json', 'node.vite.config.mts', 'tsconfig.json']
 /** What a build writes: a missing one makes the output stale too. */
 export const OUTPUTS = ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs', 'out/node/host.mjs', 'out/node/backup-desk.mjs']
 
@@ -35,8 +40,9 @@ async function changedSince(path, since) {
   return changed.includes(true)
 }
 
-export async function isBuildStale() {
+/** True when an output is missing or a file under `inputs` is newer than the last successful build. */
+export async function isBuildStale(inputs = INPUTS) {
   const [built, ...outputs] = await Promise.all([STAMP, ...OUTPUTS.map((file) => join(ROOT, file))].map(mtimeOf))
   if (built === null || outputs.includes(null)) return true
-  return (await Promise.all(INPUTS.map((input) => changedSince(join(ROOT, input), built)))).includes(true)
+  return (await Promise.all(inputs.map((input) => changedSince(join(ROOT, input), built)))).includes(true)
 }
