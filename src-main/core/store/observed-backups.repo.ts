@@ -1,3 +1,4 @@
+import { clustersParam, inClusters } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
@@ -118,13 +119,12 @@ export function listObservedBackups(db: StoreDatabase, q: ObservedQuery): Observ
       .prepare(
         `SELECT o.*, CASE WHEN o.gone_at IS NULL THEN coalesce(l.seen_at, o.last_seen_at) ELSE o.last_seen_at END AS seen_last
          FROM observed_backups o LEFT JOIN observed_lists l ON l.connection_id = o.connection_id
-         WHERE (@clusters IS NULL OR o.cluster_id IN (SELECT value FROM json_each(@clusters)))
-           AND (@c IS NULL OR o.connection_id = @c)
+         WHERE ${inClusters('o.cluster_id', q.clusterIds)} AND (@c IS NULL OR o.connection_id = @c)
            AND (@from IS NULL OR o.create_time >= @from) AND (@to IS NULL OR o.create_time < @to)
          ORDER BY o.cluster_id, o.create_time, o.backup_id`
       )
       .all({
-        clusters: q.clusterIds === undefined ? null : JSON.stringify(q.clusterIds),
+        clusters: clustersParam(q.clusterIds),
         c: q.connectionId ?? null,
         from: q.fromMs ?? null,
         to: q.toMs ?? null

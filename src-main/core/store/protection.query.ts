@@ -1,15 +1,15 @@
+import { clustersParam, inClusters } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
 type Scope = { connectionId?: string; clusterIds?: readonly string[] }
 
-const scopeSql = (alias: string): string =>
-  `(@c IS NULL OR ${alias}.connection_id = @c)
-   AND (@clusters IS NULL OR ${alias}.cluster_id IN (SELECT value FROM json_each(@clusters)))`
+const scopeSql = (alias: string, s: Scope): string =>
+  `(@c IS NULL OR ${alias}.connection_id = @c) AND ${inClusters(`${alias}.cluster_id`, s.clusterIds)}`
 
 const scopeParams = (s: Scope): { c: string | null; clusters: string | null } => ({
   c: s.connectionId ?? null,
-  clusters: s.clusterIds === undefined ? null : JSON.stringify(s.clusterIds)
+  clusters: clustersParam(s.clusterIds)
 })
 
 /**
@@ -22,13 +22,13 @@ export function goodBackupTimes(db: StoreDatabase, scope: Scope, fromMs: number,
     const before = db
       .prepare(
         `SELECT o.cluster_id AS clusterId, max(o.create_time) AS t FROM observed_backups o
-         WHERE o.was_available = 1 AND o.create_time < @from AND ${scopeSql('o')} GROUP BY o.cluster_id`
+         WHERE o.was_available = 1 AND o.create_time < @from AND ${scopeSql('o', scope)} GROUP BY o.cluster_id`
       )
       .all(params) as { clusterId: string; t: number }[]
     const within = db
       .prepare(
         `SELECT o.cluster_id AS clusterId, o.create_time AS t FROM observed_backups o
-         WHERE o.was_available = 1 AND o.create_time >= @from AND o.create_time <= @to AND ${scopeSql('o')}
+         WHERE o.was_available = 1 AND o.create_time >= @from AND o.create_time <= @to AND ${scopeSql('o', scope)}
          ORDER BY o.cluster_id, o.create_time`
       )
       .all(params) as { clusterId: string; t: number }[]
@@ -52,7 +52,7 @@ export function restorablePoints(db: StoreDatabase, scope: Scope): Map<string, R
       .prepare(
         `SELECT b.cluster_id AS clusterId, count(*) AS count, min(b.create_time) AS oldestMs,
            max(b.create_time) AS newestMs
-         FROM backups b WHERE b.status = 'AVAILABLE' AND ${scopeSql('b')} GROUP BY b.cluster_id`
+         FROM backups b WHERE b.status = 'AVAILABLE' AND ${scopeSql('b', scope)} GROUP BY b.cluster_id`
       )
       .all(scopeParams(scope))
   ) as (RestorablePoints & { clusterId: string })[]
@@ -72,7 +72,7 @@ export function newestKeptBackups(db: StoreDatabase, scope: Scope): Map<string, 
       .prepare(
         `SELECT b.cluster_id AS clusterId, b.backup_id AS backupId, b.backup_name AS backupName, b.status, b.size,
            b.expire_time AS expireMs, max(b.create_time) AS createMs
-         FROM backups b WHERE b.status IN ('AVAILABLE', 'CREATING') AND ${scopeSql('b')} GROUP BY b.cluster_id`
+         FROM backups b WHERE b.status IN ('AVAILABLE', 'CREATING') AND ${scopeSql('b', scope)} GROUP BY b.cluster_id`
       )
       .all(scopeParams(scope))
   ) as (NewestKept & { clusterId: string; createMs: number })[]

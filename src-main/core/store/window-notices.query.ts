@@ -1,3 +1,4 @@
+import { clustersParam, inClusters } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
@@ -15,9 +16,9 @@ export function listWindowNotices(db: StoreDatabase, q: { clusterIds?: readonly 
       .prepare(
         `SELECT cluster_id AS clusterId, kind, slot AS slotMs FROM notifications
          WHERE kind IN ('missed', 'failed') AND slot >= @from AND slot < @to
-           AND (@clusters IS NULL OR cluster_id IN (SELECT value FROM json_each(@clusters)))
+           AND ${inClusters('cluster_id', q.clusterIds)}
          ORDER BY cluster_id, slot`
       )
-      .all({ from: q.fromMs, to: q.toMs, clusters: q.clusterIds === undefined ? null : JSON.stringify(q.clusterIds) })
+      .all({ from: q.fromMs, to: q.toMs, clusters: clustersParam(q.clusterIds) })
   ) as WindowNotice[]
 }
