@@ -5,6 +5,7 @@ import type { ConnectionsState } from './state/connections.svelte.ts'
 import type { JobsState } from './state/jobs.svelte.ts'
 import type { NotificationsState } from './state/notifications.svelte.ts'
 import type { SyncState } from './state/sync.svelte.ts'
+import type { TimelineLanesState } from './state/timeline-lanes.svelte.ts'
 
 /** The app-wide state the shell creates once (each class already holds the CoreClient). */
 export type ShellContext = {
@@ -14,6 +15,7 @@ export type ShellContext = {
   notifications: NotificationsState
   jobs: JobsState
   backups: BackupsState
+  timeline: TimelineLanesState
 }
 
 const SHELL_KEY = Symbol('shell')

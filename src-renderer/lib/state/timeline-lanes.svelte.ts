@@ -1,7 +1,7 @@
 import type { TimelineGroup, TimelineLane, TimelineMark } from '#contract/commands/timeline'
 import type { SerializedError } from '#contract/errors'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
-import { contains, fetchRangeFor, type ViewRange } from '../policy/timeline-view.ts'
+import { contains, DEFAULT_ZOOM, fetchRangeFor, rangeAroundNow, type ViewRange } from '../policy/timeline-view.ts'
 
 /** Lanes asked for at once: a screenful (about 20 rows at 30 px), so a fresh page asks once before it paints. */
 export const LANE_PAGE = 25
@@ -20,8 +20,11 @@ export type PictureLane = Omit<TimelineLane, 'marks'> & {
 /**
  * The Timeline picture's lanes, loaded page by page for the lanes on screen (`timeline/lanes`) over the view plus a
  * span each side. Pages of an older range stay shown until their replacement arrives, so a pan never blanks a lane.
- * The first answer covers the view alone (a third of the bytes, for a fast first paint); the margins follow at once.
+ * The first answer covers the view alone (a third of the bytes, for a fast first paint); the margins are asked for
+ * when the picture next asks (`ensure`, which it does again once it has drawn that answer), so their bigger answer
+ * does not hold back the picture's code or its first lanes on the host.
  * A view that leaves the loaded range asks again only once it settles, so a drag does not fetch on every move.
+ * The shell holds one (App.svelte) so that a visit's first page is asked for before the picture's code has loaded.
  */
 export class TimelineLanesState {
   groups = $state.raw<TimelineGroup[]>([])
@@ -35,8 +38,12 @@ export class TimelineLanesState {
   private generation = 0
   private wanted = { view: null as ViewRange | null, first: 0, last: 0 }
   private settle: ReturnType<typeof setTimeout> | null = null
+  /** The view the visit under way opened with (the default zoom around its start); null before the first. */
+  private visitView: ViewRange | null = null
   /** The range asked for is the view alone (the first answer); the margins are still to come. */
   private isNarrow = false
+  /** The first answer is in: the next `ensure` asks for the margins. */
+  private isMarginDue = false
 
   constructor(private readonly core: CoreClient) {}
 
@@ -44,12 +51,54 @@ export class TimelineLanesState {
     return this.pages[Math.floor(index / LANE_PAGE)]?.[index % LANE_PAGE]
   }
 
-  /** Asks for the pages of lanes first…last over a range that covers `view`, unless already loaded or asked. */
-  ensure(view: ViewRange, first: number, last: number): void {
+  /**
+   * A visit to the picture: everything loaded before is dropped, and the first page of lanes over the default view
+   * around `nowMs` is asked for at once. App.svelte starts it as soon as the Timeline is asked for (as
+   * BackupsState.visit), so the answer is on its way while the picture's code loads; the picture then shows this
+   * visit (`currentVisit`). Resolves once that first page is in (or failed).
+   */
+  visit(nowMs: number): Promise<void> {
+    return this.start(nowMs).loaded
+  }
+
+  /**
+   * The view of the visit under way, or of a new one when none was started. A picture mounted again within one
+   * visit (the shell remounts its screen when the organization changes: the lanes cover every organization) keeps
+   * what is loaded.
+   */
+  currentVisit(nowMs: number): ViewRange {
+    return this.visitView ?? this.start(nowMs).view
+  }
+
+  private start(nowMs: number): { view: ViewRange; loaded: Promise<void> } {
+    this.dispose()
+    this.range = null
+    this.isMarginDue = false
+    this.pages = {}
+    this.groups = []
+    this.total = 0
+    this.hasLoaded = false
+    this.error = null
+    const view = rangeAroundNow(nowMs, DEFAULT_ZOOM)
+    this.visitView = view
+    return { view, loaded: this.ensure(view, 0, 0) }
+  }
+
+  /**
+   * Asks for the pages of lanes first…last over a range that covers `view`, unless already loaded or asked;
+   * resolves once the pages asked for now are in.
+   */
+  ensure(view: ViewRange, first: number, last: number): Promise<void> {
     this.wanted = { view, first, last }
+    // Reading `hasLoaded` here makes the picture's effect that calls this run again when the first answer is in.
+    if (this.hasLoaded && this.isMarginDue) {
+      this.isMarginDue = false
+      this.reloadIn(0)
+      return Promise.resolve()
+    }
     if (this.range !== null && !contains(this.range, view)) {
       this.reloadIn(RANGE_SETTLE_MS)
-      return
+      return Promise.resolve()
     }
     if (this.range === null) {
       this.isNarrow = !this.hasLoaded
@@ -58,12 +107,14 @@ export class TimelineLanesState {
     }
     const range = this.range
     const lastPage = Math.floor(Math.max(first, last) / LANE_PAGE)
+    const loads: Promise<void>[] = []
     for (let page = Math.floor(first / LANE_PAGE); page <= lastPage; page++) {
       const key = `${String(this.generation)}|${String(page)}`
       if (this.fresh.has(page) || this.inFlight.has(key)) continue
       this.inFlight.add(key)
-      void this.loadPage(page, range, this.generation, key)
+      loads.push(this.loadPage(page, range, this.generation, key))
     }
+    return Promise.all(loads).then(() => undefined)
   }
 
   /** Reloads what is on screen after every sync and every draft that reached the remote. */
@@ -77,7 +128,7 @@ export class TimelineLanesState {
     const { view, first, last } = this.wanted
     if (view === null) return
     this.range = null
-    this.ensure(view, first, last)
+    void this.ensure(view, first, last)
   }
 
   /** Stops a pending re-fetch (the picture went away). */
@@ -115,10 +166,10 @@ export class TimelineLanesState {
       return
     }
     this.error = null
-    // The first answer covered the view alone: ask for the margins a pan moves into, once the lanes show.
+    // The first answer covered the view alone: the margins a pan moves into are asked for once the lanes show.
     if (this.isNarrow) {
       this.isNarrow = false
-      this.reloadIn(0)
+      this.isMarginDue = true
     }
     this.fresh.add(page)
     this.groups = result.value.groups

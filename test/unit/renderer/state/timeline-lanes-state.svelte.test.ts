@@ -3,7 +3,7 @@ import type { CommandInput } from '#contract/commands'
 import { success } from '#contract/envelope'
 import { LANE_PAGE, RANGE_SETTLE_MS, TimelineLanesState } from '../../../../src-renderer/lib/state/timeline-lanes.svelte.ts'
 import { fetchRangeFor, panBy, rangeAroundNow } from '../../../../src-renderer/lib/policy/timeline-view.ts'
-import { FakeCoreClient, settle } from '../../../fakes/fake-core-client.ts'
+import { deferred, FakeCoreClient, settle } from '../../../fakes/fake-core-client.ts'
 
 const NOW = Date.UTC(2026, 10, 26, 12)
 const LANES = 60
@@ -27,20 +27,32 @@ function coreWithLanes(): FakeCoreClient {
 const asked = (core: FakeCoreClient): { fromMs: number; toMs: number; offset: number }[] =>
   core.callsOf('timeline/lanes').map((i: CommandInput<'timeline/lanes'>) => ({ fromMs: Date.parse(i.from), toMs: Date.parse(i.to), offset: i.offset ?? 0 }))
 
+/** The picture's first steps: it asks for the lanes on screen, draws the answer, asks again (the margins follow). */
+async function showFirstLanes(state: TimelineLanesState, view: ReturnType<typeof rangeAroundNow>): Promise<void> {
+  void state.ensure(view, 0, 20)
+  await vi.advanceTimersByTimeAsync(0)
+  void state.ensure(view, 0, 20)
+  await vi.advanceTimersByTimeAsync(0)
+}
+
 describe('TimelineLanesState loading', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  test('asks first for the visible lanes over the view alone, then for the margins a pan moves into', async () => {
+  test('asks first for the visible lanes over the view alone, then, once the picture asks again, for the margins a pan moves into', async () => {
     const core = coreWithLanes()
     const state = new TimelineLanesState(core)
     const view = rangeAroundNow(NOW, 21)
-    state.ensure(view, 0, 20)
+    void state.ensure(view, 0, 20)
     await settle()
     expect(asked(core)).toEqual([{ ...view, offset: 0 }])
     expect(state.lane(0)?.clusterName).toBe('cluster-00')
     expect(state.lane(LANE_PAGE)).toBeUndefined()
+    // Nothing more while the picture draws the first answer: the wider one would hold it back on the host.
+    await vi.advanceTimersByTimeAsync(RANGE_SETTLE_MS)
+    expect(asked(core)).toHaveLength(1)
 
+    void state.ensure(view, 0, 20)
     await vi.advanceTimersByTimeAsync(0)
     expect(asked(core).slice(1)).toEqual([{ ...fetchRangeFor(view), offset: 0 }])
     // The lanes stayed on screen while the wider answer was on its way.
@@ -51,14 +63,13 @@ describe('TimelineLanesState loading', () => {
     const core = coreWithLanes()
     const state = new TimelineLanesState(core)
     let view = rangeAroundNow(NOW, 21)
-    state.ensure(view, 0, 20)
-    await vi.advanceTimersByTimeAsync(0)
+    await showFirstLanes(state, view)
     const before = core.callsOf('timeline/lanes').length
 
     // A drag: many moves, the last ones beyond the loaded range (one span each side).
     for (let step = 0; step < 30; step++) {
       view = panBy(view, 0.05)
-      state.ensure(view, 0, 20)
+      void state.ensure(view, 0, 20)
       await vi.advanceTimersByTimeAsync(RANGE_SETTLE_MS / 3)
     }
     await settle()
@@ -73,9 +84,8 @@ describe('TimelineLanesState loading', () => {
     const core = coreWithLanes()
     const state = new TimelineLanesState(core)
     const view = rangeAroundNow(NOW, 21)
-    state.ensure(view, 0, 20)
-    await vi.advanceTimersByTimeAsync(0)
-    state.ensure(view, 30, 50)
+    await showFirstLanes(state, view)
+    void state.ensure(view, 30, 50)
     await settle()
     expect(asked(core).slice(-2)).toEqual([{ ...fetchRangeFor(view), offset: LANE_PAGE }, { ...fetchRangeFor(view), offset: 2 * LANE_PAGE }])
     expect(state.lane(LANE_PAGE + 5)?.clusterName).toBe(`cluster-${String(LANE_PAGE + 5)}`)
@@ -85,12 +95,76 @@ describe('TimelineLanesState loading', () => {
     const core = coreWithLanes()
     const state = new TimelineLanesState(core)
     const view = rangeAroundNow(NOW, 21)
-    state.ensure(view, 0, 20)
-    await vi.advanceTimersByTimeAsync(0)
+    await showFirstLanes(state, view)
     const before = core.callsOf('timeline/lanes').length
-    state.ensure(panBy(view, 3), 0, 20)
+    void state.ensure(panBy(view, 3), 0, 20)
     state.dispose()
     await vi.advanceTimersByTimeAsync(RANGE_SETTLE_MS * 2)
     expect(core.callsOf('timeline/lanes').length).toBe(before)
+  })
+})
+
+describe('TimelineLanesState visits', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  test('a visit asks for its first page at once, and the picture mounted meanwhile shows that view without asking again', async () => {
+    const core = coreWithLanes()
+    const state = new TimelineLanesState(core)
+    const firstPage = state.visit(NOW)
+    expect(asked(core)).toEqual([{ ...rangeAroundNow(NOW, 21), offset: 0 }])
+
+    // The picture's code arrives a little later (another clock reading): it takes over the visit's view.
+    const view = state.currentVisit(NOW + 5_000)
+    expect(view).toEqual(rangeAroundNow(NOW, 21))
+    void state.ensure(view, 0, 0)
+    await firstPage
+    expect(asked(core)).toHaveLength(1)
+    expect(state.lane(0)?.clusterName).toBe('cluster-00')
+  })
+
+  test('the visit resolves only once its first page is in', async () => {
+    const answer = deferred<undefined>()
+    const first = coreWithLanes()
+    const core = new FakeCoreClient().answer('timeline/lanes', async (input) => {
+      await answer.promise
+      return first.invoke('timeline/lanes', input)
+    })
+    const state = new TimelineLanesState(core)
+    let isIn = false
+    void state.visit(NOW).then(() => (isIn = true))
+    await settle()
+    expect(isIn).toBe(false)
+    expect(state.hasLoaded).toBe(false)
+    answer.resolve(undefined)
+    await settle()
+    expect(isIn).toBe(true)
+    expect(state.lane(0)?.clusterName).toBe('cluster-00')
+  })
+
+  test('a new visit drops what the last one loaded and starts again from the default view around its own time', async () => {
+    const core = coreWithLanes()
+    const state = new TimelineLanesState(core)
+    await state.visit(NOW)
+    void state.ensure(panBy(rangeAroundNow(NOW, 21), -0.5), 30, 50)
+    await vi.advanceTimersByTimeAsync(RANGE_SETTLE_MS)
+
+    const later = NOW + 3_600_000
+    const visit = state.visit(later)
+    expect(state.hasLoaded).toBe(false)
+    expect(state.lane(0)).toBeUndefined()
+    expect(state.currentVisit(later + 60_000)).toEqual(rangeAroundNow(later, 21))
+    await visit
+    expect(asked(core).at(-1)).toEqual({ ...rangeAroundNow(later, 21), offset: 0 })
+    expect(state.lane(0)?.clusterName).toBe('cluster-00')
+  })
+
+  test('a picture mounted without a visit (the list view switched to the picture) starts one', async () => {
+    const core = coreWithLanes()
+    const state = new TimelineLanesState(core)
+    const view = state.currentVisit(NOW)
+    expect(view).toEqual(rangeAroundNow(NOW, 21))
+    await settle()
+    expect(asked(core)).toEqual([{ ...view, offset: 0 }])
   })
 })
