@@ -9,6 +9,7 @@ import { ApiError, compactDetails } from './api-error.ts'
 import { CircuitBreaker } from './circuit-breaker.ts'
 import type { AttemptVerdict, BreakerState } from './circuit-breaker.ts'
 import { ClockSkew } from './clock-skew.ts'
+import { deadlineSignal } from './deadline-signal.ts'
 import { sendOnce } from './http.ts'
 import type { HttpResult } from './http.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -107,53 +108,58 @@ export function createExecutor(deps: ExecutorDeps) {
     const body = op.body === undefined ? undefined : JSON.stringify(op.body)
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const deadlineAt = clock.now() + limits.operationTimeoutMs
-    const overall = AbortSignal.timeout(limits.operationTimeoutMs)
-
-    for (let attempt = 1; ; attempt++) {
-      // Fail fast while open instead of queueing behind the limiter.
-      if (breaker.state() === 'open') {
-        const permit = breaker.tryAcquire()
-        if (!permit.allowed) throw pausedError(permit.retryAtMs)
-      }
-      let slot: Permit
-      try {
-        slot = await limiter.acquire(endpoint, overall)
-      } catch (cause) {
-        throw new ApiError('api/timeout', `${endpoint} waited too long for its turn.`, 'not-sent', undefined, { cause })
-      }
-      let outcome: Classified
-      const permit = breaker.tryAcquire()
-      try {
-        if (!permit.allowed) throw pausedError(permit.retryAtMs)
-        requests[endpoint] = (requests[endpoint] ?? 0) + 1
-        counters.total++
-        const timeoutMs = isGet ? limits.getTimeoutMs : limits.postTimeoutMs
-        slot.started()
-        const result = await sendOnce(deps.fetch, { method: op.method, url, headers, ...(body === undefined ? {} : { body }), timeoutMs, signal: overall })
-        if (result.ok) {
-          skew.observe(result.response.headers.get('date'), clock.now())
-          const serverDate = Date.parse(result.response.headers.get('date') ?? '')
-          const serverNow = Number.isNaN(serverDate) ? clock.now() + skew.ms : serverDate
-          outcome = classifyResponse(result.response, {
-            endpoint,
-            retryAfterMs: (header) => parseRetryAfter(header, serverNow, limits.retryAfterCapMs)
-          })
-        } else {
-          outcome = transportFailure(result, op, endpoint)
+    // Released when the operation ends, so nothing it listens with outlives it (deadline-signal.ts).
+    const deadline = deadlineSignal(limits.operationTimeoutMs)
+    const overall = deadline.signal
+    try {
+      for (let attempt = 1; ; attempt++) {
+        // Fail fast while open instead of queueing behind the limiter.
+        if (breaker.state() === 'open') {
+          const permit = breaker.tryAcquire()
+          if (!permit.allowed) throw pausedError(permit.retryAtMs)
         }
-      } finally {
-        slot.release()
+        let slot: Permit
+        try {
+          slot = await limiter.acquire(endpoint, overall)
+        } catch (cause) {
+          throw new ApiError('api/timeout', `${endpoint} waited too long for its turn.`, 'not-sent', undefined, { cause })
+        }
+        let outcome: Classified
+        const permit = breaker.tryAcquire()
+        try {
+          if (!permit.allowed) throw pausedError(permit.retryAtMs)
+          requests[endpoint] = (requests[endpoint] ?? 0) + 1
+          counters.total++
+          const timeoutMs = isGet ? limits.getTimeoutMs : limits.postTimeoutMs
+          slot.started()
+          const result = await sendOnce(deps.fetch, { method: op.method, url, headers, ...(body === undefined ? {} : { body }), timeoutMs, signal: overall })
+          if (result.ok) {
+            skew.observe(result.response.headers.get('date'), clock.now())
+            const serverDate = Date.parse(result.response.headers.get('date') ?? '')
+            const serverNow = Number.isNaN(serverDate) ? clock.now() + skew.ms : serverDate
+            outcome = classifyResponse(result.response, {
+              endpoint,
+              retryAfterMs: (header) => parseRetryAfter(header, serverNow, limits.retryAfterCapMs)
+            })
+          } else {
+            outcome = transportFailure(result, op, endpoint)
+          }
+        } finally {
+          slot.release()
+        }
+        breaker.record(permit, verdictOf(outcome))
+        if (outcome.ok) return { data: outcome.data, body: outcome.body }
+        if (outcome.error.code === 'api/rate-limited') counters.rateLimited++
+        const mayRetry = outcome.retryable && (isGet || outcome.error.outcome === 'not-sent')
+        if (!mayRetry || attempt >= limits.maxAttempts) throw outcome.error
+        const delayMs = outcome.retryAfterMs ?? backoffDelay(attempt - 1, { baseMs: limits.backoffBaseMs, capMs: limits.backoffCapMs }, deps.random)
+        if (clock.now() + delayMs >= deadlineAt) throw outcome.error
+        counters.retries++
+        logger.warn('api retry', { endpoint, attempt, reason: outcome.error.code, delayMs })
+        await deps.sleep(delayMs)
       }
-      breaker.record(permit, verdictOf(outcome))
-      if (outcome.ok) return { data: outcome.data, body: outcome.body }
-      if (outcome.error.code === 'api/rate-limited') counters.rateLimited++
-      const mayRetry = outcome.retryable && (isGet || outcome.error.outcome === 'not-sent')
-      if (!mayRetry || attempt >= limits.maxAttempts) throw outcome.error
-      const delayMs = outcome.retryAfterMs ?? backoffDelay(attempt - 1, { baseMs: limits.backoffBaseMs, capMs: limits.backoffCapMs }, deps.random)
-      if (clock.now() + delayMs >= deadlineAt) throw outcome.error
-      counters.retries++
-      logger.warn('api retry', { endpoint, attempt, reason: outcome.error.code, delayMs })
-      await deps.sleep(delayMs)
+    } finally {
+      deadline.release()
     }
   }
 

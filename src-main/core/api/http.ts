@@ -2,6 +2,7 @@
  * One HTTP attempt: fetch under a per-attempt deadline, body included, with the failure classified by
  * whether the request can have reached the server. Knows nothing about envelopes or retries.
  */
+import { deadlineSignal } from './deadline-signal.ts'
 
 export type HttpRequest = {
   method: 'GET' | 'POST' | 'DELETE'
@@ -46,9 +47,10 @@ const CONNECT_PHASE_CODES = new Set([
 ])
 
 export async function sendOnce(fetchImpl: typeof fetch, request: HttpRequest): Promise<HttpResult> {
-  const attemptSignal = AbortSignal.timeout(request.timeoutMs)
-  // Aborting closes the socket (undici destroys a connection whose response was not fully read).
-  const signal = AbortSignal.any([attemptSignal, request.signal])
+  // Aborting closes the socket (undici destroys a connection whose response was not fully read). Released when
+  // the attempt ends, so fetch's state is not kept alive until the deadline (deadline-signal.ts).
+  const attempt = deadlineSignal(request.timeoutMs, request.signal)
+  const { signal } = attempt
   try {
     const res = await fetchImpl(request.url, {
       method: request.method,
@@ -63,9 +65,11 @@ export async function sendOnce(fetchImpl: typeof fetch, request: HttpRequest): P
   } catch (cause) {
     const errorCode = findErrorCode(cause)
     if (request.signal.aborted) return { ok: false, kind: 'deadline', errorCode, cause }
-    if (attemptSignal.aborted) return { ok: false, kind: 'timeout', errorCode, cause }
+    if (attempt.hasExpired()) return { ok: false, kind: 'timeout', errorCode, cause }
     const kind = errorCode !== undefined && CONNECT_PHASE_CODES.has(errorCode) ? 'connect' : 'broken'
     return { ok: false, kind, errorCode, cause }
+  } finally {
+    attempt.release()
   }
 }
 
