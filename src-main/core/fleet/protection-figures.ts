@@ -1,8 +1,8 @@
 import type { ProtectionFigures } from '#contract/commands/cluster'
 import type { HealthCause, HealthLevel } from '#contract/health'
-import { achievedRpo, protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
+import { protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
 import type { StoreDatabase } from '../store/database.ts'
-import { goodBackupTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
+import { goodBackupGaps, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
 import { loadNotificationSettings } from '../schedule/settings.ts'
 import { createSettingsRepo } from '../store/settings.repo.ts'
 import { toIso } from '../store/time.ts'
@@ -11,7 +11,7 @@ export type FiguresScope = { connectionId?: string; clusterIds?: readonly string
 
 /**
  * Each cluster's protection figures: achieved RPO from the backup history, restorable points from the cache,
- * the class from its health. Two grouped queries for the whole scope, whatever its size.
+ * the class from its health. A few grouped reads for the whole scope, whatever its size.
  */
 export function protectionFigures(
   db: StoreDatabase,
@@ -19,21 +19,19 @@ export function protectionFigures(
   healths: ReadonlyMap<string, { level: HealthLevel; cause: HealthCause }>,
   nowMs: number
 ): Map<string, ProtectionFigures> {
-  const times = goodBackupTimes(db, scope, nowMs - RPO_PERIOD_MS, nowMs)
+  const gaps = goodBackupGaps(db, scope, nowMs - RPO_PERIOD_MS, nowMs)
   const points = restorablePoints(db, scope)
   const kept = newestKeptBackups(db, scope)
   // The same lead as the `expiring` notice (Settings → Notifications), so the offer and the notice agree.
   const leadMs = loadNotificationSettings(createSettingsRepo(db)).expiringLeadHours * 3_600_000
   const out = new Map<string, ProtectionFigures>()
   for (const [clusterId, health] of healths) {
-    const good = times.get(clusterId) ?? []
-    const rpo = achievedRpo(good, nowMs)
-    const newestGood = good.at(-1)
+    const good = gaps.get(clusterId)
     const restorable = points.get(clusterId)
     out.set(clusterId, {
       class: protectionClassOf(health.level, health.cause),
-      rpoMs: rpo.longestGapMs,
-      newestGood: newestGood === undefined ? null : toIso(newestGood),
+      rpoMs: good?.longestGapMs ?? null,
+      newestGood: good === undefined ? null : toIso(good.newestMs),
       restorablePoints: restorable?.count ?? 0,
       oldestRestorable: restorable === undefined ? null : toIso(restorable.oldestMs),
       keepCopy: keepCopyOffer(kept.get(clusterId), nowMs, leadMs)

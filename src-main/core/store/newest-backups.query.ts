@@ -10,16 +10,20 @@ export type NewestBackup = {
   creationMethod: string
 }
 
-/** Each cluster's newest backup of any status (the Fleet row's "newest backup"), in one grouped read. */
+/**
+ * Each cached cluster's newest backup of any status (the Fleet row's "newest backup"): one seek per cluster into
+ * `backups_by_cluster`, newest first, instead of grouping every cached backup.
+ */
 export function newestBackupByCluster(db: StoreDatabase, connectionId?: string): Map<string, NewestBackup> {
   type Row = { cluster_id: string; backup_id: string; create_time: number; status: string; creation_method: string }
-  // With max() SQLite takes the other bare columns from the row holding the maximum.
   const rows = readQuery('read the newest backups', () =>
     db
       .prepare(
-        `SELECT cluster_id, backup_id, max(create_time) AS create_time, status, creation_method FROM backups
-         WHERE (@connectionId IS NULL OR connection_id = @connectionId)
-         GROUP BY cluster_id`
+        `SELECT c.cluster_id, b.backup_id, b.create_time, b.status, b.creation_method
+         FROM clusters c JOIN backups b ON b.rowid = (
+           SELECT x.rowid FROM backups x WHERE x.cluster_id = c.cluster_id AND x.connection_id = c.connection_id
+           ORDER BY x.create_time DESC LIMIT 1)
+         WHERE (@connectionId IS NULL OR c.connection_id = @connectionId)`
       )
       .all({ connectionId: connectionId ?? null })
   ) as Row[]

@@ -54,6 +54,19 @@ describe('cluster/list reads the cache once (core/fleet/cluster-summaries.ts)', 
     expect(statements.filter((sql) => LIST_POLICIES.test(sql))).toHaveLength(1)
   })
 
+  it('reads the backups and their history through indexes alone: no statement walks the table looking rows up', async () => {
+    const prepare = vi.spyOn(core.db, 'prepare')
+    expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    const backupReads = [...new Set(prepare.mock.calls.map(([sql]) => sql))].filter((sql) => /\b(observed_)?backups\b/.test(sql))
+    expect(backupReads.length).toBeGreaterThan(3)
+    for (const sql of backupReads) {
+      const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name = '']) => [name, null]))
+      const plan = (core.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail)
+      // A SCAN of a backups table is allowed only over a covering index; a SEARCH is an index seek.
+      expect(plan.filter((step) => /^SCAN (\w+ )?(backups|observed_backups|b|o|x)\b/.test(step) && !step.includes('COVERING INDEX')), sql).toEqual([])
+    }
+  })
+
   it('gives each cluster on cluster/get the same health, template drift and protection as its Fleet row', async () => {
     const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
     for (const row of rows) {
