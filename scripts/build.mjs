@@ -25,11 +25,11 @@ export function build(progress = process.stdout) {
 }
 
 /** True when the output is current afterwards (built now, or already fresh). */
-export async function buildIfStale(progress = process.stdout) {
-  return (await isBuildStale()) ? build(progress) : true
+export function buildIfStale(progress = process.stdout) {
+  return isBuildStale() ? build(progress) : true
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const ok = process.argv.includes('--if-stale') ? await buildIfStale() : build()
+  const ok = process.argv.includes('--if-stale') ? buildIfStale() : build()
   process.exit(ok ? 0 : 1)
 }

@@ -20,6 +20,6 @@ if (electron === null) {
   runForeground(process.execPath, [join(ROOT, 'scripts', 'web.mjs'), ...args])
 } else {
   if (!runQuietly('Preparing native modules for Electron', process.execPath, [join(ROOT, 'scripts', 'ensure-native.mjs'), 'electron'])) process.exit(1)
-  if (!(await buildIfStale())) process.exit(1)
+  if (!buildIfStale()) process.exit(1)
   runForeground(electron, ['.', ...args])
 }

@@ -9,5 +9,5 @@ const args = process.argv.slice(2)
 const skipBuild = args.includes('--no-build')
 const hostArgs = args.filter((a) => a !== '--no-build')
 
-if (!skipBuild && !(await buildIfStale())) process.exit(1)
+if (!skipBuild && !buildIfStale()) process.exit(1)
 runForeground(process.execPath, [join(ROOT, 'out', 'node', 'host.mjs'), ...hostArgs])
