@@ -3,33 +3,19 @@ import {
   notificationSettingsSchema,
   type NotificationSettings
 } from '#contract/commands/settings'
+import { storedSettings } from '../lib/stored-settings.ts'
 import type { KeyValueStore } from './ledger.ts'
 
-const SETTINGS_KEY = 'notifications'
+const stored = storedSettings('notifications', notificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS)
 
 /** The stored settings over the defaults; a stored value that no longer parses falls back to the defaults. */
 export function loadNotificationSettings(kv: KeyValueStore): NotificationSettings {
-  const raw = kv.read(SETTINGS_KEY)
-  if (raw === null) return DEFAULT_NOTIFICATION_SETTINGS
-  try {
-    const parsed = notificationSettingsSchema.safeParse({
-      ...DEFAULT_NOTIFICATION_SETTINGS,
-      ...(JSON.parse(raw) as object)
-    })
-    return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS
-  } catch {
-    return DEFAULT_NOTIFICATION_SETTINGS
-  }
+  return stored.load(kv)
 }
 
 /** Applies a validated patch and stores the whole result. */
-export function saveNotificationSettings(
-  kv: KeyValueStore,
-  patch: Partial<NotificationSettings>
-): NotificationSettings {
-  const next = notificationSettingsSchema.parse({ ...loadNotificationSettings(kv), ...patch })
-  kv.write(SETTINGS_KEY, JSON.stringify(next))
-  return next
+export function saveNotificationSettings(kv: KeyValueStore, patch: Partial<NotificationSettings>): NotificationSettings {
+  return stored.save(kv, patch)
 }
 
 /** The settings as milliseconds, the unit the watcher computes in. */
