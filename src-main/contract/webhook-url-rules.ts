@@ -8,12 +8,8 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 export type WebhookUrlCheck = { ok: true; url: URL } | { ok: false; problem: string }
 
 export function checkWebhookUrl(raw: string): WebhookUrlCheck {
-  let url: URL
-  try {
-    url = new URL(raw.trim())
-  } catch {
-    return { ok: false, problem: 'Paste the full webhook URL, starting with https://.' }
-  }
+  const url = URL.parse(raw.trim())
+  if (url === null) return { ok: false, problem: 'Paste the full webhook URL, starting with https://.' }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback)) return { ok: true, url }
   return { ok: false, problem: 'The webhook URL must start with https:// (http is allowed on this computer only).' }

@@ -5,18 +5,14 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/`
 
 /**
- * True only for `app://bundle/...`. Parsed with `new URL`, never compared by prefix, so
+ * True only for `app://bundle/...`. Parsed as a URL (`URL.parse`), never compared by prefix, so
  * `app://bundle.evil/` and `app://bundle@evil/` fail. Node reports `origin === 'null'` for custom
  * schemes, hence the field-by-field check.
  */
 export function isAppUrl(raw: string): boolean {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return false
-  }
+  const url = URL.parse(raw)
   return (
+    url !== null &&
     url.protocol === `${APP_SCHEME}:` &&
     url.hostname === APP_HOST &&
     url.port === '' &&

@@ -14,13 +14,9 @@ export const EXTERNAL_HOST_ALLOWLIST: ReadonlySet<string> = new Set([
 
 /** True for an `https:` URL on the allowlist, on the default port and without credentials. */
 export function isAllowedExternalUrl(raw: string): boolean {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return false
-  }
+  const url = URL.parse(raw)
   return (
+    url !== null &&
     url.protocol === 'https:' &&
     url.port === '' &&
     url.username === '' &&

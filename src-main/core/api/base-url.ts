@@ -9,12 +9,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
  * path already starts with `/v2/` (TF stores its template with it).
  */
 export function normalizeBaseUrl(input: string): string {
-  let url: URL
-  try {
-    url = new URL(input.trim())
-  } catch (cause) {
-    throw new CoreError('input/invalid', 'The API base URL is not a valid URL.', undefined, { cause })
-  }
+  const url = URL.parse(input.trim())
+  if (url === null) throw new CoreError('input/invalid', 'The API base URL is not a valid URL.')
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
     throw new CoreError('input/invalid', 'The API base URL must use https:// (plain http only for 127.0.0.1 or localhost).')

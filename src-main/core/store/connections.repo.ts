@@ -114,12 +114,8 @@ function checkName(name: string): string {
 }
 
 function checkBaseUrl(baseUrl: string): string {
-  let url: URL
-  try {
-    url = new URL(baseUrl)
-  } catch {
-    throw new CoreError('input/invalid', 'The base URL is not a URL.', { field: 'baseUrl' })
-  }
+  const url = URL.parse(baseUrl)
+  if (url === null) throw new CoreError('input/invalid', 'The base URL is not a URL.', { field: 'baseUrl' })
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new CoreError('input/invalid', 'The API address must start with https:// or http://.', { field: 'baseUrl' })
   }
