@@ -36,6 +36,19 @@ test('shows the clusters by project with plan, policy and health in words', asyn
   await expect(analytics.getByTestId('cluster-health')).toContainText('Automatic backups are off')
 })
 
+test('a clamped Policy cell ends with its second line, so nothing of a third shows, at a narrow and a wide window', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  for (const width of [1024, 1366]) {
+    await page.setViewportSize({ width, height: 800 })
+    await fleet.open()
+    await expect(fleet.row('orders-prod')).toBeVisible()
+    // Cells clip at their padding edge: a two-line cell must end where its second line does (8 px padding, 20 px lines).
+    const heights = await page.locator('[data-testid=cluster-row] :is(.policy, .reason)').evaluateAll((cells) => cells.map((el) => el.getBoundingClientRect().height))
+    expect(heights.length, `${width} px`).toBeGreaterThan(2)
+    expect(Math.max(...heights), `${width} px`).toBeLessThanOrEqual(8 + 2 * 20)
+  }
+})
+
 test('says why Free and Serverless clusters have no backups', async ({ page }) => {
   const fleet = new FleetPage(page)
   await fleet.open()
