@@ -35,8 +35,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter
 }
 
-/** The local calendar fields and UTC offset of `epochMs` in `timeZone`. Throws RangeError on an unknown zone. */
+/**
+ * The local calendar fields and UTC offset of `epochMs` in `timeZone`. Throws RangeError on an unknown zone.
+ * UTC is read with Date's UTC getters: every time shown beside its UTC reads it, and Intl's formatToParts costs
+ * far more (the Timeline formats each lane's and mark's words); test/unit/core/schedule/time.test.ts checks both agree.
+ */
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+  if (timeZone === 'UTC') {
+    const d = new Date(epochMs)
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), offsetMinutes: 0 }
+  }
   const fields: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value)

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatLocalAndUtc } from '#contract/time'
+import { formatLocalAndUtc, zonedParts } from '#contract/time'
 import { isQuietAt, quietEndAfter } from '#core/schedule/quiet-hours'
 
 describe('formatLocalAndUtc', () => {
@@ -23,6 +24,21 @@ describe('formatLocalAndUtc', () => {
     expect(formatLocalAndUtc('2026-03-09T02:00:00.000Z', 'America/New_York').text).toBe(
       '2026-03-08 22:00 (UTC-04:00) · 2026-03-09 02:00 UTC'
     )
+  })
+
+  it("reads UTC with Date's getters and agrees with Intl's UTC (Etc/UTC) at DST changes, year ends and leap days", () => {
+    const edges = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z',
+      '2026-03-08T07:00:00.000Z', '2026-11-01T06:00:00.000Z', '2026-12-31T23:59:59.999Z', '2027-01-01T00:00:00.000Z',
+      '2028-02-29T12:34:56.789Z', '1970-01-01T00:00:00.000Z']
+    for (const iso of edges) expect(zonedParts(Date.parse(iso), 'UTC'), iso).toEqual(zonedParts(Date.parse(iso), 'Etc/UTC'))
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), (ms) => {
+        expect(zonedParts(ms, 'UTC')).toEqual(zonedParts(ms, 'Etc/UTC'))
+      })
+    )
+    // Beside a zone's own time, the UTC text is unchanged across Berlin's spring change.
+    expect(formatLocalAndUtc('2026-03-29T00:59:00.000Z', 'Europe/Berlin').text).toBe('2026-03-29 01:59 (UTC+01:00) · 00:59 UTC')
+    expect(formatLocalAndUtc('2026-03-29T01:00:00.000Z', 'Europe/Berlin').text).toBe('2026-03-29 03:00 (UTC+02:00) · 01:00 UTC')
   })
 
   it('refuses what is not an instant', () => {
