@@ -1,4 +1,5 @@
 import type { Backup } from '#contract/models/backup'
+import { recordClusterWatch } from '#core/store/cluster-watch.repo'
 import { recordObservedBackups } from '#core/store/observed-backups.repo'
 import { replaceBackups } from '#core/store/mirror.repo'
 import { createTestCore } from '../test/fakes/test-core.ts'
@@ -33,6 +34,8 @@ async function complianceReport(): Promise<BenchResult[]> {
     )
     replaceBackups(core.db, connectionId, backups)
     recordObservedBackups(core.db, connectionId, now)
+    // As a sync does: every listed AUTO backup is kept 120 days, so each cluster counts from its oldest (the whole period).
+    recordClusterWatch(core.db, connectionId, now)
     const [from, to] = [new Date(now - 90 * DAY).toISOString(), new Date(now).toISOString()]
     const once = async (format: 'csv' | 'html'): Promise<void> => {
       const report = await core.invoke('report/compliance', { from, to, format, connectionId })

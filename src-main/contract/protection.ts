@@ -27,21 +27,31 @@ export function protectionClassOf(level: HealthLevel, cause: HealthCause): Prote
 }
 
 export const RPO_PERIOD_MS = 30 * 24 * 3_600_000
+const DAY_MS = 24 * 3_600_000
 
 export type AchievedRpo = {
-  /** Longest gap between consecutive good backups within the period; null with fewer than two to compare. */
+  /** Longest gap between consecutive good backups within the counted time; null with fewer than two to compare. */
   longestGapMs: number | null
   /** Time since the newest good backup; null when there is none. */
   currentGapMs: number | null
+  /** Start of the counted time: the later of the period's start and since when the cluster's backups are known. */
+  fromMs: number
+  /** How long the counted time is (nowMs − fromMs): the full period once the cluster is known that long. */
+  watchedMs: number
 }
 
 /**
- * The achieved RPO over [nowMs − periodMs, nowMs]. `goodTimesMs` are creation times of backups that were ever
- * AVAILABLE (expired and deleted ones included), ascending; one before the period may be given, and the gap
- * from it counts only from the period's start, since what happened earlier is outside the period.
+ * The achieved RPO counts only time the app could have seen. Zilliz's List Backups forgets a backup once it
+ * expires, so before the first sync the history is blind: a MANUAL backup from 28 days ago (kept until deleted)
+ * and the oldest daily still listed would read as a 21-day gap that never was. So the counted time is
+ * [max(nowMs − periodMs, knownSinceMs), nowMs], where `knownSinceMs` is since when every good backup of the
+ * cluster was in a list the app read (schema 13, store/cluster-watch.repo.ts: the first sync, or the oldest AUTO
+ * backup it listed); null (never fully synced) counts nothing. `goodTimesMs` are creation times of backups that
+ * were ever AVAILABLE (expired and deleted ones included), ascending; one before the counted time may be given,
+ * and the gap from it counts only from the counted time's start.
  */
-export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, periodMs = RPO_PERIOD_MS): AchievedRpo {
-  const start = nowMs - periodMs
+export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, knownSinceMs: number | null, periodMs = RPO_PERIOD_MS): AchievedRpo {
+  const start = knownSinceMs === null ? nowMs : Math.min(nowMs, Math.max(nowMs - periodMs, knownSinceMs))
   let longest: number | null = null
   let previous: number | null = null
   for (const t of goodTimesMs) {
@@ -52,7 +62,22 @@ export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, perio
     }
     previous = t
   }
-  return { longestGapMs: longest, currentGapMs: previous === null ? null : nowMs - previous }
+  return { longestGapMs: longest, currentGapMs: previous === null ? null : nowMs - previous, fromMs: start, watchedMs: nowMs - start }
+}
+
+/** What the RPO was counted over: "30 days" (the full period), or "12 days watched" / "5 h watched" when shorter. */
+export function rpoSpanText(watchedMs: number, periodMs = RPO_PERIOD_MS): string {
+  const full = watchedMs >= periodMs
+  const ms = full ? periodMs : watchedMs
+  const days = Math.floor(ms / DAY_MS)
+  const span = days === 0 ? formatGap(ms) : `${String(days)} ${days === 1 ? 'day' : 'days'}`
+  return full ? span : `${span} watched`
+}
+
+/** The achieved RPO as every display shows it: "1 d 2 h", or "1 d 2 h over the 12 days watched" when shorter. */
+export function rpoText(longestGapMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
+  if (longestGapMs === null || watchedMs >= periodMs) return formatGap(longestGapMs)
+  return `${formatGap(longestGapMs)} over the ${rpoSpanText(watchedMs, periodMs)}`
 }
 
 /** "3 d 4 h", "5 h", "40 min": gaps as an admin reads them. */

@@ -12,8 +12,13 @@ import { clusterTemplateSchema } from '../models/template.ts'
 export const protectionFiguresSchema = z
   .object({
     class: z.enum(PROTECTION_CLASSES),
-    /** Achieved RPO: longest gap between consecutive good backups over the last 30 days, in ms. */
+    /**
+     * Achieved RPO: longest gap between consecutive good backups over the last 30 days, in ms, counting only
+     * time since the cluster's backups are known (contract/protection.ts `achievedRpo`).
+     */
     rpoMs: z.number().nullable(),
+    /** How long the RPO was counted over, in ms: 30 days, or less while the cluster is known for less. */
+    rpoWatchedMs: z.number(),
     /** Creation time of the newest good backup (ever AVAILABLE): the current gap runs from it to now. */
     newestGood: z.string().nullable(),
     restorablePoints: z.number().int(),

@@ -1,8 +1,8 @@
 import type { ProtectionFigures } from '#contract/commands/cluster'
 import type { HealthCause, HealthLevel } from '#contract/health'
-import { protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
+import { achievedRpo, protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
 import type { StoreDatabase } from '../store/database.ts'
-import { goodBackupGaps, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
+import { goodBackupGaps, goodBackupTimes, knownSinceTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
 import { loadNotificationSettings } from '../schedule/settings.ts'
 import { createSettingsRepo } from '../store/settings.repo.ts'
 import { toIso } from '../store/time.ts'
@@ -10,8 +10,8 @@ import { toIso } from '../store/time.ts'
 export type FiguresScope = { connectionId?: string; clusterIds?: readonly string[] }
 
 /**
- * Each cluster's protection figures: achieved RPO from the backup history, restorable points from the cache,
- * the class from its health. A few grouped reads for the whole scope, whatever its size.
+ * Each cluster's protection figures: achieved RPO from the backup history (only the time since the cluster's backups
+ * are known, contract/protection.ts `achievedRpo`), restorable points from the cache, the class from its health. A few grouped reads for the whole scope, whatever its size.
  */
 export function protectionFigures(
   db: StoreDatabase,
@@ -19,7 +19,12 @@ export function protectionFigures(
   healths: ReadonlyMap<string, { level: HealthLevel; cause: HealthCause }>,
   nowMs: number
 ): Map<string, ProtectionFigures> {
-  const gaps = goodBackupGaps(db, scope, nowMs - RPO_PERIOD_MS, nowMs)
+  const periodStart = nowMs - RPO_PERIOD_MS
+  const gaps = goodBackupGaps(db, scope, periodStart, nowMs)
+  // A cluster known for less than the period counts from its "known since": the same rule over its own times.
+  const knownSince = knownSinceTimes(db, scope)
+  const recent = [...healths.keys()].filter((id) => (knownSince.get(id) ?? Infinity) > periodStart)
+  const recentTimes = recent.length === 0 ? new Map<string, number[]>() : goodBackupTimes(db, { ...scope, clusterIds: recent }, periodStart, nowMs)
   const points = restorablePoints(db, scope)
   const kept = newestKeptBackups(db, scope)
   // The same lead as the `expiring` notice (Settings → Notifications), so the offer and the notice agree.
@@ -27,10 +32,12 @@ export function protectionFigures(
   const out = new Map<string, ProtectionFigures>()
   for (const [clusterId, health] of healths) {
     const good = gaps.get(clusterId)
+    const since = knownSince.get(clusterId) ?? null
     const restorable = points.get(clusterId)
     out.set(clusterId, {
       class: protectionClassOf(health.level, health.cause),
-      rpoMs: good?.longestGapMs ?? null,
+      rpoMs: since === null || since > periodStart ? achievedRpo(recentTimes.get(clusterId) ?? [], nowMs, since).longestGapMs : (good?.longestGapMs ?? null),
+      knownSince: since === null ? null : toIso(since),
       newestGood: good === undefined ? null : toIso(good.newestMs),
       restorablePoints: restorable?.count ?? 0,
       oldestRestorable: restorable === undefined ? null : toIso(restorable.oldestMs),

@@ -4,7 +4,7 @@ import type { ComplianceRow } from './compliance-rows.ts'
 /** The CSV columns, in order: the header row names them (snake_case, stable for scripts). */
 export const COMPLIANCE_COLUMNS = [
   'cluster_id', 'cluster_name', 'project', 'region', 'plan', 'policy', 'template', 'drift', 'protection',
-  'achieved_rpo_minutes', 'restorable_points', 'newest_good_backup', 'missed_windows', 'failed_windows', 'lint'
+  'achieved_rpo_minutes', 'rpo_counted_from', 'restorable_points', 'newest_good_backup', 'missed_windows', 'failed_windows', 'lint'
 ] as const
 
 /** RFC 4180 (CRLF, quotes doubled), UTF-8, a header row, one row per cluster. Empty cell = none/unknown. */
@@ -21,6 +21,8 @@ export function complianceCsv(rows: readonly ComplianceRow[]): string {
       r.drift.join('; '),
       r.protection,
       r.achievedRpoMs === null ? '' : String(Math.floor(r.achievedRpoMs / 60_000)),
+      // The RPO counts only time since the cluster's backups are known: later than the period's start while shorter.
+      new Date(r.rpoFromMs).toISOString(),
       String(r.restorablePoints),
       r.newestGood ?? '',
       String(r.missedWindows),

@@ -1,7 +1,9 @@
-import { formatGap, PROTECTION_CLASS_LABELS } from '#contract/protection'
+import { PROTECTION_CLASS_LABELS, rpoText } from '#contract/protection'
 import type { ComplianceRow } from './compliance-rows.ts'
 
 export type ReportHeading = { connectionName: string; fromIso: string; toIso: string; generatedIso: string; scopeText: string }
+
+const periodMsOf = (h: ReportHeading): number => Date.parse(h.toIso) - Date.parse(h.fromIso)
 
 /** Every value placed in the page goes through this: names come from the API and may be hostile. */
 export function escapeHtml(text: string): string {
@@ -41,12 +43,14 @@ function utcText(iso: string): string {
 
 export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHeading): string {
   const e = escapeHtml
+  const periodMs = periodMsOf(heading)
+  const shortened = rows.some((r) => r.rpoWatchedMs < periodMs)
   const body = rows.map((r) => {
     const lint = r.lint.length === 0 ? '—' : `<ul>${r.lint.map((f) => `<li>${e(f.severity)}: ${e(f.message)}</li>`).join('')}</ul>`
     const template = r.templateName === null ? '—' : `${e(r.templateName)}${r.drift.length === 0 ? ' (in line)' : ` (drift: ${e(r.drift.join(', '))})`}`
     return `<tr>
 <td>${e(r.clusterName)}<br><small>${e(r.clusterId)}</small></td><td>${e(r.projectName)}</td><td>${e(r.policy)}</td><td>${template}</td>
-<td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td class="num">${e(formatGap(r.achievedRpoMs))}</td><td class="num">${String(r.restorablePoints)}</td>
+<td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td class="num">${e(rpoText(r.achievedRpoMs, r.rpoWatchedMs, periodMs))}</td><td class="num">${String(r.restorablePoints)}</td>
 <td>${r.newestGood === null ? '—' : e(utcText(r.newestGood))}</td><td class="num${r.missedWindows > 0 ? ' bad' : ''}">${String(r.missedWindows)}</td>
 <td class="num${r.failedWindows > 0 ? ' bad' : ''}">${String(r.failedWindows)}</td><td>${lint}</td></tr>`
   })
@@ -58,7 +62,7 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
 <body>
 <h1>Backup compliance report — ${e(heading.connectionName)}</h1>
 <p class="meta">Period ${e(utcText(heading.fromIso))} to ${e(utcText(heading.toIso))} · ${e(heading.scopeText)} · ${String(rows.length)} clusters · generated ${e(utcText(heading.generatedIso))} by Backup Desk</p>
-<table>
+${shortened ? '<p class="meta">Achieved RPO counts only the time since Backup Desk first listed a cluster\'s backups (Zilliz Cloud forgets expired ones); a shorter span is named in the cell.</p>\n' : ''}<table>
 <thead><tr><th>Cluster</th><th>Project</th><th>Policy</th><th>Template</th><th>Protection</th><th>Achieved RPO</th><th>Restorable points</th><th>Newest good backup</th><th>Missed windows</th><th>Failed windows</th><th>Policy advice</th></tr></thead>
 <tbody>
 ${body.join('\n')}

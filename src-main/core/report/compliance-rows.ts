@@ -5,7 +5,7 @@ import { policySummary } from '#contract/policy-text'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
 import { createClusterLinter, type LintEnvironment } from '../fleet/cluster-lint.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { goodBackupTimes } from '../store/protection.query.ts'
+import { goodBackupTimes, knownSinceTimes } from '../store/protection.query.ts'
 import { windowCountsInPeriod } from '../store/report.query.ts'
 
 export type ReportScope = { connectionId: string; clusterIds?: readonly string[]; fromMs: number; toMs: number }
@@ -23,8 +23,14 @@ export type ComplianceRow = {
   /** Policy fields on which the remote differs from the template. */
   drift: string[]
   protection: ProtectionClass
-  /** The longest gap between consecutive good backups within the period, in ms; null with fewer than two. */
+  /**
+   * The longest gap between consecutive good backups within the period, counting only time since the cluster's
+   * backups are known (contract/protection.ts `achievedRpo`), in ms; null with fewer than two.
+   */
   achievedRpoMs: number | null
+  /** Start and length of the time the RPO counted: the period, or its part since the cluster is known. */
+  rpoFromMs: number
+  rpoWatchedMs: number
   restorablePoints: number
   newestGood: string | null
   missedWindows: number
@@ -42,23 +48,29 @@ export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: num
   const clusters = clusterSummaries(db, scope.connectionId, nowMs, lintEnv).filter((c) => only === null || only.has(c.clusterId))
   const figuresScope = { connectionId: scope.connectionId, ...(scope.clusterIds === undefined ? {} : { clusterIds: scope.clusterIds }) }
   const goodTimes = goodBackupTimes(db, figuresScope, scope.fromMs, scope.toMs)
+  const knownSince = knownSinceTimes(db, figuresScope)
   const windows = windowCountsInPeriod(db, scope.fromMs, scope.toMs)
   const lint = createClusterLinter(db, lintEnv, nowMs)
-  return clusters.map((c) => ({
-    clusterId: c.clusterId,
-    clusterName: c.clusterName,
-    projectName: c.projectName,
-    regionId: c.regionId,
-    plan: c.plan,
-    policy: c.supportsBackup ? policySummary(c.policy) : `No backups (${c.deployment})`,
-    templateName: c.template?.name ?? null,
-    drift: c.template?.drift ?? [],
-    protection: c.protection.class,
-    achievedRpoMs: achievedRpo(goodTimes.get(c.clusterId) ?? [], scope.toMs, scope.toMs - scope.fromMs).longestGapMs,
-    restorablePoints: c.protection.restorablePoints,
-    newestGood: c.protection.newestGood,
-    missedWindows: windows.get(c.clusterId)?.missed ?? 0,
-    failedWindows: windows.get(c.clusterId)?.failed ?? 0,
-    lint: c.supportsBackup ? lint(c) : []
-  }))
+  return clusters.map((c) => {
+    const rpo = achievedRpo(goodTimes.get(c.clusterId) ?? [], scope.toMs, knownSince.get(c.clusterId) ?? null, scope.toMs - scope.fromMs)
+    return {
+      clusterId: c.clusterId,
+      clusterName: c.clusterName,
+      projectName: c.projectName,
+      regionId: c.regionId,
+      plan: c.plan,
+      policy: c.supportsBackup ? policySummary(c.policy) : `No backups (${c.deployment})`,
+      templateName: c.template?.name ?? null,
+      drift: c.template?.drift ?? [],
+      protection: c.protection.class,
+      achievedRpoMs: rpo.longestGapMs,
+      rpoFromMs: rpo.fromMs,
+      rpoWatchedMs: rpo.watchedMs,
+      restorablePoints: c.protection.restorablePoints,
+      newestGood: c.protection.newestGood,
+      missedWindows: windows.get(c.clusterId)?.missed ?? 0,
+      failedWindows: windows.get(c.clusterId)?.failed ?? 0,
+      lint: c.supportsBackup ? lint(c) : []
+    }
+  })
 }

@@ -120,3 +120,16 @@ export function newestKeptBackups(db: StoreDatabase, scope: Scope): Map<string, 
   ) as (NewestKept & { clusterId: string })[]
   return new Map(rows.map(({ clusterId, backupId, backupName, status, size, expireMs }) => [clusterId, { backupId, backupName, status, size, expireMs }]))
 }
+
+/**
+ * Per cluster, since when its backups are known (schema 13, store/cluster-watch.repo.ts): the achieved RPO counts
+ * no time before it. A cluster listed by two connections is known since the earlier of the two.
+ */
+export function knownSinceTimes(db: StoreDatabase, scope: Scope): Map<string, number> {
+  const rows = readQuery('read since when the clusters are watched', () =>
+    db
+      .prepare(`SELECT w.cluster_id AS clusterId, min(w.known_since) AS t FROM cluster_watch w WHERE ${scopeSql('w')} GROUP BY w.cluster_id`)
+      .all(scopeParams(scope))
+  ) as { clusterId: string; t: number }[]
+  return new Map(rows.map(({ clusterId, t }) => [clusterId, t]))
+}

@@ -15,6 +15,7 @@ import { recordPolicyChange } from '../store/history.repo.ts'
 import { stageBackups } from '../store/backup-staging.repo.ts'
 import { markStale, replaceClusters, replacePolicies, replaceProjects, type CachedList } from '../store/mirror.repo.ts'
 import { recordObservedBackups } from '../store/observed-backups.repo.ts'
+import { recordClusterWatch } from '../store/cluster-watch.repo.ts'
 import { recordSyncFinished, recordSyncStarted } from '../store/sync-state.repo.ts'
 import { toIso } from '../store/time.ts'
 import { PolicyReads } from './policy-reads.ts'
@@ -114,6 +115,8 @@ export class SyncEngine {
       this.recordRemoteChanges(connectionId, policyList)
       replacePolicies(db, connectionId, policyList)
       pending.delete('policies')
+      // Clusters, policies and the complete backup list are all cached now: new clusters become watched from here.
+      recordClusterWatch(db, connectionId, this.deps.now())
 
       events.emit('sync/progressed', { connectionId, phase: 'jobs', done: 0, total: null })
       await this.deps.afterSync(connectionId, c)

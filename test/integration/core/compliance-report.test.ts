@@ -7,6 +7,7 @@ import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { connect, startOnLockstepClocks, stopAfterEach, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
+import { clearCache } from '#core/store/mirror.repo'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -36,7 +37,7 @@ describe('report/compliance', () => {
     const report = expectOk(await core.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'csv' }))
     expect(report.filename).toBe(`compliance-acme-prod-${iso(now - 30 * DAY).slice(0, 10)}-${iso(now).slice(0, 10)}.csv`)
     expect(report.content.split('\r\n')[0]).toBe(
-      'cluster_id,cluster_name,project,region,plan,policy,template,drift,protection,achieved_rpo_minutes,restorable_points,newest_good_backup,missed_windows,failed_windows,lint'
+      'cluster_id,cluster_name,project,region,plan,policy,template,drift,protection,achieved_rpo_minutes,rpo_counted_from,restorable_points,newest_good_backup,missed_windows,failed_windows,lint'
     )
     const rows = parseCsv(report.content)
     const fleet = expectOk(await core.invoke('cluster/list', {}))
@@ -49,6 +50,7 @@ describe('report/compliance', () => {
         protection: cluster.protection.class,
         // Over the last 30 days the report's achieved RPO is the Fleet's.
         achieved_rpo_minutes: cluster.protection.rpoMs === null ? '' : String(Math.floor(cluster.protection.rpoMs / 60_000)),
+        rpo_counted_from: iso(now - cluster.protection.rpoWatchedMs),
         restorable_points: String(cluster.protection.restorablePoints),
         newest_good_backup: cluster.protection.newestGood ?? ''
       })
@@ -194,5 +196,39 @@ describe('report/compliance over three simulated weeks', () => {
     const week2 = expectOk(await test.invoke('report/compliance', { from: iso(MONDAY + 7 * DAY), to: iso(MONDAY + 14 * DAY), format: 'csv' }))
     const inWeek2 = missed.filter((t) => t >= MONDAY + 7 * DAY && t < MONDAY + 14 * DAY).length
     expect(parseCsv(week2.content)[0]?.missed_windows).toBe(String(inWeek2))
+  })
+})
+
+describe('the achieved RPO counts only time the app could have seen (the demo organization)', () => {
+  it("orders-prod after the first sync: about a day over the days watched, not the 28-day-old manual backup's weeks; a cache rebuild keeps counting from the same start", async () => {
+    const { core: demo, clock } = await demoCore()
+    const now = clock.now()
+    const orders = expectOk(await demo.invoke('cluster/list', {})).find((c) => c.clusterName === 'orders-prod')
+    if (orders === undefined) throw new Error('no orders-prod in the demo')
+    // The history does hold the manual backup of 28 days ago: before this rule it read as a 21-day gap.
+    const history = expectOk(await demo.invoke('backup/history', { clusterId: orders.clusterId }))
+    expect(history.items.some((b) => b.creationMethod === 'MANUAL' && now - Date.parse(b.createTime) > 27 * DAY)).toBe(true)
+    // Daily 02:00–04:00 backups kept 7 days: counted from the oldest daily listed, so about a day over 6 to 7 days.
+    expect(orders.protection.rpoMs).toBeGreaterThan(20 * HOUR)
+    expect(orders.protection.rpoMs).toBeLessThan(28 * HOUR)
+    expect(orders.protection.rpoWatchedMs).toBeGreaterThan(6 * DAY)
+    expect(orders.protection.rpoWatchedMs).toBeLessThan(7 * DAY)
+
+    const csv = parseCsv(expectOk(await demo.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'csv' })).content)
+    expect(csv.find((r) => r.cluster_name === 'orders-prod')).toMatchObject({
+      achieved_rpo_minutes: String(Math.floor((orders.protection.rpoMs ?? 0) / 60_000)),
+      rpo_counted_from: iso(now - orders.protection.rpoWatchedMs)
+    })
+    const html = expectOk(await demo.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'html' })).content
+    expect(html).toMatch(/<td class="num">\d+ h over the 6 days watched<\/td>/)
+    expect(html).toContain('Achieved RPO counts only the time since Backup Desk first listed')
+
+    // A cache rebuild (as after restoring a database copy), then a sync a day later: still counted from the same start.
+    clearCache(demo.db)
+    if (emulator === undefined) throw new Error('no emulator')
+    new LockstepClocks(emulator, clock).set(now + DAY)
+    expectOk(await demo.invoke('sync/run', {}))
+    const later = expectOk(await demo.invoke('cluster/list', {})).find((c) => c.clusterId === orders.clusterId)
+    expect(later?.protection.rpoWatchedMs).toBe(orders.protection.rpoWatchedMs + DAY)
   })
 })

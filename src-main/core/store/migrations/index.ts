@@ -11,6 +11,7 @@ import { migration0010 } from './0010_health_index.ts'
 import { migration0011 } from './0011_first_backup.ts'
 import { migration0012 } from './0012_notice_connections.ts'
 import { migration0013 } from './0013_fleet_indexes.ts'
+import { migration0014 } from './0014_cluster_watch.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -36,5 +37,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
-  migration0013
+  migration0013,
+  migration0014
 ]

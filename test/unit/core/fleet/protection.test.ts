@@ -1,44 +1,148 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HEALTH_CAUSES, type HealthCause, type HealthLevel } from '#contract/health'
-import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
+import type { Backup } from '#contract/models/backup'
+import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS, rpoSpanText, rpoText } from '#contract/protection'
+import { protectionFigures } from '#core/fleet/protection-figures'
+import { recordClusterWatch } from '#core/store/cluster-watch.repo'
+import type { StoreDatabase } from '#core/store/database'
+import { clearCache, replaceBackups, replaceClusters, replacePolicies } from '#core/store/mirror.repo'
+import { recordObservedBackups } from '#core/store/observed-backups.repo'
+import { goodBackupTimes, knownSinceTimes } from '#core/store/protection.query'
+import { CONNECTION_ID, makeTempDir, openWithConnection } from '../store/store-fixtures.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const NOW = Date.UTC(2026, 2, 31, 12)
+/** Known for a year: the whole 30-day period counts. */
+const LONG_AGO = NOW - 365 * DAY
 
 describe('achieved RPO', () => {
   it('daily backups: the longest gap is one day and the current gap is the age of the newest', () => {
     const times = Array.from({ length: 30 }, (_, i) => NOW - (30 - i) * DAY + 2 * HOUR)
-    expect(achievedRpo(times, NOW)).toEqual({ longestGapMs: DAY, currentGapMs: NOW - (times.at(-1) ?? 0) })
+    expect(achievedRpo(times, NOW, LONG_AGO)).toMatchObject({ longestGapMs: DAY, currentGapMs: NOW - (times.at(-1) ?? 0) })
   })
 
   it('weekends only: the Monday-to-Saturday hole is the achieved RPO', () => {
     // Saturdays and Sundays of March 2026 at 02:00 UTC.
     const times = [7, 8, 14, 15, 21, 22, 28, 29].map((d) => Date.UTC(2026, 2, d, 2))
-    expect(achievedRpo(times, NOW).longestGapMs).toBe(6 * DAY)
+    expect(achievedRpo(times, NOW, LONG_AGO).longestGapMs).toBe(6 * DAY)
   })
 
   it('a backup before the period counts only from the period start', () => {
     const start = NOW - RPO_PERIOD_MS
     const times = [start - 10 * DAY, start + 2 * DAY, start + 3 * DAY]
-    expect(achievedRpo(times, NOW).longestGapMs).toBe(2 * DAY)
+    expect(achievedRpo(times, NOW, LONG_AGO).longestGapMs).toBe(2 * DAY)
   })
 
   it('an expired or deleted good backup still closes a gap (the history supplies it)', () => {
     const withDeleted = [NOW - 10 * DAY, NOW - 5 * DAY, NOW - DAY]
     const withoutDeleted = [NOW - 10 * DAY, NOW - DAY]
-    expect(achievedRpo(withDeleted, NOW).longestGapMs).toBe(5 * DAY)
-    expect(achievedRpo(withoutDeleted, NOW).longestGapMs).toBe(9 * DAY)
+    expect(achievedRpo(withDeleted, NOW, LONG_AGO).longestGapMs).toBe(5 * DAY)
+    expect(achievedRpo(withoutDeleted, NOW, LONG_AGO).longestGapMs).toBe(9 * DAY)
   })
 
   it('no good backup: both figures are unknown; one backup: only the current gap', () => {
-    expect(achievedRpo([], NOW)).toEqual({ longestGapMs: null, currentGapMs: null })
-    expect(achievedRpo([NOW - 3 * HOUR], NOW)).toEqual({ longestGapMs: null, currentGapMs: 3 * HOUR })
+    expect(achievedRpo([], NOW, LONG_AGO)).toMatchObject({ longestGapMs: null, currentGapMs: null })
+    expect(achievedRpo([NOW - 3 * HOUR], NOW, LONG_AGO)).toMatchObject({ longestGapMs: null, currentGapMs: 3 * HOUR })
   })
 
   it('words a gap as an admin reads it', () => {
     expect([formatGap(null), formatGap(40 * 60_000), formatGap(5 * HOUR), formatGap(3 * DAY + 4 * HOUR), formatGap(6 * DAY)])
       .toEqual(['—', '40 min', '5 h', '3 d 4 h', '6 d'])
+  })
+})
+
+describe('achieved RPO counts only time the app could have seen', () => {
+  it('a cluster watched for 40 days uses the full 30: a gap across the period start counts from it', () => {
+    const times = [NOW - 35 * DAY, NOW - 25 * DAY, NOW - 24 * DAY]
+    expect(achievedRpo(times, NOW, NOW - 40 * DAY)).toMatchObject({ longestGapMs: 5 * DAY, fromMs: NOW - RPO_PERIOD_MS, watchedMs: RPO_PERIOD_MS })
+  })
+
+  it('a backup from before "known since" starts the first gap only at "known since"', () => {
+    const times = [NOW - 28 * DAY, NOW - 6 * DAY, NOW - 5 * DAY]
+    expect(achievedRpo(times, NOW, NOW - 7 * DAY)).toMatchObject({ longestGapMs: DAY, fromMs: NOW - 7 * DAY, watchedMs: 7 * DAY })
+  })
+
+  it('a cluster no complete sync has listed counts nothing', () => {
+    expect(achievedRpo([NOW - 3 * DAY, NOW - DAY], NOW, null)).toMatchObject({ longestGapMs: null, watchedMs: 0, currentGapMs: DAY })
+  })
+
+  it('every display names a counted time shorter than the period', () => {
+    expect([rpoText(3 * DAY + 2 * HOUR, 12 * DAY + 3 * HOUR), rpoText(3 * DAY, 31 * DAY), rpoText(null, 2 * DAY), rpoText(HOUR, 5 * HOUR)])
+      .toEqual(['3 d 2 h over the 12 days watched', '3 d', '—', '1 h over the 5 h watched'])
+    expect([rpoSpanText(RPO_PERIOD_MS), rpoSpanText(DAY), rpoSpanText(12 * DAY)]).toEqual(['30 days', '1 day watched', '12 days watched'])
+  })
+})
+
+describe('known since: recorded by the first sync, kept by the ones after', () => {
+  const CLUSTER = 'in01-orders'
+  const OK = new Map([[CLUSTER, { level: 'ok' as const, cause: 'protected' as const }]])
+  let db: StoreDatabase
+  let cleanup: () => void
+  beforeEach(() => {
+    const tmp = makeTempDir()
+    cleanup = tmp.cleanup
+    db = openWithConnection(`${tmp.dir}/store.db`)
+  })
+  afterEach(() => {
+    db.close()
+    cleanup()
+  })
+
+  const backup = (id: string, method: 'AUTO' | 'MANUAL', createMs: number, expireMs: number | null): Backup => ({
+    backupId: id, backupName: id, clusterId: CLUSTER, clusterName: 'orders-prod', projectId: 'proj-1', connectionId: CONNECTION_ID,
+    backupType: 'CLUSTER', creationMethod: method, status: 'AVAILABLE', size: 1, createTime: new Date(createMs).toISOString(),
+    expireTime: expireMs === null ? null : new Date(expireMs).toISOString()
+  })
+  /** A daily AUTO backup at 02:00 UTC, `daysAgo` days before NOW, kept `retentionDays`. */
+  const daily = (daysAgo: number, retentionDays = 7): Backup => {
+    const created = NOW - daysAgo * DAY - 10 * HOUR
+    return backup(`auto-${String(daysAgo)}`, 'AUTO', created, created + retentionDays * DAY)
+  }
+  /** What a complete sync at `atMs` does: List Backups shows only what has not expired yet, as Zilliz Cloud does. */
+  const syncAt = (atMs: number, made: readonly Backup[]): void => {
+    const listed = made.filter((b) => Date.parse(b.createTime) <= atMs && (b.expireTime === null || Date.parse(b.expireTime) > atMs))
+    replaceClusters(db, CONNECTION_ID, [{ clusterId: CLUSTER, clusterName: 'orders-prod', projectId: 'proj-1', connectionId: CONNECTION_ID, regionId: 'aws-us-west-2', plan: 'Enterprise', deployment: 'Dedicated', cuType: 'Performance-optimized', cuSize: 4, status: 'RUNNING', createTime: null }])
+    replacePolicies(db, CONNECTION_ID, [{ clusterId: CLUSTER, readAt: new Date(atMs).toISOString(), policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 } }])
+    replaceBackups(db, CONNECTION_ID, listed)
+    recordObservedBackups(db, CONNECTION_ID, atMs)
+    recordClusterWatch(db, CONNECTION_ID, atMs)
+  }
+  const figuresAt = (atMs: number) => protectionFigures(db, { connectionId: CONNECTION_ID }, OK, atMs).get(CLUSTER)
+
+  it('first sync with only a 28-day-old manual and 7 days of dailies: no 21-day gap', () => {
+    const made = [backup('manual-28', 'MANUAL', NOW - 28 * DAY, null), ...Array.from({ length: 40 }, (_, k) => daily(k + 1))]
+    syncAt(NOW, made)
+    // Counted from the oldest daily still listed (the policy keeps 7 days, so every daily since was listed).
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, rpoWatchedMs: 6 * DAY + 10 * HOUR })
+    // Without "known since" the same history reads as the false 21-day gap this rule exists for.
+    const good = goodBackupTimes(db, { connectionId: CONNECTION_ID }, NOW - RPO_PERIOD_MS, NOW).get(CLUSTER) ?? []
+    expect(achievedRpo(good, NOW, LONG_AGO).longestGapMs).toBeGreaterThan(20 * DAY)
+  })
+
+  it('a real 3-day gap after the first sync is still counted', () => {
+    const made = Array.from({ length: 15 }, (_, k) => daily(k + 1)).filter((b) => !['auto-4', 'auto-5'].includes(b.backupId))
+    for (let day = 10; day >= 0; day--) syncAt(NOW - day * DAY, made)
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: 3 * DAY })
+  })
+
+  it('a listed daily kept shorter than the oldest one has existed: known since is the first sync itself', () => {
+    // Retention was 7 days, then 3: dailies made in between may have expired unseen.
+    const made = [...Array.from({ length: 6 }, (_, k) => daily(k + 3)), daily(2, 3), daily(1, 3)]
+    syncAt(NOW, made)
+    expect(knownSinceTimes(db, {}).get(CLUSTER)).toBe(NOW)
+    expect(figuresAt(NOW + 2 * DAY)).toMatchObject({ rpoMs: null, rpoWatchedMs: 2 * DAY })
+  })
+
+  it('a cache rebuild keeps "known since"', () => {
+    const made = Array.from({ length: 20 }, (_, k) => daily(k + 1))
+    syncAt(NOW - 5 * DAY, made)
+    const first = knownSinceTimes(db, {}).get(CLUSTER)
+    expect(first).toBe(NOW - 11 * DAY - 10 * HOUR)
+    clearCache(db)
+    syncAt(NOW, made)
+    expect(knownSinceTimes(db, {}).get(CLUSTER)).toBe(first)
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, rpoWatchedMs: 11 * DAY + 10 * HOUR })
   })
 })
 
