@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { CoreError } from '#contract/errors'
 import type { SavePdfDialog } from '#core/handlers/report.handlers'
 import { ManualClock } from '#core/lib/clock'
+import { clearCache } from '#core/store/mirror.repo'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { connect, startOnLockstepClocks, stopAfterEach, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
-import { clearCache } from '#core/store/mirror.repo'
+import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -201,7 +202,7 @@ describe('report/compliance over three simulated weeks', () => {
 
 describe('the achieved RPO counts only time the app could have seen (the demo organization)', () => {
   it("orders-prod after the first sync: about a day over the days watched, not the 28-day-old manual backup's weeks; a cache rebuild keeps counting from the same start", async () => {
-    const { core: demo, clock } = await demoCore()
+    const { core: demo, clock, emulator } = await demoCore()
     const now = clock.now()
     const orders = expectOk(await demo.invoke('cluster/list', {})).find((c) => c.clusterName === 'orders-prod')
     if (orders === undefined) throw new Error('no orders-prod in the demo')
@@ -225,7 +226,6 @@ describe('the achieved RPO counts only time the app could have seen (the demo or
 
     // A cache rebuild (as after restoring a database copy), then a sync a day later: still counted from the same start.
     clearCache(demo.db)
-    if (emulator === undefined) throw new Error('no emulator')
     new LockstepClocks(emulator, clock).set(now + DAY)
     expectOk(await demo.invoke('sync/run', {}))
     const later = expectOk(await demo.invoke('cluster/list', {})).find((c) => c.clusterId === orders.clusterId)
