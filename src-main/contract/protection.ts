@@ -65,6 +65,11 @@ export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, known
   return { longestGapMs: longest, currentGapMs: previous === null ? null : nowMs - previous, fromMs: start, watchedMs: nowMs - start }
 }
 
+/** How long the RPO is counted over at `nowMs` for a cluster known since `knownSince` (ISO; null: not yet). */
+export function watchedMs(knownSince: string | null, nowMs: number, periodMs = RPO_PERIOD_MS): number {
+  return knownSince === null ? 0 : Math.min(periodMs, Math.max(0, nowMs - Date.parse(knownSince)))
+}
+
 /** What the RPO was counted over: "30 days" (the full period), or "12 days watched" / "5 h watched" when shorter. */
 export function rpoSpanText(watchedMs: number, periodMs = RPO_PERIOD_MS): string {
   const full = watchedMs >= periodMs

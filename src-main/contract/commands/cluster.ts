@@ -17,8 +17,11 @@ export const protectionFiguresSchema = z
      * time since the cluster's backups are known (contract/protection.ts `achievedRpo`).
      */
     rpoMs: z.number().nullable(),
-    /** How long the RPO was counted over, in ms: 30 days, or less while the cluster is known for less. */
-    rpoWatchedMs: z.number(),
+    /**
+     * Since when the cluster's backups are known (null: no complete sync has listed it yet). The RPO counts from
+     * the later of it and 30 days ago; a fixed instant, so the figure does not change with the time it is read.
+     */
+    knownSince: z.string().nullable(),
     /** Creation time of the newest good backup (ever AVAILABLE): the current gap runs from it to now. */
     newestGood: z.string().nullable(),
     restorablePoints: z.number().int(),

@@ -13,7 +13,7 @@ import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
 import { summarizeLint, type LintFinding } from '#contract/policy-lint'
 import { unsupportedReason } from './unsupported-reason.ts'
 
-const NO_FIGURES = { class: 'at-risk', rpoMs: null, rpoWatchedMs: 0, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
+const NO_FIGURES = { class: 'at-risk', rpoMs: null, knownSince: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
 
 /**
  * Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health.

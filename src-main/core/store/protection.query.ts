@@ -128,7 +128,7 @@ export function newestKeptBackups(db: StoreDatabase, scope: Scope): Map<string, 
 export function knownSinceTimes(db: StoreDatabase, scope: Scope): Map<string, number> {
   const rows = readQuery('read since when the clusters are watched', () =>
     db
-      .prepare(`SELECT w.cluster_id AS clusterId, min(w.known_since) AS t FROM cluster_watch w WHERE ${scopeSql('w')} GROUP BY w.cluster_id`)
+      .prepare(`SELECT w.cluster_id AS clusterId, min(w.known_since) AS t FROM cluster_watch w WHERE ${scopeSql('w', scope)} GROUP BY w.cluster_id`)
       .all(scopeParams(scope))
   ) as { clusterId: string; t: number }[]
   return new Map(rows.map(({ clusterId, t }) => [clusterId, t]))

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { CoreError } from '#contract/errors'
+import { watchedMs } from '#contract/protection'
 import type { SavePdfDialog } from '#core/handlers/report.handlers'
 import { ManualClock } from '#core/lib/clock'
 import { clearCache } from '#core/store/mirror.repo'
@@ -51,7 +52,7 @@ describe('report/compliance', () => {
         protection: cluster.protection.class,
         // Over the last 30 days the report's achieved RPO is the Fleet's.
         achieved_rpo_minutes: cluster.protection.rpoMs === null ? '' : String(Math.floor(cluster.protection.rpoMs / 60_000)),
-        rpo_counted_from: iso(now - cluster.protection.rpoWatchedMs),
+        rpo_counted_from: iso(now - watchedMs(cluster.protection.knownSince, now)),
         restorable_points: String(cluster.protection.restorablePoints),
         newest_good_backup: cluster.protection.newestGood ?? ''
       })
@@ -212,13 +213,14 @@ describe('the achieved RPO counts only time the app could have seen (the demo or
     // Daily 02:00–04:00 backups kept 7 days: counted from the oldest daily listed, so about a day over 6 to 7 days.
     expect(orders.protection.rpoMs).toBeGreaterThan(20 * HOUR)
     expect(orders.protection.rpoMs).toBeLessThan(28 * HOUR)
-    expect(orders.protection.rpoWatchedMs).toBeGreaterThan(6 * DAY)
-    expect(orders.protection.rpoWatchedMs).toBeLessThan(7 * DAY)
+    const watched = watchedMs(orders.protection.knownSince, now)
+    expect(watched).toBeGreaterThan(6 * DAY)
+    expect(watched).toBeLessThan(7 * DAY)
 
     const csv = parseCsv(expectOk(await demo.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'csv' })).content)
     expect(csv.find((r) => r.cluster_name === 'orders-prod')).toMatchObject({
       achieved_rpo_minutes: String(Math.floor((orders.protection.rpoMs ?? 0) / 60_000)),
-      rpo_counted_from: iso(now - orders.protection.rpoWatchedMs)
+      rpo_counted_from: orders.protection.knownSince
     })
     const html = expectOk(await demo.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'html' })).content
     expect(html).toMatch(/<td class="num">\d+ h over the 6 days watched<\/td>/)
@@ -229,6 +231,7 @@ describe('the achieved RPO counts only time the app could have seen (the demo or
     new LockstepClocks(emulator, clock).set(now + DAY)
     expectOk(await demo.invoke('sync/run', {}))
     const later = expectOk(await demo.invoke('cluster/list', {})).find((c) => c.clusterId === orders.clusterId)
-    expect(later?.protection.rpoWatchedMs).toBe(orders.protection.rpoWatchedMs + DAY)
+    expect(later?.protection.knownSince).toBe(orders.protection.knownSince)
+    expect(watchedMs(later?.protection.knownSince ?? null, now + DAY)).toBe(watched + DAY)
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HEALTH_CAUSES, type HealthCause, type HealthLevel } from '#contract/health'
 import type { Backup } from '#contract/models/backup'
-import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS, rpoSpanText, rpoText } from '#contract/protection'
+import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS, rpoSpanText, rpoText, watchedMs } from '#contract/protection'
 import { protectionFigures } from '#core/fleet/protection-figures'
 import { recordClusterWatch } from '#core/store/cluster-watch.repo'
 import type { StoreDatabase } from '#core/store/database'
@@ -71,6 +71,9 @@ describe('achieved RPO counts only time the app could have seen', () => {
     expect([rpoText(3 * DAY + 2 * HOUR, 12 * DAY + 3 * HOUR), rpoText(3 * DAY, 31 * DAY), rpoText(null, 2 * DAY), rpoText(HOUR, 5 * HOUR)])
       .toEqual(['3 d 2 h over the 12 days watched', '3 d', '—', '1 h over the 5 h watched'])
     expect([rpoSpanText(RPO_PERIOD_MS), rpoSpanText(DAY), rpoSpanText(12 * DAY)]).toEqual(['30 days', '1 day watched', '12 days watched'])
+    // The displays derive the span from the answer's fixed "known since" and their own clock.
+    const since = new Date(NOW - 12 * DAY).toISOString()
+    expect([watchedMs(since, NOW), watchedMs(since, NOW + 40 * DAY), watchedMs(null, NOW)]).toEqual([12 * DAY, RPO_PERIOD_MS, 0])
   })
 })
 
@@ -114,7 +117,7 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     const made = [backup('manual-28', 'MANUAL', NOW - 28 * DAY, null), ...Array.from({ length: 40 }, (_, k) => daily(k + 1))]
     syncAt(NOW, made)
     // Counted from the oldest daily still listed (the policy keeps 7 days, so every daily since was listed).
-    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, rpoWatchedMs: 6 * DAY + 10 * HOUR })
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, knownSince: new Date(NOW - 6 * DAY - 10 * HOUR).toISOString() })
     // Without "known since" the same history reads as the false 21-day gap this rule exists for.
     const good = goodBackupTimes(db, { connectionId: CONNECTION_ID }, NOW - RPO_PERIOD_MS, NOW).get(CLUSTER) ?? []
     expect(achievedRpo(good, NOW, LONG_AGO).longestGapMs).toBeGreaterThan(20 * DAY)
@@ -131,7 +134,7 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     const made = [...Array.from({ length: 6 }, (_, k) => daily(k + 3)), daily(2, 3), daily(1, 3)]
     syncAt(NOW, made)
     expect(knownSinceTimes(db, {}).get(CLUSTER)).toBe(NOW)
-    expect(figuresAt(NOW + 2 * DAY)).toMatchObject({ rpoMs: null, rpoWatchedMs: 2 * DAY })
+    expect(figuresAt(NOW + 2 * DAY)).toMatchObject({ rpoMs: null, knownSince: new Date(NOW).toISOString() })
   })
 
   it('a cache rebuild keeps "known since"', () => {
@@ -142,7 +145,7 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     clearCache(db)
     syncAt(NOW, made)
     expect(knownSinceTimes(db, {}).get(CLUSTER)).toBe(first)
-    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, rpoWatchedMs: 11 * DAY + 10 * HOUR })
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, knownSince: new Date(NOW - 11 * DAY - 10 * HOUR).toISOString() })
   })
 })
 
