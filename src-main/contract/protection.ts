@@ -45,7 +45,7 @@ export type AchievedRpo = {
  * expires, so before the first sync the history is blind: a MANUAL backup from 28 days ago (kept until deleted)
  * and the oldest daily still listed would read as a 21-day gap that never was. So the counted time is
  * [max(nowMs − periodMs, knownSinceMs), nowMs], where `knownSinceMs` is since when every good backup of the
- * cluster was in a list the app read (schema 13, store/cluster-watch.repo.ts: the first sync, or the oldest AUTO
+ * cluster was in a list the app read (schema 14, store/cluster-watch.repo.ts: the first sync, or the oldest AUTO
  * backup it listed); null (never fully synced) counts nothing. `goodTimesMs` are creation times of backups that
  * were ever AVAILABLE (expired and deleted ones included), ascending; one before the counted time may be given,
  * and the gap from it counts only from the counted time's start.

@@ -3,7 +3,7 @@ import { writeTransaction } from './transaction.ts'
 
 /**
  * Records, once per cluster, when a complete sync first listed it and since when its backups are known
- * (schema 13); later syncs and cache rebuilds never move either. Call it at the end of a successful sync, when
+ * (schema 14); later syncs and cache rebuilds never move either. Call it at the end of a successful sync, when
  * the clusters and the complete backup list are in the cache.
  *
  * Known since = the first sync, moved back to the creation of the oldest AUTO backup then listed when every

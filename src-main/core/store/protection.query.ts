@@ -122,7 +122,7 @@ export function newestKeptBackups(db: StoreDatabase, scope: Scope): Map<string, 
 }
 
 /**
- * Per cluster, since when its backups are known (schema 13, store/cluster-watch.repo.ts): the achieved RPO counts
+ * Per cluster, since when its backups are known (schema 14, store/cluster-watch.repo.ts): the achieved RPO counts
  * no time before it. A cluster listed by two connections is known since the earlier of the two.
  */
 export function knownSinceTimes(db: StoreDatabase, scope: Scope): Map<string, number> {
