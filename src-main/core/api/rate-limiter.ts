@@ -146,8 +146,10 @@ export class RateLimiter {
         hasStarted = true
         const actual = this.now()
         if (actual > start.at) {
-          // Sent later than granted: count it where it really happened and pace the next ones from there.
-          lane.tat = Math.max(lane.tat, actual + this.intervalMs)
+          // Sent later than granted: count it where it really happened and pace the next ones from there, with
+          // the same catch-up as a late grant (admit), so a few ms between grant and send do not lengthen every
+          // interval (they cost ≈ 5 % of a 200-cluster sync) and starts stay at least one interval − CATCH_UP_MS apart.
+          lane.tat = Math.max(lane.tat, actual - CATCH_UP_MS + this.intervalMs)
           start.at = actual
         }
       },
