@@ -48,21 +48,30 @@ export type AchievedRpo = {
  * cluster was in a list the app read (schema 14, store/cluster-watch.repo.ts: the first sync, or the oldest AUTO
  * backup it listed); null (never fully synced) counts nothing. `goodTimesMs` are creation times of backups that
  * were ever AVAILABLE (expired and deleted ones included), ascending; one before the counted time may be given,
- * and the gap from it counts only from the counted time's start.
+ * and the gap from it counts only from the counted time's start. The core computes the same figure in the database
+ * (core/store/protection.query.ts `goodBackupGaps`, which a property test holds equal to this function).
  */
 export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, knownSinceMs: number | null, periodMs = RPO_PERIOD_MS): AchievedRpo {
-  const start = knownSinceMs === null ? nowMs : Math.min(nowMs, Math.max(nowMs - periodMs, knownSinceMs))
+  const start = rpoCountedFrom(nowMs - periodMs, nowMs, knownSinceMs)
   let longest: number | null = null
   let previous: number | null = null
   for (const t of goodTimesMs) {
     if (t > nowMs) break
-    if (previous !== null && t >= start) {
+    if (previous !== null && t >= start && knownSinceMs !== null) {
       const gap = t - Math.max(previous, start)
       if (longest === null || gap > longest) longest = gap
     }
     previous = t
   }
   return { longestGapMs: longest, currentGapMs: previous === null ? null : nowMs - previous, fromMs: start, watchedMs: nowMs - start }
+}
+
+/**
+ * Where the counted time of [fromMs, toMs] starts for a cluster known since `knownSinceMs`: the later of the two
+ * starts, never after `toMs`; a cluster not known yet (null) counts nothing, so its counted time is empty (`toMs`).
+ */
+export function rpoCountedFrom(fromMs: number, toMs: number, knownSinceMs: number | null): number {
+  return knownSinceMs === null ? toMs : Math.min(toMs, Math.max(fromMs, knownSinceMs))
 }
 
 /** How long the RPO is counted over at `nowMs` for a cluster known since `knownSince` (ISO; null: not yet). */

@@ -1,17 +1,18 @@
 import type { ProtectionFigures } from '#contract/commands/cluster'
 import type { HealthCause, HealthLevel } from '#contract/health'
-import { achievedRpo, protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
+import { protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
 import type { StoreDatabase } from '../store/database.ts'
-import { goodBackupGaps, goodBackupTimes, knownSinceTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
+import { goodBackupGaps, knownSinceTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
 import { loadNotificationSettings } from '../schedule/settings.ts'
 import { createSettingsRepo } from '../store/settings.repo.ts'
 import { toIso } from '../store/time.ts'
 
-export type FiguresScope = { connectionId?: string; clusterIds?: readonly string[] }
+export type FiguresScope = { connectionId: string; clusterIds?: readonly string[] }
 
 /**
  * Each cluster's protection figures: achieved RPO from the backup history (only the time since the cluster's backups
- * are known, contract/protection.ts `achievedRpo`), restorable points from the cache, the class from its health. A few grouped reads for the whole scope, whatever its size.
+ * are known, contract/protection.ts `achievedRpo`, computed in the database for every cluster alike), restorable
+ * points from the cache, the class from its health. A few grouped reads for the whole scope, whatever its size.
  */
 export function protectionFigures(
   db: StoreDatabase,
@@ -19,12 +20,8 @@ export function protectionFigures(
   healths: ReadonlyMap<string, { level: HealthLevel; cause: HealthCause }>,
   nowMs: number
 ): Map<string, ProtectionFigures> {
-  const periodStart = nowMs - RPO_PERIOD_MS
-  const gaps = goodBackupGaps(db, scope, periodStart, nowMs)
-  // A cluster known for less than the period counts from its "known since": the same rule over its own times.
+  const gaps = goodBackupGaps(db, scope, nowMs - RPO_PERIOD_MS, nowMs)
   const knownSince = knownSinceTimes(db, scope)
-  const recent = [...healths.keys()].filter((id) => (knownSince.get(id) ?? Infinity) > periodStart)
-  const recentTimes = recent.length === 0 ? new Map<string, number[]>() : goodBackupTimes(db, { ...scope, clusterIds: recent }, periodStart, nowMs)
   const points = restorablePoints(db, scope)
   const kept = newestKeptBackups(db, scope)
   // The same lead as the `expiring` notice (Settings → Notifications), so the offer and the notice agree.
@@ -36,7 +33,7 @@ export function protectionFigures(
     const restorable = points.get(clusterId)
     out.set(clusterId, {
       class: protectionClassOf(health.level, health.cause),
-      rpoMs: since === null || since > periodStart ? achievedRpo(recentTimes.get(clusterId) ?? [], nowMs, since).longestGapMs : (good?.longestGapMs ?? null),
+      rpoMs: good?.longestGapMs ?? null,
       knownSince: since === null ? null : toIso(since),
       newestGood: good === undefined ? null : toIso(good.newestMs),
       restorablePoints: restorable?.count ?? 0,

@@ -1,11 +1,11 @@
 import type { ProtectionClass } from '#contract/protection'
-import { achievedRpo } from '#contract/protection'
+import { rpoCountedFrom } from '#contract/protection'
 import type { LintFinding } from '#contract/policy-lint'
 import { policySummary } from '#contract/policy-text'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
 import { createClusterLinter, type LintEnvironment } from '../fleet/cluster-lint.ts'
 import type { StoreDatabase } from '../store/database.ts'
-import { goodBackupTimes, knownSinceTimes } from '../store/protection.query.ts'
+import { goodBackupGaps, knownSinceTimes } from '../store/protection.query.ts'
 import { windowCountsInPeriod } from '../store/report.query.ts'
 
 export type ReportScope = { connectionId: string; clusterIds?: readonly string[]; fromMs: number; toMs: number }
@@ -47,12 +47,13 @@ export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: num
   const only = scope.clusterIds === undefined ? null : new Set(scope.clusterIds)
   const clusters = clusterSummaries(db, scope.connectionId, nowMs, lintEnv).filter((c) => only === null || only.has(c.clusterId))
   const figuresScope = { connectionId: scope.connectionId, ...(scope.clusterIds === undefined ? {} : { clusterIds: scope.clusterIds }) }
-  const goodTimes = goodBackupTimes(db, figuresScope, scope.fromMs, scope.toMs)
+  // The period's RPO by the same query as the Fleet's 30 days (store/protection.query.ts `goodBackupGaps`).
+  const gaps = goodBackupGaps(db, figuresScope, scope.fromMs, scope.toMs)
   const knownSince = knownSinceTimes(db, figuresScope)
   const windows = windowCountsInPeriod(db, scope.fromMs, scope.toMs)
   const lint = createClusterLinter(db, lintEnv, nowMs)
   return clusters.map((c) => {
-    const rpo = achievedRpo(goodTimes.get(c.clusterId) ?? [], scope.toMs, knownSince.get(c.clusterId) ?? null, scope.toMs - scope.fromMs)
+    const rpoFromMs = rpoCountedFrom(scope.fromMs, scope.toMs, knownSince.get(c.clusterId) ?? null)
     return {
       clusterId: c.clusterId,
       clusterName: c.clusterName,
@@ -63,9 +64,9 @@ export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: num
       templateName: c.template?.name ?? null,
       drift: c.template?.drift ?? [],
       protection: c.protection.class,
-      achievedRpoMs: rpo.longestGapMs,
-      rpoFromMs: rpo.fromMs,
-      rpoWatchedMs: rpo.watchedMs,
+      achievedRpoMs: gaps.get(c.clusterId)?.longestGapMs ?? null,
+      rpoFromMs,
+      rpoWatchedMs: scope.toMs - rpoFromMs,
       restorablePoints: c.protection.restorablePoints,
       newestGood: c.protection.newestGood,
       missedWindows: windows.get(c.clusterId)?.missed ?? 0,

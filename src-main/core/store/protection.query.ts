@@ -3,6 +3,8 @@ import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
 type Scope = { connectionId?: string; clusterIds?: readonly string[] }
+/** The achieved RPO is per connection: two connections may list the same cluster, each with its own history. */
+type ConnectionScope = Scope & { connectionId: string }
 
 const scopeSql = (alias: string, s: Scope): string =>
   `(@c IS NULL OR ${alias}.connection_id = @c) AND ${inClusters(`${alias}.cluster_id`, s.clusterIds)}`
@@ -11,37 +13,6 @@ const scopeParams = (s: Scope): { c: string | null; clusters: string | null } =>
   c: s.connectionId ?? null,
   clusters: clustersParam(s.clusterIds)
 })
-
-/**
- * Creation times of each cluster's good backups (ever AVAILABLE, from the history, so expired and deleted ones
- * count) created in [fromMs, toMs], ascending, preceded by the newest one before fromMs: what the achieved RPO needs.
- */
-export function goodBackupTimes(db: StoreDatabase, scope: Scope, fromMs: number, toMs: number): Map<string, number[]> {
-  const params = { ...scopeParams(scope), from: fromMs, to: toMs }
-  const rows = readQuery('read the good backups of the period', () => {
-    const before = db
-      .prepare(
-        `SELECT o.cluster_id AS clusterId, max(o.create_time) AS t FROM observed_backups o
-         WHERE o.was_available = 1 AND o.create_time < @from AND ${scopeSql('o', scope)} GROUP BY o.cluster_id`
-      )
-      .all(params) as { clusterId: string; t: number }[]
-    const within = db
-      .prepare(
-        `SELECT o.cluster_id AS clusterId, o.create_time AS t FROM observed_backups o
-         WHERE o.was_available = 1 AND o.create_time >= @from AND o.create_time <= @to AND ${scopeSql('o', scope)}
-         ORDER BY o.cluster_id, o.create_time`
-      )
-      .all(params) as { clusterId: string; t: number }[]
-    return [...before, ...within]
-  })
-  const out = new Map<string, number[]>()
-  for (const { clusterId, t } of rows) {
-    const list = out.get(clusterId) ?? []
-    list.push(t)
-    out.set(clusterId, list)
-  }
-  return out
-}
 
 export type RestorablePoints = { count: number; oldestMs: number; newestMs: number }
 
@@ -60,39 +31,56 @@ export function restorablePoints(db: StoreDatabase, scope: Scope): Map<string, R
 }
 
 /**
- * Per cluster, over the good backups (ever AVAILABLE) created up to `toMs`: the longest gap between consecutive ones
- * that ends in [fromMs, toMs] (a gap from a backup before `fromMs` counts from `fromMs`), and the newest one's time.
- * The same figures as `achievedRpo` (contract/protection.ts) over `goodBackupTimes`, computed in the database so that
- * a fleet's 100,000 creation times never become objects (a property test keeps the two equal).
+ * contract/protection.ts `rpoCountedFrom` in SQL, over a row of `cluster_watch` w: a cluster with no row there is
+ * not known yet and drops out of the join, counting nothing, as the rule says.
  */
-export function goodBackupGaps(db: StoreDatabase, scope: Scope, fromMs: number, toMs: number): Map<string, GoodBackupGaps> {
+const COUNTED_FROM_SQL = 'min(@to, max(@from, w.known_since))'
+
+/**
+ * Per cluster of one connection, the achieved RPO by the rule of contract/protection.ts `achievedRpo`, computed in
+ * the database so that a fleet's 100,000 creation times never become objects (a property test keeps the two equal):
+ * over the good backups (ever AVAILABLE, from the history) created up to `toMs`, the longest gap between consecutive
+ * ones that ends in the counted time `rpoCountedFrom(fromMs, toMs, known since)` .. `toMs` (a gap from an earlier
+ * backup counts from the counted time's start; a cluster not known yet counts nothing), and the newest one's time.
+ * Every cluster takes this one path, however long it has been known.
+ */
+export function goodBackupGaps(db: StoreDatabase, scope: ConnectionScope, fromMs: number, toMs: number): Map<string, GoodBackupGaps> {
   const params = { ...scopeParams(scope), from: fromMs, to: toMs }
-  const { before, within } = readQuery('read the gaps between good backups', () => ({
-    before: db
+  const { newest, counted } = readQuery('read the gaps between good backups', () => ({
+    newest: db
       .prepare(
-        `SELECT o.cluster_id AS clusterId, max(o.create_time) AS t FROM observed_backups o
-         WHERE o.was_available = 1 AND o.create_time < @from AND ${scopeSql('o', scope)} GROUP BY o.cluster_id`
+        `SELECT o.cluster_id AS clusterId, max(o.create_time) AS newest,
+           max(CASE WHEN o.create_time < @from THEN o.create_time END) AS beforePeriod
+         FROM observed_backups o
+         WHERE o.was_available = 1 AND o.create_time <= @to AND ${scopeSql('o', scope)} GROUP BY o.cluster_id`
       )
-      .all(params) as { clusterId: string; t: number }[],
-    within: db
+      .all(params) as { clusterId: string; newest: number; beforePeriod: number | null }[],
+    // Each good backup of the period with the one before it, kept when it ends in its cluster's counted time.
+    // The first of the period has no previous here: its gap is from `beforePeriod`, joined below. CROSS JOIN keeps
+    // cluster_watch outside, so each cluster seeks its period in the index instead of every backup seeking its
+    // cluster's row (1,000 clusters × 100 backups: ≈ 31 ms instead of ≈ 38 in EXPLAIN-checked runs).
+    counted: db
       .prepare(
-        `SELECT clusterId, max(gap) AS longest, min(t) AS first, max(t) AS last FROM (
-           SELECT o.cluster_id AS clusterId, o.create_time AS t,
-             o.create_time - lag(o.create_time) OVER (PARTITION BY o.cluster_id ORDER BY o.create_time) AS gap
-           FROM observed_backups o
-           WHERE o.was_available = 1 AND o.create_time >= @from AND o.create_time <= @to AND ${scopeSql('o', scope)})
-         GROUP BY clusterId`
+        `SELECT clusterId, max(start) AS start, max(CASE WHEN previous IS NOT NULL THEN t - max(previous, start) END) AS longest,
+           min(CASE WHEN previous IS NULL THEN t END) AS firstOfPeriod
+         FROM (
+           SELECT o.cluster_id AS clusterId, o.create_time AS t, ${COUNTED_FROM_SQL} AS start,
+             lag(o.create_time) OVER (PARTITION BY o.cluster_id ORDER BY o.create_time) AS previous
+           FROM cluster_watch w CROSS JOIN observed_backups o ON o.cluster_id = w.cluster_id AND o.connection_id = w.connection_id
+           WHERE ${scopeSql('w', scope)} AND o.was_available = 1 AND o.create_time >= @from AND o.create_time <= @to)
+         WHERE t >= start GROUP BY clusterId`
       )
-      .all(params) as { clusterId: string; longest: number | null; first: number; last: number }[]
+      .all(params) as { clusterId: string; start: number; longest: number | null; firstOfPeriod: number | null }[]
   }))
-  const out = new Map<string, GoodBackupGaps>(before.map(({ clusterId, t }) => [clusterId, { longestGapMs: null, newestMs: t }]))
-  for (const { clusterId, longest, first, last } of within) {
-    const previous = out.get(clusterId)?.newestMs
-    const fromBefore = previous === undefined ? null : first - Math.max(previous, fromMs)
-    const gaps = [longest, fromBefore].filter((gap): gap is number => gap !== null)
-    out.set(clusterId, { longestGapMs: gaps.length === 0 ? null : Math.max(...gaps), newestMs: last })
+  const before = new Map(newest.map((n) => [n.clusterId, n.beforePeriod]))
+  const longest = new Map<string, number>()
+  for (const { clusterId, start, longest: within, firstOfPeriod } of counted) {
+    const previous = before.get(clusterId) ?? null
+    const fromBefore = firstOfPeriod === null || previous === null ? null : firstOfPeriod - Math.max(previous, start)
+    const gaps = [within, fromBefore].filter((gap): gap is number => gap !== null)
+    if (gaps.length > 0) longest.set(clusterId, Math.max(...gaps))
   }
-  return out
+  return new Map(newest.map(({ clusterId, newest: newestMs }) => [clusterId, { longestGapMs: longest.get(clusterId) ?? null, newestMs }]))
 }
 
 export type GoodBackupGaps = { longestGapMs: number | null; newestMs: number }

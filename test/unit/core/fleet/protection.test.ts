@@ -6,8 +6,8 @@ import { protectionFigures } from '#core/fleet/protection-figures'
 import { recordClusterWatch } from '#core/store/cluster-watch.repo'
 import type { StoreDatabase } from '#core/store/database'
 import { clearCache, replaceBackups, replaceClusters, replacePolicies } from '#core/store/mirror.repo'
-import { recordObservedBackups } from '#core/store/observed-backups.repo'
-import { goodBackupTimes, knownSinceTimes } from '#core/store/protection.query'
+import { listObservedBackups, recordObservedBackups } from '#core/store/observed-backups.repo'
+import { knownSinceTimes } from '#core/store/protection.query'
 import { CONNECTION_ID, makeTempDir, openWithConnection } from '../store/store-fixtures.ts'
 
 const HOUR = 3_600_000
@@ -119,7 +119,7 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     // Counted from the oldest daily still listed (the policy keeps 7 days, so every daily since was listed).
     expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, knownSince: new Date(NOW - 6 * DAY - 10 * HOUR).toISOString() })
     // Without "known since" the same history reads as the false 21-day gap this rule exists for.
-    const good = goodBackupTimes(db, { connectionId: CONNECTION_ID }, NOW - RPO_PERIOD_MS, NOW).get(CLUSTER) ?? []
+    const good = listObservedBackups(db, { clusterIds: [CLUSTER] }).map((o) => o.createMs).sort((a, b) => a - b)
     expect(achievedRpo(good, NOW, LONG_AGO).longestGapMs).toBeGreaterThan(20 * DAY)
   })
 

@@ -1,19 +1,24 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { achievedRpo } from '#contract/protection'
+import { addConnection } from '#core/store/connections.repo'
 import type { StoreDatabase } from '#core/store/database'
-import { goodBackupGaps, goodBackupTimes, type GoodBackupGaps } from '#core/store/protection.query'
+import { goodBackupGaps, type GoodBackupGaps } from '#core/store/protection.query'
 import { CONNECTION_ID, makeTempDir, openWithConnection } from './store-fixtures.ts'
 
-const DAY = 86_400_000
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
 const NOW = Date.UTC(2026, 10, 26, 12)
 const FROM = NOW - 30 * DAY
+/** A second organization that lists the same cluster ids with a history of its own. */
+const OTHER_CONNECTION = 'conn-2'
 
 let temp: ReturnType<typeof makeTempDir>
 let db: StoreDatabase
 beforeAll(() => {
   temp = makeTempDir()
   db = openWithConnection(`${temp.dir}/store.db`)
+  addConnection(db, { id: OTHER_CONNECTION, name: 'Staging', baseUrl: 'https://api.cloud.zilliz.com' })
 })
 afterAll(() => {
   db.close()
@@ -22,54 +27,106 @@ afterAll(() => {
 
 type Observed = { cluster: number; createTime: number; wasAvailable: boolean }
 
-function storeHistory(history: readonly Observed[]): void {
-  db.sqlite.prepare('DELETE FROM observed_backups').run()
+/** Stores the history and "known since" (null: the cluster has no row in cluster_watch, never fully synced). */
+function store(history: readonly Observed[], knownSince: ReadonlyMap<number, number | null>, connectionId = CONNECTION_ID): void {
   const insert = db.sqlite.prepare(
     `INSERT INTO observed_backups (connection_id, backup_id, backup_name, cluster_id, backup_type, creation_method, status, size,
        create_time, expire_time, first_seen_at, last_seen_at, gone_at, was_available)
      VALUES (?, ?, ?, ?, 'CLUSTER', 'AUTO', ?, 0, ?, NULL, ?, ?, NULL, ?)`
   )
   history.forEach((b, i) => {
-    insert.run(CONNECTION_ID, `backup-${i}`, `Backup ${i}`, `in01-${b.cluster}`, b.wasAvailable ? 'AVAILABLE' : 'CREATING', b.createTime, NOW, NOW, b.wasAvailable ? 1 : 0)
+    insert.run(connectionId, `backup-${i}`, `Backup ${i}`, `in01-${b.cluster}`, b.wasAvailable ? 'AVAILABLE' : 'CREATING', b.createTime, NOW, NOW, b.wasAvailable ? 1 : 0)
   })
+  const watch = db.sqlite.prepare('INSERT INTO cluster_watch (connection_id, cluster_id, first_synced_at, known_since) VALUES (?, ?, ?, ?)')
+  for (const [cluster, since] of knownSince) if (since !== null) watch.run(connectionId, `in01-${cluster}`, Math.max(since, NOW), since)
 }
 
-/** The rule as the contract states it: `achievedRpo` over the good backups' creation times. */
-function byTheRule(): Map<string, GoodBackupGaps> {
+function clear(): void {
+  db.sqlite.prepare('DELETE FROM observed_backups').run()
+  db.sqlite.prepare('DELETE FROM cluster_watch').run()
+}
+
+/** The rule as the contract states it: `achievedRpo` over every good backup's creation time, from the history as generated. */
+function byTheRule(history: readonly Observed[], knownSince: ReadonlyMap<number, number | null>, fromMs: number, toMs: number): Map<string, GoodBackupGaps> {
   const out = new Map<string, GoodBackupGaps>()
-  for (const [clusterId, times] of goodBackupTimes(db, { connectionId: CONNECTION_ID }, FROM, NOW)) {
+  for (const cluster of new Set(history.map((b) => b.cluster))) {
+    const times = history.filter((b) => b.cluster === cluster && b.wasAvailable && b.createTime <= toMs).map((b) => b.createTime).sort((a, b) => a - b)
     const newest = times.at(-1)
-    if (newest !== undefined) out.set(clusterId, { longestGapMs: achievedRpo(times, NOW, NOW - FROM).longestGapMs, newestMs: newest })
+    if (newest === undefined) continue
+    const { longestGapMs } = achievedRpo(times, toMs, knownSince.get(cluster) ?? null, toMs - fromMs)
+    out.set(`in01-${cluster}`, { longestGapMs, newestMs: newest })
   }
   return out
 }
 
+const hours = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max }).map((h) => NOW + h * HOUR)
+
 describe('the gaps between good backups, computed in the database', () => {
-  it('equal achievedRpo over the good backups for any history: before the period, inside it, failed ones, ties', () => {
+  it('equal achievedRpo over the good backups for any history and any "known since": before the period, inside it, never', () => {
     const observed = fc.record({
       cluster: fc.integer({ min: 0, max: 3 }),
       // From 40 days before the period's end to just after it, on a coarse grid so that equal times occur.
-      createTime: fc.integer({ min: -40 * 24, max: 2 }).map((hours) => NOW + hours * 3_600_000),
+      createTime: hours(-40 * 24, 2),
       wasAvailable: fc.boolean()
     })
+    // Known long before the period, inside it (a few days), right at a backup's hour, after the period's end, or not yet.
+    const since = fc.option(hours(-60 * 24, 3), { nil: null })
+    const period = fc.constantFrom({ from: FROM, to: NOW }, { from: NOW - 20 * DAY, to: NOW - 5 * DAY }, { from: NOW - 90 * DAY, to: NOW })
     fc.assert(
-      fc.property(fc.array(observed, { maxLength: 60 }), (history) => {
-        storeHistory(history)
-        expect(goodBackupGaps(db, { connectionId: CONNECTION_ID }, FROM, NOW)).toEqual(byTheRule())
+      fc.property(fc.array(observed, { maxLength: 60 }), fc.array(since, { minLength: 4, maxLength: 4 }), period, (history, knownList, { from, to }) => {
+        clear()
+        const knownSince = new Map(knownList.map((t, cluster) => [cluster, t]))
+        store(history, knownSince)
+        expect(goodBackupGaps(db, { connectionId: CONNECTION_ID }, from, to)).toEqual(byTheRule(history, knownSince, from, to))
       }),
-      { numRuns: 100 }
+      { numRuns: 150 }
     )
   })
 
-  it('counts a gap from a backup before the period only from the period’s start', () => {
-    storeHistory([
-      { cluster: 0, createTime: FROM - 5 * DAY, wasAvailable: true },
-      { cluster: 0, createTime: FROM + 2 * DAY, wasAvailable: true },
-      { cluster: 0, createTime: FROM + 3 * DAY, wasAvailable: true },
-      { cluster: 1, createTime: FROM - DAY, wasAvailable: true }
-    ])
-    const gaps = goodBackupGaps(db, { connectionId: CONNECTION_ID }, FROM, NOW)
-    expect(gaps.get('in01-0')).toEqual({ longestGapMs: 2 * DAY, newestMs: FROM + 3 * DAY })
-    expect(gaps.get('in01-1')).toEqual({ longestGapMs: null, newestMs: FROM - DAY })
+  /** Daily good backups at 02:00 UTC of cluster 0, `fromDay` to `toDay` days before NOW (inclusive), except `skip`. */
+  const dailies = (fromDay: number, toDay: number, skip: readonly number[] = []): Observed[] =>
+    Array.from({ length: fromDay - toDay + 1 }, (_, k) => fromDay - k)
+      .filter((day) => !skip.includes(day))
+      .map((day) => ({ cluster: 0, createTime: NOW - day * DAY - 10 * HOUR, wasAvailable: true }))
+  const figures = (): GoodBackupGaps | undefined => goodBackupGaps(db, { connectionId: CONNECTION_ID }, FROM, NOW).get('in01-0')
+
+  it('a cluster known for 3 days counts only those 3 days: an older 10-day gap is not its RPO', () => {
+    clear()
+    store([...dailies(45, 20), ...dailies(10, 0)], new Map([[0, NOW - 3 * DAY]]))
+    expect(figures()).toEqual({ longestGapMs: DAY, newestMs: NOW - 10 * HOUR })
+  })
+
+  it('a cluster known for 60 days counts the whole 30-day period, a gap from before it counting from its start', () => {
+    clear()
+    store([...dailies(45, 33), ...dailies(26, 0)], new Map([[0, NOW - 60 * DAY]]))
+    // The last backup before the period is 33 days old; the first inside is 26 days old: 4 days count.
+    expect(figures()).toEqual({ longestGapMs: NOW - 26 * DAY - 10 * HOUR - FROM, newestMs: NOW - 10 * HOUR })
+  })
+
+  it('a gap that straddles "known since" counts only from "known since"', () => {
+    clear()
+    // Nothing between 12 and 4 days ago, known since 6 days ago: of that gap, only the 2 days − 10 h since then count.
+    store([...dailies(20, 12), ...dailies(4, 0)], new Map([[0, NOW - 6 * DAY]]))
+    expect(figures()).toEqual({ longestGapMs: 2 * DAY - 10 * HOUR, newestMs: NOW - 10 * HOUR })
+  })
+
+  it('no good backup since "known since": no gap is counted, the newest good backup is still known', () => {
+    clear()
+    store([...dailies(20, 8), { cluster: 0, createTime: NOW - 2 * DAY, wasAvailable: false }], new Map([[0, NOW - 5 * DAY]]))
+    expect(figures()).toEqual({ longestGapMs: null, newestMs: NOW - 8 * DAY - 10 * HOUR })
+  })
+
+  it('a cluster never fully synced counts nothing', () => {
+    clear()
+    store(dailies(20, 0), new Map([[0, null]]))
+    expect(figures()).toEqual({ longestGapMs: null, newestMs: NOW - 10 * HOUR })
+  })
+
+  it('two connections listing the same cluster id each answer from their own history and their own "known since"', () => {
+    clear()
+    store(dailies(20, 0), new Map([[0, NOW - 60 * DAY]]))
+    store(dailies(20, 0, [5, 6, 7]), new Map([[0, NOW - 60 * DAY]]), OTHER_CONNECTION)
+    expect(goodBackupGaps(db, { connectionId: CONNECTION_ID }, FROM, NOW).get('in01-0')?.longestGapMs).toBe(DAY)
+    expect(goodBackupGaps(db, { connectionId: OTHER_CONNECTION }, FROM, NOW).get('in01-0')?.longestGapMs).toBe(4 * DAY)
   })
 })
