@@ -14,7 +14,7 @@ export type ApiLimits = {
   windowMs: number
   safetyMarginMs: number
   maxConcurrent: number
-  /** Starts per endpoint allowed back to back before they are paced at window/perSecond. */
+  /** Starts per endpoint allowed back to back before they are paced (rate-limiter.ts `pacingIntervalMs`). */
   burst: number
   breakerThreshold: number
   breakerCooldownMs: number
@@ -28,11 +28,11 @@ export const DEFAULT_LIMITS: ApiLimits = {
   backoffBaseMs: 500,
   backoffCapMs: 10_000,
   retryAfterCapMs: 60_000,
-  // One start per 1050/19 ≈ 55.3 ms and no bursts: see rate-limiter.ts for why this keeps every server second
-  // at ≤ 20 arrivals even when sends reach the server up to ≈ 95 ms unevenly.
-  perSecond: 19,
+  // At most 20 starts in any 1,075 ms, paced one per 54.25 ms with no bursts: see rate-limiter.ts for why this
+  // keeps every server second at ≤ 20 arrivals even when sends reach the server up to 75 ms unevenly.
+  perSecond: 20,
   windowMs: 1000,
-  safetyMarginMs: 50,
+  safetyMarginMs: 75,
   maxConcurrent: 8,
   burst: 1,
   breakerThreshold: 5,

@@ -1,23 +1,25 @@
 /**
  * Per-endpoint client-side limiter (docs/reliability.md#r24). Zilliz allows 20 requests/s per user per endpoint
- * (docs/zilliz-api-notes.md#rate-limit). The rule first suggested 10/s; we deliberately run close to 18/s
+ * (docs/zilliz-api-notes.md#rate-limit). The rule first suggested 10/s; we deliberately run close to 18.4/s
  * instead, because a full sync of 200 clusters must finish within 1.15 × the 20/s floor. Two rules per endpoint,
  * plus a concurrency cap that keeps a slow server from piling up sockets; different keys (endpoints) never wait
  * on each other:
  *
- * - a sliding-window log: at most `perSecond` starts in any window of `windowMs + safetyMarginMs`;
- * - pacing (GCRA): at most `burst` starts back to back, then one per `(windowMs + safetyMarginMs) / perSecond`.
+ * - a sliding-window log: at most `perSecond` starts in any window of `windowMs + safetyMarginMs`. This is the
+ *   rule the server-side bound rests on. The server counts ARRIVALS, and arrivals are never as even as our starts:
+ *   a new connection, or a stalled event loop between a start and its write, delays one request while the next
+ *   ones arrive on time. When arrivals are uneven by less than `safetyMarginMs`, the starts of any `perSecond + 1`
+ *   arrivals lie more than `windowMs + safetyMarginMs` apart, so they arrive more than `windowMs` apart: no
+ *   server second ever gets more than `perSecond`, whatever the bursts. The shipped 20 per 1,075 ms allows 75 ms.
+ * - pacing (GCRA): at most `burst` starts back to back, then one per `(windowMs + safetyMarginMs + CATCH_UP_MS) /
+ *   perSecond` (54.25 ms shipped). A late start may be caught up by up to CATCH_UP_MS, so `perSecond` consecutive
+ *   starts still span at least the log's window: with `burst: 1` the log never holds a start back and the starts
+ *   stay evenly spread (a start held back by the log, which has no catch-up, was ≈ 10 ms late every 19 starts: 1 %
+ *   of a sync). The shipped limits pace with no burst (`burst: 1`): bursts of 4 once put 22 arrivals into one
+ *   server second, when the log was 18 per 1,010 ms and a burst on new connections arrived 40 ms late.
  *
- * The shipped limits pace with no burst (`burst: 1`), because the server counts ARRIVALS, and arrivals are
- * never as even as our starts: a new connection, or a stalled event loop between a start and its write, delays
- * one request by tens of milliseconds while the next ones arrive on time. With bursts of 4, the log let 4 starts
- * through at each end of its window (22 starts in 1,015 ms, measured in the sync benchmark, where the first
- * burst, sent on new connections, arrived 30 ms late and the server saw 22 requests within 987 ms). Starts
- * paced `I` apart put at most `1 + ⌊(1000 + J) / I⌋` arrivals into any server second when arrivals are uneven
- * by up to `J` ms: with `I` = 1050/19 ≈ 55.3 ms that stays ≤ 20 for any `J` below 20·I − 1000 ≈ 105 ms (95 ms
- * with the catch-up below), at the throughput the bursts had. A start is recorded when the caller reports that
- * it really sends (`permit.started()`), not when the slot was granted, because a busy event loop can separate
- * the two.
+ * A start is recorded when the caller reports that it really sends (`permit.started()`), not when the slot was
+ * granted, because a busy event loop can separate the two; a granted permit not yet sent counts as starting now.
  */
 
 export type RateLimiterOptions = {
@@ -39,12 +41,18 @@ type Waiter = { grant: (permit: Permit) => void }
 /**
  * A wake-up timer fires 1–2 ms after a start is allowed (`Math.ceil(wait) + 1` below), later on a busy
  * loop. Pacing counts from when the start was allowed, up to this much earlier than it really happened, so that
- * lateness does not lengthen every interval (2 ms of rounding alone cost 3 % of the throughput). Starts can then
- * come this much closer than one interval, which the server-side bound above pays out of its jitter allowance.
+ * lateness does not lengthen every interval (2 ms of rounding alone cost 3 % of the throughput). The interval is
+ * widened by this much over `perSecond` starts, so that catching up never crowds the window log.
  */
-const CATCH_UP_MS = 10
+export const CATCH_UP_MS = 10
 
-type Start = { at: number }
+/** The pacing interval of `options`: `perSecond` paced starts span the log's window even when caught up. */
+export function pacingIntervalMs(options: Pick<RateLimiterOptions, 'perSecond' | 'windowMs' | 'safetyMarginMs'>): number {
+  return (options.windowMs + options.safetyMarginMs + CATCH_UP_MS) / options.perSecond
+}
+
+/** `sent`: the permit's caller reported the real send (`at` is then when it happened, else when it was granted). */
+type Start = { at: number; sent: boolean }
 
 type Lane = {
   starts: Start[]
@@ -65,7 +73,7 @@ export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {
     this.now = options.now ?? (() => performance.now())
     this.spanMs = options.windowMs + options.safetyMarginMs
-    this.intervalMs = this.spanMs / options.perSecond
+    this.intervalMs = pacingIntervalMs(options)
     this.toleranceMs = this.intervalMs * (Math.max(1, options.burst) - 1)
   }
 
@@ -112,7 +120,7 @@ export class RateLimiter {
     }
     while (lane.queue.length > 0 && lane.active < this.options.maxConcurrent) {
       const now = this.now()
-      lane.starts = lane.starts.filter((s) => now - s.at < this.spanMs)
+      lane.starts = lane.starts.filter((s) => !s.sent || now - s.at < this.spanMs)
       const wait = Math.max(this.windowWait(lane, now), lane.tat - this.toleranceMs - now)
       if (wait > 0) {
         // Wake exactly when a start is allowed again; +1 ms absorbs timer rounding.
@@ -129,12 +137,13 @@ export class RateLimiter {
   private windowWait(lane: Lane, now: number): number {
     const excess = lane.starts.length - this.options.perSecond
     if (excess < 0) return 0
-    const times = lane.starts.map((s) => s.at).sort((a, b) => a - b)
+    // A granted permit not yet sent may still be sent now: it leaves the window last.
+    const times = lane.starts.map((s) => (s.sent ? s.at : now)).sort((a, b) => a - b)
     return (times[excess] ?? now) + this.spanMs - now
   }
 
   private admit(key: string, lane: Lane, now: number): Permit {
-    const start: Start = { at: now }
+    const start: Start = { at: now, sent: false }
     lane.starts.push(start)
     lane.tat = Math.max(lane.tat, now - CATCH_UP_MS) + this.intervalMs
     lane.active++
@@ -145,17 +154,23 @@ export class RateLimiter {
         if (hasStarted) return
         hasStarted = true
         const actual = this.now()
+        start.sent = true
         if (actual > start.at) {
           // Sent later than granted: count it where it really happened and pace the next ones from there, with
           // the same catch-up as a late grant (admit), so a few ms between grant and send do not lengthen every
-          // interval (they cost ≈ 5 % of a 200-cluster sync) and starts stay at least one interval − CATCH_UP_MS apart.
+          // interval (they cost ≈ 5 % of a 200-cluster sync).
           lane.tat = Math.max(lane.tat, actual - CATCH_UP_MS + this.intervalMs)
           start.at = actual
         }
+        // While unsent it counted as starting now; a waiter held back by it may go earlier.
+        if (lane.queue.length > 0) this.pump(key, lane)
       },
       release: () => {
         if (released) return
         released = true
+        // Never sent (refused before the send): nothing reached the server, so nothing counts.
+        const index = hasStarted ? -1 : lane.starts.indexOf(start)
+        if (index >= 0) lane.starts.splice(index, 1)
         lane.active--
         this.pump(key, lane)
       }
