@@ -9,7 +9,7 @@ import { ConnectionService } from './connections/connection-service.ts'
 import { createDispatcher, type Invoke } from './dispatch.ts'
 import { BackupSearch } from './fleet/backup-search.ts'
 import { systemTimeZone } from './lib/time-zone.ts'
-import { fleetHealth } from './fleet/fleet-health.ts'
+import { FleetHealthCache } from './fleet/fleet-health-cache.ts'
 import type { LintEnvironment } from './fleet/cluster-lint.ts'
 import { driftNotices } from './fleet/template-drift.ts'
 import { appHandlers } from './handlers/app.handlers.ts'
@@ -117,6 +117,7 @@ export function createCore(deps: CoreDeps): Core {
   const settings = createSettingsRepo(db)
   const pool = new ClientPool(db, deps.secrets, deps.createApiClient)
   const search = new BackupSearch(db)
+  const fleetHealthCache = new FleetHealthCache(db)
   const connections = new ConnectionService({
     db, secrets: deps.secrets, settings, pool, createClient: deps.createApiClient, now, onRemoved: (id) => search.forget(id)
   })
@@ -166,7 +167,7 @@ export function createCore(deps: CoreDeps): Core {
     notifier: deps.notifier,
     events,
     logger,
-    healthLevels: (nowMs) => [...fleetHealth(db, nowMs).values()].map((h) => h.level),
+    healthLevels: (nowMs) => fleetHealthCache.levels(nowMs),
     moreNotices: () => driftNotices(db),
     organizations: () => organizationsByConnection(db),
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
@@ -181,7 +182,7 @@ export function createCore(deps: CoreDeps): Core {
       keychainStatus: deps.keychainStatus ?? (() => ({ mode: 'keychain' })),
       onAdded: backgroundSync
     }),
-    ...syncHandlers({ db, connections, engine, now }),
+    ...syncHandlers({ db, connections, engine, health: fleetHealthCache, now }),
     ...clusterHandlers({ db, connections, now, lintEnvironment }),
     ...regionHandlers({ db, pool, connections }),
     ...backupContentsHandlers({ db, pool, connections }),

@@ -5,7 +5,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
 import { readHealthFacts } from '../store/health.query.ts'
 import { createSettingsRepo } from '../store/settings.repo.ts'
-import { clusterHealth, type ClusterHealth } from './health.ts'
+import { clusterHealth, healthSteadyUntil, type ClusterHealth, type ClusterSituation } from './health.ts'
 
 export type ClusterHealthEntry = ClusterHealth & { clusterId: string; clusterName: string; connectionId: string }
 
@@ -28,12 +28,24 @@ export function fleetHealth(
   connectionId?: string,
   rows: FleetRows = readFleetRows(db, connectionId)
 ): Map<string, ClusterHealthEntry> {
+  return judgeFleet(db, nowMs, connectionId, rows).entries
+}
+
+/** `fleetHealth`, and the instant up to which each answer's level and cause stay as they are (`healthSteadyUntil`). */
+export function judgeFleet(
+  db: StoreDatabase,
+  nowMs: number,
+  connectionId?: string,
+  rows: FleetRows = readFleetRows(db, connectionId)
+): { entries: Map<string, ClusterHealthEntry>; steadyUntil: number } {
   const { stuckLimitMs } = timingsOf(loadNotificationSettings(createSettingsRepo(db)))
+  const rules = { nowMs, stuckLimitMs }
   const facts = readHealthFacts(db, connectionId)
-  const result = new Map<string, ClusterHealthEntry>()
+  const entries = new Map<string, ClusterHealthEntry>()
+  let steadyUntil = Infinity
   for (const cluster of rows.clusters) {
     const known = facts.get(cluster.clusterId)
-    const situation = {
+    const situation: ClusterSituation = {
       deployment: cluster.deployment,
       status: cluster.status,
       policy: rows.policies.get(cluster.clusterId)?.policy ?? null,
@@ -45,20 +57,21 @@ export function fleetHealth(
       enabledAtMs: known?.enabledAtMs ?? null,
       firstBackupNotStartedMs: known?.firstBackupNotStartedMs ?? null
     }
-    result.set(cluster.clusterId, {
-      ...clusterHealth(situation, { nowMs, stuckLimitMs }),
+    entries.set(cluster.clusterId, {
+      ...clusterHealth(situation, rules),
       clusterId: cluster.clusterId,
       clusterName: cluster.clusterName,
       connectionId: cluster.connectionId
     })
+    steadyUntil = Math.min(steadyUntil, healthSteadyUntil(situation, rules))
   }
-  return result
+  return { entries, steadyUntil }
 }
 
-/** Each connection's (organization's) worst cluster health; `unknown` for one with nothing to judge. */
-export function organizationHealth(db: StoreDatabase, nowMs: number): Map<string, HealthLevel> {
+/** Each connection's (organization's) worst cluster health; a connection with no cluster to judge is absent. */
+export function organizationHealth(entries: Iterable<Pick<ClusterHealthEntry, 'connectionId' | 'level'>>): Map<string, HealthLevel> {
   const levels = new Map<string, HealthLevel[]>()
-  for (const entry of fleetHealth(db, nowMs).values()) {
+  for (const entry of entries) {
     const list = levels.get(entry.connectionId) ?? []
     list.push(entry.level)
     levels.set(entry.connectionId, list)

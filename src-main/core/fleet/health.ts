@@ -58,7 +58,7 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
   const policy = s.policy
   const isStuck = s.creatingSinceMs !== null && nowMs - s.creatingSinceMs > rules.stuckLimitMs
   const isRunningFirst = policy.enabled && s.creatingSinceMs !== null && !isStuck
-  const allowedGapMs = policy.enabled ? ((longestGap(policy.frequency)?.days ?? 7) + 1) * DAY_MS : null
+  const allowedGapMs = allowedGapOf(policy)
   const justEnabled = policy.enabled && s.enabledAtMs !== null && allowedGapMs !== null &&
     s.enabledAtMs > (s.newestGoodMs ?? -Infinity) && nowMs - s.enabledAtMs < allowedGapMs
   // A backup job that failed after enabling, or a first backup Zilliz never listed, is the real outcome: nothing is
@@ -89,6 +89,28 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
   if (s.status !== 'RUNNING') return health('warning', 'cluster-not-running', `The cluster is ${s.status.toLowerCase()}; scheduled backups do not run.`)
   if (!policy.enabled) return health('warning', 'policy-disabled', `Automatic backups are off. Newest good backup ${formatAge(goodAgeMs)} old.`)
   return health('ok', 'protected', `Newest good backup ${formatAge(goodAgeMs)} old.`)
+}
+
+/**
+ * The instant up to which `clusterHealth(s, rules)` keeps its level and cause as time passes with nothing else
+ * changed: the earliest of the times at which one of its time tests (stuck, just enabled, the first backup's
+ * grace, the newest good backup's age) can turn, not before `rules.nowMs`; Infinity when none can. The answer is
+ * the same for every instant in [nowMs, steadyUntil): a cache of it (fleet/fleet-health-cache.ts) is never late.
+ */
+export function healthSteadyUntil(s: ClusterSituation, rules: HealthRules): number {
+  const allowedGapMs = s.policy === null ? null : allowedGapOf(s.policy)
+  const turns = [
+    s.creatingSinceMs === null ? null : s.creatingSinceMs + rules.stuckLimitMs,
+    s.enabledAtMs === null || allowedGapMs === null ? null : s.enabledAtMs + allowedGapMs,
+    s.enabledAtMs === null ? null : s.enabledAtMs + FIRST_BACKUP_GRACE_MS,
+    s.newestGoodMs === null || allowedGapMs === null ? null : s.newestGoodMs + allowedGapMs
+  ]
+  return Math.min(...turns.filter((at): at is number => at !== null && at >= rules.nowMs))
+}
+
+/** How old the newest good backup may grow under an enabled policy (its longest gap + a day); null when disabled. */
+function allowedGapOf(policy: BackupPolicy): number | null {
+  return policy.enabled ? ((longestGap(policy.frequency)?.days ?? 7) + 1) * DAY_MS : null
 }
 
 function health(level: HealthLevel, cause: HealthCause, reason: string): ClusterHealth {

@@ -1,6 +1,6 @@
 import type { SyncStatus } from '#contract/commands/sync'
-import { organizationHealth } from '../fleet/fleet-health.ts'
 import type { ConnectionService } from '../connections/connection-service.ts'
+import type { FleetHealthCache } from '../fleet/fleet-health-cache.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listConnections } from '../store/connections.repo.ts'
 import { getSyncState } from '../store/sync-state.repo.ts'
@@ -11,6 +11,8 @@ export type SyncHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   engine: SyncEngine
+  /** Judged once per change of what health depends on: `sync/status` is asked after every sync event. */
+  health: FleetHealthCache
   now: () => number
 }
 
@@ -18,7 +20,7 @@ export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<'sync/run' | 's
   return {
     'sync/run': ({ connectionId }) => deps.engine.run(deps.connections.resolve(connectionId)),
     'sync/status': () => {
-      const health = organizationHealth(deps.db, deps.now())
+      const health = deps.health.organizations(deps.now())
       return Promise.resolve(
         listConnections(deps.db).map((c): SyncStatus => {
           const state = getSyncState(deps.db, c.id)
