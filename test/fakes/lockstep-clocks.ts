@@ -4,17 +4,22 @@ import type { RunningEmulator } from '#emulator/index'
 
 /**
  * The core's fake clock and the emulator's manual clock, moved together as the app's and Zilliz Cloud's clocks move:
- * a test that moves only one of them tests a clock skew it did not mean to.
+ * a test that moves only one of them tests a clock skew it did not mean to. Several emulators (organizations) move
+ * together with the one core.
  */
 export class LockstepClocks {
-  constructor(
-    private readonly emulator: RunningEmulator,
-    private readonly clock: ManualClock
-  ) {}
+  private readonly emulators: readonly RunningEmulator[]
 
-  /** Both clocks to `t`; the emulator's is left where it is when `t` lies behind it (it refuses to go back). */
+  constructor(
+    emulator: RunningEmulator | readonly RunningEmulator[],
+    private readonly clock: ManualClock
+  ) {
+    this.emulators = Array.isArray(emulator) ? emulator : [emulator as RunningEmulator]
+  }
+
+  /** Every clock to `t`; an emulator's is left where it is when `t` lies behind it (it refuses to go back). */
   set(t: number): void {
-    if (t > this.emulator.now()) this.emulator.setTime(t)
+    for (const emulator of this.emulators) if (t > emulator.now()) emulator.setTime(t)
     this.clock.set(t)
   }
 

@@ -38,7 +38,7 @@ export function timelineLanes(db: StoreDatabase, q: TimelineQuery): CommandOutpu
   for (const e of listTimelineExpiries(db, clusterIds, q.fromMs, q.toMs)) {
     add(e.clusterId, e.expireMs, { kind: 'expiry', at: toIso(e.expireMs), backupId: e.backupId, backupName: e.backupName })
   }
-  for (const n of listWindowNotices(db, { clusterIds, fromMs: q.fromMs, toMs: q.toMs })) add(n.clusterId, n.slotMs, { kind: n.kind, at: toIso(n.slotMs) })
+  for (const n of listWindowNotices(db, { connectionId: q.connectionId, clusterIds, fromMs: q.fromMs, toMs: q.toMs })) add(n.clusterId, n.slotMs, { kind: n.kind, at: toIso(n.slotMs) })
   // Expected windows only from now on: a past window shows as its backup, or as missed.
   const windowsFrom = Math.max(q.fromMs, q.nowMs)
   for (const policy of enabledPoliciesOf(db, clusterIds)) {

@@ -8,8 +8,8 @@ export type HistoryQuery = { clusterId: string; connectionId?: string; fromMs?: 
 
 /**
  * One cluster's observed backups with their status changes, and the missed windows the ledger raised.
- * The cluster need not be in the cache any more: the history outlives it. Cluster IDs are unique across
- * Zilliz Cloud, so without a connection the cluster ID alone selects.
+ * The cluster need not be in the cache any more: the history outlives it. With a connection, only what that
+ * connection saw and raised (two connections may list the same cluster id); without one, the cluster ID alone selects.
  */
 export function backupHistory(db: StoreDatabase, q: HistoryQuery): { items: ObservedBackupItem[]; missedWindows: { windowStart: string }[] } {
   const observed = listObservedBackups(db, {
@@ -28,7 +28,7 @@ export function backupHistory(db: StoreDatabase, q: HistoryQuery): { items: Obse
     }
   }
   const items = observed.map((o) => toItem(o, changes.get(`${o.connectionId}\u0000${o.backupId}`) ?? []))
-  const missedWindows = listWindowNotices(db, { clusterIds: [q.clusterId], fromMs: q.fromMs ?? 0, toMs: q.toMs ?? Number.MAX_SAFE_INTEGER })
+  const missedWindows = listWindowNotices(db, { connectionId: q.connectionId, clusterIds: [q.clusterId], fromMs: q.fromMs ?? 0, toMs: q.toMs ?? Number.MAX_SAFE_INTEGER })
     .filter((n) => n.kind === 'missed')
     .map((n) => ({ windowStart: toIso(n.slotMs) }))
   return { items, missedWindows }

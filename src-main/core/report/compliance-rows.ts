@@ -6,7 +6,7 @@ import { clusterSummaries } from '../fleet/cluster-summaries.ts'
 import { createClusterLinter, type LintEnvironment } from '../fleet/cluster-lint.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { goodBackupGaps, knownSinceTimes } from '../store/protection.query.ts'
-import { windowCountsInPeriod } from '../store/report.query.ts'
+import { windowCountsInPeriod } from '../store/window-notices.query.ts'
 
 export type ReportScope = { connectionId: string; clusterIds?: readonly string[]; fromMs: number; toMs: number }
 
@@ -50,7 +50,7 @@ export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: num
   // The period's RPO by the same query as the Fleet's 30 days (store/protection.query.ts `goodBackupGaps`).
   const gaps = goodBackupGaps(db, figuresScope, scope.fromMs, scope.toMs)
   const knownSince = knownSinceTimes(db, figuresScope)
-  const windows = windowCountsInPeriod(db, scope.fromMs, scope.toMs)
+  const windows = windowCountsInPeriod(db, { ...figuresScope, fromMs: scope.fromMs, toMs: scope.toMs })
   const lint = createClusterLinter(db, lintEnv, nowMs)
   return clusters.map((c) => {
     const rpoFromMs = rpoCountedFrom(scope.fromMs, scope.toMs, knownSince.get(c.clusterId) ?? null)

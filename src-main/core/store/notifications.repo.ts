@@ -7,8 +7,20 @@ import { readQuery, writeTransaction } from './transaction.ts'
 
 const DEFAULT_LIMIT = 200
 
-/** A newly recorded notice and its ledger key (`clusterId|kind|slot`, stable across runs and machines). */
-export type RecordedNotice = { notice: Notification; key: string }
+/**
+ * A newly recorded notice, the connection that raised it (null for a digest) and its ledger key (`noticeKey`,
+ * stable across runs and machines).
+ */
+export type RecordedNotice = { notice: Notification; connectionId: string | null; key: string }
+
+/**
+ * The one identity of a notice outside the database (a webhook's event id): the connection that raised it, the
+ * cluster, the kind and the slot, as the ledger's unique key (schema 12). Without the connection, two organizations
+ * listing the same cluster id would give one event id to two notices, and a receiver (or the outbox) would keep one.
+ */
+export function noticeKey(connectionId: string | null, clusterId: string, kind: string, slotMs: number): string {
+  return `${connectionId ?? ''}|${clusterId}|${kind}|${String(slotMs)}`
+}
 
 export type LedgerHooks = {
   /**
@@ -38,7 +50,7 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
           // changes = 0: the key exists, so this notice was raised before (another run, another process), or its
           // connection is gone.
           if (result.changes === 1) {
-            recorded.push({ notice: fromDraft(Number(result.lastInsertRowid), d, nowMs), key: `${d.clusterId}|${d.kind}|${String(d.slotMs)}` })
+            recorded.push({ notice: fromDraft(Number(result.lastInsertRowid), d, nowMs), connectionId, key: noticeKey(connectionId, clusterId, kind, slotMs) })
           }
         }
         if (recorded.length > 0) hooks.onRecorded?.(recorded, nowMs)

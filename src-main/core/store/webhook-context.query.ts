@@ -1,7 +1,10 @@
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
-/** Where a notice's cluster lives, for the webhook payload (names as last mirrored from the API). */
+/**
+ * Where a notice's cluster lives, for the webhook payload (names as last mirrored from the API): the cluster as the
+ * connection that raised the notice lists it (another organization may list the same cluster id).
+ */
 export type ClusterContext = {
   connectionId: string
   connectionName: string
@@ -10,7 +13,8 @@ export type ClusterContext = {
   projectName: string | null
 }
 
-export function clusterContext(db: StoreDatabase, clusterId: string): ClusterContext | null {
+export function clusterContext(db: StoreDatabase, connectionId: string | null, clusterId: string): ClusterContext | null {
+  if (connectionId === null) return null
   const row = readQuery('read a cluster for a webhook', () =>
     db
       .prepare(
@@ -18,9 +22,9 @@ export function clusterContext(db: StoreDatabase, clusterId: string): ClusterCon
                 c.project_id AS projectId, p.project_name AS projectName
          FROM clusters c JOIN connections k ON k.id = c.connection_id
          LEFT JOIN projects p ON p.connection_id = c.connection_id AND p.project_id = c.project_id
-         WHERE c.cluster_id = ? LIMIT 1`
+         WHERE c.connection_id = ? AND c.cluster_id = ?`
       )
-      .get(clusterId)
+      .get(connectionId, clusterId)
   ) as ClusterContext | undefined
   return row ?? null
 }

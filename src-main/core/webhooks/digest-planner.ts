@@ -6,6 +6,7 @@ import type { NotificationLedger } from '../schedule/ledger.ts'
 import { nextLocalTimeAfter } from '../schedule/quiet-hours.ts'
 import type { Scheduler } from '../schedule/scheduler.ts'
 import type { StoreDatabase } from '../store/database.ts'
+import { noticeKey } from '../store/notifications.repo.ts'
 import { clusterContext } from '../store/webhook-context.query.ts'
 import { enqueue, listDestinations, setDigestThrough, type StoredDestination } from '../store/webhooks.repo.ts'
 import { writeTransaction } from '../store/transaction.ts'
@@ -85,9 +86,9 @@ export class DigestPlanner {
     const from = slot - DAY_MS
     const notices = this.deps.ledger
       .raisedBetween(from, slot)
-      .map((n) => ({ n, context: clusterContext(db, n.clusterId) }))
-      .filter(({ n, context }) => wants(d, n, context))
-      .map(({ n, context }) => noticeEvent(n, `${n.clusterId}|${n.kind}|${String(Date.parse(n.slot))}`, context))
+      .map((n) => ({ n, connectionId: n.organization?.connectionId ?? null }))
+      .filter(({ n, connectionId }) => wants(d, n, connectionId))
+      .map(({ n, connectionId }) => noticeEvent(n, noticeKey(connectionId, n.clusterId, n.kind, Date.parse(n.slot)), clusterContext(db, connectionId, n.clusterId)))
     const fleet = fleetCounts(db, d.connectionId, slot)
     return {
       schema: DIGEST_SCHEMA,

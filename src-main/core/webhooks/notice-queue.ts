@@ -14,18 +14,19 @@ export function queueRecordedNotices(db: StoreDatabase, recorded: readonly Recor
   if (destinations.length === 0) return 0
   const contexts = new Map<string, ClusterContext | null>()
   let queued = 0
-  for (const { notice, key } of recorded) {
+  for (const { notice, connectionId, key } of recorded) {
     // The OS burst digest only summarises notices each destination already gets one by one.
     if (notice.kind === 'digest') continue
-    let context = contexts.get(notice.clusterId)
+    const contextKey = `${connectionId ?? ''}|${notice.clusterId}`
+    let context = contexts.get(contextKey)
     if (context === undefined) {
-      context = clusterContext(db, notice.clusterId)
-      contexts.set(notice.clusterId, context)
+      context = clusterContext(db, connectionId, notice.clusterId)
+      contexts.set(contextKey, context)
     }
     const event = noticeEvent(notice, key, context)
     const json = JSON.stringify(event)
     for (const d of destinations) {
-      if (!wants(d, notice, context)) continue
+      if (!wants(d, notice, connectionId)) continue
       enqueue(db, { destinationId: d.id, eventId: event.eventId, event: json, raisedAt: nowMs, dueAt: nowMs })
       queued++
     }

@@ -17,7 +17,10 @@ export type NoticeKind = Exclude<Notification['kind'], 'digest'>
 
 export type NoticeEvent = {
   schema: typeof NOTICE_SCHEMA
-  /** Stable for one notice (cluster, kind, slot) on every run and every machine: the receiver's dedup key. */
+  /**
+   * Stable for one notice (connection, cluster, kind, slot; store/notifications.repo.ts `noticeKey`) on every run and
+   * every machine: the receiver's dedup key.
+   */
   eventId: string
   kind: NoticeKind
   severity: Notification['severity']

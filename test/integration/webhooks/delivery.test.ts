@@ -71,6 +71,28 @@ describe('webhook delivery', () => {
     expect(r.requests.map((q) => [q.path, (q.json as Payload).cluster])).toEqual([['/staging', { id: 'in02-other', name: 'other' }]])
   })
 
+  it('two organizations listing the same cluster id: each one\'s notice is sent with its own event id and connection, none suppresses the other', async () => {
+    const r = await receiver()
+    const rig = rigWithFleet()
+    // The same organization added twice (or an emulator run again): the same cluster, backup and expiry, so the same
+    // notice (cluster, kind, slot) is raised once for each connection.
+    seedCluster(rig.db, { clusterId: 'in01-prod', clusterName: 'search-prod', connectionId: 'conn-2', connectionName: 'Staging org' })
+    seedExpiringBackup(rig.db, { backupId: 'b-1', clusterId: 'in01-prod', clusterName: 'search-prod', expiresMs: MONDAY + 2 * HOUR, connectionId: 'conn-2' })
+    await addWebhook(rig, { name: 'Everything', kind: 'json', url: r.url('/all'), kinds: ['expiring'] })
+    await addWebhook(rig, { name: 'Staging', kind: 'json', url: r.url('/staging'), connectionId: 'conn-2' })
+    await rig.core.start()
+    await rig.core.flushWebhooks()
+    const sent = r.requests.map((q) => ({ path: q.path, eventId: (q.json as Payload).eventId, connection: (q.json as Payload).connection }))
+    const toAll = sent.filter((s) => s.path === '/all')
+    expect(toAll.map((s) => s.connection).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { id: 'conn-1', name: 'Production org' },
+      { id: 'conn-2', name: 'Staging org' }
+    ])
+    expect(new Set(toAll.map((s) => s.eventId)).size).toBe(2)
+    // The connection filter goes by the organization that raised the notice, not by whichever lists the cluster first.
+    expect(sent.filter((s) => s.path === '/staging').map((s) => s.connection)).toEqual([{ id: 'conn-2', name: 'Staging org' }])
+  })
+
   it('retries after a 500 with backoff and after a 429 when Retry-After says, with the same event id', async () => {
     const r = await receiver()
     r.answerNext({ status: 500, body: 'boom' }, { status: 429, headers: { 'Retry-After': '120' } })
