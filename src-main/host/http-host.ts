@@ -5,9 +5,10 @@ import type { EventBus } from '#core/lib/event-bus'
 import type { Logger } from '#core/lib/logger'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 import { failure } from '#contract/envelope'
+import { EVENTS_SEEN_HEADER } from '#contract/event-stream'
 import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
 import { readStaticFile } from './static-files.ts'
-import { openEventStream } from './event-stream.ts'
+import { countEvents, openEventStream, type EventCount } from './event-stream.ts'
 
 /** Where the host's event stream listens: the core's event bus, or a stand-in while the core loads. */
 export type EventSource = Pick<EventBus, 'subscribe'>
@@ -33,8 +34,9 @@ const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES
  * Bound to 127.0.0.1 only; every request needs the session token.
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
+  const count = countEvents(options.events)
   const server = createServer((request, response) => {
-    handle(request, response, options, port()).catch((error: unknown) => {
+    handle(request, response, options, count, port()).catch((error: unknown) => {
       options.logger.error('host request failed', { error: String(error) })
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
       else response.destroy()
@@ -62,6 +64,7 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   options: HttpHostOptions,
+  count: EventCount,
   port: number
 ): Promise<void> {
   setSecurityHeaders(response)
@@ -85,11 +88,11 @@ async function handle(
     return
   }
   if (url.pathname.startsWith('/rpc/')) {
-    await handleRpc(request, response, url, options)
+    await handleRpc(request, response, url, options, count.seen)
     return
   }
   if (url.pathname === '/events' && request.method === 'GET') {
-    openEventStream(request, response, options.events)
+    openEventStream(request, response, options.events, count)
     return
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -108,9 +111,12 @@ async function handleRpc(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: HttpHostOptions
+  options: HttpHostOptions,
+  /** The events seen as the request arrived: its answer reflects at least those (contract/event-stream.ts). */
+  eventsSeen: number
 ): Promise<void> {
   response.setHeader('Cache-Control', 'no-store')
+  response.setHeader(EVENTS_SEEN_HEADER, String(eventsSeen))
   if (request.method !== 'POST') {
     send(response, 405, 'application/json', JSON.stringify(failure('input/invalid', 'Use POST for /rpc/<command>.')))
     return

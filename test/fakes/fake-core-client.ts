@@ -17,6 +17,9 @@ export class FakeCoreClient implements CoreClient {
   readonly calls: Call[] = []
   private readonly handlers = new Map<CommandName, Handler<CommandName>>()
   private readonly listeners = new Set<(message: EventMessage) => void>()
+  private readonly missedListeners = new Set<() => void>()
+  /** Whether the event stream is up; a test drops it (`disconnect`) and brings it back (`reconnect`). */
+  private isConnected = true
 
   answer<N extends CommandName>(name: N, handler: Handler<N>): this {
     this.handlers.set(name, handler)
@@ -35,7 +38,25 @@ export class FakeCoreClient implements CoreClient {
     return () => this.listeners.delete(listener)
   }
 
+  onMissedEvents(listener: () => void): Unsubscribe {
+    this.missedListeners.add(listener)
+    return () => this.missedListeners.delete(listener)
+  }
+
+  /** The event stream drops (the host stopped): what is emitted until `reconnect` reaches no one, as in the host. */
+  disconnect(): void {
+    this.isConnected = false
+  }
+
+  /** The event stream is back, and the client says so, as the browser host's client does (event-gaps.ts). */
+  reconnect(): void {
+    this.isConnected = true
+    for (const listener of [...this.missedListeners]) listener()
+  }
+
+  /** An event from the core; lost when the stream is down. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    if (!this.isConnected) return
     for (const listener of [...this.listeners]) listener({ name, payload } as EventMessage)
   }
 

@@ -11,4 +11,10 @@ export type Unsubscribe = () => void
 export type CoreClient = {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>>
   subscribe(listener: (message: EventMessage) => void): Unsubscribe
+  /**
+   * Calls `listener` whenever what was read so far may have missed an event: the event stream reconnected (the
+   * browser host restarted), or a read was answered before the stream began. State read before must be read again
+   * (follow.ts). Never under Electron, whose one channel carries answers and events in order.
+   */
+  onMissedEvents(listener: () => void): Unsubscribe
 }

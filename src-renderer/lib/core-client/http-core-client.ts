@@ -1,25 +1,45 @@
 import type { CommandName } from '#contract/commands'
 import type { EventMessage } from '#contract/events'
 import { isEventName } from '#contract/event-names'
+import { EVENTS_SEEN_HEADER, STREAM_START_EVENT } from '#contract/event-stream'
 import { failure, type Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
+import { EventGaps } from './event-gaps.ts'
 
-/** Talks to the browser host: `POST /rpc/<command>` and server-sent events on `/events`. */
+/** How long after the browser gave up on the event stream (an answer that was not the stream) a new one is opened. */
+export const REOPEN_MS = 2_000
+
+/**
+ * Talks to the browser host: `POST /rpc/<command>` and server-sent events on `/events`. The stream is opened when
+ * the client is made and lives with the page; the browser reconnects it by itself when the host goes and comes back,
+ * and `EventGaps` tells when reads may have missed an event meanwhile.
+ */
 export function createHttpCoreClient(baseUrl = ''): CoreClient {
   const listeners = new Set<(message: EventMessage) => void>()
-  let source: EventSource | null = null
+  const missedListeners = new Set<() => void>()
+  const gaps = new EventGaps(() => {
+    for (const listener of [...missedListeners]) listener()
+  })
 
-  const ensureStream = (): void => {
-    if (source !== null) return
-    source = new EventSource(`${baseUrl}/events`)
+  const open = (): void => {
+    const source = new EventSource(`${baseUrl}/events`)
+    source.addEventListener(STREAM_START_EVENT, (event: MessageEvent<string>) => gaps.streamStarted(Number(event.data)))
+    source.onerror = () => {
+      gaps.streamDropped()
+      // A dropped stream is retried by the browser (the host's `retry:` says when); an answer other than the
+      // stream closes it for good, so it is opened anew here.
+      if (source.readyState === EventSource.CLOSED) setTimeout(open, REOPEN_MS)
+    }
     source.onmessage = (event: MessageEvent<string>) => {
       const message = parseEvent(event.data)
       if (message !== null) for (const listener of [...listeners]) listener(message)
     }
   }
+  open()
 
   return {
     async invoke(name: CommandName, input: unknown) {
+      const mark = gaps.mark
       try {
         const response = await fetch(`${baseUrl}/rpc/${name}`, {
           method: 'POST',
@@ -27,21 +47,21 @@ export function createHttpCoreClient(baseUrl = ''): CoreClient {
           credentials: 'same-origin',
           body: JSON.stringify(input ?? {})
         })
-        return (await response.json()) as Envelope<never>
+        const envelope = (await response.json()) as Envelope<never>
+        const seen = response.headers.get(EVENTS_SEEN_HEADER)
+        if (seen !== null) gaps.answered(mark, Number(seen))
+        return envelope
       } catch {
         return failure('internal', 'Backup Desk is not answering: is `npm run web` still running?')
       }
     },
     subscribe(listener) {
       listeners.add(listener)
-      ensureStream()
-      return () => {
-        listeners.delete(listener)
-        if (listeners.size === 0 && source !== null) {
-          source.close()
-          source = null
-        }
-      }
+      return () => listeners.delete(listener)
+    },
+    onMissedEvents(listener) {
+      missedListeners.add(listener)
+      return () => missedListeners.delete(listener)
     }
   }
 }

@@ -49,6 +49,14 @@ export class BackupsState {
 
   constructor(private readonly core: CoreClient) {}
 
+  /**
+   * Nothing is read when the shell starts to follow the list (App.svelte): a visit reads it, as soon as it is asked
+   * for; `refresh` reads the view again whenever events may have been missed (follow.ts).
+   */
+  load(): Promise<void> {
+    return Promise.resolve()
+  }
+
   /** The same view with fresh data after every sync. */
   watch(): Unsubscribe {
     return this.core.subscribe((message) => {

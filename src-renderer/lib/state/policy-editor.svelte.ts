@@ -58,6 +58,15 @@ export class PolicyEditorState {
 
   async load(): Promise<void> {
     this.isLoading = true
+    await this.read({ keepsForm: false })
+  }
+
+  /** Reads again after events may have been missed (follow.ts): what the admin typed and did not save stays in the form. */
+  refresh(): Promise<void> {
+    return this.read({ keepsForm: this.hasUnsavedChanges })
+  }
+
+  private async read({ keepsForm }: { keepsForm: boolean }): Promise<void> {
     const [remote, drafts] = await Promise.all([
       this.core.invoke('policy/get', this.target),
       this.core.invoke('draft/list', { connectionId: this.connectionId, clusterId: this.clusterId })
@@ -70,7 +79,7 @@ export class PolicyEditorState {
       this.loadError = remote.error
     }
     this.draft = drafts.ok ? (drafts.value.find(isOpenDraft) ?? null) : null
-    this.form = policyToForm(this.draft?.policy ?? this.remote)
+    if (!keepsForm) this.form = policyToForm(this.draft?.policy ?? this.remote)
     await Promise.all([this.loadHistory(), this.loadCopyRegions()])
   }
 

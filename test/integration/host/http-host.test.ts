@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EVENTS_SEEN_HEADER, STREAM_START_EVENT } from '#contract/event-stream'
 import { silentLogger } from '#core/lib/logger'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 import { startHttpHost, type RunningHost } from '#host/http-host'
@@ -151,6 +152,24 @@ describe('the browser host', () => {
       text += new TextDecoder().decode(chunk.value)
     }
     expect(text).toContain('"connectionId":"c1"')
+    controller.abort()
+  })
+
+  it('marks every answer with the events seen before it, and starts each stream with the count it follows on from', async () => {
+    const seenBy = async (): Promise<number> => {
+      const response = await fetch(`${host.url}/rpc/app/info`, { method: 'POST', headers: auth, body: '{}' })
+      return Number(response.headers.get(EVENTS_SEEN_HEADER))
+    }
+    const before = await seenBy()
+    core.events.emit('sync/finished', { connectionId: 'c1', ok: true })
+    core.events.emit('sync/finished', { connectionId: 'c2', ok: true })
+    expect(await seenBy()).toBe(before + 2)
+
+    const controller = new AbortController()
+    const response = await fetch(`${host.url}/events`, { headers: auth, signal: controller.signal })
+    const start = new TextDecoder().decode((await response.body!.getReader().read()).value)
+    expect(start).toContain(`event: ${STREAM_START_EVENT}\ndata: ${String(before + 2)}\n`)
+    expect(start).toMatch(/^retry: \d+$/m)
     controller.abort()
   })
 })

@@ -4,13 +4,15 @@ import { EventBus } from '#core/lib/event-bus'
 import type { EventMessage } from '#contract/events'
 import { deferredCore } from '#host/deferred-core'
 
-function pendingCore() {
+/** A core still loading; `onInvoke` runs as a command does (e.g. it sends an event). */
+function pendingCore(onInvoke: (events: EventBus) => void = () => undefined) {
   let resolve: (core: { invoke: Invoke; events: EventBus }) => void = () => undefined
   const promise = new Promise<{ invoke: Invoke; events: EventBus }>((r) => (resolve = r))
   const events = new EventBus()
   const calls: string[] = []
   const invoke = ((name: string) => {
     calls.push(name)
+    onInvoke(events)
     return Promise.resolve({ ok: true, value: name })
   }) as Invoke
   return { promise, ready: () => resolve({ invoke, events }), events, calls }
@@ -42,5 +44,20 @@ describe('the core while it loads, as the browser host sees it', () => {
     expect(core.events.listenerCount).toBe(1)
     core.events.emit('sync/finished', { connectionId: 'conn-1', ok: true })
     expect(received).toEqual([synced])
+  })
+
+  it('every early stream is on the core before any waiting command runs, so none misses the event a command sends', async () => {
+    const core = pendingCore((events) => events.emit('sync/finished', { connectionId: 'conn-1', ok: true }))
+    const deferred = deferredCore(core.promise)
+    const first: EventMessage[] = []
+    const second: EventMessage[] = []
+    deferred.events.subscribe((message) => first.push(message))
+    // A command that arrived between the two streams sends an event as it runs.
+    const answer = deferred.invoke('app/info', {})
+    deferred.events.subscribe((message) => second.push(message))
+    core.ready()
+    await answer
+    expect(first).toEqual([synced])
+    expect(second).toEqual([synced])
   })
 })

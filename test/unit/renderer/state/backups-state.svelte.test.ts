@@ -5,6 +5,7 @@ import type { ClusterChoice } from '#contract/commands/backup-filter-options'
 import { failure, success } from '#contract/envelope'
 import type { Backup } from '#contract/models/backup'
 import { BackupsState, PAGE_SIZE } from '../../../../src-renderer/lib/state/backups.svelte.ts'
+import { follow } from '../../../../src-renderer/lib/state/follow.ts'
 import { deferred, FakeCoreClient, settle } from '../../../fakes/fake-core-client.ts'
 
 function backup(index: number, overrides: Partial<Backup> = {}): Backup {
@@ -38,6 +39,22 @@ function coreWithBackups(count: number): FakeCoreClient {
     .answer('backup/list', (input) => success({ total: all.length, items: all.slice(input.offset ?? 0, (input.offset ?? 0) + (input.limit ?? PAGE_SIZE)) }))
     .answer('backup/filter-options', () => success({ clusters: [], projects: [] }))
 }
+
+describe('BackupsState followed by the shell', () => {
+  test('reads nothing until a visit, and reads the view again when the client says events were missed', async () => {
+    const core = coreWithBackups(3)
+    const backups = new BackupsState(core)
+    const stop = follow(core, backups)
+    await settle()
+    expect(core.calls).toEqual([])
+    await backups.reload()
+    core.reconnect()
+    await settle()
+    expect(core.callsOf('backup/list')).toHaveLength(2)
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    stop()
+  })
+})
 
 describe('BackupsState paging', () => {
   test('reload shows the first page and the total; rows of later pages are unknown until their page is fetched', async () => {

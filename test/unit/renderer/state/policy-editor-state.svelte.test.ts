@@ -32,6 +32,31 @@ function editorCore(options: { remote?: BackupPolicy | null; drafts?: Draft[]; h
 }
 
 describe('PolicyEditorState loading', () => {
+  test('read again after a reconnection (refresh), it keeps what the admin typed and shows the colleague\'s policy as the remote', async () => {
+    let remote = REMOTE
+    const core = editorCore()
+      .answer('policy/get', () => success({ clusterId: CLUSTER, policy: remote, readAt: '2026-11-20T08:00:00Z' }))
+    const editor = new PolicyEditorState(core, CLUSTER, CONNECTION)
+    await editor.load()
+    editor.form.retentionDays = 14
+    remote = { ...REMOTE, retentionDays: 21 }
+    await editor.refresh()
+    expect(editor.form.retentionDays).toBe(14)
+    expect(editor.remote?.retentionDays).toBe(21)
+    expect(editor.hasUnsavedChanges).toBe(true)
+  })
+
+  test('read again after a reconnection with nothing typed, the form shows the policy as it is now', async () => {
+    let remote = REMOTE
+    const core = editorCore().answer('policy/get', () => success({ clusterId: CLUSTER, policy: remote, readAt: '2026-11-20T08:00:00Z' }))
+    const editor = new PolicyEditorState(core, CLUSTER, CONNECTION)
+    await editor.load()
+    remote = { ...REMOTE, retentionDays: 21 }
+    await editor.refresh()
+    expect(editor.form.retentionDays).toBe(21)
+    expect(editor.hasUnsavedChanges).toBe(false)
+  })
+
   test('starts from the remote policy when there is no open draft, and lists the history newest first', async () => {
     const core = editorCore({ history: [historyEntry('2026-11-01T00:00:00Z', REMOTE), historyEntry('2026-11-10T00:00:00Z', DRAFTED)] })
     const editor = new PolicyEditorState(core, CLUSTER, CONNECTION)
