@@ -38,7 +38,7 @@ export function openEventStream(request: IncomingMessage, response: ServerRespon
   const unsubscribe = events.subscribe((message) => {
     response.write(`data: ${JSON.stringify(message)}\n\n`)
   })
-  response.write(`retry: ${String(RECONNECT_MS)}\nevent: ${STREAM_START_EVENT}\ndata: ${String(count.seen)}\n\n`)
+  response.write(`: connected\nretry: ${String(RECONNECT_MS)}\nevent: ${STREAM_START_EVENT}\ndata: ${String(count.seen)}\n\n`)
   const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS)
   const close = (): void => {
     clearInterval(heartbeat)
