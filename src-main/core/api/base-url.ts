@@ -1,7 +1,5 @@
 import { CoreError } from '#contract/errors'
-
-/** Plain http is allowed only to this machine: the local emulator. Anything else would send the key in clear. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+import { isHttpsOrLoopback } from '#contract/loopback-url'
 
 /**
  * Validates and normalizes a control-plane base URL to `scheme://host[:port][/prefix]` without a trailing
@@ -11,9 +9,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 export function normalizeBaseUrl(input: string): string {
   const url = URL.parse(input.trim())
   if (url === null) throw new CoreError('input/invalid', 'The API base URL is not a valid URL.')
-  const isLoopback = LOOPBACK_HOSTS.has(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
-    throw new CoreError('input/invalid', 'The API base URL must use https:// (plain http only for 127.0.0.1 or localhost).')
+  // Plain http only to this computer (the local emulator): anything else would send the API key in clear.
+  if (!isHttpsOrLoopback(url)) {
+    throw new CoreError('input/invalid', 'The API base URL must use https:// (plain http only to this computer: localhost, 127.x.x.x or [::1]).')
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
     throw new CoreError('input/invalid', 'The API base URL must not carry credentials, a query or a fragment.')

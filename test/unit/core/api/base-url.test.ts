@@ -14,7 +14,9 @@ describe('the base URL', () => {
     expect(normalizeBaseUrl('http://127.0.0.1:4010/')).toBe('http://127.0.0.1:4010')
     expect(normalizeBaseUrl('http://localhost:4010')).toBe('http://localhost:4010')
     expect(normalizeBaseUrl('http://[::1]:4010')).toBe('http://[::1]:4010')
-    for (const bad of ['http://api.cloud.zilliz.com', 'ftp://127.0.0.1', 'not a url', 'https://user:pw@api.cloud.zilliz.com', 'http://127.0.0.2']) {
+    // All of 127.0.0.0/8 is this computer (contract/loopback-url.ts, the webhook URL's rule too).
+    expect(normalizeBaseUrl('http://127.0.0.2:4010')).toBe('http://127.0.0.2:4010')
+    for (const bad of ['http://api.cloud.zilliz.com', 'ftp://127.0.0.1', 'not a url', 'https://user:pw@api.cloud.zilliz.com', 'http://localhost.', 'http://0.0.0.0:4010']) {
       expect(() => normalizeBaseUrl(bad)).toThrow(expect.objectContaining({ code: 'input/invalid' }) as Error)
     }
   })

@@ -21,7 +21,7 @@ describe('webhook URLs', () => {
   })
 
   it('refuses http off this computer, other schemes and non-URLs with input/invalid naming url, never echoing it', () => {
-    for (const raw of ['http://hooks.example.com/SECRETPART', 'ftp://127.0.0.1/SECRETPART', 'not a url SECRETPART', 'javascript:SECRETPART']) {
+    for (const raw of ['http://hooks.example.com/SECRETPART', 'http://127.evil.example/SECRETPART', 'ftp://127.0.0.1/SECRETPART', 'not a url SECRETPART', 'javascript:SECRETPART']) {
       const error = refusal(raw)
       expect(error.code).toBe('input/invalid')
       expect(error.details).toEqual({ field: 'url' })
