@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { CAUSE_TEXT } from '#contract/causes'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
+import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
+import { clusterByName } from '../support/emulator-connection.ts'
 import { freePort } from '../support/free-port.ts'
 import { HostProcess } from '../support/host-process.ts'
 import { screenshotPath } from '../support/paths.ts'
@@ -63,6 +65,25 @@ test.describe('what the page shows stays true across gaps in the event stream', 
       await expect(page.getByTestId('toast').filter({ hasText: CAUSE_TEXT['no-key'] })).toBeVisible()
       await expect(syncNow).toBeEnabled()
       await expect(page.getByRole('progressbar', { name: 'Sync progress' })).toHaveCount(0)
+    })
+
+    test('a policy being edited keeps what the admin typed when the page reads everything again after the restart', async ({ page, request }) => {
+      const search = await clusterByName(request, 'search-prod', host!.url, TOKEN)
+      const editor = new PolicyEditorPage(page)
+      await editor.open(search.clusterId, host!.url, TOKEN)
+      await expect(editor.retention).toHaveValue('14')
+      await editor.setRetention('21')
+      await expect(page.getByText('Unsaved changes')).toBeVisible()
+
+      // The editor's history is its last read: once it is answered, the form has been decided.
+      const editorReadAgain = page.waitForResponse((response) => response.url().endsWith('/rpc/policy/history'), { timeout: 20_000 })
+      await host!.stop()
+      await host!.start()
+      await editorReadAgain
+      await expect(page.getByTestId('sync-failed')).toContainText(CAUSE_TEXT['no-key'])
+      await expect(editor.form).toBeVisible()
+      await expect(editor.retention).toHaveValue('21')
+      await expect(page.getByText('Unsaved changes')).toBeVisible()
     })
   })
 
