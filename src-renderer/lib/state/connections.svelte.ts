@@ -12,6 +12,16 @@ export class ConnectionsState {
 
   readonly active = $derived(this.items.find((c) => c.isActive) ?? this.items[0] ?? null)
 
+  /**
+   * What App.svelte keys the screen by: it changes when the active connection changes from one known value to
+   * another (every screen reads the active organization when it mounts), but not when the first `connection/list`
+   * makes it known. The screen the window opened on has already read the host's active connection itself; mounting it
+   * again would send its first reads twice and paint twice (bench/ui-fleet).
+   */
+  screenGeneration = $state(0)
+  /** The active connection's id when last noted; undefined until the list was first read. */
+  #notedActive: string | null | undefined = undefined
+
   constructor(private readonly core: CoreClient) {}
 
   /** lastSyncAt / lastSyncError change with every sync: the list is read again when one ends. */
@@ -36,6 +46,7 @@ export class ConnectionsState {
     } else {
       this.error = result.error
     }
+    this.#noteActive()
   }
 
   async loadKeychain(): Promise<void> {
@@ -48,9 +59,17 @@ export class ConnectionsState {
     const others = connection.isActive ? this.items.map((c) => ({ ...c, isActive: false })) : this.items
     const index = others.findIndex((c) => c.id === connection.id)
     this.items = index === -1 ? [...others, connection] : others.map((c) => (c.id === connection.id ? connection : c))
+    this.#noteActive()
   }
 
   remove(id: string): void {
     this.items = this.items.filter((c) => c.id !== id)
+    this.#noteActive()
+  }
+
+  #noteActive(): void {
+    const id = this.active?.id ?? null
+    if (this.#notedActive !== undefined && id !== this.#notedActive) this.screenGeneration += 1
+    this.#notedActive = id
   }
 }
