@@ -101,7 +101,7 @@ export async function stopSyncedDemo({ emulator, core }: Pick<SyncedDemo, 'emula
 
 /** The mirrored cluster of that name; throws (failing the test) when the seed has none. */
 export async function clusterNamed(core: TestCore, name: string): Promise<ClusterSummary> {
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
+  const cluster = expectOk(await core.invoke('cluster/status', {})).find((c) => c.clusterName === name)
   if (cluster === undefined) throw new Error(`the emulator's seed has no cluster named ${name}`)
   return cluster
 }

@@ -57,7 +57,7 @@ export function registerFleetCommands(program: Command, run: Run): void {
 }
 
 async function fleet(session: CliSession): Promise<ClusterSummary[]> {
-  const lists = await Promise.all((await session.connections('all')).map((c) => session.invoke('cluster/list', { connectionId: c.id })))
+  const lists = await Promise.all((await session.connections('all')).map((c) => session.invoke('cluster/status', { connectionId: c.id })))
   return lists.flat()
 }
 

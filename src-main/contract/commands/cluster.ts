@@ -37,8 +37,9 @@ export const protectionFiguresSchema = z
 export type ProtectionFigures = z.infer<typeof protectionFiguresSchema>
 
 /**
- * One row of the Fleet: only what the Fleet shows, so `cluster/list` stays small with a thousand clusters.
- * What only the details pane shows (CU, creation time, when the policy was read) comes from `cluster/get`.
+ * One cluster as the core judges it: policy, next window, newest backup, health, protection, template and lint.
+ * What `cluster/status` answers (the CLI's `status --json` prints it), what the report and the policy export read,
+ * and the base of `cluster/get`. The Fleet's `cluster/list` carries a slimmer row of it (`fleetRowSchema`).
  */
 export const clusterSummarySchema = clusterSchema
   .pick({ clusterId: true, clusterName: true, projectId: true, connectionId: true, regionId: true, plan: true, deployment: true, status: true })
@@ -65,6 +66,23 @@ export const clusterSummarySchema = clusterSchema
 
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>
 
+/**
+ * One row of the Fleet (`cluster/list`): only what a row, the summary's filters and the details pane's first
+ * frame draw, so the answer stays small with a thousand clusters (bench/ui-fleet). Left out, read by the details
+ * pane from `cluster/get`: the health's cause, the newest good and the oldest restorable backup's times and the
+ * end of the next window (a row shows its start); and what only the details show (CU, creation time, when the
+ * policy was read, the lint findings). The newest backup's id stays: the Timeline's list marks it.
+ */
+export const fleetRowSchema = clusterSummarySchema
+  .omit({ healthCause: true, nextWindow: true, protection: true })
+  .extend({
+    nextWindow: z.object({ start: z.string() }).strict().nullable(),
+    protection: protectionFiguresSchema.omit({ newestGood: true, oldestRestorable: true })
+  })
+  .strict()
+
+export type FleetRow = z.infer<typeof fleetRowSchema>
+
 /** One policy lint finding (src-main/contract/policy-lint.ts). */
 export const lintFindingSchema = z.object({ ruleId: z.enum(LINT_RULE_IDS), severity: z.enum(LINT_SEVERITIES), message: z.string() }).strict()
 
@@ -86,6 +104,11 @@ export type ClusterDetail = z.infer<typeof clusterDetailSchema>
 
 export const clusterCommands = {
   'cluster/list': defineCommand({
+    input: z.object({ connectionId: idSchema.optional() }).strict().default({}),
+    output: z.array(fleetRowSchema)
+  }),
+  /** Every cluster with all its figures (the CLI's `status` and `check`); the Fleet reads `cluster/list`. */
+  'cluster/status': defineCommand({
     input: z.object({ connectionId: idSchema.optional() }).strict().default({}),
     output: z.array(clusterSummarySchema)
   }),

@@ -1,4 +1,4 @@
-import type { ClusterDetail, ClusterSummary, ProtectionFigures } from '#contract/commands/cluster'
+import type { ClusterDetail, ClusterSummary, FleetRow, ProtectionFigures } from '#contract/commands/cluster'
 import { nextWindows } from '#contract/backup-windows'
 import { supportsBackup, type Cluster, type MirroredPolicy } from '#contract/models/cluster'
 import type { ClusterTemplate } from '#contract/models/template'
@@ -35,6 +35,13 @@ export function clusterSummaries(db: StoreDatabase, connectionId: string, now: n
     const facts = { newest: newestAny.get(cluster.clusterId) ?? null, health: healths.get(cluster.clusterId), figures: figures.get(cluster.clusterId), template: templates.get(cluster.clusterId) ?? null }
     return summaryOf(cluster, projectName, mirrored, facts, findings, now)
   })
+}
+
+/** A summary as the Fleet's `cluster/list` carries it: what the details pane alone shows is left to `cluster/get`. */
+export function fleetRowOf(summary: ClusterSummary): FleetRow {
+  const { healthCause: _cause, nextWindow, protection, ...rest } = summary
+  const { newestGood: _newestGood, oldestRestorable: _oldest, ...figures } = protection
+  return { ...rest, nextWindow: nextWindow === null ? null : { start: nextWindow.start }, protection: figures }
 }
 
 /** One cached cluster with everything the details pane shows; not-found when it is not cached. */

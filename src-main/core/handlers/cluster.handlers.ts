@@ -1,5 +1,6 @@
+import type { ClusterSummary } from '#contract/commands/cluster'
 import type { ConnectionService } from '../connections/connection-service.ts'
-import { clusterDetail, clusterSummaries } from '../fleet/cluster-summaries.ts'
+import { clusterDetail, clusterSummaries, fleetRowOf } from '../fleet/cluster-summaries.ts'
 import type { LintEnvironment } from '../fleet/cluster-lint.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listProjects } from '../store/cache.query.ts'
@@ -14,15 +15,17 @@ export type ClusterHandlerDeps = {
 }
 
 /** Read-only views of the cache: they answer offline. Without a connection there is nothing to list. */
-export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'cluster/get' | 'project/list'> {
+export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'cluster/status' | 'cluster/get' | 'project/list'> {
   const { db, connections } = deps
   const activeOrNone = (connectionId: string | undefined): string | null =>
     connectionId === undefined && connections.activeId() === null ? null : connections.resolve(connectionId)
+  const summaries = (connectionId: string | undefined): ClusterSummary[] => {
+    const id = activeOrNone(connectionId)
+    return id === null ? [] : clusterSummaries(db, id, deps.now(), deps.lintEnvironment())
+  }
   return {
-    'cluster/list': ({ connectionId }) => {
-      const id = activeOrNone(connectionId)
-      return Promise.resolve(id === null ? [] : clusterSummaries(db, id, deps.now(), deps.lintEnvironment()))
-    },
+    'cluster/list': ({ connectionId }) => Promise.resolve(summaries(connectionId).map(fleetRowOf)),
+    'cluster/status': ({ connectionId }) => Promise.resolve(summaries(connectionId)),
     'cluster/get': ({ clusterId, connectionId }) =>
       Promise.resolve(clusterDetail(db, clusterId, connectionId ?? connections.activeId(), deps.now(), deps.lintEnvironment())),
     'project/list': ({ connectionId }) => {

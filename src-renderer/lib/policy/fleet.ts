@@ -1,11 +1,11 @@
-import type { ClusterSummary } from '#contract/commands/cluster'
+import type { FleetRow } from '#contract/commands/cluster'
 import type { Project } from '#contract/models/cluster'
 import type { ProtectionClass } from '#contract/protection'
 
-export type ProjectGroup = { projectId: string; projectName: string; plan: string | null; clusters: ClusterSummary[] }
+export type ProjectGroup = { projectId: string; projectName: string; plan: string | null; clusters: FleetRow[] }
 
 /** Clusters grouped by project, projects and clusters by name; projects without clusters are kept (they say so). */
-export function groupByProject(clusters: readonly ClusterSummary[], projects: readonly Project[]): ProjectGroup[] {
+export function groupByProject(clusters: readonly FleetRow[], projects: readonly Project[]): ProjectGroup[] {
   const groups = new Map<string, ProjectGroup>()
   for (const project of projects) {
     groups.set(project.projectId, { projectId: project.projectId, projectName: project.projectName, plan: project.plan, clusters: [] })
@@ -25,7 +25,7 @@ export function groupByProject(clusters: readonly ClusterSummary[], projects: re
 }
 
 /** Why a cluster has no backups, in the words of the docs (Dedicated only). Null when it can be backed up. */
-export function unsupportedText(cluster: Pick<ClusterSummary, 'deployment' | 'supportsBackup'>): string | null {
+export function unsupportedText(cluster: Pick<FleetRow, 'deployment' | 'supportsBackup'>): string | null {
   if (cluster.deployment === 'Free') return "Free clusters can't be backed up — upgrade to Dedicated"
   if (cluster.deployment === 'Serverless') return "Serverless clusters can't be backed up — migrate to Dedicated"
   if (!cluster.supportsBackup) return "This cluster can't be backed up"
@@ -35,7 +35,7 @@ export function unsupportedText(cluster: Pick<ClusterSummary, 'deployment' | 'su
 export type HealthTone = 'ok' | 'warning' | 'critical' | 'neutral'
 
 /** The health as a word and a badge tone: the word carries the meaning, the colour only repeats it. */
-export function healthLabel(health: ClusterSummary['health']): { label: string; tone: HealthTone } {
+export function healthLabel(health: FleetRow['health']): { label: string; tone: HealthTone } {
   switch (health) {
     case 'ok':
       return { label: 'OK', tone: 'ok' }
@@ -53,16 +53,16 @@ export function healthLabel(health: ClusterSummary['health']): { label: string; 
 /** What the Fleet list can be narrowed to: a protection class, the drifted clusters, or those without a policy. */
 export type FleetFilter = ProtectionClass | 'drifted' | 'no-policy'
 
-export function isDrifted(cluster: Pick<ClusterSummary, 'template'>): boolean {
+export function isDrifted(cluster: Pick<FleetRow, 'template'>): boolean {
   return cluster.template !== null && cluster.template.drift.length > 0
 }
 
 /** A cluster that could be backed up but has no automatic backups: no policy read, or one switched off. */
-export function hasNoPolicy(cluster: Pick<ClusterSummary, 'supportsBackup' | 'policy'>): boolean {
+export function hasNoPolicy(cluster: Pick<FleetRow, 'supportsBackup' | 'policy'>): boolean {
   return cluster.supportsBackup && (cluster.policy === null || !cluster.policy.enabled)
 }
 
-export function matchesFilter(cluster: ClusterSummary, filter: FleetFilter): boolean {
+export function matchesFilter(cluster: FleetRow, filter: FleetFilter): boolean {
   if (filter === 'drifted') return isDrifted(cluster)
   if (filter === 'no-policy') return hasNoPolicy(cluster)
   return cluster.protection.class === filter

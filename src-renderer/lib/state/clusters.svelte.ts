@@ -1,4 +1,4 @@
-import type { ClusterDetail, ClusterSummary } from '#contract/commands/cluster'
+import type { ClusterDetail, FleetRow } from '#contract/commands/cluster'
 import type { SerializedError } from '#contract/errors'
 import type { Backup } from '#contract/models/backup'
 import type { Project } from '#contract/models/cluster'
@@ -11,7 +11,7 @@ export class ClustersState {
    * Raw, not deep state: each answer replaces the whole list and nothing edits a row in place, so a thousand rows
    * need no proxy per object (deep proxies made grouping and sorting the Fleet's first paint cost ~70 ms).
    */
-  clusters = $state.raw<ClusterSummary[]>([])
+  clusters = $state.raw<FleetRow[]>([])
   projects = $state.raw<Project[]>([])
   isLoading = $state(false)
   hasLoaded = $state(false)
@@ -20,7 +20,7 @@ export class ClustersState {
 
   constructor(private readonly core: CoreClient) {}
 
-  byId(clusterId: string): ClusterSummary | undefined {
+  byId(clusterId: string): FleetRow | undefined {
     return this.clusters.find((c) => c.clusterId === clusterId)
   }
 

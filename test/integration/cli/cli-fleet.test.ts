@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ClusterSummary } from '#contract/commands/cluster'
+import { clusterSummarySchema, type ClusterSummary } from '#contract/commands/cluster'
 import { policiesEqual } from '#contract/policy-rules'
 import { readPolicyFile } from '#core/policy-files/read-policy-file'
 import { resolvePolicyFile } from '#core/policy-files/resolve-policy-file'
@@ -71,11 +71,17 @@ describe('backup-desk status and check', () => {
     const json = await cli.run(['status', '--json'])
     const clusters = JSON.parse(json.stdout) as ClusterSummary[]
     expect(clusters.map((c) => c.clusterName).sort()).toEqual(emulator.state().clusters.map((c) => c.clusterName).sort())
+    // Every figure of a cluster, not the Fleet's slimmer row (cluster/list): the cause, the backup times, the window's end.
+    for (const cluster of clusters) expect(clusterSummarySchema.parse(cluster)).toEqual(cluster)
+    const orders = clusters.find((c) => c.clusterName === 'orders-prod')
+    expect(orders?.healthCause).toBe('protected')
+    expect(orders?.protection.newestGood).not.toBeNull()
+    expect(orders?.nextWindow?.end).toBeDefined()
     const table = await cli.run(['status'], { env: { TZ: 'Europe/Berlin' } })
-    const orders = table.stdout.split('\n').find((l) => l.startsWith('orders-prod'))
-    expect(orders).toContain('Every day · 02:00–04:00 UTC · 7 days · 1 cross-region copy')
-    expect(orders).toMatch(/0[34]:00 \(UTC\+0[12]:00\).*02:00/)
-    expect(orders).toContain(clusters.find((c) => c.clusterName === 'orders-prod')?.health)
+    const ordersLine = table.stdout.split('\n').find((l) => l.startsWith('orders-prod'))
+    expect(ordersLine).toContain('Every day · 02:00–04:00 UTC · 7 days · 1 cross-region copy')
+    expect(ordersLine).toMatch(/0[34]:00 \(UTC\+0[12]:00\).*02:00/)
+    expect(ordersLine).toContain(orders?.health)
     expect(table.stdout.split('\n')[0]).toMatch(/^Cluster\s+Project\s+Policy\s+Next window \(local\)\s+Next window \(UTC\)\s+Newest backup\s+Health$/)
   })
 

@@ -68,7 +68,7 @@ describe('the local history of backups', () => {
     expect(third.items.find((i) => i.backupId === manual.backupId)?.statusChanges.map((c) => c.status)).toEqual(['AVAILABLE', 'DELETED'])
 
     // The protection figures read the same history: the deleted manual backup still closed a gap.
-    const summary = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterId === clusterId)
+    const summary = expectOk(await core.invoke('cluster/status', {})).find((c) => c.clusterId === clusterId)
     const listedGood = emulator.state().backups.filter((b) => b.clusterId === clusterId && b.status === 'AVAILABLE')
     expect(summary?.protection.restorablePoints).toBe(listedGood.length)
     expect(summary?.protection.oldestRestorable).toBe(new Date(Math.min(...listedGood.map((b) => b.createTime))).toISOString())

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clusterDetailSchema, clusterSummarySchema } from '#contract/commands/cluster'
+import { clusterDetailSchema, fleetRowSchema } from '#contract/commands/cluster'
 import type { RunningEmulator } from '#emulator/index'
 import type { TestCore } from '../../fakes/test-core.ts'
 import { startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
@@ -19,8 +19,11 @@ describe('the Fleet rows and the details on demand', () => {
   it('lists only the fields the Fleet rows show, with nothing beyond the row schema', async () => {
     const clusters = expectOk(await core.invoke('cluster/list', {}))
     expect(clusters.length).toBeGreaterThan(0)
-    const rowFields = Object.keys(clusterSummarySchema.shape).sort()
-    for (const cluster of clusters) expect(Object.keys(cluster).sort()).toEqual(rowFields)
+    const rowFields = Object.keys(fleetRowSchema.shape).sort()
+    for (const cluster of clusters) {
+      expect(Object.keys(cluster).sort()).toEqual(rowFields)
+      expect(Object.keys(cluster.protection).sort()).toEqual(Object.keys(fleetRowSchema.shape.protection.shape).sort())
+    }
   })
 
   it('answers one cluster with its row and the facts only the details pane shows', async () => {

@@ -42,7 +42,7 @@ describe('report/compliance', () => {
       'cluster_id,cluster_name,project,region,plan,policy,template,drift,protection,achieved_rpo_minutes,rpo_counted_from,restorable_points,newest_good_backup,missed_windows,failed_windows,lint'
     )
     const rows = parseCsv(report.content)
-    const fleet = expectOk(await core.invoke('cluster/list', {}))
+    const fleet = expectOk(await core.invoke('cluster/status', {}))
     expect(rows.map((r) => r.cluster_id).sort()).toEqual(fleet.map((c) => c.clusterId).sort())
     for (const cluster of fleet) {
       const row = rows.find((r) => r.cluster_id === cluster.clusterId)

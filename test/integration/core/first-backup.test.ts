@@ -45,7 +45,7 @@ afterEach(async () => {
 })
 
 async function clusterNamed(name: string): Promise<{ clusterId: string; health: string; healthCause: string }> {
-  const cluster = expectOk(await core.invoke('cluster/list', {})).find((c) => c.clusterName === name)
+  const cluster = expectOk(await core.invoke('cluster/status', {})).find((c) => c.clusterName === name)
   if (cluster === undefined) throw new Error(`the demo seed has no ${name}`)
   return cluster
 }

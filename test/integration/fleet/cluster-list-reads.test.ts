@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { clusterSummarySchema, fleetRowSchema, type ClusterSummary } from '#contract/commands/cluster'
 import type { Cluster } from '#contract/models/cluster'
 import type { BackupPolicy } from '#contract/models/policy'
 import { ManualClock } from '#core/lib/clock'
@@ -44,6 +45,12 @@ afterEach(async () => {
   await core.close()
 })
 
+function pickSummary(status: ClusterSummary | undefined): Partial<ClusterSummary> | undefined {
+  if (status === undefined) return undefined
+  const { health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup } = status
+  return { health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup }
+}
+
 describe('cluster/list reads the cache once (core/fleet/cluster-summaries.ts)', () => {
   it('lists the clusters and the mirrored policies one time each for the whole answer', async () => {
     const prepare = vi.spyOn(core.db, 'prepare')
@@ -67,15 +74,19 @@ describe('cluster/list reads the cache once (core/fleet/cluster-summaries.ts)', 
     }
   })
 
-  it('gives each cluster on cluster/get the same health, template drift and protection as its Fleet row', async () => {
+  it('gives each cluster on cluster/get and cluster/status the same health, template drift and protection as its Fleet row', async () => {
     const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    const statuses = new Map(expectOk(await core.invoke('cluster/status', { connectionId: 'org-a' })).map((s) => [s.clusterId, s]))
     for (const row of rows) {
       const detail = expectOk(await core.invoke('cluster/get', { clusterId: row.clusterId, connectionId: 'org-a' }))
       const { health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup } = detail
-      expect({ health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup }, row.clusterId).toEqual({
-        health: row.health, healthCause: row.healthCause, healthReason: row.healthReason, template: row.template,
-        protection: row.protection, policy: row.policy, nextWindow: row.nextWindow, newestBackup: row.newestBackup
-      })
+      expect({ health, healthCause, healthReason, template, protection, policy, nextWindow, newestBackup }, row.clusterId).toEqual(
+        pickSummary(statuses.get(row.clusterId))
+      )
+      const { newestGood: _newestGood, oldestRestorable: _oldest, ...rowProtection } = protection
+      const shown = { health: row.health, healthReason: row.healthReason, template: row.template, protection: row.protection, policy: row.policy, newestBackup: row.newestBackup }
+      expect(shown, row.clusterId).toEqual({ health, healthReason, template, protection: rowProtection, policy, newestBackup })
+      expect(row.nextWindow, row.clusterId).toEqual(nextWindow === null ? null : { start: nextWindow.start })
     }
     const byId = new Map(rows.map((r) => [r.clusterId, r]))
     // The weekly cluster departs from its daily template; the daily one does not; the policy-less one has none.
@@ -83,6 +94,15 @@ describe('cluster/list reads the cache once (core/fleet/cluster-summaries.ts)', 
     expect(byId.get('c-2')?.template?.drift.length).toBeGreaterThan(0)
     expect(byId.get('c-3')?.template).toBeNull()
     expect(byId.get('c-1')?.health).toBe('ok')
-    expect(byId.get('c-4')?.healthCause).toBe('not-eligible')
+    expect(statuses.get('c-4')?.healthCause).toBe('not-eligible')
+  })
+
+  it('carries on each Fleet row only what the row draws: every row parses with the strict row schema, and is smaller than its status', async () => {
+    const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    const statuses = expectOk(await core.invoke('cluster/status', { connectionId: 'org-a' }))
+    for (const row of rows) expect(fleetRowSchema.safeParse(row).success, row.clusterId).toBe(true)
+    for (const status of statuses) expect(clusterSummarySchema.safeParse(status).success, status.clusterId).toBe(true)
+    expect(rows.map((r) => r.clusterId)).toEqual(statuses.map((s) => s.clusterId))
+    expect(JSON.stringify(rows).length).toBeLessThan(0.9 * JSON.stringify(statuses).length)
   })
 })

@@ -116,11 +116,13 @@ afterEach(async () => {
 })
 
 describe('one health for every view (core/fleet/health.ts)', () => {
-  it('gives each named situation its level and cause on the Fleet rows and the cluster details', async () => {
-    const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
-    const got = Object.fromEntries(rows.map((r) => [r.clusterName, `${r.health}/${r.healthCause}`]))
+  it('gives each named situation its level and cause in cluster/status, and the same level and reason on its Fleet row', async () => {
+    const statuses = expectOk(await core.invoke('cluster/status', { connectionId: 'org-a' }))
+    const got = Object.fromEntries(statuses.map((r) => [r.clusterName, `${r.health}/${r.healthCause}`]))
     expect(got).toEqual(Object.fromEntries(SITUATIONS.map((s) => [s.name, `${s.level}/${s.cause}`])))
-    for (const row of rows) expect(row.healthReason, row.clusterName).not.toBe('')
+    for (const status of statuses) expect(status.healthReason, status.clusterName).not.toBe('')
+    const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    expect(rows.map((r) => [r.clusterName, r.health, r.healthReason])).toEqual(statuses.map((s) => [s.clusterName, s.health, s.healthReason]))
   })
 
   it('gives each organization the worst level of its clusters in sync/status', async () => {
