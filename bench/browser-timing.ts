@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page, type Request } from 'playwright-core'
 
 /*
  * Browser timing shared by the UI benchmarks (ui-fleet, timeline): a fresh page's first paint of a selector, and
@@ -22,11 +22,18 @@ const paintProbe = (selector: string): string => `(() => {
   requestAnimationFrame(poll)
 })()`
 
-export type PageLoad = { ms: number; count: number }
+export type PageLoad = {
+  ms: number
+  /** `selectors.count` elements once every core call the page had sent by then has been answered (the final screen). */
+  count: number
+  /** The core calls (`noun/verb`) the page sent until then, in the order sent: a screen mounted twice sends its reads twice. */
+  rpcs: string[]
+}
 
 /**
  * A fresh page in a fresh browser context (empty HTTP cache): navigation start → `selectors.painted` painted, and
- * how many `selectors.count` elements the DOM then holds. `inspect` may measure more on the loaded page.
+ * how many `selectors.count` elements the DOM holds once the page's core calls are answered (a screen that mounted
+ * afresh after its first paint is counted as it ends up). `inspect` may measure more on the loaded page.
  */
 export async function freshPageLoad(
   browser: Browser,
@@ -37,15 +44,30 @@ export async function freshPageLoad(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()
+    const rpcs: string[] = []
+    const pending = new Set<Request>()
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (!path.startsWith('/rpc/')) return
+      rpcs.push(path.slice('/rpc/'.length))
+      pending.add(request)
+    })
+    page.on('requestfinished', (request) => pending.delete(request))
+    page.on('requestfailed', (request) => pending.delete(request))
     await page.addInitScript(paintProbe(selectors.painted))
     await page.goto(url)
     const ms = await page.evaluate<number>(`new Promise((done) => {
       const wait = () => (window.__benchPainted === undefined ? setTimeout(wait, 5) : done(window.__benchPainted))
       wait()
     })`)
+    // Each answer may start more work (a remount and its reads): settled once two frames pass with nothing pending.
+    for (let quiet = 0; quiet < 2; ) {
+      await page.evaluate(`new Promise((done) => requestAnimationFrame(() => setTimeout(done)))`)
+      quiet = pending.size === 0 ? quiet + 1 : 0
+    }
     const count = await page.locator(selectors.count).count()
     if (inspect !== undefined) await inspect(page)
-    return { ms, count }
+    return { ms, count, rpcs: [...rpcs] }
   } finally {
     await context.close()
   }

@@ -22,6 +22,7 @@ export const benchmark: Benchmark = {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await hostRpc(base, TOKEN, 'sync/run', {})
       const listBytes = Buffer.byteLength(JSON.stringify(await hostRpc(base, TOKEN, 'cluster/list', {})))
+      const statusBytes = Buffer.byteLength(JSON.stringify(await hostRpc(base, TOKEN, 'cluster/status', {})))
       // Cold: the first page the host serves after its sync, nothing warmed up by an earlier page.
       const cold = await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW })
       const warm: number[] = []
@@ -29,8 +30,10 @@ export const benchmark: Benchmark = {
       return [
         { name: 'fresh page → Fleet rows painted, cold (first page)', figure: FLEET_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: cold.ms <= TARGET_MS },
         { name: 'fresh page → Fleet rows painted, warm (median of 5)', figure: FLEET_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: median(warm) <= TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
-        { name: 'cluster rows in the DOM', value: cold.count, unit: 'rows', notes: 'windowed: rows in view + overscan' },
-        { name: 'cluster/list answer', value: Math.round(listBytes / 1024), unit: 'KB', notes: '1,000 clusters' }
+        { name: 'cluster rows in the DOM', value: cold.count, unit: 'rows', notes: 'windowed: rows in view + overscan, once the page\'s calls are answered' },
+        // A screen mounted twice sends its reads twice (App.svelte keys the screen by ConnectionsState.screenGeneration).
+        { name: 'cluster/list calls of a fresh page', value: cold.rpcs.filter((name) => name === 'cluster/list').length, unit: 'calls', notes: `order: ${cold.rpcs.join(', ')}` },
+        { name: 'cluster/list answer', value: Math.round(listBytes / 1024), unit: 'KB', notes: `1,000 clusters; cluster/status (every figure, the CLI's) ${Math.round(statusBytes / 1024)} KB` }
       ]
     } finally {
       await browser.close()
