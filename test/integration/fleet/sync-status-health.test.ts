@@ -115,7 +115,7 @@ describe('sync/status health, judged once per change (fleet/fleet-health-cache.t
     clock.advance(2)
     expect(await healthOf(core, 'org-a')).toBe('warning')
     expect(judgements()).toBe(2)
-    const [cluster] = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    const [cluster] = expectOk(await core.invoke('cluster/status', { connectionId: 'org-a' }))
     expect(cluster).toMatchObject({ health: 'warning', healthCause: 'stuck-backup' })
   })
 
