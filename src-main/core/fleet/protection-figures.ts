@@ -1,6 +1,7 @@
 import type { ProtectionFigures } from '#contract/commands/cluster'
 import type { HealthCause, HealthLevel } from '#contract/health'
 import { protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
+import { clusterKey } from '../store/cluster-scope.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { goodBackupGaps, knownSinceTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
 import { loadNotificationSettings } from '../schedule/settings.ts'
@@ -30,7 +31,7 @@ export function protectionFigures(
   for (const [clusterId, health] of healths) {
     const good = gaps.get(clusterId)
     const since = knownSince.get(clusterId) ?? null
-    const restorable = points.get(clusterId)
+    const restorable = points.get(clusterKey(scope.connectionId, clusterId))
     out.set(clusterId, {
       class: protectionClassOf(health.level, health.cause),
       rpoMs: good?.longestGapMs ?? null,

@@ -9,6 +9,14 @@ export function inClusters(column: string, clusterIds: readonly string[] | undef
   return clusterIds === undefined ? '1' : `${column} IN (SELECT value FROM json_each(@clusters))`
 }
 
+/**
+ * A cluster's key in maps that may hold several connections' clusters: two connections can list the same cluster id
+ * (the same organization added twice, an emulator run again), and the store keys every row by both.
+ */
+export function clusterKey(connectionId: string, clusterId: string): string {
+  return `${connectionId}\u0000${clusterId}`
+}
+
 /** The `@clusters` parameter for `inClusters`: the JSON array, or null when every cluster counts. */
 export function clustersParam(clusterIds: readonly string[] | undefined): string | null {
   return clusterIds === undefined ? null : JSON.stringify(clusterIds)

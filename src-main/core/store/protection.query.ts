@@ -1,4 +1,4 @@
-import { clustersParam, inClusters } from './cluster-scope.ts'
+import { clusterKey, clustersParam, inClusters } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
@@ -16,18 +16,18 @@ const scopeParams = (s: Scope): { c: string | null; clusters: string | null } =>
 
 export type RestorablePoints = { count: number; oldestMs: number; newestMs: number }
 
-/** Per cluster, the AVAILABLE backups listed now (the cache): how many, the oldest and the newest. */
+/** Per cluster (keyed by `clusterKey`), the AVAILABLE backups listed now (the cache): how many, the oldest and the newest. */
 export function restorablePoints(db: StoreDatabase, scope: Scope): Map<string, RestorablePoints> {
   const rows = readQuery('read the restorable points', () =>
     db
       .prepare(
-        `SELECT b.cluster_id AS clusterId, count(*) AS count, min(b.create_time) AS oldestMs,
+        `SELECT b.connection_id AS connectionId, b.cluster_id AS clusterId, count(*) AS count, min(b.create_time) AS oldestMs,
            max(b.create_time) AS newestMs
-         FROM backups b WHERE b.status = 'AVAILABLE' AND ${scopeSql('b', scope)} GROUP BY b.cluster_id`
+         FROM backups b WHERE b.status = 'AVAILABLE' AND ${scopeSql('b', scope)} GROUP BY b.cluster_id, b.connection_id`
       )
       .all(scopeParams(scope))
-  ) as (RestorablePoints & { clusterId: string })[]
-  return new Map(rows.map(({ clusterId, ...points }) => [clusterId, points]))
+  ) as (RestorablePoints & { connectionId: string; clusterId: string })[]
+  return new Map(rows.map(({ connectionId, clusterId, ...points }) => [clusterKey(connectionId, clusterId), points]))
 }
 
 /**

@@ -16,7 +16,7 @@ export type TimelineLaneRow = {
 export type TimelineGroupRow = Omit<TimelineLaneRow, 'clusterId' | 'clusterName'> & { lanes: number }
 
 /** An observed backup whose expiry falls in the range. */
-export type TimelineExpiryRow = { clusterId: string; backupId: string; backupName: string; expireMs: number }
+export type TimelineExpiryRow = { connectionId: string; clusterId: string; backupId: string; backupName: string; expireMs: number }
 
 const LANE_FROM = `FROM clusters c JOIN connections k ON k.id = c.connection_id
   LEFT JOIN projects p ON p.connection_id = c.connection_id AND p.project_id = c.project_id
@@ -59,7 +59,7 @@ export function listTimelineExpiries(db: StoreDatabase, clusterIds: readonly str
   return readQuery('read the timeline expiries', () =>
     db
       .prepare(
-        `SELECT cluster_id AS clusterId, backup_id AS backupId, backup_name AS backupName, expire_time AS expireMs
+        `SELECT connection_id AS connectionId, cluster_id AS clusterId, backup_id AS backupId, backup_name AS backupName, expire_time AS expireMs
          FROM observed_backups
          WHERE cluster_id IN (SELECT value FROM json_each(@clusters)) AND expire_time >= @from AND expire_time < @to
            AND was_available = 1

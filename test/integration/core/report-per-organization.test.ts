@@ -72,7 +72,7 @@ describe('two organizations listing the same cluster id', () => {
     expect(fastRow).toMatchObject({ cluster_id: clusterId, missed_windows: '0', failed_windows: '0' })
   })
 
-  it('each organization’s backup history and timeline show only its own missed windows', async () => {
+  it('each organization’s backup history and Timeline lane show only its own missed windows and backups', async () => {
     const { core, slowId, fastId, clusterId } = await twoOrganizationsOverAWeek()
     const range = { clusterId, from: iso(MONDAY), to: iso(MONDAY + 7 * DAY) }
     const slowHistory = expectOk(await core.invoke('backup/history', { ...range, connectionId: slowId }))
@@ -87,5 +87,18 @@ describe('two organizations listing the same cluster id', () => {
     }
     expect(await missedMarks(slowId)).toBe(slowHistory.missedWindows.length)
     expect(await missedMarks(fastId)).toBe(0)
+
+    // The Timeline of every organization (as the app asks for it): one lane each, each with only its own marks.
+    const all = expectOk(await core.invoke('timeline/lanes', { ...lanes })).lanes
+    const laneOf = (connectionId: string) => all.find((lane) => lane.clusterId === clusterId && lane.connectionId === connectionId)
+    const count = (connectionId: string, ...kinds: string[]): number => laneOf(connectionId)?.marks.filter((mark) => kinds.includes(mark.kind)).length ?? -1
+    expect(all).toHaveLength(2)
+    expect(count(slowId, 'missed')).toBe(slowHistory.missedWindows.length)
+    expect(count(fastId, 'missed')).toBe(0)
+    // Its own AUTO backups: done, or (30-hour jobs) still being created.
+    const autos = (items: typeof slowHistory.items): number => items.filter((b) => b.creationMethod === 'AUTO').length
+    expect(count(slowId, 'auto', 'creating')).toBe(autos(slowHistory.items))
+    expect(count(fastId, 'auto', 'creating')).toBe(autos(fastHistory.items))
+    expect(autos(fastHistory.items)).toBeGreaterThan(autos(slowHistory.items))
   })
 })
