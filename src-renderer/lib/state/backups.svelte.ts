@@ -57,7 +57,7 @@ export class BackupsState {
     return Promise.resolve()
   }
 
-  /** The same view with fresh data after every sync. */
+  /** The same view with fresh data after every sync, once the list has been read (`refresh`). */
   watch(): Unsubscribe {
     return this.core.subscribe((message) => {
       if (message.name === 'sync/finished') void this.refresh()
@@ -109,9 +109,12 @@ export class BackupsState {
   }
 
   private lastReload: Promise<void> = Promise.resolve()
+  /** Whether the list was ever read: until then a sync, an ended job or missed events have no view to refresh. */
+  private hasRead = false
 
   /** Re-reads the first page with the current filters; older pages stay on screen until it arrives. */
   reload(): Promise<void> {
+    this.hasRead = true
     this.lastReload = this.readFirstPage()
     return this.lastReload
   }
@@ -133,8 +136,12 @@ export class BackupsState {
     this.total = result.value.total
   }
 
-  /** After a sync or an action: the same view, fresh data. */
+  /**
+   * After a sync or an action: the same view, fresh data. Nothing before the first read: a window that never showed
+   * Backups reads neither the list nor the filter options (test/unit/renderer/state/backups-state.svelte.test.ts).
+   */
   async refresh(): Promise<void> {
+    if (!this.hasRead) return
     await Promise.all([this.reload(), this.loadOptions()])
   }
 

@@ -54,6 +54,31 @@ describe('BackupsState followed by the shell', () => {
     expect(core.callsOf('backup/filter-options')).toHaveLength(1)
     stop()
   })
+
+  test('a window that never showed Backups reads nothing on sync/finished, an ended job or missed events', async () => {
+    const core = coreWithBackups(3)
+    const backups = new BackupsState(core)
+    const stop = follow(core, backups)
+    core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
+    await backups.refresh()
+    core.reconnect()
+    await settle()
+    expect(core.calls).toEqual([])
+    stop()
+  })
+
+  test('once Backups was read, each sync/finished reads the list and the filter options again', async () => {
+    const core = coreWithBackups(3)
+    const backups = new BackupsState(core)
+    const stop = follow(core, backups)
+    backups.visit({})
+    await settle()
+    core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
+    await settle()
+    expect(core.callsOf('backup/list')).toHaveLength(2)
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    stop()
+  })
 })
 
 describe('BackupsState paging', () => {
