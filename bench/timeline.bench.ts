@@ -7,14 +7,14 @@ import { median, percentile, type Benchmark, type BenchResult } from './lib.ts'
 const TOKEN = 'bench-token'
 const PAINT_TARGET_MS = 200
 const FRAME_TARGET_MS = 16.7
-// A lane's canvas that has drawn marks (it says how many in data-drawn).
-const MARK = '[data-testid="timeline-lane"] canvas[data-drawn]:not([data-drawn="0"])'
+// The lanes' canvas once it has drawn marks (it says how many in data-drawn, set when drawn).
+const MARK = '[data-testid="timeline-canvas"][data-drawn]:not([data-drawn="0"])'
 const LANE = '[data-testid="timeline-lane"]'
 const PAINT_FIGURE = 'fresh page → Timeline lanes with marks painted, 1,000 clusters × 21 days (`timeline`)'
 
 /** Drags the lanes left and right in small steps (real mouse input), then zooms with the axis keys. */
 async function panAndZoom(page: Page): Promise<{ pan: number[]; zoom: number[] }> {
-  const box = await page.locator(`${LANE} canvas`).first().boundingBox()
+  const box = await page.locator('[data-testid="timeline-track"]').first().boundingBox()
   if (box === null) throw new Error('no lane track on screen')
   const y = box.y + box.height / 2
   const pan = await frameIntervals(page, async () => {

@@ -106,7 +106,7 @@ const SHOTS: Shot[] = [
   },
   { name: 'settings', hash: '#/settings', ready: async (page) => page.getByRole('list', { name: 'Saved connections' }).waitFor() },
   { name: 'timeline', hash: '#/timeline?view=list', ready: async (page) => page.getByTestId('timeline-day').first().waitFor() },
-  { name: 'timeline-picture', hash: '#/timeline', ready: async (page) => page.locator('[data-testid="timeline-lane"] canvas[data-kinds~="auto"]').first().waitFor() },
+  { name: 'timeline-picture', hash: '#/timeline', ready: async (page) => page.locator('[data-testid="timeline-track"][data-kinds~="auto"]').first().waitFor() },
   {
     name: 'keep-copy-dialog',
     hash: '#/fleet',

@@ -40,9 +40,12 @@ export class TimelinePage {
     return this.lanes.filter({ has: this.page.getByRole('link', { name: new RegExp(`^${clusterName}:`) }) })
   }
 
-  /** A cluster's lane track: a canvas whose `data-kinds` names the kinds of mark drawn and `data-drawn` counts them. */
+  /**
+   * A cluster's lane track (the picture's one canvas draws its marks beneath it): its `data-kinds` names the kinds of
+   * mark drawn and `data-drawn` counts them.
+   */
   track(clusterName: string): Locator {
-    return this.lane(clusterName).locator('canvas')
+    return this.lane(clusterName).getByTestId('timeline-track')
   }
 
   zoom(name: '1 day' | '7 days' | '3 weeks' | '30 days'): Locator {

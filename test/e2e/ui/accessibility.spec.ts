@@ -62,7 +62,7 @@ const SCREENS: Screen[] = [
     name: 'Timeline picture',
     hash: '#/timeline',
     ready: async (page) => {
-      const lane = page.getByTestId('timeline-lane').filter({ has: page.locator('canvas[data-kinds~="auto"]') }).first()
+      const lane = page.getByTestId('timeline-lane').filter({ has: page.locator('[data-testid="timeline-track"][data-kinds~="auto"]') }).first()
       await lane.waitFor()
       // A mark with keyboard focus (reached from its lane's label) shows its tooltip, which is scanned too.
       await lane.getByRole('link').first().focus()
