@@ -110,13 +110,13 @@ export function newestKeptBackups(db: StoreDatabase, scope: Scope): Map<string, 
 }
 
 /**
- * Per cluster, since when its backups are known (schema 14, store/cluster-watch.repo.ts): the achieved RPO counts
- * no time before it. A cluster listed by two connections is known since the earlier of the two.
+ * Per cluster of one connection, since when its backups are known (schema 14, store/cluster-watch.repo.ts): the
+ * achieved RPO counts no time before it. Each connection that lists a cluster id has its own.
  */
-export function knownSinceTimes(db: StoreDatabase, scope: Scope): Map<string, number> {
+export function knownSinceTimes(db: StoreDatabase, scope: ConnectionScope): Map<string, number> {
   const rows = readQuery('read since when the clusters are watched', () =>
     db
-      .prepare(`SELECT w.cluster_id AS clusterId, min(w.known_since) AS t FROM cluster_watch w WHERE ${scopeSql('w', scope)} GROUP BY w.cluster_id`)
+      .prepare(`SELECT w.cluster_id AS clusterId, w.known_since AS t FROM cluster_watch w WHERE ${scopeSql('w', scope)}`)
       .all(scopeParams(scope))
   ) as { clusterId: string; t: number }[]
   return new Map(rows.map(({ clusterId, t }) => [clusterId, t]))

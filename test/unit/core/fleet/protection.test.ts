@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { HEALTH_CAUSES, type HealthCause, type HealthLevel } from '#contract/health'
 import type { Backup } from '#contract/models/backup'
 import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS, rpoSpanText, rpoText, watchedMs } from '#contract/protection'
@@ -133,18 +133,32 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     // Retention was 7 days, then 3: dailies made in between may have expired unseen.
     const made = [...Array.from({ length: 6 }, (_, k) => daily(k + 3)), daily(2, 3), daily(1, 3)]
     syncAt(NOW, made)
-    expect(knownSinceTimes(db, {}).get(CLUSTER)).toBe(NOW)
+    expect(knownSinceTimes(db, { connectionId: CONNECTION_ID }).get(CLUSTER)).toBe(NOW)
     expect(figuresAt(NOW + 2 * DAY)).toMatchObject({ rpoMs: null, knownSince: new Date(NOW).toISOString() })
+  })
+
+  it('one path: a cluster known for 6 days and the same one 60 days later read the history with the same two statements', () => {
+    syncAt(NOW, Array.from({ length: 20 }, (_, k) => daily(k + 1)))
+    const historyReads = (atMs: number): string[] => {
+      const prepare = vi.spyOn(db, 'prepare')
+      figuresAt(atMs)
+      const sql = prepare.mock.calls.map(([statement]) => statement).filter((statement) => /\bobserved_backups\b/.test(statement))
+      prepare.mockRestore()
+      return sql
+    }
+    const recent = historyReads(NOW)
+    expect(recent).toHaveLength(2)
+    expect(historyReads(NOW + 60 * DAY)).toEqual(recent)
   })
 
   it('a cache rebuild keeps "known since"', () => {
     const made = Array.from({ length: 20 }, (_, k) => daily(k + 1))
     syncAt(NOW - 5 * DAY, made)
-    const first = knownSinceTimes(db, {}).get(CLUSTER)
+    const first = knownSinceTimes(db, { connectionId: CONNECTION_ID }).get(CLUSTER)
     expect(first).toBe(NOW - 11 * DAY - 10 * HOUR)
     clearCache(db)
     syncAt(NOW, made)
-    expect(knownSinceTimes(db, {}).get(CLUSTER)).toBe(first)
+    expect(knownSinceTimes(db, { connectionId: CONNECTION_ID }).get(CLUSTER)).toBe(first)
     expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, knownSince: new Date(NOW - 11 * DAY - 10 * HOUR).toISOString() })
   })
 })
