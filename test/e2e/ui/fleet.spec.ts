@@ -43,8 +43,8 @@ test('a clamped Policy cell ends with its second line, so nothing of a third sho
     await fleet.open()
     await expect(fleet.row('orders-prod')).toBeVisible()
     // Cells clip at their padding edge: a two-line cell must end where its second line does (8 px padding, 20 px lines).
-    // Measured again until the rows are there: the screen mounts afresh once the active connection is known, so one
-    // read can fall between the two mounts and find no cells (it then counts as too tall, never as a pass).
+    // Measured again until the rows are there (a read before the list is drawn finds no cells: it counts as too tall,
+    // never as a pass).
     const cells = page.locator('[data-testid=cluster-row] :is(.policy, .reason)')
     const tallest = async (): Promise<number> => {
       const heights = await cells.evaluateAll((found) => found.map((el) => el.getBoundingClientRect().height))
@@ -52,6 +52,28 @@ test('a clamped Policy cell ends with its second line, so nothing of a third sho
     }
     await expect.poll(tallest, { message: `${width} px` }).toBeLessThanOrEqual(8 + 2 * 20)
   }
+})
+
+test('the Newest backup cell gives the RPO a line of its own: its figure is not cut off at 1280 px, the method is beside the time', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await fleet.open()
+  const rpo = fleet.row('orders-prod').getByTestId('cluster-protection')
+  await expect(rpo).toHaveText(/^RPO \d/)
+  // The figure ("RPO 24 h", "RPO 3 d 4 h") ends inside the cell; a qualifier after it may be cut (the tooltip has it).
+  const figureEnd = await rpo.evaluate((line) => {
+    const text = line.firstChild
+    const figure = /^RPO \d+ \S+( \d+ \S+)?/.exec(line.textContent)?.[0] ?? ''
+    if (text === null || figure === '') return Number.POSITIVE_INFINITY
+    const range = document.createRange()
+    range.setStart(text, 0)
+    range.setEnd(text, figure.length)
+    // The cell clips at its padding edge (10 px): what lies beyond is not seen.
+    const cell = line.closest('[role="cell"]')
+    return cell === null ? Number.POSITIVE_INFINITY : range.getBoundingClientRect().right - (cell.getBoundingClientRect().right - 10)
+  })
+  expect(figureEnd).toBeLessThanOrEqual(0)
+  await expect(fleet.row('orders-prod')).toContainText(/ago\s*· AUTO/)
 })
 
 test('says why Free and Serverless clusters have no backups', async ({ page }) => {
