@@ -1,3 +1,4 @@
+import { clusterKey } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
@@ -14,6 +15,7 @@ export type HealthFacts = {
 }
 
 type FactRow = {
+  connection_id: string
   cluster_id: string
   newest_good: number | null
   creating_since: number | null
@@ -28,13 +30,14 @@ type FactRow = {
 /**
  * One row per cached cluster (of a connection, or all): grouped reads over indexed columns, so that the whole
  * fleet's health costs one query. The ledger's notices are the connection's own (schema 12): another
- * organization's, or an earlier emulator run's, with the same cluster id never count.
+ * organization's, or an earlier emulator run's, with the same cluster id never count. Keyed by `clusterKey`: two
+ * connections can list the same cluster id, each with its own facts.
  */
 export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<string, HealthFacts> {
   const rows = readQuery('read the health facts', () => db.prepare(HEALTH_FACTS_SQL).all({ connectionId: connectionId ?? null })) as FactRow[]
   return new Map(
     rows.map((r) => [
-      r.cluster_id,
+      clusterKey(r.connection_id, r.cluster_id),
       {
         newestGoodMs: r.newest_good,
         creatingSinceMs: r.creating_since,
@@ -49,7 +52,7 @@ export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<s
 }
 
 /** Each subquery is answered from an index (the oldest CREATING backup from `backups_creating_by_cluster`, schema 10). */
-export const HEALTH_FACTS_SQL = `SELECT c.cluster_id,
+export const HEALTH_FACTS_SQL = `SELECT c.connection_id, c.cluster_id,
            (SELECT max(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id
               AND b.status = 'AVAILABLE') AS newest_good,
            (SELECT min(create_time) FROM backups b WHERE b.connection_id = c.connection_id AND b.cluster_id = c.cluster_id

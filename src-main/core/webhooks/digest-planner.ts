@@ -1,5 +1,5 @@
 import { HEALTH_LEVELS } from '#contract/health'
-import { fleetHealth } from '../fleet/fleet-health.ts'
+import { judgeFleet } from '../fleet/fleet-health.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { NotificationLedger } from '../schedule/ledger.ts'
@@ -107,7 +107,7 @@ export class DigestPlanner {
 /** Clusters by health level, judged by the one health function every view uses (fleet/fleet-health.ts). */
 function fleetCounts(db: StoreDatabase, connectionId: string | null, nowMs: number): FleetCounts {
   const counts = { clusters: 0, ...Object.fromEntries(HEALTH_LEVELS.map((level) => [level, 0])) } as FleetCounts
-  for (const entry of fleetHealth(db, nowMs, connectionId ?? undefined).values()) {
+  for (const entry of judgeFleet(db, nowMs, connectionId === null ? undefined : { connectionId }).entries.values()) {
     counts.clusters++
     counts[entry.level]++
   }

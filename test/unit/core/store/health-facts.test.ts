@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Backup } from '#contract/models/backup'
 import type { StoreDatabase } from '#core/store/database'
+import { clusterKey } from '#core/store/cluster-scope'
 import { HEALTH_FACTS_SQL, readHealthFacts } from '#core/store/health.query'
 import { replaceBackups, replaceClusters } from '#core/store/mirror.repo'
 import { CONNECTION_ID, makeBackups, makeTempDir, openWithConnection } from './store-fixtures.ts'
@@ -35,7 +36,7 @@ describe('health facts of the whole fleet', () => {
     for (const clusterId of ['in01-0', 'in01-1']) {
       const own = backups.filter((b) => b.clusterId === clusterId)
       const times = (status: Backup['status']) => own.filter((b) => b.status === status).map((b) => Date.parse(b.createTime))
-      expect(facts.get(clusterId)).toMatchObject({ creatingSinceMs: Math.min(...times('CREATING')), newestGoodMs: Math.max(...times('AVAILABLE')) })
+      expect(facts.get(clusterKey(CONNECTION_ID, clusterId))).toMatchObject({ creatingSinceMs: Math.min(...times('CREATING')), newestGoodMs: Math.max(...times('AVAILABLE')) })
     }
   })
 
