@@ -1,24 +1,46 @@
 import type { SectionId } from './lib/router.svelte.ts'
 
+/** Stylesheets of the screens' chunks whose fetch failed, till a load fetches them again (`noteFailedStyles`). */
+const failedStyles = new Set<HTMLLinkElement>()
+
+/** `load`, after each stylesheet that failed is fetched again by a fresh `<link>` in its place; at once if none did. */
+function styledAgain<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => {
+    if (failedStyles.size === 0) return load()
+    const links = [...failedStyles]
+    failedStyles.clear()
+    const settled = links.map((link) => {
+      const fresh = link.cloneNode() as HTMLLinkElement
+      const done = new Promise((resolve) => {
+        fresh.addEventListener('load', resolve)
+        fresh.addEventListener('error', resolve)
+      })
+      link.replaceWith(fresh)
+      return done
+    })
+    return Promise.all(settled).then(load)
+  }
+}
+
 /*
  * Every screen but the Fleet is its own chunk, loaded when first opened: a fresh page parses only the shell and the
  * Fleet before the Fleet rows paint (bench/ui-fleet.bench.ts). A second after start, when the browser is idle (the
  * Fleet has painted by then on any usual machine), `preloadSections` fetches the rest, so a later switch is instant.
  */
 export const SECTION_PAGES = {
-  backups: () => import('./features/backups/BackupsPage.svelte'),
-  drafts: () => import('./features/drafts/DraftsPage.svelte'),
-  notifications: () => import('./features/notifications/NotificationsPage.svelte'),
-  timeline: () => import('./features/timeline/TimelinePage.svelte'),
-  templates: () => import('./features/templates/TemplatesPage.svelte'),
-  settings: () => import('./features/settings/SettingsPage.svelte')
+  backups: styledAgain(() => import('./features/backups/BackupsPage.svelte')),
+  drafts: styledAgain(() => import('./features/drafts/DraftsPage.svelte')),
+  notifications: styledAgain(() => import('./features/notifications/NotificationsPage.svelte')),
+  timeline: styledAgain(() => import('./features/timeline/TimelinePage.svelte')),
+  templates: styledAgain(() => import('./features/templates/TemplatesPage.svelte')),
+  settings: styledAgain(() => import('./features/settings/SettingsPage.svelte'))
 } as const satisfies Record<Exclude<SectionId, 'fleet'>, () => Promise<unknown>>
 
 /** The Fleet's parts a first paint of the list does not show: the cluster details (with the policy editor), its dialogs. */
 export const FLEET_PARTS = {
-  details: () => import('./features/fleet/ClusterDetails.svelte'),
-  exportDialog: () => import('./features/fleet/ExportPoliciesDialog.svelte'),
-  reportsDialog: () => import('./features/reports/ReportsDialog.svelte')
+  details: styledAgain(() => import('./features/fleet/ClusterDetails.svelte')),
+  exportDialog: styledAgain(() => import('./features/fleet/ExportPoliciesDialog.svelte')),
+  reportsDialog: styledAgain(() => import('./features/reports/ReportsDialog.svelte'))
 } as const
 
 /** What the preload fetches, the likeliest next screens first: the backup list, then a cluster's details. */
@@ -48,4 +70,19 @@ export function preloadSections(target: Window): () => void {
     target.clearTimeout(timer)
     if (idle !== null) target.cancelIdleCallback(idle)
   }
+}
+
+/**
+ * Notes each stylesheet whose fetch failed (the host was down), for the next load of a screen to fetch it again
+ * (`styledAgain`). Vite's preload helper adds a screen's CSS as a `<link>` once per page and never again, loaded or
+ * not: the screen would come back without its styles (test/e2e/ui/screens-after-host-restart.spec.ts). A failed
+ * `import()` itself is not kept by the browser: the next visit imports again. The returned function stops it.
+ */
+export function noteFailedStyles(target: Document): () => void {
+  const onError = (event: Event): void => {
+    if (event.target instanceof HTMLLinkElement && event.target.rel === 'stylesheet') failedStyles.add(event.target)
+  }
+  // `error` does not bubble: only a capturing listener on the document hears every link's.
+  target.addEventListener('error', onError, true)
+  return () => target.removeEventListener('error', onError, true)
 }
