@@ -40,18 +40,25 @@ test.describe('a screen whose code could not be fetched while the host was down'
     await emulator?.close()
   })
 
-  /** Holds the Drafts screen's code (script and stylesheet) until `release`; `requested` settles once it is asked for. */
-  async function holdDraftsCode(page: Page): Promise<{ requested: Promise<void>; release: () => void }> {
+  /**
+   * Opens the Fleet, then holds every chunk the page asks for from then on until `release`, and stops the host once the
+   * idle preload asks for its first: no fetch is under way when the host stops, so each one is refused, never cut.
+   */
+  async function openFleetThenStopHost(page: Page): Promise<{ release: () => void }> {
+    await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
+    await new FleetPage(page).heading.waitFor()
     let release!: () => void
     let wasRequested!: () => void
     const released = new Promise<void>((resolve) => (release = resolve))
     const requested = new Promise<void>((resolve) => (wasRequested = resolve))
-    await page.route(/\/assets\/DraftsPage-[^/]*$/, async (route) => {
+    await page.route(/\/assets\/[^/]*$/, async (route) => {
       wasRequested()
       await released
       await route.continue()
     })
-    return { requested, release }
+    await requested
+    await host!.stop()
+    return { release }
   }
 
   /** The Drafts screen is shown with its styles: the rules of its stylesheet are in the page. */
@@ -64,14 +71,10 @@ test.describe('a screen whose code could not be fetched while the host was down'
   }
 
   test('a screen the idle preload could not fetch while the host was down opens once it is back, with its styles', async ({ page }) => {
-    const drafts = await holdDraftsCode(page)
-    await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
-    await new FleetPage(page).heading.waitFor()
-    await drafts.requested
-    // The preload's fetch of the screen's code reaches a stopped host.
+    // The preload's fetch of each screen's code, the Drafts' too, reaches a stopped host.
     const refused = page.waitForEvent('requestfailed', (request) => /\/assets\/DraftsPage-[^/]*\.js$/.test(request.url()))
-    await host!.stop()
-    drafts.release()
+    const { release } = await openFleetThenStopHost(page)
+    release()
     await refused
 
     await host!.start()
@@ -80,11 +83,8 @@ test.describe('a screen whose code could not be fetched while the host was down'
   })
 
   test('a screen opened while the host was down says so, and "Try again" opens it once the host is back, with no reload', async ({ page }) => {
-    const drafts = await holdDraftsCode(page)
-    await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
-    await new FleetPage(page).heading.waitFor()
-    await host!.stop()
-    drafts.release()
+    const { release } = await openFleetThenStopHost(page)
+    release()
     await page.getByRole('link', { name: 'Drafts' }).click()
     const notLoaded = page.getByRole('alert').filter({ hasText: NOT_LOADED })
     await expect(notLoaded).toBeVisible()
