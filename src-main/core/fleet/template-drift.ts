@@ -4,10 +4,9 @@ import { describeDrift, driftFields } from '#contract/drift-rules'
 import type { NoticeDraft } from '../schedule/ledger.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listClusters, listMirroredPolicies } from '../store/cache.query.ts'
+import { clusterKey as key } from '../store/cluster-scope.ts'
 import { latestChangeTimes } from '../store/history.repo.ts'
 import { listAssignments, listTemplates, type StoredTemplate } from '../store/templates.repo.ts'
-
-const key = (connectionId: string, clusterId: string): string => `${connectionId}/${clusterId}`
 
 /**
  * Each assigned cluster of a connection: its template and the fields on which the mirrored remote departs from it.

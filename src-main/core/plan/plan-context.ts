@@ -1,3 +1,4 @@
+import { clusterKey } from '../store/cluster-scope.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { openDraftKeys, planClusters, type PlanCluster } from '../store/plan.query.ts'
 import type { PlanContext } from './plan-items.ts'
@@ -15,6 +16,6 @@ export function loadPlanContext(db: StoreDatabase, clusterIds: readonly string[]
   const openDrafts = openDraftKeys(db)
   return {
     clusterOf: (clusterId) => byId.get(clusterId),
-    hasOpenDraft: (c) => openDrafts.has(`${c.connectionId}/${c.clusterId}`)
+    hasOpenDraft: (c) => openDrafts.has(clusterKey(c.connectionId, c.clusterId))
   }
 }

@@ -1,5 +1,6 @@
 import { backupPolicySchema, type BackupPolicy } from '#contract/models/policy'
 import { parsePolicyInput } from './policy-json.ts'
+import { clusterKey } from './cluster-scope.ts'
 import { requireConnection } from './connections.repo.ts'
 import type { StoreDatabase } from './database.ts'
 import { toIso } from './time.ts'
@@ -74,10 +75,10 @@ export function listPolicyHistory(
   }))
 }
 
-/** When each cluster's policy last changed (pushed here or seen changed by a sync), keyed `${connectionId}/${clusterId}`. */
+/** When each cluster's policy last changed (pushed here or seen changed by a sync), keyed by `clusterKey`. */
 export function latestChangeTimes(db: StoreDatabase): Map<string, number> {
   const rows = readQuery('read the latest policy changes', () =>
     db.prepare('SELECT connection_id, cluster_id, MAX(at) AS at FROM policy_history GROUP BY connection_id, cluster_id').all()
   ) as { connection_id: string; cluster_id: string; at: number }[]
-  return new Map(rows.map((r) => [`${r.connection_id}/${r.cluster_id}`, r.at]))
+  return new Map(rows.map((r) => [clusterKey(r.connection_id, r.cluster_id), r.at]))
 }

@@ -1,5 +1,6 @@
 import type { Cluster } from '#contract/models/cluster'
 import type { BackupPolicy } from '#contract/models/policy'
+import { clusterKey } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
@@ -36,10 +37,10 @@ export function planClusters(db: StoreDatabase, clusterIds: readonly string[]): 
   }))
 }
 
-/** `${connectionId}/${clusterId}` of every cluster with an open draft (any state but synced). */
+/** The `clusterKey` of every cluster with an open draft (any state but synced). */
 export function openDraftKeys(db: StoreDatabase): Set<string> {
   const rows = readQuery('read the open drafts', () =>
     db.prepare("SELECT connection_id, cluster_id FROM drafts WHERE state <> 'synced'").all()
   ) as { connection_id: string; cluster_id: string }[]
-  return new Set(rows.map((r) => `${r.connection_id}/${r.cluster_id}`))
+  return new Set(rows.map((r) => clusterKey(r.connection_id, r.cluster_id)))
 }
