@@ -36,11 +36,13 @@ export const SECTION_PAGES = {
   settings: styledAgain(() => import('./features/settings/SettingsPage.svelte'))
 } as const satisfies Record<Exclude<SectionId, 'fleet'>, () => Promise<unknown>>
 
-/** The Fleet's parts a first paint of the list does not show: the cluster details (with the policy editor), its dialogs. */
+/** The Fleet's parts a first paint of the list does not show: the cluster details (with the policy editor), its dialogs and the plan actions. */
 export const FLEET_PARTS = {
   details: styledAgain(() => import('./features/fleet/ClusterDetails.svelte')),
   exportDialog: styledAgain(() => import('./features/fleet/ExportPoliciesDialog.svelte')),
-  reportsDialog: styledAgain(() => import('./features/reports/ReportsDialog.svelte'))
+  reportsDialog: styledAgain(() => import('./features/reports/ReportsDialog.svelte')),
+  importPolicies: styledAgain(() => import('./features/fleet/import-policies.ts')),
+  planActions: styledAgain(() => import('./features/plans/plan-actions.ts'))
 } as const
 
 /** What the preload fetches, the likeliest next screens first: the backup list, then a cluster's details. */
