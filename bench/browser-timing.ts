@@ -75,16 +75,21 @@ export async function freshPageLoad(
 
 /** The intervals between animation frames (ms) while `action` runs: a repaint that overruns a frame shows as a long one. */
 export async function frameIntervals(page: Page, action: () => Promise<void>): Promise<number[]> {
+  // Each run's loop has its own id: a loop of an earlier run whose last frame is still pending stops instead of
+  // pushing a second timestamp per frame into this run's list.
   await page.evaluate(`(() => {
-    window.__benchFrames = []
-    window.__benchFrameLoop = true
-    const tick = (t) => { window.__benchFrames.push(t); if (window.__benchFrameLoop) requestAnimationFrame(tick) }
+    const loop = (window.__benchFrameLoop ?? 0) + 1
+    const frames = []
+    window.__benchFrames = frames
+    window.__benchFrameLoop = loop
+    const tick = (t) => { if (window.__benchFrameLoop !== loop) return; frames.push(t); requestAnimationFrame(tick) }
     requestAnimationFrame(tick)
   })()`)
   await action()
   const frames = await page.evaluate<number[]>(`new Promise((done) => requestAnimationFrame(() => {
-    window.__benchFrameLoop = false
-    done(window.__benchFrames)
+    const frames = window.__benchFrames
+    window.__benchFrameLoop += 1
+    done(frames)
   }))`)
   return frames.slice(1).map((t, i) => t - (frames[i] ?? t))
 }
