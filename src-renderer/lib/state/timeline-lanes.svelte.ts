@@ -1,6 +1,7 @@
 import type { TimelineGroup, TimelineLane, TimelineMark } from '#contract/commands/timeline'
 import type { SerializedError } from '#contract/errors'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
+import { stopAll } from './follow.ts'
 import { contains, DEFAULT_ZOOM, fetchRangeFor, rangeAroundNow, type ViewRange } from '../policy/timeline-view.ts'
 
 /** Lanes asked for at once: a screenful (about 20 rows at 30 px), so a fresh page asks once before it paints. */
@@ -117,11 +118,17 @@ export class TimelineLanesState {
     return Promise.all(loads).then(() => undefined)
   }
 
-  /** Reloads what is on screen after every sync and every draft that reached the remote. */
+  /**
+   * Reloads what is on screen after every sync and every draft that reached the remote, and whenever the client
+   * says such an event may have been missed (the host restarted: lib/state/follow.ts).
+   */
   watch(): Unsubscribe {
-    return this.core.subscribe((message) => {
-      if (message.name === 'sync/finished' || (message.name === 'draft/state-changed' && message.payload.state === 'synced')) this.reload()
-    })
+    return stopAll([
+      this.core.subscribe((message) => {
+        if (message.name === 'sync/finished' || (message.name === 'draft/state-changed' && message.payload.state === 'synced')) this.reload()
+      }),
+      this.core.onMissedEvents(() => this.reload())
+    ])
   }
 
   reload(): void {

@@ -102,6 +102,26 @@ describe('TimelineLanesState loading', () => {
     await vi.advanceTimersByTimeAsync(RANGE_SETTLE_MS * 2)
     expect(core.callsOf('timeline/lanes').length).toBe(before)
   })
+
+  test('a sync that ended while the event stream was down is read once the stream is back: the lanes on screen are asked for again', async () => {
+    const core = coreWithLanes()
+    const state = new TimelineLanesState(core)
+    const stop = state.watch()
+    const view = rangeAroundNow(NOW, 21)
+    await showFirstLanes(state, view)
+    const before = core.callsOf('timeline/lanes').length
+    core.disconnect()
+    core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(core.callsOf('timeline/lanes').length).toBe(before)
+    core.reconnect()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(core.callsOf('timeline/lanes').length).toBeGreaterThan(before)
+    stop()
+    core.reconnect()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(core.listenerCount).toBe(0)
+  })
 })
 
 describe('TimelineLanesState visits', () => {
