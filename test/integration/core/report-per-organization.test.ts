@@ -1,60 +1,24 @@
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ManualClock } from '#core/lib/clock'
-import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { expectOk } from '../../fakes/envelope.ts'
-import { LockstepClocks } from '../../fakes/lockstep-clocks.ts'
-import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
-
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-/** Monday 2 March 2026, 00:00 UTC. */
-const MONDAY = Date.UTC(2026, 2, 2)
-const DAILY = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 30 }
+import { DAY, HOUR, MONDAY, startTwoOrganizationsSharingAClusterId, type TwoOrganizations } from '../../fakes/two-organizations.ts'
 
 type CsvRow = Record<string, string>
 const parseCsv = (content: string): CsvRow[] => parse<CsvRow>(content, { columns: true, bom: true })
 const iso = (ms: number): string => new Date(ms).toISOString()
 
-let running: { core: TestCore; emulators: RunningEmulator[] } | null = null
+let running: TwoOrganizations | null = null
 afterEach(async () => {
-  if (running === null) return
-  await running.core.close()
-  for (const emulator of running.emulators) await emulator.close()
+  await running?.close()
   running = null
 })
 
-/**
- * Two organizations whose emulators list the SAME cluster id (the same organization added twice, or an emulator
- * run again): in the first, backup jobs take 30 hours, so a daily policy misses windows (Zilliz skips a window
- * while the previous AUTO backup still runs, emulator README, Inferred choice 11); in the second, none is missed.
- */
-async function twoOrganizationsOverAWeek(): Promise<{ core: TestCore; slowId: string; fastId: string; clusterId: string; slow: RunningEmulator }> {
-  const options = { seed: 'empty', clockMode: 'manual', startTime: MONDAY, rateLimit: 10_000 } as const
-  const slow = await startEmulator({ ...options, jobDurationMs: 30 * HOUR })
-  const fast = await startEmulator(options)
-  const clock = new ManualClock(MONDAY)
-  const core = createTestCore({ clock })
-  running = { core, emulators: [slow, fast] }
-  const clusterId = slow.createCluster({ clusterName: 'orders-nightly' }).clusterId
-  expect(fast.createCluster({ clusterName: 'orders-nightly' }).clusterId).toBe(clusterId)
-  await core.start()
-  const clocks = new LockstepClocks([slow, fast], clock)
-  const slowId = expectOk(await core.invoke('connection/add', { name: 'Slow org', baseUrl: slow.url, apiKey: slow.apiKey })).id
-  const fastId = expectOk(await core.invoke('connection/add', { name: 'Fast org', baseUrl: fast.url, apiKey: fast.apiKey })).id
-  for (const connectionId of [slowId, fastId]) {
-    expectOk(await core.invoke('sync/run', { connectionId }))
-    // policy/apply acts on the active organization's cluster of that id.
-    expectOk(await core.invoke('connection/activate', { id: connectionId }))
-    expectOk(await core.invoke('policy/apply', { clusterId, policy: DAILY }))
-  }
-  // Each day past the window's deadline (04:00 + 2 h grace) both organizations sync; the watcher judges each window.
-  for (let day = 0; day < 7; day++) {
-    clocks.moveTo(MONDAY + day * DAY + 7 * HOUR, core.scheduler)
-    for (const connectionId of [slowId, fastId]) expectOk(await core.invoke('sync/run', { connectionId }))
-  }
-  clocks.moveTo(MONDAY + 7 * DAY, core.scheduler)
-  return { core, slowId, fastId, clusterId, slow }
+/** The two organizations after a week of daily syncs: the first organization's windows were missed. */
+async function twoOrganizationsOverAWeek(): Promise<TwoOrganizations> {
+  running = await startTwoOrganizationsSharingAClusterId()
+  await running.syncDaily(7)
+  running.clocks.moveTo(MONDAY + 7 * DAY, running.core.scheduler)
+  return running
 }
 
 describe('two organizations listing the same cluster id', () => {
