@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 import { failure } from '#contract/envelope'
 import { EVENTS_SEEN_HEADER } from '#contract/event-stream'
 import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
-import { readStaticFile } from './static-files.ts'
+import { staticFiles, type StaticFiles } from './static-files.ts'
 import { countEvents, openEventStream, type EventCount } from './event-stream.ts'
 
 /** Where the host's event stream listens: the core's event bus, or a stand-in while the core loads. */
@@ -35,8 +35,9 @@ const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<RunningHost> {
   const count = countEvents(options.events)
+  const files = staticFiles(options.rendererDir)
   const server = createServer((request, response) => {
-    handle(request, response, options, count, port()).catch((error: unknown) => {
+    handle(request, response, options, files, count, port()).catch((error: unknown) => {
       options.logger.error('host request failed', { error: String(error) })
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
       else response.destroy()
@@ -64,6 +65,7 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   options: HttpHostOptions,
+  files: StaticFiles,
   count: EventCount,
   port: number
 ): Promise<void> {
@@ -99,11 +101,12 @@ async function handle(
     send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     return
   }
-  const file = await readStaticFile(options.rendererDir, url.pathname)
+  const file = await files.read(url.pathname)
   if (file === null) {
     send(response, 404, 'text/plain; charset=utf-8', 'Not found')
     return
   }
+  response.setHeader('Cache-Control', file.cacheControl)
   send(response, 200, file.contentType, file.body)
 }
 

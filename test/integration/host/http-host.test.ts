@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -136,6 +136,30 @@ describe('the browser host', () => {
     for (const path of ['/../secret.html', '/%2e%2e/secret.html', '/..%2fsecret.html', '/%2e%2e%5csecret.html', '/assets/%00app.js']) {
       const response = await fetch(host.url + path, { headers: auth })
       expect(response.status, path).toBe(404)
+    }
+  })
+
+  it('reads a hashed asset once and answers it from memory after, marked immutable for the browser', async () => {
+    const asset = join(rendererDir, 'assets', 'kept-3f9a.js')
+    writeFileSync(asset, 'console.log("kept")')
+    const first = await fetch(`${host.url}/assets/kept-3f9a.js`, { headers: auth })
+    expect(await first.text()).toBe('console.log("kept")')
+    expect(first.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
+    rmSync(asset)
+    const again = await fetch(`${host.url}/assets/kept-3f9a.js`, { headers: auth })
+    expect(again.status).toBe(200)
+    expect(await again.text()).toBe('console.log("kept")')
+  })
+
+  it('reads index.html from disk on every request, so a rebuild is served at the next load', async () => {
+    const page = join(rendererDir, 'index.html')
+    for (const build of ['first build', 'second build']) {
+      writeFileSync(page, `<!doctype html><title>Backup Desk ${build}</title>`)
+      for (const path of ['/', '/index.html', '/assets/../index.html', '/assets/%2e%2e/index.html']) {
+        const response = await fetch(host.url + path, { headers: auth })
+        expect(await response.text(), path).toContain(build)
+        expect(response.headers.get('cache-control'), path).toBe('no-cache')
+      }
     }
   })
 
