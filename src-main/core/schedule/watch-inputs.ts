@@ -46,6 +46,8 @@ export type WatchInputs = {
    * that expiry under their connection yet. Filtering in SQL keeps a re-plan from re-reading thousands of already-noted backups.
    */
   availableExpiringIn(fromMs: number, toMs: number, notedAs: 'expiring' | 'expired'): WatchBackup[]
+  /** AVAILABLE backups whose expiry is in (fromMs, toMs], noted or not (the Timeline's day-by-day list). */
+  availableExpiringBetween(fromMs: number, toMs: number): WatchBackup[]
   /** The earliest AVAILABLE expiry strictly after `afterMs`. */
   nextExpiryAfter(afterMs: number): number | null
   /** CREATING backups created at or before `beforeMs`, not yet noted as `stuck`. */

@@ -53,7 +53,7 @@ export type WatcherDeps = {
   options?: WatcherOptions
   /** Notices from outside the schedule (template drift), recorded in the same ledger with the same delivery. */
   moreNotices?: () => NoticeDraft[]
-  /** Names the organization of each expected window `schedule/upcoming` answers with. */
+  /** Names the organization of each expected window and expiring backup (`schedule/upcoming`, `schedule/expiring`). */
   organizations?: () => ReadonlyMap<string, OrganizationRef>
 }
 
@@ -74,7 +74,7 @@ export type Watcher = {
   handlers: HandlersFor<WatchCommand>
 }
 
-export type WatchCommand = 'schedule/upcoming' | 'notification/list' | 'notification/mark-read' | 'settings/get' | 'settings/update'
+export type WatchCommand = 'schedule/upcoming' | 'schedule/expiring' | 'notification/list' | 'notification/mark-read' | 'settings/get' | 'settings/update'
 
 /** Composes the watcher. It reads the cache, writes the ledger and notifies; it never calls the API. */
 export function createWatcher(deps: WatcherDeps): Watcher {

@@ -65,6 +65,13 @@ export function createWatchQueries(db: StoreDatabase): WatchInputs {
         toMs,
         notedAs
       ),
+    availableExpiringBetween: (fromMs, toMs) =>
+      backups(
+        `SELECT ${BACKUP_COLUMNS} FROM backups b
+         WHERE b.status = 'AVAILABLE' AND b.expire_time > ? AND b.expire_time <= ? ORDER BY b.expire_time, b.backup_id`,
+        fromMs,
+        toMs
+      ),
     nextExpiryAfter: (afterMs) =>
       scalar(`SELECT MIN(expire_time) AS v FROM backups WHERE status = 'AVAILABLE' AND expire_time > ?`, afterMs),
     creatingSince: (beforeMs) =>

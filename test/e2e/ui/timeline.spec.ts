@@ -28,6 +28,22 @@ test('lists the next 7 days of windows and expiries by local day, local time and
   await expect(timeline.entries.filter({ hasText: 'Backup window of' })).toHaveCount(0)
 })
 
+test('marks an expiring backup that is its cluster\'s newest, without reading the fleet or the backup list', async ({ page }) => {
+  const asked: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/rpc/')) asked.push(path.slice('/rpc/'.length))
+  })
+  const timeline = new TimelinePage(page)
+  await timeline.openList()
+  await timeline.filter('Expiries').check()
+  const newest = timeline.entries.filter({ hasText: "the cluster's newest backup" })
+  await expect(newest.first()).toContainText('Newest expires')
+  await expect(timeline.entries.filter({ hasText: 'Expires' }).filter({ hasNotText: 'Newest' }).first()).toBeVisible()
+  expect(asked).toContain('schedule/expiring')
+  expect(asked.filter((command) => command === 'cluster/list' || command === 'backup/list')).toEqual([])
+})
+
 test('takes screenshots of the timeline, light and dark', async ({ page }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })

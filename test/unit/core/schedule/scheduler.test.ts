@@ -90,6 +90,7 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
         expiresAt > from && expiresAt <= to
           ? [{ connectionId: 'c', backupId: 'b', backupName: 'b', clusterId: 'k', clusterName: 'k', createTimeMs: now - 1, expireTimeMs: expiresAt, isNewest: false }]
           : [],
+      availableExpiringBetween: () => [],
       nextExpiryAfter: (after) => (expiresAt > after ? expiresAt : null),
       creatingSince: () => [],
       nextCreatingAfter: () => null,
