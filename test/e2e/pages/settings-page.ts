@@ -18,7 +18,7 @@ export class SettingsPage {
     this.name = page.getByLabel('Name', { exact: true })
     this.region = page.getByLabel('Zilliz Cloud region')
     this.baseUrl = page.getByLabel('Base URL')
-    this.apiKey = page.getByLabel('API key')
+    this.apiKey = page.getByLabel('API key', { exact: true })
     this.testButton = page.getByRole('button', { name: 'Test connection' })
     this.saveButton = page.getByRole('button', { name: 'Save connection' })
     this.formError = page.getByRole('form', { name: 'Add a connection' }).getByRole('alert')
