@@ -151,7 +151,7 @@ describe('the browser host', () => {
     expect(await again.text()).toBe('console.log("kept")')
   })
 
-  it('reads index.html from disk on every request, so a rebuild is served at the next load', async () => {
+  it('serves index.html as it is on disk at each request, so a rebuild is served at the next load', async () => {
     const page = join(rendererDir, 'index.html')
     for (const build of ['first build', 'second build']) {
       writeFileSync(page, `<!doctype html><title>Backup Desk ${build}</title>`)
