@@ -1,5 +1,6 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
+import { countRequests } from './lib/core-client/answered-requests.ts'
 import { createCoreClient } from './lib/core-client/create-core-client.ts'
 import { rootContext } from './lib/context.ts'
 import { Router } from './lib/router.svelte.ts'
@@ -15,4 +16,5 @@ if (target === null) throw new Error('index.html has no #app element')
 // failure is App's to show (the screen's "Try again"), not an unhandled rejection here.
 if (new Router(window).section === 'timeline') SECTION_PAGES.timeline().catch(() => undefined)
 
-mount(App, { target, context: rootContext(createCoreClient()) })
+const client = countRequests(createCoreClient())
+mount(App, { target, props: { allAnswered: () => client.allAnswered() }, context: rootContext(client) })

@@ -1,4 +1,6 @@
 import type { SectionId } from './lib/router.svelte.ts'
+import { preloadInIdle, type PreloadTarget } from './lib/idle-preload.ts'
+import { warmTimeFormatting } from './lib/ui/format.ts'
 
 /** Stylesheets of the screens' chunks whose fetch failed, till a load fetches them again (`noteFailedStyles`). */
 const failedStyles = new Set<HTMLLinkElement>()
@@ -24,8 +26,8 @@ function styledAgain<T>(load: () => Promise<T>): () => Promise<T> {
 
 /*
  * Every screen but the Fleet is its own chunk, loaded when first opened: a fresh page parses only the shell and the
- * Fleet before the Fleet rows paint (bench/ui-fleet.bench.ts). A second after start, when the browser is idle (the
- * Fleet has painted by then on any usual machine), `preloadSections` fetches the rest, so a later switch is instant.
+ * Fleet before the Fleet rows paint (bench/ui-fleet.bench.ts). Once the first screen has drawn, `preloadSections`
+ * fetches the rest one at a time, the likeliest next screen first, so a later switch is instant (bench/ui-backups).
  */
 export const SECTION_PAGES = {
   backups: styledAgain(() => import('./features/backups/BackupsPage.svelte')),
@@ -45,33 +47,21 @@ export const FLEET_PARTS = {
   planActions: styledAgain(() => import('./features/plans/plan-actions.ts'))
 } as const
 
-/** What the preload fetches, the likeliest next screens first: the backup list, then a cluster's details. */
-const PRELOAD_ORDER = [SECTION_PAGES.backups, FLEET_PARTS.details, ...Object.values(SECTION_PAGES), ...Object.values(FLEET_PARTS)]
+/** Time formatting made ready (`warmTimeFormatting`), as a preload step: the backup list's rows each show a time. */
+const warmFormatting = (): Promise<void> => Promise.resolve().then(warmTimeFormatting)
 
 /**
- * Starts the preload a second from now, one chunk per idle moment, so that a screen the admin opens meanwhile
- * does not queue behind twenty requests at once (bench/ui-backups); the returned function stops it.
+ * What the preload does, the likeliest next screens first: the backup list's code and what its rows need, then a
+ * cluster's details, then the rest.
  */
-export function preloadSections(target: Window): () => void {
-  const pending = [...new Set(PRELOAD_ORDER)]
-  let idle: number | null = null
-  let isStopped = false
-  const whenIdle = (run: () => void): void => {
-    if ('requestIdleCallback' in target) idle = target.requestIdleCallback(run, { timeout: 2000 })
-    else run()
-  }
-  const loadNext = (): void => {
-    const part = pending.shift()
-    if (isStopped || part === undefined) return
-    // A chunk that fails to load is left to its screen, which says so when opened (App.svelte, notLoaded).
-    void part().catch(() => undefined).then(() => whenIdle(loadNext))
-  }
-  const timer = target.setTimeout(() => whenIdle(loadNext), 1000)
-  return () => {
-    isStopped = true
-    target.clearTimeout(timer)
-    if (idle !== null) target.cancelIdleCallback(idle)
-  }
+const PRELOAD_ORDER = [SECTION_PAGES.backups, warmFormatting, FLEET_PARTS.details, ...Object.values(SECTION_PAGES), ...Object.values(FLEET_PARTS)]
+
+/**
+ * Preloads the other screens once the first one has drawn, the likeliest next first (`preloadInIdle`); the returned
+ * function stops it.
+ */
+export function preloadSections(target: PreloadTarget, firstScreenDrawn: Promise<unknown>): () => void {
+  return preloadInIdle(target, firstScreenDrawn, PRELOAD_ORDER)
 }
 
 /**

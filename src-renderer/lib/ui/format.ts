@@ -1,3 +1,5 @@
+import { formatLocalAndUtc } from '#contract/time'
+
 const SIZE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB']
 
 /** Bytes in human units (1024-based, as the console shows them). */
@@ -44,4 +46,15 @@ export function localTimeZone(): string {
   const minute = Math.floor(Date.now() / 60_000)
   if (zone.minute !== minute) zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, minute }
   return zone.name
+}
+
+/**
+ * Does now what the first time and count drawn on a fresh page would do: resolves the local zone, builds its
+ * formatter and formats a number. The page's first Intl call loads ICU's data (15–45 ms of a fresh Chromium page,
+ * measured on the 2-core machine under load): done while the page waits for an answer or is idle, it is not paid
+ * by the first screen that shows a time (App.svelte, sections.ts; bench/ui-backups).
+ */
+export function warmTimeFormatting(): void {
+  formatLocalAndUtc(new Date().toISOString(), localTimeZone())
+  void (0).toLocaleString()
 }

@@ -1,0 +1,44 @@
+/** What the preload needs of the window: its timers and idle callbacks. */
+export type PreloadTarget = Pick<Window, 'setTimeout' | 'clearTimeout' | 'requestIdleCallback' | 'cancelIdleCallback'>
+
+/** The latest the preload starts, if requests are still in flight then (a sync the admin started at once). */
+const PRELOAD_LATEST_MS = 1000
+
+/**
+ * Loads `parts` in turn, one per idle moment (the screens' chunks, sections.ts). It starts once `firstScreenDrawn`
+ * settles (every read the first screen sent is answered; App.svelte) or a second has passed, whichever comes first,
+ * so that neither the first screen nor one the admin opens meanwhile queues behind twenty requests at once; the
+ * returned function stops it. Starting a second after start, as before, was too late: an admin who opened Backups
+ * in the first second waited for its code to be fetched and compiled (bench/ui-backups), though the first screen
+ * had its answer long before.
+ */
+export function preloadInIdle(target: PreloadTarget, firstScreenDrawn: Promise<unknown>, parts: readonly (() => Promise<unknown>)[]): () => void {
+  const pending = [...new Set(parts)]
+  let idle: number | null = null
+  let isStarted = false
+  let isStopped = false
+  const whenIdle = (run: () => void): void => {
+    if ('requestIdleCallback' in target) idle = target.requestIdleCallback(run, { timeout: 2000 })
+    else run()
+  }
+  const loadNext = (): void => {
+    const part = pending.shift()
+    if (isStopped || part === undefined) return
+    // A chunk that fails to load is left to its screen, which says so when opened (App.svelte, notLoaded).
+    void part().catch(() => undefined).then(() => whenIdle(loadNext))
+  }
+  const start = (): void => {
+    if (isStarted || isStopped) return
+    isStarted = true
+    target.clearTimeout(timer)
+    whenIdle(loadNext)
+  }
+  const timer = target.setTimeout(start, PRELOAD_LATEST_MS)
+  void firstScreenDrawn.catch(() => undefined).then(start)
+  return () => {
+    isStopped = true
+    target.clearTimeout(timer)
+    if (idle !== null) target.cancelIdleCallback(idle)
+  }
+}
+
