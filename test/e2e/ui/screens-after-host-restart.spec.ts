@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
@@ -8,7 +8,7 @@ import { DraftsPage } from '../pages/drafts-page.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
 import { freePort } from '../support/free-port.ts'
 import { HostProcess } from '../support/host-process.ts'
-import { screenshotPath } from '../support/paths.ts'
+import { repoRoot, screenshotPath } from '../support/paths.ts'
 import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'screens-after-restart-e2e-token'
@@ -41,21 +41,28 @@ test.describe('a screen whose code could not be fetched while the host was down'
   })
 
   /**
-   * Opens the Fleet, then holds every chunk the page asks for from then on until `release`, and stops the host once the
-   * idle preload asks for its first: no fetch is under way when the host stops, so each one is refused, never cut.
+   * Opens the Fleet and holds every chunk the page asks for beyond the entry's own files (those index.html names)
+   * until `release`, and stops the host once the idle preload asks for its first: no fetch is under way when the host
+   * stops, so each one is refused, never cut. The hold is in place before the page loads: the preload starts as soon
+   * as the Fleet has its answers (src-renderer/lib/idle-preload.ts), which may come before the test sees the heading.
    */
   async function openFleetThenStopHost(page: Page): Promise<{ release: () => void }> {
-    await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
-    await new FleetPage(page).heading.waitFor()
+    const entry = new Set(readFileSync(join(repoRoot(), 'out/renderer/index.html'), 'utf8').match(/\/assets\/[^"']+/g) ?? [])
     let release!: () => void
     let wasRequested!: () => void
     const released = new Promise<void>((resolve) => (release = resolve))
     const requested = new Promise<void>((resolve) => (wasRequested = resolve))
     await page.route(/\/assets\/[^/]*$/, async (route) => {
+      if (entry.has(new URL(route.request().url()).pathname)) {
+        await route.continue()
+        return
+      }
       wasRequested()
       await released
       await route.continue()
     })
+    await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
+    await new FleetPage(page).heading.waitFor()
     await requested
     await host!.stop()
     return { release }
