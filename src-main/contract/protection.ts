@@ -94,6 +94,17 @@ export function rpoText(longestGapMs: number | null, watchedMs: number, periodMs
   return `${formatGap(longestGapMs)} over the ${rpoSpanText(watchedMs, periodMs)}`
 }
 
+/**
+ * The same, short enough for the Fleet row's Newest backup cell at 1280 px (test/e2e/ui/fleet.spec.ts): "1 d 2 h",
+ * or "1 d 2 h over 12 d" when the counted time is shorter. Shown beside `rpoText`'s words for screen readers and
+ * the tooltip, never instead of them.
+ */
+export function rpoShortText(longestGapMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
+  if (longestGapMs === null || watchedMs >= periodMs) return formatGap(longestGapMs)
+  const days = Math.floor(watchedMs / DAY_MS)
+  return `${formatGap(longestGapMs)} over ${days === 0 ? formatGap(watchedMs) : `${String(days)} d`}`
+}
+
 /** "3 d 4 h", "5 h", "40 min": gaps as an admin reads them. */
 export function formatGap(ms: number | null): string {
   if (ms === null) return '—'

@@ -54,26 +54,33 @@ test('a clamped Policy cell ends with its second line, so nothing of a third sho
   }
 })
 
-test('the Newest backup cell gives the RPO a line of its own: its figure is not cut off at 1280 px, the method is beside the time', async ({ page }) => {
+test('the Newest backup cell gives the RPO a line of its own, read whole with its "watched" qualifier at 1280 and 1440 px, light and dark', async ({ page }) => {
   const fleet = new FleetPage(page)
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await fleet.open()
-  const rpo = fleet.row('orders-prod').getByTestId('cluster-protection')
-  await expect(rpo).toHaveText(/^RPO \d/)
-  // The figure ("RPO 24 h", "RPO 3 d 4 h") ends inside the cell; a qualifier after it may be cut (the tooltip has it).
-  const figureEnd = await rpo.evaluate((line) => {
-    const text = line.firstChild
-    const figure = /^RPO \d+ \S+( \d+ \S+)?/.exec(line.textContent)?.[0] ?? ''
-    if (text === null || figure === '') return Number.POSITIVE_INFINITY
-    const range = document.createRange()
-    range.setStart(text, 0)
-    range.setEnd(text, figure.length)
-    // The cell clips at its padding edge (10 px): what lies beyond is not seen.
-    const cell = line.closest('[role="cell"]')
-    return cell === null ? Number.POSITIVE_INFINITY : range.getBoundingClientRect().right - (cell.getBoundingClientRect().right - 10)
-  })
-  expect(figureEnd).toBeLessThanOrEqual(0)
-  await expect(fleet.row('orders-prod')).toContainText(/ago\s*· AUTO/)
+  for (const width of [1280, 1440]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.setViewportSize({ width, height: 800 })
+      await fleet.open()
+      const rpo = fleet.row('orders-prod').getByTestId('cluster-protection')
+      // The demo's clusters are watched for fewer than 30 days: the short form says so ("RPO 24 h over 6 d").
+      await expect(rpo).toContainText(/^RPO \d+ \S+( \d+ \S+)? over \d+ d/)
+      await expect(rpo.locator('.visually-hidden')).toHaveText(/^RPO \d+ \S+( \d+ \S+)? over the \d+ days? watched$/)
+      // No line is cut: each ends inside its cell (the line's scrolled width is its shown width).
+      const cut = async (): Promise<string[]> =>
+        page.getByTestId('cluster-protection').evaluateAll((lines) => lines.filter((line) => line.scrollWidth > line.clientWidth).map((line) => line.textContent))
+      await expect.poll(cut, { message: `${width} px ${scheme}` }).toEqual([])
+      // Nor would the longest the line can be: a gap of 29 d 23 h over 29 days watched, in the line's own font.
+      const room = await rpo.evaluate((line) => {
+        const context = document.createElement('canvas').getContext('2d')
+        if (context === null) return Number.NEGATIVE_INFINITY
+        context.font = getComputedStyle(line).font
+        return line.clientWidth - context.measureText('RPO 29 d 23 h over 29 d').width
+      })
+      expect(room, `${width} px`).toBeGreaterThanOrEqual(0)
+      await expect(fleet.row('orders-prod')).toContainText(/ago\s*· AUTO/)
+      await page.screenshot({ path: screenshotPath(`fleet-rpo-${String(width)}-${scheme}.png`) })
+    }
+  }
 })
 
 test('says why Free and Serverless clusters have no backups', async ({ page }) => {

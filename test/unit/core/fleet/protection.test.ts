@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { HEALTH_CAUSES, type HealthCause, type HealthLevel } from '#contract/health'
 import type { Backup } from '#contract/models/backup'
-import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS, rpoSpanText, rpoText, watchedMs } from '#contract/protection'
+import { achievedRpo, formatGap, protectionClassOf, RPO_PERIOD_MS, rpoShortText, rpoSpanText, rpoText, watchedMs } from '#contract/protection'
 import { protectionFigures } from '#core/fleet/protection-figures'
 import { recordClusterWatch } from '#core/store/cluster-watch.repo'
 import type { StoreDatabase } from '#core/store/database'
@@ -71,6 +71,9 @@ describe('achieved RPO counts only time the app could have seen', () => {
     expect([rpoText(3 * DAY + 2 * HOUR, 12 * DAY + 3 * HOUR), rpoText(3 * DAY, 31 * DAY), rpoText(null, 2 * DAY), rpoText(HOUR, 5 * HOUR)])
       .toEqual(['3 d 2 h over the 12 days watched', '3 d', '—', '1 h over the 5 h watched'])
     expect([rpoSpanText(RPO_PERIOD_MS), rpoSpanText(DAY), rpoSpanText(12 * DAY)]).toEqual(['30 days', '1 day watched', '12 days watched'])
+    // The Fleet row's short form still says it, in fewer letters.
+    expect([rpoShortText(3 * DAY + 2 * HOUR, 12 * DAY + 3 * HOUR), rpoShortText(3 * DAY, 31 * DAY), rpoShortText(null, 2 * DAY), rpoShortText(HOUR, 5 * HOUR)])
+      .toEqual(['3 d 2 h over 12 d', '3 d', '—', '1 h over 5 h'])
     // The displays derive the span from the answer's fixed "known since" and their own clock.
     const since = new Date(NOW - 12 * DAY).toISOString()
     expect([watchedMs(since, NOW), watchedMs(since, NOW + 40 * DAY), watchedMs(null, NOW)]).toEqual([12 * DAY, RPO_PERIOD_MS, 0])
