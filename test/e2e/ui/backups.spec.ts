@@ -28,6 +28,28 @@ test('lists the cached backups in an accessible, windowed table', async ({ page 
   await expect(backups.table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending')
 })
 
+test('while the first page is on its way the filters and the table are drawn and say it is loading, with no row', async ({ page }) => {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/rpc/backup/list', async (route) => {
+    await released
+    await route.continue()
+  })
+  const backups = new BackupsPage(page)
+  await backups.open()
+  const loading = page.getByRole('status').filter({ hasText: 'Loading backups…' })
+  await expect(loading).toBeVisible()
+  await expect(backups.table).toHaveAttribute('aria-busy', 'true')
+  await expect(backups.search).toBeVisible()
+  await expect(backups.rows()).toHaveCount(0)
+  await expect(backups.count).toHaveText('')
+  release()
+  await expect(backups.rows().first()).toBeVisible()
+  await expect(loading).toHaveCount(0)
+  await expect(backups.table).toHaveAttribute('aria-busy', 'false')
+  await expect(backups.count).toHaveText(/^[\d,]+ backups$/)
+})
+
 test('filters by search and method, and "/" focuses the search box', async ({ page }) => {
   const backups = new BackupsPage(page)
   await backups.open()
