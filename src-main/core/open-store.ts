@@ -4,7 +4,7 @@ import type { Clock } from './lib/clock.ts'
 import { createLogger, fileSink, type Logger, type LogSink } from './lib/logger.ts'
 import { openDatabase, type Recovery, type StoreDatabase } from './store/database.ts'
 
-export type StoreOptions = {
+type StoreOptions = {
   dataDir: string
   clock: Clock
   /** Defaults to `<dataDir>/logs/backup-desk.log`. */

@@ -13,7 +13,7 @@ import { beginIntent, confirmIntent, failIntent, listPendingIntents, markIntentU
 import { settleIntent, UNKNOWN_SETTLE_MS } from './intent-reconciler.ts'
 import type { JobTracker } from './job-tracker.ts'
 
-export type BackupActionsDeps = {
+type BackupActionsDeps = {
   db: StoreDatabase
   pool: ClientPool
   jobs: JobTracker

@@ -16,11 +16,11 @@ import { claimNewBackup } from './intent-reconciler.ts'
 import type { JobTracker, Observed } from './job-tracker.ts'
 
 /** How long Backup Desk looks for the backup that enabling a policy starts before it says none has started. */
-export const FIRST_BACKUP_WAIT_MS = 5 * 60_000
+const FIRST_BACKUP_WAIT_MS = 5 * 60_000
 /** The first second look; each later one waits twice as long (5 s, 10 s, 20 s, …): a handful of list reads. */
-export const FIRST_BACKUP_RECHECK_MS = 5_000
+const FIRST_BACKUP_RECHECK_MS = 5_000
 
-export type FirstBackupWatchDeps = {
+type FirstBackupWatchDeps = {
   db: StoreDatabase
   jobs: JobTracker
   logger: Logger

@@ -14,7 +14,7 @@ const RECONCILE_MARGIN_MS = 2 * 60_000
  */
 export const UNKNOWN_SETTLE_MS = 60_000
 
-export type Settled = {
+type Settled = {
   intent: BackupIntent
   backup: ApiBackup | null
   /** Still UNKNOWN: how long until a list read can prove nothing was made (and the admin may retry). */
@@ -27,7 +27,7 @@ const METHOD_OF: Record<IntentKind, 'MANUAL' | 'AUTO'> = { create: 'MANUAL', 'fi
 type ReconcilerDeps = { db: StoreDatabase; logger: Logger; now: () => number }
 
 /** What one read of the cluster's backups showed: the backup now claimed by the intent, or none yet. */
-export type Claim = { intent: BackupIntent; backup: ApiBackup | null; readAtServerMs: number }
+type Claim = { intent: BackupIntent; backup: ApiBackup | null; readAtServerMs: number }
 
 /**
  * Reads the cluster's backups of the intent's creation method once and claims the oldest that did not exist before

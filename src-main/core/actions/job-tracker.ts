@@ -7,7 +7,7 @@ import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { listActiveJobs, trackJob, updateJob, type JobAction, type JobState, type TrackedJob } from '../store/jobs.repo.ts'
 
-export type JobTrackerDeps = {
+type JobTrackerDeps = {
   db: StoreDatabase
   pool: ClientPool
   events: EventBus

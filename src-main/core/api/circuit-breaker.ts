@@ -7,9 +7,9 @@
 
 export type BreakerState = 'closed' | 'open' | 'half-open'
 
-export type BreakerOptions = { threshold: number; cooldownMs: number; now: () => number }
+type BreakerOptions = { threshold: number; cooldownMs: number; now: () => number }
 
-export type BreakerPermit = { allowed: true; probe: boolean } | { allowed: false; retryAtMs: number }
+type BreakerPermit = { allowed: true; probe: boolean } | { allowed: false; retryAtMs: number }
 
 export type AttemptVerdict = 'success' | 'failure' | 'neutral'
 

@@ -6,7 +6,7 @@
  * host's old generation, where it stayed as garbage until a full collection (bench/host-memory.bench.ts). Here the
  * timer is cleared and the parent's listener removed by `release()`, so nothing outlives the request.
  */
-export type DeadlineSignal = {
+type DeadlineSignal = {
   readonly signal: AbortSignal
   /** Whether this deadline's own timer fired (as opposed to the parent aborting). */
   hasExpired(): boolean

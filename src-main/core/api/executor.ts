@@ -29,7 +29,7 @@ export type Operation = {
   body?: unknown
 }
 
-export type OperationResult = { data: unknown; body: Record<string, unknown> }
+type OperationResult = { data: unknown; body: Record<string, unknown> }
 
 export type ClientStats = {
   /** Attempts actually sent, per `METHOD /route/template`. */
@@ -41,7 +41,7 @@ export type ClientStats = {
   breakerOpens: number
 }
 
-export type ExecutorDeps = {
+type ExecutorDeps = {
   baseUrl: string
   apiKey: string
   clock: Clock

@@ -4,7 +4,7 @@
  */
 import { deadlineSignal } from './deadline-signal.ts'
 
-export type HttpRequest = {
+type HttpRequest = {
   method: 'GET' | 'POST' | 'DELETE'
   url: string
   headers: Record<string, string>
@@ -22,7 +22,7 @@ export type HttpResponse = { status: number; headers: Headers; text: string }
  * - `timeout`: the attempt deadline passed; `deadline`: the overall deadline or a cancellation did;
  * - `broken`: anything after the connection was up (reset, stream cut mid-body) → outcome unknown.
  */
-export type TransportFailureKind = 'connect' | 'timeout' | 'deadline' | 'broken'
+type TransportFailureKind = 'connect' | 'timeout' | 'deadline' | 'broken'
 
 export type HttpResult =
   | { ok: true; response: HttpResponse }

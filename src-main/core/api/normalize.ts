@@ -23,7 +23,7 @@ const DEDICATED_PLANS = new Set(['Standard', 'Enterprise', 'BusinessCritical'])
 const DEPLOYMENTS = new Set<string>(['Dedicated', 'Serverless', 'Free'])
 
 /** `deploymentOption` when the server sends it; otherwise ID prefix, then plan, then CU size. */
-export function deploymentOf(raw: RawCluster): Deployment {
+function deploymentOf(raw: RawCluster): Deployment {
   const option = raw.deploymentOption ?? ''
   if (DEPLOYMENTS.has(option)) return option as Deployment
   if (raw.clusterId.startsWith('in03-')) return 'Free'

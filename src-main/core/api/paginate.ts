@@ -8,7 +8,7 @@ import { ApiError } from './api-error.ts'
 export type Page<T> = { count: number; items: T[] }
 export type PageProgress = { page: number; fetched: number; total: number; restarts: number }
 
-export type WalkOptions<T> = {
+type WalkOptions<T> = {
   fetchPage: (currentPage: number) => Promise<Page<T>>
   keyOf: (item: T) => string
   pageSize: number

@@ -31,7 +31,7 @@ export type Classified =
       retryAfterMs: number | undefined
     }
 
-export type ClassifyContext = {
+type ClassifyContext = {
   endpoint: string
   retryAfterMs: (header: string | null) => number | undefined
 }

@@ -1,6 +1,6 @@
 /** Backoff and Retry-After arithmetic (docs/reliability.md#r23 and #r24; AWS "Exponential Backoff and Jitter"). */
 
-export type BackoffOptions = { baseMs: number; capMs: number }
+type BackoffOptions = { baseMs: number; capMs: number }
 
 /** Full jitter: uniform in `[0, min(cap, base·2^retryIndex))`; `retryIndex` is 0 before the first retry. */
 export function backoffDelay(retryIndex: number, options: BackoffOptions, random: () => number): number {

@@ -92,7 +92,7 @@ export const setPolicyResultSchema = z.object({ clusterId: id.optional(), status
 
 export const createBackupResultSchema = z.object({ backupId: id, backupName: text, jobId: id })
 
-export const backupItemSchema = z.object({
+const backupItemSchema = z.object({
   projectId: id,
   backupId: id,
   backupName: text,

@@ -22,7 +22,7 @@ import type { ApiBackup, ApiBackupDetail, ApiCluster, ApiProject, PolicyReading 
 import { streamPages, walkPages, type PageProgress, type StreamOptions } from './paginate.ts'
 import * as s from './schemas.ts'
 
-export type ZillizClientOptions = {
+type ZillizClientOptions = {
   baseUrl: string
   apiKey: string
   clock?: Clock
@@ -42,22 +42,22 @@ export type BackupFilters = {
   startTime?: string
   endTime?: string
 }
-export type BackupPageQuery = BackupFilters & { currentPage?: number; pageSize?: number }
+type BackupPageQuery = BackupFilters & { currentPage?: number; pageSize?: number }
 export type BackupPage = { count: number; currentPage: number; pageSize: number; backups: ApiBackup[] }
 
-export type CreateBackupParams = {
+type CreateBackupParams = {
   backupType: BackupType
   dbCollections?: { dbName?: string; collectionNames: string[] }[]
   crossRegionCopies?: { regionId: string }[]
 }
-export type RestoreClusterParams = {
+type RestoreClusterParams = {
   projectId: string
   clusterName: string
   cuSize: number
   collectionStatus: 'KEEP' | 'RELEASE'
   restoreVersionPolicy?: 'ORIGINAL' | 'LATEST'
 }
-export type RestoreCollectionParams = {
+type RestoreCollectionParams = {
   destClusterId: string
   dbCollections?: {
     dbName: string
@@ -65,7 +65,7 @@ export type RestoreCollectionParams = {
     collections: { collectionName: string; targetCollectionName?: string; targetCollectionStatus?: 'LOADED' | 'UNLOADED' }[]
   }[]
 }
-export type ExportBackupParams = { integrationId: string; directory?: string }
+type ExportBackupParams = { integrationId: string; directory?: string }
 
 export type Cloud = { cloudId: string; description: string }
 export type Region = { cloudId: string; regionId: string; domain: string | null; apiBaseUrl: string | null; supportedClusterTypes: string[] }

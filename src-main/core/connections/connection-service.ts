@@ -11,7 +11,7 @@ import type { ApiClientFactory, ClientPool } from './client-pool.ts'
 import { decodeTag, encodeTag } from './connection-tag.ts'
 import { tokenHint } from './token-hint.ts'
 
-export type ConnectionServiceDeps = {
+type ConnectionServiceDeps = {
   db: StoreDatabase
   secrets: SecretStore
   settings: KeyValueStore
@@ -25,7 +25,7 @@ export type ConnectionServiceDeps = {
   onRemoved?: (connectionId: string) => void
 }
 
-export type ConnectionCheck = { projects: number; clusters: number; latencyMs: number }
+type ConnectionCheck = { projects: number; clusters: number; latencyMs: number }
 
 /**
  * Connections: metadata in SQLite, the API key only in the SecretStore. Hints are derived from the

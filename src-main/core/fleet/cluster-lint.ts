@@ -6,7 +6,7 @@ import { connectionTagLabel } from '../connections/connection-tag.ts'
 /** What lint needs besides the cluster: the admin's time zone (office hours) and the rules switched off in Settings. */
 export type LintEnvironment = { timeZone: string; rulesOff: readonly string[] }
 
-export type LintedCluster = { connectionId: string; regionId: string; projectName: string; policy: BackupPolicy | null }
+type LintedCluster = { connectionId: string; regionId: string; projectName: string; policy: BackupPolicy | null }
 
 /**
  * Policy lint of clusters as the core sees them: the one rule module (contract/policy-lint.ts) fed with the

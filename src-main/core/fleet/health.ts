@@ -34,7 +34,7 @@ export type ClusterSituation = {
   firstBackupNotStartedMs: number | null
 }
 
-export type HealthRules = {
+type HealthRules = {
   nowMs: number
   /** A backup CREATING longer than this is stuck (the notification setting of the same name). */
   stuckLimitMs: number

@@ -8,7 +8,7 @@ import { loadNotificationSettings } from '../schedule/settings.ts'
 import { createSettingsRepo } from '../store/settings.repo.ts'
 import { toIso } from '../store/time.ts'
 
-export type FiguresScope = { connectionId: string; clusterIds?: readonly string[] }
+type FiguresScope = { connectionId: string; clusterIds?: readonly string[] }
 
 /**
  * Each cluster's protection figures: achieved RPO from the backup history (only the time since the cluster's backups

@@ -4,7 +4,7 @@ import type { Invoke } from '../dispatch.ts'
 import { connectDemo } from '../connections/demo-connection.ts'
 import type { HandlersFor } from './types.ts'
 
-export type AppHandlerDeps = {
+type AppHandlerDeps = {
   version: string
   runtime: 'electron' | 'browser'
   dataDir: string

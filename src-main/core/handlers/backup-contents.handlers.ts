@@ -6,7 +6,7 @@ import { findCachedCluster } from '../fleet/find-cluster.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
 
-export type BackupContentsHandlerDeps = {
+type BackupContentsHandlerDeps = {
   db: StoreDatabase
   pool: ClientPool
   connections: ConnectionService

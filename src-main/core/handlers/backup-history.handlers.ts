@@ -2,7 +2,7 @@ import { backupHistory } from '../history/backup-history.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
 
-export type BackupHistoryHandlerDeps = { db: StoreDatabase }
+type BackupHistoryHandlerDeps = { db: StoreDatabase }
 
 /** The local history of backups: answered offline, from what earlier syncs saw. */
 export function backupHistoryHandlers(deps: BackupHistoryHandlerDeps): HandlersFor<'backup/history'> {

@@ -6,7 +6,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { listProjects } from '../store/cache.query.ts'
 import type { HandlersFor } from './types.ts'
 
-export type ClusterHandlerDeps = {
+type ClusterHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   now: () => number

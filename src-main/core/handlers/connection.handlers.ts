@@ -2,7 +2,7 @@ import type { KeychainStatus } from '#contract/models/connection'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import type { HandlersFor } from './types.ts'
 
-export type ConnectionHandlerDeps = {
+type ConnectionHandlerDeps = {
   connections: ConnectionService
   /** May wait for the start-up keychain probe (the browser host probes after it listens). */
   keychainStatus: () => KeychainStatus | Promise<KeychainStatus>

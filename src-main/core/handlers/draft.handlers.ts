@@ -6,7 +6,7 @@ import type { DraftSaver } from '../sync/draft-saver.ts'
 import type { EventBus } from '../lib/event-bus.ts'
 import type { HandlersFor } from './types.ts'
 
-export type DraftHandlerDeps = {
+type DraftHandlerDeps = {
   db: StoreDatabase
   drafts: DraftSaver
   outbox: DraftOutbox

@@ -3,7 +3,7 @@ import { namesForJobs } from '../store/job-names.query.ts'
 import { listActiveJobs, listJobs } from '../store/jobs.repo.ts'
 import type { HandlersFor } from './types.ts'
 
-export type JobHandlerDeps = {
+type JobHandlerDeps = {
   db: StoreDatabase
 }
 

@@ -1,7 +1,7 @@
 import type { NotificationLedger } from '../schedule/ledger.ts'
 import type { HandlersFor } from './types.ts'
 
-export type NotificationHandlerDeps = {
+type NotificationHandlerDeps = {
   ledger: NotificationLedger
   /** Read flags changed: the tray summary is refreshed. */
   onReadChanged(): void

@@ -6,7 +6,7 @@ import type { PlanService } from '../plan/plan-service.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
 
-export type PolicyFileHandlerDeps = {
+type PolicyFileHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   plans: PlanService

@@ -6,7 +6,7 @@ import type { DraftOutbox } from '../sync/draft-outbox.ts'
 import type { DraftSaver } from '../sync/draft-saver.ts'
 import type { HandlersFor } from './types.ts'
 
-export type PolicyHandlerDeps = {
+type PolicyHandlerDeps = {
   db: StoreDatabase
   drafts: DraftSaver
   outbox: DraftOutbox

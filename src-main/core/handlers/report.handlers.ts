@@ -11,7 +11,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { listPolicyHistory } from '../store/history.repo.ts'
 import type { HandlersFor } from './types.ts'
 
-export type ReportHandlerDeps = {
+type ReportHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   now: () => number

@@ -4,7 +4,7 @@ import { projectWindows } from '../schedule/projection.ts'
 import type { WatchInputs } from '../schedule/watch-inputs.ts'
 import type { HandlersFor } from './types.ts'
 
-export type ScheduleHandlerDeps = {
+type ScheduleHandlerDeps = {
   inputs: WatchInputs
   clock: Clock
   /** Names each item's organization (store/organization.query.ts); items carry none without it. */

@@ -2,7 +2,7 @@ import type { KeyValueStore } from '../schedule/ledger.ts'
 import { loadNotificationSettings, saveNotificationSettings } from '../schedule/settings.ts'
 import type { HandlersFor } from './types.ts'
 
-export type SettingsHandlerDeps = {
+type SettingsHandlerDeps = {
   settings: KeyValueStore
   /** Settings changed: lead times move, so the watcher re-plans. */
   onSettingsChanged(): void

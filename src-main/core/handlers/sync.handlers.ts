@@ -7,7 +7,7 @@ import { getSyncState } from '../store/sync-state.repo.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
 import type { HandlersFor } from './types.ts'
 
-export type SyncHandlerDeps = {
+type SyncHandlerDeps = {
   db: StoreDatabase
   connections: ConnectionService
   engine: SyncEngine

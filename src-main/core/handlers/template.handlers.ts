@@ -4,7 +4,7 @@ import { deleteTemplate, saveTemplate, unassignTemplates } from '../store/templa
 import { templateListItems } from '../fleet/template-drift.ts'
 import type { HandlersFor } from './types.ts'
 
-export type TemplateHandlerDeps = {
+type TemplateHandlerDeps = {
   db: StoreDatabase
   plans: PlanService
   now: () => number

@@ -4,7 +4,7 @@ import { listObservedBackups, listStatusChanges, type ObservedBackup } from '../
 import { toIso, toIsoOrNull } from '../store/time.ts'
 import { listWindowNotices } from '../store/window-notices.query.ts'
 
-export type HistoryQuery = { clusterId: string; connectionId?: string; fromMs?: number; toMs?: number }
+type HistoryQuery = { clusterId: string; connectionId?: string; fromMs?: number; toMs?: number }
 
 /**
  * One cluster's observed backups with their status changes, and the missed windows the ledger raised.

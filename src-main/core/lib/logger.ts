@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs'
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
-export type LogFields = Record<string, string | number | boolean | null | undefined>
+type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+type LogFields = Record<string, string | number | boolean | null | undefined>
 
 export type Logger = {
   debug(message: string, fields?: LogFields): void

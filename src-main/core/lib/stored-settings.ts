@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { KeyValueStore } from '../schedule/ledger.ts'
 
-export type StoredSettings<T> = {
+type StoredSettings<T> = {
   /** The stored value over the defaults; a value that no longer parses (an older or damaged one) gives the defaults. */
   load(kv: KeyValueStore): T
   /** Applies a patch, validates the whole result with the schema (throwing on a bad value) and stores it. */

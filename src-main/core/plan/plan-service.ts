@@ -7,7 +7,7 @@ import { applyPlan, type PlanApplyDeps } from './plan-apply.ts'
 import { PlanBuilder, type PlanBuilderDeps } from './plan-builder.ts'
 import { applyFields, type PlanContext, type PlanTarget } from './plan-items.ts'
 
-export type PlanServiceDeps = PlanApplyDeps & PlanBuilderDeps
+type PlanServiceDeps = PlanApplyDeps & PlanBuilderDeps
 
 /**
  * The plan engine: every fleet change (a template, field edits, a policy file's targets) becomes a stored plan

@@ -20,7 +20,7 @@ const HEADER = [
 ].join('\n')
 
 /** The file's content for `clusters`, one entry per cluster with its whole policy. */
-export function policyFileOf(clusters: readonly ExportableCluster[]): PolicyFile {
+function policyFileOf(clusters: readonly ExportableCluster[]): PolicyFile {
   return {
     apiVersion: POLICY_FILE_API_VERSION,
     kind: POLICY_FILE_KIND,
@@ -29,7 +29,7 @@ export function policyFileOf(clusters: readonly ExportableCluster[]): PolicyFile
 }
 
 /** A mirrored policy in file form: a switched-off one is just `enabled: false` (the API keeps no schedule). */
-export function filePolicyOf(policy: BackupPolicy): FilePolicy {
+function filePolicyOf(policy: BackupPolicy): FilePolicy {
   if (!policy.enabled) return { enabled: false }
   const copies = policy.crossRegionCopies ?? []
   return {

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { ComplianceRow } from './compliance-rows.ts'
 
 /** The CSV columns, in order: the header row names them (snake_case, stable for scripts). */
-export const COMPLIANCE_COLUMNS = [
+const COMPLIANCE_COLUMNS = [
   'cluster_id', 'cluster_name', 'project', 'region', 'plan', 'policy', 'template', 'drift', 'protection',
   'achieved_rpo_minutes', 'rpo_counted_from', 'restorable_points', 'newest_good_backup', 'missed_windows', 'failed_windows', 'lint'
 ] as const

@@ -1,12 +1,12 @@
 import { PROTECTION_CLASS_LABELS, rpoText } from '#contract/protection'
 import type { ComplianceRow } from './compliance-rows.ts'
 
-export type ReportHeading = { connectionName: string; fromIso: string; toIso: string; generatedIso: string; scopeText: string }
+type ReportHeading = { connectionName: string; fromIso: string; toIso: string; generatedIso: string; scopeText: string }
 
 const periodMsOf = (h: ReportHeading): number => Date.parse(h.toIso) - Date.parse(h.fromIso)
 
 /** Every value placed in the page goes through this: names come from the API and may be hostile. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
 }
 

@@ -8,7 +8,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { goodBackupGaps, knownSinceTimes } from '../store/protection.query.ts'
 import { windowCountsInPeriod } from '../store/window-notices.query.ts'
 
-export type ReportScope = { connectionId: string; clusterIds?: readonly string[]; fromMs: number; toMs: number }
+type ReportScope = { connectionId: string; clusterIds?: readonly string[]; fromMs: number; toMs: number }
 
 /** One cluster of the compliance report: every value the CSV and the printable page show. */
 export type ComplianceRow = {

@@ -5,9 +5,9 @@ import type { NotificationLedger } from './ledger.ts'
 import { digestNotice } from './messages.ts'
 
 /** More than this many notices at once is a burst, shown as one digest (docs/reliability.md#r29). */
-export const BURST_LIMIT = 3
+const BURST_LIMIT = 3
 
-export type DeliveryInput = {
+type DeliveryInput = {
   ledger: NotificationLedger
   notifier: Notifier
   events: EventBus

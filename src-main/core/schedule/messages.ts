@@ -8,13 +8,13 @@ import type { WatchBackup, WatchJob } from './watch-inputs.ts'
  * watcher's local time zone next to UTC (`2026-03-02 11:00 (UTC+01:00) · 10:00 UTC`). */
 
 /** Digests are about the whole fleet, not one cluster; the ledger key still needs a cluster. */
-export const ALL_CLUSTERS = '*'
+const ALL_CLUSTERS = '*'
 
 export function utcText(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
-export function timeText(ms: number, timeZone: string): string {
+function timeText(ms: number, timeZone: string): string {
   return formatLocalAndUtc(new Date(ms).toISOString(), timeZone).text
 }
 
@@ -48,7 +48,7 @@ export function missedNotice(w: ProjectedWindow, tz: string): NoticeDraft {
 }
 
 /** Why a window could not be checked: no sync since it ended, or the first sync came after its backup expired. */
-export type UnverifiedReason = 'not-synced' | 'synced-too-late'
+type UnverifiedReason = 'not-synced' | 'synced-too-late'
 
 export function unverifiedMissedNotice(w: ProjectedWindow, reason: UnverifiedReason, tz: string): NoticeDraft {
   const why =

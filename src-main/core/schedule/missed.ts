@@ -14,7 +14,7 @@ import type { WatchInputs, WatchPolicy } from './watch-inputs.ts'
  * decides the window, the real `missed` is still raised exactly once — or, if the backup was there, the
  * unverified notice is marked read. Windows older than the per-connection watermark are never re-checked.
  */
-export type MissedInput = {
+type MissedInput = {
   inputs: WatchInputs
   policies: readonly WatchPolicy[]
   nowMs: number
@@ -27,7 +27,7 @@ export type MissedInput = {
   timeZone: string
 }
 
-export type MissedOutcome = {
+type MissedOutcome = {
   drafts: NoticeDraft[]
   /** Windows a sync found a backup for: their unverified notice, if any, is resolved. */
   confirmedOk: ProjectedWindow[]

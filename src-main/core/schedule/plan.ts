@@ -2,7 +2,7 @@ import { firstStartAfter, preparePolicies } from './projection.ts'
 import type { WatchTimings } from './settings.ts'
 import type { WatchInputs, WatchPolicy } from './watch-inputs.ts'
 
-export type PlanInput = {
+type PlanInput = {
   inputs: WatchInputs
   policies: readonly WatchPolicy[]
   nowMs: number

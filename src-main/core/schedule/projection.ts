@@ -12,7 +12,7 @@ export type ProjectedWindow = {
   endMs: number
 }
 
-export type PreparedPolicy = WindowSchedule & { policy: WatchPolicy }
+type PreparedPolicy = WindowSchedule & { policy: WatchPolicy }
 
 /**
  * Expected windows of many policies overlapping [fromMs, toMs), sorted by start then cluster

@@ -14,7 +14,7 @@ import type { WatchInputs, WatchPolicy } from './watch-inputs.ts'
  * The notices due at `nowMs`, except `missed` (see missed.ts). Queries skip what the ledger already holds,
  * and the ledger's unique key still turns any repeat into a no-op.
  */
-export type RuleInput = {
+type RuleInput = {
   inputs: WatchInputs
   policies: readonly WatchPolicy[]
   nowMs: number
@@ -27,34 +27,34 @@ export type RuleInput = {
   timeZone: string
 }
 
-export function upcomingDue(r: RuleInput): NoticeDraft[] {
+function upcomingDue(r: RuleInput): NoticeDraft[] {
   const lead = r.timings.upcomingLeadMs
   return projectWindows(r.policies, r.nowMs, r.nowMs + lead + 1)
     .filter((w) => w.startMs > r.nowMs && w.startMs <= r.nowMs + lead)
     .map((w) => upcomingNotice(w, r.timeZone))
 }
 
-export function expiringDue(r: RuleInput): NoticeDraft[] {
+function expiringDue(r: RuleInput): NoticeDraft[] {
   return r.inputs
     .availableExpiringIn(r.nowMs, r.nowMs + r.timings.expiringLeadMs, 'expiring')
     .map((b) => expiringNotice(b, b.expireTimeMs ?? r.nowMs, r.timeZone))
 }
 
 /** Expiries that passed since the watch began (at most `lookbackMs` ago) for backups cached as AVAILABLE. */
-export function expiredDue(r: RuleInput): NoticeDraft[] {
+function expiredDue(r: RuleInput): NoticeDraft[] {
   const from = Math.max(r.sinceMs, r.nowMs - r.lookbackMs)
   return r.inputs
     .availableExpiringIn(from, r.nowMs, 'expired')
     .map((b) => expiredNotice(b, b.expireTimeMs ?? r.nowMs, r.timeZone))
 }
 
-export function stuckDue(r: RuleInput): NoticeDraft[] {
+function stuckDue(r: RuleInput): NoticeDraft[] {
   return r.inputs
     .creatingSince(r.nowMs - r.timings.stuckLimitMs)
     .map((b) => stuckNotice(b, r.timings.stuckLimitMs, r.timeZone))
 }
 
-export function failedDue(r: RuleInput): NoticeDraft[] {
+function failedDue(r: RuleInput): NoticeDraft[] {
   return r.inputs.failedJobsEndedIn(r.nowMs - r.lookbackMs, r.nowMs).map((j) => failedNotice(j, r.timeZone))
 }
 

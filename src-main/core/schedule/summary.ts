@@ -7,7 +7,7 @@ import type { WatchInputs, WatchPolicy } from './watch-inputs.ts'
 const NEXT_WINDOWS = 5
 const UNREAD_TITLES = 10
 
-export type SummaryInput = {
+type SummaryInput = {
   ledger: NotificationLedger
   inputs: WatchInputs
   policies: readonly WatchPolicy[]
@@ -19,7 +19,7 @@ export type SummaryInput = {
 }
 
 /** The tray's view: unread count and worst level, the next windows, whether any connection is offline. */
-export function buildSummary(s: SummaryInput): WatchSummary {
+function buildSummary(s: SummaryInput): WatchSummary {
   const stats = s.ledger.unreadStats(UNREAD_TITLES)
   const connections = new Set(s.policies.map((p) => p.connectionId))
   const isOffline = [...connections].some((id) => {

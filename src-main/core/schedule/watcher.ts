@@ -39,7 +39,7 @@ export type WatcherOptions = {
   offlineAfterMs?: number
 }
 
-export type WatcherDeps = {
+type WatcherDeps = {
   inputs: WatchInputs
   ledger: NotificationLedger
   settings: KeyValueStore
@@ -74,7 +74,7 @@ export type Watcher = {
   handlers: HandlersFor<WatchCommand>
 }
 
-export type WatchCommand = 'schedule/upcoming' | 'schedule/expiring' | 'notification/list' | 'notification/mark-read' | 'settings/get' | 'settings/update'
+type WatchCommand = 'schedule/upcoming' | 'schedule/expiring' | 'notification/list' | 'notification/mark-read' | 'settings/get' | 'settings/update'
 
 /** Composes the watcher. It reads the cache, writes the ledger and notifies; it never calls the API. */
 export function createWatcher(deps: WatcherDeps): Watcher {

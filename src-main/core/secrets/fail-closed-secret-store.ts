@@ -9,7 +9,7 @@ export type SecretStoreStatus =
   | { readonly mode: 'keychain' }
   | { readonly mode: 'memory-only'; readonly reason: string; readonly warning: string }
 
-export type StatusListener = (status: SecretStoreStatus) => void
+type StatusListener = (status: SecretStoreStatus) => void
 
 export type FailClosedSecretStore = SecretStore & {
   status(): SecretStoreStatus

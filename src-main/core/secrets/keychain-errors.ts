@@ -50,7 +50,7 @@ const KNOWN_FAILURES: readonly { pattern: RegExp; message: string }[] = [
 const FALLBACK_MESSAGE = 'The system keychain refused the request.'
 
 /** The user-facing sentence for a raw keychain failure. */
-export function keychainFailureMessage(error: unknown): string {
+function keychainFailureMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error)
   return KNOWN_FAILURES.find(({ pattern }) => pattern.test(raw))?.message ?? FALLBACK_MESSAGE
 }

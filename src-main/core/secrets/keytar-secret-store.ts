@@ -11,7 +11,7 @@ export type KeytarLike = {
   findCredentials(service: string): Promise<{ account: string; password: string }[]>
 }
 
-export type KeytarSecretStoreOptions = {
+type KeytarSecretStoreOptions = {
   /** Upper bound for every keychain call (docs/reliability.md#r13). Default 2000 ms. */
   timeoutMs?: number
   /** Keychain service name; every entry is `service` + account = connection id (docs/reliability.md#r14). */
@@ -19,13 +19,13 @@ export type KeytarSecretStoreOptions = {
   loadKeytar?: () => Promise<KeytarLike>
 }
 
-export type KeytarSecretStore = SecretStore & {
+type KeytarSecretStore = SecretStore & {
   /** Accounts under the service, sorted; passwords are dropped here. For tests and diagnostics. */
   listAccounts(): Promise<string[]>
 }
 
-export const KEYCHAIN_SERVICE = 'backup-desk'
-export const KEYCHAIN_TIMEOUT_MS = 2000
+const KEYCHAIN_SERVICE = 'backup-desk'
+const KEYCHAIN_TIMEOUT_MS = 2000
 
 /**
  * keytar is loaded on first use, not at import: its native module links libsecret, and a machine

@@ -6,7 +6,7 @@ import type { StoreDatabase } from './database.ts'
 import { toStoreError } from './store-errors.ts'
 
 /** A verified copy of the database, taken online (docs/reliability.md#r20). */
-export type BackupCopy = { path: string; takenAt: number }
+type BackupCopy = { path: string; takenAt: number }
 
 const COPY_PATTERN = /^backup-desk-(\d{8}T\d{9}Z)\.db$/
 const DAY_MS = 24 * 60 * 60 * 1000

@@ -10,7 +10,7 @@ import { tempTransaction } from './transaction.ts'
  * hundreds of megabytes. The cache itself changes only in `commit`, in one transaction
  * (docs/reliability.md#r27): a sync that fails on any page leaves it exactly as it was.
  */
-export type BackupStaging = {
+type BackupStaging = {
   /** Keeps one page of the list; a backup listed again (offsets shifted under the walk) replaces its first copy. */
   add(backups: readonly Backup[]): void
   /** Drops every staged backup (the list restarted from page 1, or the sync failed). */

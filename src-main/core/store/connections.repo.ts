@@ -17,7 +17,7 @@ export type StoredConnection = {
   lastSyncError: string | null
 }
 
-export type NewConnection = { id?: string; name: string; baseUrl: string; tag?: string | null }
+type NewConnection = { id?: string; name: string; baseUrl: string; tag?: string | null }
 
 type ConnectionRow = {
   id: string

@@ -31,7 +31,7 @@ export type OpenOptions = {
   now?: () => number
 }
 
-export type OpenResult = {
+type OpenResult = {
   db: StoreDatabase
   /** Non-null when the file was damaged and had to be replaced; the UI tells the admin. */
   recovered: Recovery | null
@@ -121,7 +121,7 @@ function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
   }
 }
 
-export type StorePragmas = { journalMode: string; synchronous: number; foreignKeys: number; busyTimeoutMs: number }
+type StorePragmas = { journalMode: string; synchronous: number; foreignKeys: number; busyTimeoutMs: number }
 
 export function readPragmas(sqlite: Database.Database): StorePragmas {
   return {

@@ -7,7 +7,7 @@ import { toIso } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
 /** `local-push`: this app changed the remote policy. `remote-change`: a sync saw it changed elsewhere. */
-export type PolicyChangeSource = 'local-push' | 'remote-change'
+type PolicyChangeSource = 'local-push' | 'remote-change'
 
 export type PolicyChange = {
   id: number
@@ -22,7 +22,7 @@ export type PolicyChange = {
   templateName?: string
 }
 
-export type NewPolicyChange = Omit<PolicyChange, 'id' | 'at'> & { at?: number }
+type NewPolicyChange = Omit<PolicyChange, 'id' | 'at'> & { at?: number }
 
 type HistoryRow = {
   id: number

@@ -10,7 +10,7 @@ import { readQuery, writeTransaction } from './transaction.ts'
  * reconciliation found the backup). FAILED: refused, or reconciliation proved nothing was created. UNKNOWN: the request
  * may have reached the server; never re-sent, only reconciled.
  */
-export type IntentState = 'PENDING' | 'CONFIRMED' | 'FAILED' | 'UNKNOWN'
+type IntentState = 'PENDING' | 'CONFIRMED' | 'FAILED' | 'UNKNOWN'
 
 /**
  * `create`: a manual backup request (docs/reliability.md#r25). `first-backup`: the AUTO backup Zilliz starts when a
@@ -37,7 +37,7 @@ export type BackupIntent = {
   updatedAt: string
 }
 
-export type NewIntent = {
+type NewIntent = {
   id?: string
   connectionId: string
   clusterId: string

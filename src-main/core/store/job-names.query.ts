@@ -1,7 +1,7 @@
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
-export type JobNames = { clusterName: string | null; backupName: string | null }
+type JobNames = { clusterName: string | null; backupName: string | null }
 
 /**
  * The cluster and backup names of tracked jobs, from the mirror, so that Jobs names what a job is about rather

@@ -19,7 +19,7 @@ export type TrackedJob = JobState & {
   updatedAt: string
 }
 
-export type NewTrackedJob = {
+type NewTrackedJob = {
   connectionId: string
   clusterId: string
   backupId?: string | null
@@ -75,14 +75,14 @@ export function updateJob(db: StoreDatabase, connectionId: string, job: JobState
   return getJob(db, connectionId, job.jobId)
 }
 
-export function findJob(db: StoreDatabase, connectionId: string, jobId: string): TrackedJob | null {
+function findJob(db: StoreDatabase, connectionId: string, jobId: string): TrackedJob | null {
   const row = readQuery('read the job', () =>
     db.prepare('SELECT * FROM jobs WHERE connection_id = ? AND job_id = ?').get(connectionId, jobId)
   ) as JobRow | undefined
   return row === undefined ? null : fromRow(row)
 }
 
-export function getJob(db: StoreDatabase, connectionId: string, jobId: string): TrackedJob {
+function getJob(db: StoreDatabase, connectionId: string, jobId: string): TrackedJob {
   const job = findJob(db, connectionId, jobId)
   if (job === null) throw new CoreError('not-found', 'The job is not tracked.')
   return job

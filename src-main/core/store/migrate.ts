@@ -5,7 +5,7 @@ import { isCorruptionError } from './store-errors.ts'
 
 export type MigrationOutcome = { from: number; to: number }
 
-export function latestVersion(migrations: readonly Migration[]): number {
+function latestVersion(migrations: readonly Migration[]): number {
   return migrations.at(-1)?.version ?? 0
 }
 
@@ -59,7 +59,7 @@ function applySteps(sqlite: Database.Database, steps: readonly Migration[]): voi
   }
 }
 
-export function readUserVersion(sqlite: Database.Database): number {
+function readUserVersion(sqlite: Database.Database): number {
   return Number(sqlite.pragma('user_version', { simple: true }))
 }
 

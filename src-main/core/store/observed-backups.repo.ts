@@ -107,7 +107,7 @@ export function pruneObservedBackups(db: StoreDatabase, beforeMs: number): numbe
   )
 }
 
-export type ObservedQuery = { clusterIds?: readonly string[]; connectionId?: string; fromMs?: number; toMs?: number }
+type ObservedQuery = { clusterIds?: readonly string[]; connectionId?: string; fromMs?: number; toMs?: number }
 
 /**
  * Observed backups created in [fromMs, toMs), oldest first. A cluster list is matched in SQL through json_each,
@@ -133,7 +133,7 @@ export function listObservedBackups(db: StoreDatabase, q: ObservedQuery): Observ
   return rows.map(fromRow)
 }
 
-export type StatusChange = { backupId: string; status: ObservedBackup['status']; at: string }
+type StatusChange = { backupId: string; status: ObservedBackup['status']; at: string }
 
 /** The status changes of the given backups (of one connection), oldest first. */
 export function listStatusChanges(db: StoreDatabase, connectionId: string, backupIds: readonly string[]): StatusChange[] {

@@ -14,7 +14,7 @@ const scopeParams = (s: Scope): { c: string | null; clusters: string | null } =>
   clusters: clustersParam(s.clusterIds)
 })
 
-export type RestorablePoints = { count: number; oldestMs: number; newestMs: number }
+type RestorablePoints = { count: number; oldestMs: number; newestMs: number }
 
 /** Per cluster (keyed by `clusterKey`), the AVAILABLE backups listed now (the cache): how many, the oldest and the newest. */
 export function restorablePoints(db: StoreDatabase, scope: Scope): Map<string, RestorablePoints> {

@@ -6,12 +6,12 @@ import { CoreError } from '#contract/errors'
  */
 type SqliteLikeError = Error & { code: string }
 
-export function isSqliteError(error: unknown): error is SqliteLikeError {
+function isSqliteError(error: unknown): error is SqliteLikeError {
   if (!(error instanceof Error) || !('code' in error)) return false
   return typeof error.code === 'string' && error.code.startsWith('SQLITE_')
 }
 
-export function primaryCode(error: unknown): string | null {
+function primaryCode(error: unknown): string | null {
   if (!isSqliteError(error)) return null
   const match = /^SQLITE_[A-Z]+/.exec(error.code)
   return match ? match[0] : null

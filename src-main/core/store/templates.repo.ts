@@ -11,8 +11,8 @@ type TemplateRow = { id: string; name: string; policy: string; updated_at: numbe
 type AssignmentRow = { connection_id: string; cluster_id: string; template_id: string; assigned_at: number }
 
 export type StoredTemplate = Template & { updatedAt: string }
-export type Assignment = { connectionId: string; clusterId: string; templateId: string; assignedAtMs: number }
-export type ClusterRef = { connectionId: string; clusterId: string }
+type Assignment = { connectionId: string; clusterId: string; templateId: string; assignedAtMs: number }
+type ClusterRef = { connectionId: string; clusterId: string }
 
 export function listTemplates(db: StoreDatabase): StoredTemplate[] {
   const rows = readQuery('list templates', () =>

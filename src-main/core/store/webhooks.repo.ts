@@ -22,10 +22,10 @@ export type StoredDestination = {
 
 export type OutboxRow = { id: number; destinationId: string; eventId: string; event: string; raisedAt: number; attempts: number }
 
-export type DeliveryEntry = Omit<WebhookDelivery, 'id' | 'at'> & { at: number }
+type DeliveryEntry = Omit<WebhookDelivery, 'id' | 'at'> & { at: number }
 
 /** Log lines kept per destination; older ones are dropped as new ones arrive. */
-export const DELIVERY_LOG_LIMIT = 500
+const DELIVERY_LOG_LIMIT = 500
 
 type DestinationRow = {
   id: string; name: string; kind: WebhookKind; kinds: string | null; connection_id: string | null; prefix: string
@@ -115,7 +115,7 @@ export function finishMessage(db: StoreDatabase, rowId: number, destinationId: s
 }
 
 /** Plans the next attempt and logs this one, in one transaction. */
-export type RetryReason = 'network' | 'receiver' | 'keychain'
+type RetryReason = 'network' | 'receiver' | 'keychain'
 
 /** Plans the next attempt and logs this one (none when the attempt never left: breaker open), in one transaction. */
 export function retryMessage(

@@ -3,7 +3,7 @@ import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
 
 /** A missed window (slot = the window's start) or a failed job (slot = its end), as the ledger recorded it. */
-export type WindowNotice = { connectionId: string; clusterId: string; kind: 'missed' | 'failed'; slotMs: number }
+type WindowNotice = { connectionId: string; clusterId: string; kind: 'missed' | 'failed'; slotMs: number }
 
 /**
  * Which of the ledger's notices are windows, in [fromMs, toMs), of one connection when given. A notice belongs to
@@ -36,7 +36,7 @@ export function listWindowNotices(db: StoreDatabase, q: WindowScope): WindowNoti
   ) as WindowNotice[]
 }
 
-export type WindowCounts = { missed: number; failed: number }
+type WindowCounts = { missed: number; failed: number }
 
 /** Per cluster of one connection, how many windows the ledger recorded as missed and failed: the compliance report. */
 export function windowCountsInPeriod(db: StoreDatabase, q: WindowScope & { connectionId: string }): Map<string, WindowCounts> {

@@ -17,7 +17,7 @@ import { upsertPolicy } from '../store/mirror.repo.ts'
 import { toIso } from '../store/time.ts'
 import { mapInOrder } from './map-in-order.ts'
 
-export type DraftOutboxDeps = {
+type DraftOutboxDeps = {
   db: StoreDatabase
   pool: ClientPool
   events: EventBus
@@ -30,17 +30,17 @@ export type DraftOutboxDeps = {
 }
 
 /** How a conflict is settled: keep mine (merge, mine wins where both changed), take the remote, or choose per field. */
-export type Resolution = { kind: 'keep-mine' } | { kind: 'take-remote' } | { kind: 'choose'; choices: Partial<Record<MergeField, MergeChoice>> }
+type Resolution = { kind: 'keep-mine' } | { kind: 'take-remote' } | { kind: 'choose'; choices: Partial<Record<MergeField, MergeChoice>> }
 
 /**
  * Options of one push. `concurrency` overrides the default (a fleet plan pushes as many as the client's
  * limiter keeps busy). `strictBase`: any remote change since the base is a conflict, not merged — a reviewed
  * plan showed `before → after`, and a merge would send a policy nobody reviewed (issue #14).
  */
-export type PushOptions = { concurrency?: number; strictBase?: boolean }
+type PushOptions = { concurrency?: number; strictBase?: boolean }
 
 /** Why a detached draft was not pushed (no ids or values: issue #13). */
-export const ORPHAN_TEXT: Record<DraftOrphan, string> = {
+const ORPHAN_TEXT: Record<DraftOrphan, string> = {
   organization: 'Not pushed: no connection reaches this draft\'s organization any more. Add a connection to it again (the draft re-attaches at its first sync), or export or discard the draft.',
   cluster: 'Not pushed: this cluster no longer exists in its organization. Export or discard the draft.'
 }

@@ -8,7 +8,7 @@ import { getMirroredPolicy } from '../store/cache.query.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { saveDraft, type SaveDraftInput } from '../store/drafts.repo.ts'
 
-export type DraftSaverDeps = {
+type DraftSaverDeps = {
   db: StoreDatabase
   connections: ConnectionService
   events: EventBus

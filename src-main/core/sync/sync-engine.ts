@@ -22,7 +22,7 @@ import { PolicyReads } from './policy-reads.ts'
 
 const OFFLINE_CODES: ReadonlySet<string> = new Set(['api/unreachable', 'api/timeout'])
 
-export type SyncEngineDeps = {
+type SyncEngineDeps = {
   db: StoreDatabase
   pool: ClientPool
   events: EventBus

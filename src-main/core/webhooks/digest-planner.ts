@@ -14,10 +14,10 @@ import { wants } from './destination-filter.ts'
 import { worstSeverity } from '../schedule/messages.ts'
 import { DIGEST_SCHEMA, noticeEvent, stableEventId, type DigestEvent, type FleetCounts } from './webhook-event.ts'
 
-export const DIGEST_TIMER_ID = 'webhook/digest'
+const DIGEST_TIMER_ID = 'webhook/digest'
 const DAY_MS = 24 * 60 * 60_000
 
-export type DigestPlannerDeps = {
+type DigestPlannerDeps = {
   db: StoreDatabase
   ledger: NotificationLedger
   clock: Clock
@@ -29,7 +29,7 @@ export type DigestPlannerDeps = {
 }
 
 /** The latest instant at or before `now` at which the local clock read `hhmm`. */
-export function lastLocalTimeAtOrBefore(now: number, hhmm: string, timeZone: string): number {
+function lastLocalTimeAtOrBefore(now: number, hhmm: string, timeZone: string): number {
   const next = nextLocalTimeAfter(now, hhmm, timeZone)
   const previous = nextLocalTimeAfter(next - DAY_MS - 60_000, hhmm, timeZone)
   return previous <= now ? previous : nextLocalTimeAfter(next - 2 * DAY_MS, hhmm, timeZone)

@@ -22,11 +22,11 @@ export type RenderContext = {
 }
 
 /** Digest messages list at most this many notices; the rest are counted. */
-export const DIGEST_ITEM_LIMIT = 20
+const DIGEST_ITEM_LIMIT = 20
 
 const SEVERITY_TEXT = { info: 'Info', warning: 'Warning', critical: 'Critical' } as const
 
-export function withPrefix(prefix: string, title: string): string {
+function withPrefix(prefix: string, title: string): string {
   return prefix === '' ? title : `${prefix} ${title}`
 }
 

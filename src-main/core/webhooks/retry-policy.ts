@@ -2,7 +2,7 @@ import { backoffDelay, parseRetryAfter } from '../api/retry.ts'
 import type { SendResult } from './webhook-sender.ts'
 
 /** Backoff between attempts (full jitter, docs/reliability.md#r23 and #r24 as for the API), and the longest wait. */
-export const WEBHOOK_BACKOFF = { baseMs: 30_000, capMs: 30 * 60_000 }
+const WEBHOOK_BACKOFF = { baseMs: 30_000, capMs: 30 * 60_000 }
 /** A Retry-After longer than this is not waited for in full. */
 const RETRY_AFTER_CAP_MS = 60 * 60_000
 /** The shortest wait between two attempts at one message. */
@@ -10,7 +10,7 @@ const MIN_WAIT_MS = 1_000
 /** A message that could not be delivered for this long is given up (and logged as such). */
 export const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60_000
 
-export type Verdict =
+type Verdict =
   | { outcome: 'delivered' }
   | { outcome: 'rejected'; why: string }
   | { outcome: 'retry'; atMs: number; reason: 'network' | 'receiver'; why: string; breaker: 'failure' | 'neutral' }

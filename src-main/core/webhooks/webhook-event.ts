@@ -8,12 +8,12 @@ import type { ClusterContext } from '../store/webhook-context.query.ts'
  * them as they are; Slack and Teams render them. They are stored in the outbox as queued, so a restart sends
  * exactly what was raised.
  */
-export const NOTICE_SCHEMA = 'backup-desk.notice/v1'
+const NOTICE_SCHEMA = 'backup-desk.notice/v1'
 export const DIGEST_SCHEMA = 'backup-desk.digest/v1'
 export const TEST_SCHEMA = 'backup-desk.test/v1'
 
 /** The kinds of single notices (a digest is its own event). */
-export type NoticeKind = Exclude<Notification['kind'], 'digest'>
+type NoticeKind = Exclude<Notification['kind'], 'digest'>
 
 export type NoticeEvent = {
   schema: typeof NOTICE_SCHEMA

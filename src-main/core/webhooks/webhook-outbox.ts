@@ -13,13 +13,13 @@ import type { WebhookEvent } from './webhook-event.ts'
 import { postMessage, type SendOptions } from './webhook-sender.ts'
 
 /** The outbox's single timer id: the next due attempt or the end of quiet hours. */
-export const OUTBOX_TIMER_ID = 'webhook/outbox'
+const OUTBOX_TIMER_ID = 'webhook/outbox'
 /** Delivered this long after it was raised, a message says it is late. */
-export const LATE_AFTER_MS = 10 * 60_000
+const LATE_AFTER_MS = 10 * 60_000
 const BATCH = 100
 const BREAKER = { threshold: 3, cooldownMs: 5 * 60_000 }
 
-export type OutboxDeps = {
+type OutboxDeps = {
   db: StoreDatabase
   clock: Clock
   scheduler: Scheduler

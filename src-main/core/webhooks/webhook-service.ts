@@ -15,13 +15,13 @@ import { postMessage, type SendOptions } from './webhook-sender.ts'
 import { parseWebhookUrl, urlHint } from './webhook-url.ts'
 
 /** The keychain account of a destination's URL (service `backup-desk`, like API keys; docs/webhooks.md). */
-export function webhookAccount(id: string): string {
+function webhookAccount(id: string): string {
   return `webhook:${id}`
 }
 
 const TEST_ANSWER_MAX = 500
 
-export type WebhookServiceDeps = {
+type WebhookServiceDeps = {
   db: StoreDatabase
   secrets: SecretStore
   clock: Clock
