@@ -8,7 +8,7 @@ import type { SyncState } from './state/sync.svelte.ts'
 import type { TimelineLanesState } from './state/timeline-lanes.svelte.ts'
 
 /** The app-wide state the shell creates once (each class already holds the CoreClient). */
-export type ShellContext = {
+type ShellContext = {
   router: Router
   connections: ConnectionsState
   sync: SyncState

@@ -5,9 +5,9 @@
  * one section never accumulates down the list.
  */
 export const FLEET_ROW_HEIGHT = 60
-export const FLEET_GROUP_HEADING = 36
-export const FLEET_TABLE_HEAD = 34
-export const FLEET_EMPTY_GROUP = 28
+const FLEET_GROUP_HEADING = 36
+const FLEET_TABLE_HEAD = 34
+const FLEET_EMPTY_GROUP = 28
 export const FLEET_GROUP_GAP = 20
 export const FLEET_OVERSCAN = 6
 
@@ -29,7 +29,7 @@ export function sectionTops(rowCounts: readonly number[]): number[] {
   return tops
 }
 
-export type RowRange = { first: number; last: number }
+type RowRange = { first: number; last: number }
 
 /** The rows of one section that a viewport (plus overscan) shows; `last < first` when none. */
 export function visibleRows(sectionTop: number, rowCount: number, scrollTop: number, viewportHeight: number): RowRange {

@@ -32,7 +32,7 @@ export function unsupportedText(cluster: Pick<FleetRow, 'deployment' | 'supports
   return null
 }
 
-export type HealthTone = 'ok' | 'warning' | 'critical' | 'neutral'
+type HealthTone = 'ok' | 'warning' | 'critical' | 'neutral'
 
 /** The health as a word and a badge tone: the word carries the meaning, the colour only repeats it. */
 export function healthLabel(health: FleetRow['health']): { label: string; tone: HealthTone } {

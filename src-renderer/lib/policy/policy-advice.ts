@@ -29,7 +29,7 @@ export function planItemAdvice(item: PlanItem, connectionTag: string | null, now
   return policyAdvice(item.after, { regionId: item.regionId, projectName: item.projectName, connectionTag }, nowMs, rulesOff)
 }
 
-export type AdviceCounts = Record<LintSeverity, number>
+type AdviceCounts = Record<LintSeverity, number>
 
 export function countAdvice(findings: Iterable<readonly LintFinding[]>): AdviceCounts {
   const counts: AdviceCounts = { error: 0, warning: 0, info: 0 }

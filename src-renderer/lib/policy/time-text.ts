@@ -26,7 +26,7 @@ export function relativeText(iso: string, nowMs: number): string {
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-export type InstantText = {
+type InstantText = {
   /** `Wed 25 Nov 23:00 (UTC+01:00)` in the given zone. */
   local: string
   /** `22:00 UTC`, or `Tue 24 Nov 23:00 UTC` when the UTC date differs from the local one. */

@@ -44,12 +44,12 @@ type CreateProps = FormProps<'backup/create'> & { clusters: ClusterChoice[]; clu
 type PasswordProps = { clusterId: string; username: string; password: string; onClose: (result?: undefined) => void }
 
 /** The exact words of the delete confirmation: what is lost, and how retention differs by method. */
-export function deleteMessage(backup: Backup): string {
+function deleteMessage(backup: Backup): string {
   const created = formatLocalAndUtc(backup.createTime, localTimeZone()).text
   return `Delete backup ${backup.backupName} of cluster ${backup.clusterName} (${formatSize(backup.size)}, created ${created})? This cannot be undone.`
 }
 
-export const RETENTION_NOTE =
+const RETENTION_NOTE =
   'Automatic backups are also removed when their retention ends; manual backups are kept until deleted.'
 
 /** Backup actions: each confirms in a dialog that says what will happen, invokes, then tracks the job. */

@@ -13,7 +13,7 @@ type ConfirmProps = { title: string; message: string; details?: string[]; confir
 type Offer = NonNullable<ClusterSummary['protection']['keepCopy']>
 
 /** The confirmation's words: what expires, what starts, what it costs and that it stays until deleted. */
-export function keepCopyWords(clusterName: string, offer: Offer): { message: string; details: string[] } {
+function keepCopyWords(clusterName: string, offer: Offer): { message: string; details: string[] } {
   const expires = formatLocalAndUtc(offer.expireTime, localTimeZone()).text
   return {
     message: `Start a manual backup of ${clusterName} now? Its newest good backup, ${offer.backupName}, expires ${expires} and nothing newer is available or being made.`,

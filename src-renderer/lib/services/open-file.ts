@@ -3,7 +3,7 @@ import { FILE_TEXT_MAX } from '#contract/limits'
 import type { SerializedError } from '#contract/errors'
 import type { CoreClient } from '../core-client/core-client.ts'
 
-export type OpenOutcome = { opened: true; name: string; text: string } | { opened: false; error: SerializedError | null }
+type OpenOutcome = { opened: true; name: string; text: string } | { opened: false; error: SerializedError | null }
 
 const EXTENSIONS: Record<OpenFileKind, string[]> = { yaml: ['.yaml', '.yml'], json: ['.json'] }
 

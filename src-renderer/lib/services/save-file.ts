@@ -1,7 +1,7 @@
 import type { SerializedError } from '#contract/errors'
 import type { CoreClient } from '../core-client/core-client.ts'
 
-export type SaveOutcome = { saved: true; where: string } | { saved: false; error: SerializedError | null }
+type SaveOutcome = { saved: true; where: string } | { saved: false; error: SerializedError | null }
 
 /**
  * Hands a file to the admin: the desktop app's save dialog (`file/save`, answered in Electron's main

@@ -1,7 +1,7 @@
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 
 /** A state that reads the core (`load`) and follows its events (`watch`, which returns its unsubscribe). */
-export type Followable = {
+type Followable = {
   load(): Promise<void>
   watch(): Unsubscribe
   /** Reads again after missed events where `load` would undo the admin's work (an edited form); else `load` does. */

@@ -7,7 +7,7 @@ import { toasts } from './toasts.svelte.ts'
 /** A job as the tray shows it: what `job/list` knows, or just what a `job/updated` event said. */
 export type JobView = EventPayload<'job/updated'> & Partial<Pick<JobListItem, 'createdAt' | 'updatedAt' | 'clusterName' | 'backupName'>>
 
-export const ACTION_LABELS: Record<TrackedJob['action'], string> = {
+const ACTION_LABELS: Record<TrackedJob['action'], string> = {
   'create-backup': 'Create backup',
   'delete-backup': 'Delete backup',
   'restore-cluster': 'Restore cluster',

@@ -3,7 +3,7 @@ import type { Envelope } from '#contract/envelope'
 import type { EventPayload } from '#contract/events'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 
-export type SyncProgress = EventPayload<'sync/progressed'>
+type SyncProgress = EventPayload<'sync/progressed'>
 
 const PHASES: readonly SyncProgress['phase'][] = ['projects', 'clusters', 'policies', 'backups', 'jobs']
 

@@ -2,7 +2,7 @@ import type { RemedyAction } from '../services/key-prompt.ts'
 
 export type ToastKind = 'info' | 'success' | 'warning' | 'error'
 
-export type Toast = {
+type Toast = {
   id: number
   kind: ToastKind
   title: string
@@ -19,7 +19,7 @@ const DEFAULT_TIMEOUT_MS: Record<ToastKind, number> = {
 }
 
 /** Transient messages in the corner of the window. Errors stay longer; every toast can be dismissed. */
-export class ToastsState {
+class ToastsState {
   items = $state<Toast[]>([])
   private nextId = 1
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>()

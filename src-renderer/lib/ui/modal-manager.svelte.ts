@@ -13,7 +13,7 @@ type OpenModal = {
  * and the modal itself only renders. Every modal calls `onClose(result)` once, `undefined` meaning cancelled.
  * Rendered by `ModalHost.svelte` in the shell; the `Dialog` inside each modal traps focus and returns it on close.
  */
-export class ModalManager {
+class ModalManager {
   stack = $state<OpenModal[]>([])
   private nextId = 1
 

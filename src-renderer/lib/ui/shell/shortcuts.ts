@@ -1,6 +1,6 @@
 import { SECTIONS } from '../../router.svelte.ts'
 
-export type Shortcut = { keys: string; aria: string; description: string }
+type Shortcut = { keys: string; aria: string; description: string }
 
 /** Every keyboard shortcut of the app, shown in the "Keyboard shortcuts" dialog (`?`). */
 export const SHORTCUTS: readonly Shortcut[] = [
