@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backup } from '#contract/models/backup'
 import { listBackups, type ListBackupsQuery } from '#core/store/backups.repo'
 import type { StoreDatabase } from '#core/store/database'
+import { addConnection } from '#core/store/connections.repo'
 import { replaceBackups } from '#core/store/mirror.repo'
 import { CONNECTION_ID, makeBackups, makeTempDir, openWithConnection } from './store-fixtures.ts'
 
@@ -93,5 +94,29 @@ describe('listBackups', () => {
     expect(() => listBackups(db, { offset: 0, limit: 0 })).toThrow(/limit/)
     expect(() => listBackups(db, { offset: 0, limit: 10, sort: { by: 'color' as 'size', dir: 'asc' } })).toThrow(/sort\.by/)
     expect(listBackups(db, { offset: 0, limit: 1 }).total).toBe(1000)
+  })
+})
+
+describe('listBackups, two connections', () => {
+  it("counts a connection's whole list as its own backups only, with another connection's beside them and after a change", () => {
+    const temp = makeTempDir()
+    const two = openWithConnection(join(temp.dir, 'two.db'))
+    try {
+      addConnection(two, { id: 'conn-2', name: 'Staging', baseUrl: 'https://api.cloud.zilliz.com' })
+      addConnection(two, { id: 'conn-0', name: 'Empty', baseUrl: 'https://api.cloud.zilliz.com' })
+      replaceBackups(two, CONNECTION_ID, makeBackups(120, { tag: 'p', connectionId: CONNECTION_ID }))
+      replaceBackups(two, 'conn-2', makeBackups(45, { tag: 's', connectionId: 'conn-2' }))
+      const total = (connectionId?: string): number => listBackups(two, { connectionId, offset: 0, limit: 1 }).total
+      expect([total(CONNECTION_ID), total('conn-2'), total('conn-0'), total()]).toEqual([120, 45, 0, 165])
+      // The page itself holds the connection's own backups only.
+      expect(listBackups(two, { connectionId: 'conn-2', offset: 0, limit: 100 }).items.every((b) => b.connectionId === 'conn-2')).toBe(true)
+      replaceBackups(two, 'conn-2', makeBackups(7, { tag: 's', connectionId: 'conn-2' }))
+      expect([total(CONNECTION_ID), total('conn-2')]).toEqual([120, 7])
+      // With a filter beside the connection, the count is the filter's.
+      expect(listBackups(two, { connectionId: CONNECTION_ID, clusterId: 'in01-1', offset: 0, limit: 1 }).total).toBe(6)
+    } finally {
+      two.close()
+      temp.cleanup()
+    }
   })
 })
