@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api-error.ts'
 
-export type Page<T> = { count: number; items: T[] }
+type Page<T> = { count: number; items: T[] }
 export type PageProgress = { page: number; fetched: number; total: number; restarts: number }
 
 type WalkOptions<T> = {

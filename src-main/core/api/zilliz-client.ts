@@ -33,7 +33,7 @@ type ZillizClientOptions = {
   limits?: Partial<ApiLimits>
 }
 
-export type BackupFilters = {
+type BackupFilters = {
   projectId?: string
   clusterId?: string
   creationMethod?: CreationMethod
@@ -43,7 +43,7 @@ export type BackupFilters = {
   endTime?: string
 }
 type BackupPageQuery = BackupFilters & { currentPage?: number; pageSize?: number }
-export type BackupPage = { count: number; currentPage: number; pageSize: number; backups: ApiBackup[] }
+type BackupPage = { count: number; currentPage: number; pageSize: number; backups: ApiBackup[] }
 
 type CreateBackupParams = {
   backupType: BackupType

@@ -39,7 +39,7 @@ export function regionHandlers(deps: RegionHandlerDeps): HandlersFor<'region/lis
 }
 
 /** The regions of the cluster's own cloud except its own region; none where copies are not offered. */
-export function copyRegions(clusterRegionId: string, regions: Region[]): CopyRegions {
+function copyRegions(clusterRegionId: string, regions: Region[]): CopyRegions {
   const cloudId = regions.find((r) => r.regionId === clusterRegionId)?.cloudId ?? null
   const copiesSupported = cloudId !== null && !NO_COPIES_CLOUDS.has(cloudId)
   return {

@@ -5,7 +5,7 @@ import { toIsoOrNull } from './time.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
 /** Where a connection's sync stands, and which cached lists may be out of date. */
-export type SyncState = {
+type SyncState = {
   connectionId: string
   lastStartedAt: string | null
   lastFinishedAt: string | null

@@ -7,7 +7,7 @@ import type { CoreClient } from './core-client.ts'
 import { EventGaps } from './event-gaps.ts'
 
 /** How long after the browser gave up on the event stream (an answer that was not the stream) a new one is opened. */
-export const REOPEN_MS = 2_000
+const REOPEN_MS = 2_000
 
 /**
  * Talks to the browser host: `POST /rpc/<command>` and server-sent events on `/events`. The stream is opened when

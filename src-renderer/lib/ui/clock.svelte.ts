@@ -1,5 +1,5 @@
 /** A shared minute tick, so that many countdowns re-render together instead of each running a timer. */
-export class Clock {
+class Clock {
   now = $state(Date.now())
 
   /** Ticks until the returned function is called; started once, by the shell. */
