@@ -1,16 +1,20 @@
-/** What the preload needs of the window: its timers and idle callbacks. */
-export type PreloadTarget = Pick<Window, 'setTimeout' | 'clearTimeout' | 'requestIdleCallback' | 'cancelIdleCallback'>
+/** What the preload needs of the window: its timers, frames and idle callbacks. */
+export type PreloadTarget = Pick<
+  Window,
+  'setTimeout' | 'clearTimeout' | 'requestAnimationFrame' | 'cancelAnimationFrame' | 'requestIdleCallback' | 'cancelIdleCallback'
+>
 
 /** The latest the preload starts, if requests are still in flight then (a sync the admin started at once). */
 const PRELOAD_LATEST_MS = 1000
 
 /**
- * Loads `parts` in turn, one per idle moment (the screens' chunks, sections.ts). It starts once `firstScreenDrawn`
- * settles (every read the first screen sent is answered; App.svelte) or a second has passed, whichever comes first,
- * so that neither the first screen nor one the admin opens meanwhile queues behind twenty requests at once; the
- * returned function stops it. Starting a second after start, as before, was too late: an admin who opened Backups
- * in the first second waited for its code to be fetched and compiled (bench/ui-backups), though the first screen
- * had its answer long before.
+ * Loads `parts` in turn (the screens' chunks, sections.ts). It starts once `firstScreenDrawn` settles (every read
+ * the first screen sent is answered; App.svelte) or a second has passed, whichever comes first: the first part right
+ * after the next frame is painted, each other one at an idle moment after the one before, so that neither the first
+ * screen nor one the admin opens meanwhile queues behind twenty requests at once. The returned function stops it.
+ * Starting a second after start, as before, was too late: an admin who opened Backups in the first second waited for
+ * its code to be fetched and compiled (bench/ui-backups), though the first screen had its answer long before; and an
+ * idle callback alone was seen to wait past the admin's click while the page was busy drawing that answer.
  */
 export function preloadInIdle(target: PreloadTarget, firstScreenDrawn: Promise<unknown>, parts: readonly (() => Promise<unknown>)[]): () => void {
   const pending = [...new Set(parts)]
@@ -27,17 +31,23 @@ export function preloadInIdle(target: PreloadTarget, firstScreenDrawn: Promise<u
     // A chunk that fails to load is left to its screen, which says so when opened (App.svelte, notLoaded).
     void part().catch(() => undefined).then(() => whenIdle(loadNext))
   }
+  let frame: number | null = null
+  let afterFrame: number | undefined
   const start = (): void => {
     if (isStarted || isStopped) return
     isStarted = true
     target.clearTimeout(timer)
-    whenIdle(loadNext)
+    frame = target.requestAnimationFrame(() => {
+      afterFrame = target.setTimeout(loadNext, 0)
+    })
   }
   const timer = target.setTimeout(start, PRELOAD_LATEST_MS)
   void firstScreenDrawn.catch(() => undefined).then(start)
   return () => {
     isStopped = true
     target.clearTimeout(timer)
+    target.clearTimeout(afterFrame)
+    if (frame !== null) target.cancelAnimationFrame(frame)
     if (idle !== null) target.cancelIdleCallback(idle)
   }
 }

@@ -3,14 +3,16 @@ import { preloadInIdle, type PreloadTarget } from '../../../src-renderer/lib/idl
 import { deferred, settle } from '../../fakes/fake-core-client.ts'
 
 /**
- * A window whose timers and idle moments the test runs by hand: `elapse` fires the timers due, `idle` runs the idle
- * callbacks waiting (a fake clock: no real waiting).
+ * A window whose timers, frames and idle moments the test runs by hand: `elapse` fires the timers due, `frame` runs
+ * the frame callbacks waiting and then the timers they set for right after it, `idle` runs the idle callbacks
+ * waiting (a fake clock: no real waiting).
  */
 class HandTarget implements PreloadTarget {
   now = 0
   private nextId = 1
   private readonly timers = new Map<number, { at: number; run: () => void }>()
   private readonly idles = new Map<number, () => void>()
+  private readonly frames = new Map<number, () => void>()
 
   setTimeout = ((run: () => void, ms = 0) => {
     const id = this.nextId++
@@ -21,6 +23,16 @@ class HandTarget implements PreloadTarget {
   clearTimeout = ((id: number | undefined) => {
     if (id !== undefined) this.timers.delete(id)
   }) as PreloadTarget['clearTimeout']
+
+  requestAnimationFrame = ((run: () => void) => {
+    const id = this.nextId++
+    this.frames.set(id, run)
+    return id
+  }) as PreloadTarget['requestAnimationFrame']
+
+  cancelAnimationFrame = ((id: number) => {
+    this.frames.delete(id)
+  }) as PreloadTarget['cancelAnimationFrame']
 
   requestIdleCallback = ((run: () => void) => {
     const id = this.nextId++
@@ -39,6 +51,14 @@ class HandTarget implements PreloadTarget {
       this.timers.delete(id)
       timer.run()
     }
+  }
+
+  async frame(): Promise<void> {
+    const waiting = [...this.frames.values()]
+    this.frames.clear()
+    for (const run of waiting) run()
+    this.elapse(0)
+    await settle()
   }
 
   async idle(): Promise<void> {
@@ -63,28 +83,31 @@ function parts(): { loaded: string[]; list: (() => Promise<unknown>)[] } {
 }
 
 describe('preloadInIdle', () => {
-  test('starts at the first idle moment after the first screen is answered, long before the second-long fallback', async () => {
+  test('starts right after the next frame once the first screen is answered, long before the second-long fallback', async () => {
     const target = new HandTarget()
     const answered = deferred<undefined>()
     const { loaded, list } = parts()
     const stop = preloadInIdle(target, answered.promise, list)
+    await target.frame()
     await target.idle()
     expect(loaded).toEqual([])
     target.elapse(50)
     answered.resolve(undefined)
     await settle()
     expect(loaded).toEqual([])
-    await target.idle()
+    await target.frame()
     expect(loaded).toEqual(['backups'])
     stop()
   })
 
-  test('loads one part per idle moment, the likeliest next screen first', async () => {
+  test('after the first part, loads one part per idle moment, the likeliest next screen first', async () => {
     const target = new HandTarget()
     const { loaded, list } = parts()
     const stop = preloadInIdle(target, Promise.resolve(), list)
     await settle()
-    await target.idle()
+    await target.frame()
+    expect(loaded).toEqual(['backups'])
+    await target.frame()
     expect(loaded).toEqual(['backups'])
     await target.idle()
     expect(loaded).toEqual(['backups', 'details'])
@@ -100,10 +123,10 @@ describe('preloadInIdle', () => {
     const { loaded, list } = parts()
     const stop = preloadInIdle(target, new Promise(() => undefined), list)
     target.elapse(999)
-    await target.idle()
+    await target.frame()
     expect(loaded).toEqual([])
     target.elapse(1)
-    await target.idle()
+    await target.frame()
     expect(loaded).toEqual(['backups'])
     stop()
   })
@@ -116,9 +139,11 @@ describe('preloadInIdle', () => {
     target.elapse(1000)
     answered.resolve(undefined)
     await settle()
-    expect(target.idleWaiting).toBe(1)
-    await target.idle()
+    await target.frame()
     expect(loaded).toEqual(['backups'])
+    await target.frame()
+    expect(loaded).toEqual(['backups'])
+    expect(target.idleWaiting).toBe(1)
     stop()
   })
 
@@ -128,20 +153,22 @@ describe('preloadInIdle', () => {
     const list = [() => Promise.reject(new Error('host down')), () => Promise.resolve(loaded.push('details'))]
     const stop = preloadInIdle(target, Promise.resolve(), list)
     await settle()
-    await target.idle()
+    await target.frame()
     await target.idle()
     expect(loaded).toEqual(['details'])
     stop()
   })
 
-  test('once stopped, it loads nothing, whenever the answer or the second comes', async () => {
+  test('once stopped, it loads nothing, whenever the answer, the frame or the second comes', async () => {
     const target = new HandTarget()
     const answered = deferred<undefined>()
     const { loaded, list } = parts()
     const stop = preloadInIdle(target, answered.promise, list)
-    stop()
     answered.resolve(undefined)
+    await settle()
+    stop()
     target.elapse(1000)
+    await target.frame()
     await target.idle()
     expect(loaded).toEqual([])
   })
