@@ -247,6 +247,21 @@ describe('BackupsState filter options', () => {
     expect(core.calls.map((c) => c.name)).not.toContain('cluster/list')
   })
 
+  test('wait, once the first page is in, for the moment the page says its rows are drawn', async () => {
+    const core = coreWithBackups(3)
+    const backups = new BackupsState(core)
+    const drawn: (() => void)[] = []
+    backups.visit({})
+    backups.loadOptionsAfterFirstPage((load) => drawn.push(load))
+    await settle()
+    expect(core.callsOf('backup/list')).toHaveLength(1)
+    expect(core.callsOf('backup/filter-options')).toEqual([])
+    expect(drawn).toHaveLength(1)
+    drawn[0]?.()
+    await settle()
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+  })
+
   test('an error answer keeps the options already shown', async () => {
     const core = coreWithBackups(3)
     core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
