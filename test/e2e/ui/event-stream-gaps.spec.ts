@@ -8,6 +8,7 @@ import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
 import { clusterByName } from '../support/emulator-connection.ts'
 import { freePort } from '../support/free-port.ts'
 import { HostProcess } from '../support/host-process.ts'
+import { waitForPreload } from '../support/preload.ts'
 import { screenshotPath } from '../support/paths.ts'
 import { rpc } from '../support/rpc.ts'
 
@@ -49,6 +50,7 @@ test.describe('what the page shows stays true across gaps in the event stream', 
       const syncNow = page.getByRole('button', { name: 'Sync now' })
       await expect(page.getByTestId('synced-at')).toContainText(/Synced \d\d:\d\d/)
       await expect(syncNow).toBeEnabled()
+      await waitForPreload(page)
 
       // The restarted host's start-up sync fails at once (no key: it was in memory), before the page is back on the
       // stream: only reading the status again on reconnection can show it.
@@ -74,6 +76,7 @@ test.describe('what the page shows stays true across gaps in the event stream', 
       await expect(editor.retention).toHaveValue('14')
       await editor.setRetention('21')
       await expect(page.getByText('Unsaved changes')).toBeVisible()
+      await waitForPreload(page)
 
       // The editor's history is its last read: once it is answered, the form has been decided.
       const editorReadAgain = page.waitForResponse((response) => response.url().endsWith('/rpc/policy/history'), { timeout: 20_000 })

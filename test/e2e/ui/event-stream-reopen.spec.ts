@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
 import { freePort } from '../support/free-port.ts'
 import { HostProcess } from '../support/host-process.ts'
+import { waitForPreload } from '../support/preload.ts'
 import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'event-stream-reopen-e2e-token'
@@ -47,6 +48,7 @@ test.describe('the event stream after a refused reconnection', () => {
   test('a stream refused with a 401 is opened again: the page reads what it missed, then follows events again', async ({ page, request }) => {
     await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)
     await expect(page.getByTestId('synced-at')).toContainText(/Synced \d\d:\d\d/)
+    await waitForPreload(page)
 
     // From the restart on, the browser's first try to get the stream back is refused; the rest reach the host.
     let refusals = 0

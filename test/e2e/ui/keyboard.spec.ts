@@ -24,7 +24,9 @@ test("Esc on a backup row's ⋯ menu closes it and returns focus to its button",
   await trigger.focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('menu')).toBeVisible()
-  await expect(page.getByRole('menuitem').first()).toBeFocused()
+  // The first action the backup allows: the demo's newest backup is at times one still CREATING, which can be
+  // neither restored nor exported (RowActionsMenu focuses the first enabled item).
+  await expect(page.getByRole('menuitem', { disabled: false }).first()).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('menu')).toHaveCount(0)
   await expect(trigger).toBeFocused()
