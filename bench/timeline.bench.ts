@@ -12,6 +12,24 @@ const MARK = '[data-testid="timeline-canvas"][data-drawn]:not([data-drawn="0"])'
 const LANE = '[data-testid="timeline-lane"]'
 const PAINT_FIGURE = 'fresh page → Timeline lanes with marks painted, 1,000 clusters × 21 days (`timeline`)'
 
+/** One frame of Chromium's (headless and desktop alike: 60 Hz). */
+const VSYNC_MS = 1000 / 60
+
+/**
+ * Frame intervals in whole frames (1 = on time, 2 = one dropped, ...). The page's clock cannot tell one frame from
+ * another closer than ±0.2 ms: Chromium coarsens it to 0.1 ms AND jitters each reading within that step (its
+ * TimeClamper, third_party/blink/renderer/core/timing/time_clamper.cc), so an on-time frame reads 16.5 to 16.8 ms. On a
+ * blank page with nothing to do, about 1 interval in 20 reads 16.8 ms (measured: 12 of 241, 15 of 234, 11 of 241),
+ * which alone would put a p95 of the raw readings over 16.7 ms. The p95 is judged in whole frames instead, with the
+ * raw p95 in the notes.
+ */
+function inWholeVsyncs(intervals: readonly number[]): number[] {
+  return intervals.map((ms) => Math.max(1, Math.round(ms / VSYNC_MS)))
+}
+
+/** Whole frames back to milliseconds, at the page clock's 0.1 ms: one frame reads 16.7 ms. */
+const inVsyncs = (frames: number): number => Math.round(frames * VSYNC_MS * 10) / 10
+
 /** Drags the lanes left and right in small steps (real mouse input), then zooms with the axis keys. */
 async function panAndZoom(page: Page): Promise<{ pan: number[]; zoom: number[] }> {
   const box = await page.locator('[data-testid="timeline-track"]').first().boundingBox()
@@ -66,16 +84,14 @@ export const benchmark: Benchmark = {
       for (let run = 0; run < 5; run++) warm.push((await freshPageLoad(browser, url, { painted: MARK, count: LANE })).ms)
       // A frame that took over one and a half vsync intervals dropped at least one: rAF times jitter around 16.7 ms.
       const dropped = (intervals: number[]): number => intervals.filter((ms) => ms > FRAME_TARGET_MS * 1.5).length
-      // Chromium coarsens the page's clock to 0.1 ms (a page that is not cross-origin isolated), so an interval of one
-      // vsync reads 16.7 give or take a float's last bit: judge the p95 at the clock's own resolution.
-      const atClockResolution = (ms: number): number => Math.round(ms * 10) / 10
-      const panP95 = atClockResolution(percentile(frames.pan, 95))
-      const zoomP95 = atClockResolution(percentile(frames.zoom, 95))
+      const panP95 = inVsyncs(percentile(inWholeVsyncs(frames.pan), 95))
+      const zoomP95 = inVsyncs(percentile(inWholeVsyncs(frames.zoom), 95))
+      const rawP95 = (intervals: number[]): string => `as read ${(Math.round(percentile(intervals, 95) * 10) / 10).toFixed(1)} ms`
       return [
         { name: 'fresh page → lanes with marks painted, cold (first page)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: cold.ms <= PAINT_TARGET_MS },
         { name: 'fresh page → lanes with marks painted, warm (median of 5)', figure: PAINT_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warm) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
-        { name: 'drag pan: frame interval p95', value: panP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: panP95 <= FRAME_TARGET_MS, notes: `${frames.pan.length} frames, median ${median(frames.pan).toFixed(1)} ms, ${dropped(frames.pan)} dropped` },
-        { name: 'zoom and key pan: frame interval p95', value: zoomP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: zoomP95 <= FRAME_TARGET_MS, notes: `${frames.zoom.length} frames, median ${median(frames.zoom).toFixed(1)} ms, ${dropped(frames.zoom)} dropped` },
+        { name: 'drag pan: frame time p95, in whole frames', value: panP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: panP95 <= FRAME_TARGET_MS, notes: `${frames.pan.length} frames, median ${median(frames.pan).toFixed(1)} ms, ${dropped(frames.pan)} dropped, ${rawP95(frames.pan)}` },
+        { name: 'zoom and key pan: frame time p95, in whole frames', value: zoomP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: zoomP95 <= FRAME_TARGET_MS, notes: `${frames.zoom.length} frames, median ${median(frames.zoom).toFixed(1)} ms, ${dropped(frames.zoom)} dropped, ${rawP95(frames.zoom)}` },
         { name: 'lanes in the DOM', value: cold.count, unit: 'lanes', notes: 'windowed: lanes in view + overscan, of 1,000' },
         { name: 'marks per lane (28 days back, 14 ahead)', value: marksPerLane, unit: 'marks' }
       ]

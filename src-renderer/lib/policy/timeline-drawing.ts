@@ -1,11 +1,11 @@
-import type { TimelineMarkKind } from '#contract/timeline-marks'
+import { TIMELINE_MARK_KINDS, type TimelineMarkKind } from '#contract/timeline-marks'
 import { isInView } from './timeline-focus.ts'
-import { glyphPath } from './timeline-glyphs.ts'
+import { traceGlyph, type PathSink } from './timeline-glyphs.ts'
 import { xOf, type ViewRange } from './timeline-view.ts'
 
 /*
  * What the Timeline picture draws for the lanes on screen, free of the DOM so it is unit-tested: each lane's marks
- * placed in pixels, and the glyphs of every lane batched into one path per mark kind. The picture draws all its
+ * placed in pixels, and the glyphs of every lane traced into one path per mark kind. The picture draws all its
  * lanes on one canvas with one fill or stroke per kind (lib/ui/lane-canvas.ts): a fresh page composites one canvas
  * instead of one per lane, and a pan repaints with a dozen draw calls instead of two per mark (bench/timeline.bench.ts).
  */
@@ -78,26 +78,27 @@ export function ringFor(
   return lane === undefined || mark === undefined ? null : { y: lane.y, mark }
 }
 
-/**
- * Every glyph of the given lanes as SVG path data, one string per kind present, in DRAW_ORDER: each is filled or
- * stroked once with its kind's paint. The glyphs are those of `glyphPath`, as the legend draws them.
- */
-export function glyphBatches(lanes: readonly DrawnLane[]): { kind: TimelineMarkKind; d: string }[] {
-  const parts = new Map<TimelineMarkKind, string[]>()
-  for (const lane of lanes) {
-    for (const mark of lane.marks) {
-      let list = parts.get(mark.kind)
-      if (list === undefined) parts.set(mark.kind, (list = []))
-      list.push(glyphPath(mark.kind, mark.x, lane.y, mark.width))
-    }
-  }
-  return DRAW_ORDER.flatMap((kind) => {
-    const list = parts.get(kind)
-    return list === undefined ? [] : [{ kind, d: list.join(' ') }]
-  })
+/** The kinds of mark among the lanes, in DRAW_ORDER: each is traced (`traceKind`) and filled or stroked once. */
+export function kindsDrawn(lanes: readonly DrawnLane[]): TimelineMarkKind[] {
+  const present = new Set<TimelineMarkKind>()
+  for (const lane of lanes) for (const mark of lane.marks) present.add(mark.kind)
+  return DRAW_ORDER.filter((kind) => present.has(kind))
 }
+
+/**
+ * Every glyph of one kind among the lanes, each at its lane's middle, traced onto one path (the canvas's, or SVG path
+ * data in tests): the shapes of `traceGlyph`, as the legend draws them.
+ */
+export function traceKind(sink: PathSink, lanes: readonly DrawnLane[], kind: TimelineMarkKind): void {
+  for (const lane of lanes) {
+    for (const mark of lane.marks) if (mark.kind === kind) traceGlyph(sink, kind, mark.x, lane.y, mark.width)
+  }
+}
+
+const KINDS_BY_NAME = [...TIMELINE_MARK_KINDS].sort()
 
 /** The kinds of mark a lane shows, sorted and space-separated (a lane's `data-kinds`, for tests and tools). */
 export function kindsText(marks: readonly PlacedMark[]): string {
-  return [...new Set(marks.map((m) => m.kind))].sort().join(' ')
+  // Asked for every lane on screen at every pan step: a few scans of a short list, no set or sort per call.
+  return KINDS_BY_NAME.filter((kind) => marks.some((m) => m.kind === kind)).join(' ')
 }

@@ -1,11 +1,12 @@
-import { glyphBatches, type DrawnLane, type PlacedMark } from '../policy/timeline-drawing.ts'
-import { GLYPH_COLORS, GLYPH_PAINT, RESTORABLE, RING, ringPath, type GlyphColor } from '../policy/timeline-glyphs.ts'
+import { kindsDrawn, traceKind, type DrawnLane, type PlacedMark } from '../policy/timeline-drawing.ts'
+import { GLYPH_COLORS, GLYPH_PAINT, RESTORABLE, RING, traceRing, type GlyphColor } from '../policy/timeline-glyphs.ts'
 
 /*
  * Draws the Timeline's lanes on screen on ONE canvas: the restorable spans, then each kind's glyphs of every lane as
  * one path filled or stroked once (lib/policy/timeline-drawing.ts), with the shapes and paints of
  * lib/policy/timeline-glyphs.ts. One canvas instead of one per lane and a dozen draw calls instead of two per mark:
  * a fresh page composites one layer, and a pan or zoom repaints in well under a frame (bench/timeline.bench.ts).
+ * The shapes are traced on the context itself: no path string is built and parsed, no Path2D made, per repaint.
  */
 
 /** The theme's colours, read once from the computed style (they follow prefers-color-scheme). */
@@ -50,29 +51,30 @@ export function drawLanes(canvas: HTMLCanvasElement, drawing: LanesDrawing, pixe
   const { palette } = drawing
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0)
   ctx.clearRect(0, 0, drawing.width, drawing.height)
-  const spans = new Path2D()
+  ctx.beginPath()
   for (const lane of drawing.lanes) {
     // The bar sits `fromBottom` above the lane's bottom edge, as the legend shows it.
-    if (lane.span !== null) spans.roundRect(lane.span.x, lane.y + drawing.rowHeight / 2 - RESTORABLE.fromBottom, lane.span.width, RESTORABLE.height, RESTORABLE.radius)
+    if (lane.span !== null) ctx.roundRect(lane.span.x, lane.y + drawing.rowHeight / 2 - RESTORABLE.fromBottom, lane.span.width, RESTORABLE.height, RESTORABLE.radius)
   }
   ctx.globalAlpha = RESTORABLE.opacity
   ctx.fillStyle = palette[RESTORABLE.color]
-  ctx.fill(spans)
-  for (const batch of glyphBatches(drawing.lanes)) {
-    const paint = GLYPH_PAINT[batch.kind]
-    const path = new Path2D(batch.d)
+  ctx.fill()
+  for (const kind of kindsDrawn(drawing.lanes)) {
+    const paint = GLYPH_PAINT[kind]
+    ctx.beginPath()
+    traceKind(ctx, drawing.lanes, kind)
     if (paint.fill !== null) {
       ctx.globalAlpha = paint.fillOpacity
       ctx.fillStyle = palette[paint.fill]
-      ctx.fill(path)
+      ctx.fill()
     }
     if (paint.stroke !== null) {
       ctx.globalAlpha = paint.strokeOpacity
       ctx.strokeStyle = palette[paint.stroke]
       ctx.lineWidth = paint.strokeWidth
       ctx.lineCap = paint.cap
-      ctx.setLineDash([...paint.dash])
-      ctx.stroke(path)
+      ctx.setLineDash(paint.dash)
+      ctx.stroke()
     }
   }
   ctx.globalAlpha = 1
@@ -82,7 +84,9 @@ export function drawLanes(canvas: HTMLCanvasElement, drawing: LanesDrawing, pixe
     ctx.lineWidth = RING.width
     ctx.lineCap = 'butt'
     ctx.setLineDash([])
-    ctx.stroke(new Path2D(ringPath(ring.mark.kind, ring.mark.x, ring.y, ring.mark.width)))
+    ctx.beginPath()
+    traceRing(ctx, ring.mark.kind, ring.mark.x, ring.y, ring.mark.width)
+    ctx.stroke()
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0)
   return drawing.lanes.reduce((sum, lane) => sum + lane.marks.length, 0)

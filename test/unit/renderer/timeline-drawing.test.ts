@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TimelineMarkKind } from '../../../src-main/contract/timeline-marks.ts'
-import { DRAW_ORDER, glyphBatches, kindsText, placeLanes, placeMarks, placeSpan, ringFor, type DrawnLane } from '../../../src-renderer/lib/policy/timeline-drawing.ts'
-import { glyphPath } from '../../../src-renderer/lib/policy/timeline-glyphs.ts'
+import { DRAW_ORDER, kindsDrawn, kindsText, placeLanes, placeMarks, placeSpan, ringFor, traceKind, type DrawnLane } from '../../../src-renderer/lib/policy/timeline-drawing.ts'
+import { SvgPath, glyphPath } from '../../../src-renderer/lib/policy/timeline-glyphs.ts'
 
 const DAY = 86_400_000
 /** Ten days on a 1,000-pixel track: 100 pixels a day. */
@@ -45,12 +45,16 @@ describe('batching the glyphs of all lanes on screen', () => {
   ]
 
   it('makes one path per kind present, with every mark\'s glyph at its lane\'s middle, as the legend draws it', () => {
-    const batches = glyphBatches(lanes)
-    expect(batches.map((b) => b.kind)).toEqual(['window', 'auto', 'missed'])
-    const auto = batches.find((b) => b.kind === 'auto')?.d
-    expect(auto).toBe(`${glyphPath('auto', 40, 15)} ${glyphPath('auto', 70, 45)}`)
-    expect(batches.find((b) => b.kind === 'window')?.d).toBe(glyphPath('window', 100, 45, 30))
-    expect(batches.find((b) => b.kind === 'missed')?.d).toBe(glyphPath('missed', 10, 15))
+    expect(kindsDrawn(lanes)).toEqual(['window', 'auto', 'missed'])
+    const traced = (kind: TimelineMarkKind): string => {
+      const path = new SvgPath()
+      traceKind(path, lanes, kind)
+      return path.toString()
+    }
+    expect(traced('auto')).toBe(`${glyphPath('auto', 40, 15)} ${glyphPath('auto', 70, 45)}`)
+    expect(traced('window')).toBe(glyphPath('window', 100, 45, 30))
+    expect(traced('missed')).toBe(glyphPath('missed', 10, 15))
+    expect(traced('failed')).toBe('')
   })
 
   it('draws bands first and missed and failed windows last, so a backup never hides a missed window', () => {
@@ -72,5 +76,12 @@ describe('batching the glyphs of all lanes on screen', () => {
     expect(ringFor(drawn, { lane: 5, mark: { id: 'b' } }, () => marks)).toBeNull()
     expect(ringFor(drawn, { lane: 9, mark: marks[0] as object }, () => marks)).toBeNull()
     expect(ringFor(drawn, null, () => marks)).toBeNull()
+  })
+})
+
+describe('the glyphs as SVG path data (the legend)', () => {
+  it('traces a dot as a whole circle around its centre, and a missed window as two strokes', () => {
+    expect(glyphPath('auto', 10, 20)).toBe('M 15 20 A 5 5 0 1 0 5 20 A 5 5 0 1 0 15 20 Z')
+    expect(glyphPath('missed', 10, 20)).toBe('M 5 15 L 15 25 M 15 15 L 5 25')
   })
 })
