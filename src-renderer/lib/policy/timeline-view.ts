@@ -123,6 +123,14 @@ export function pictureRows(groups: readonly TimelineGroup[]): PictureRow[] {
   return rows
 }
 
+/**
+ * The lanes' viewport's height limit in a window `windowHeight` pixels tall: the window less the page above the lanes,
+ * within 240…620 px. The picture sets it as the viewport's max-height and counts the rows of its first frame with it.
+ */
+export function viewportMaxHeight(windowHeight: number): number {
+  return Math.max(240, Math.min(620, windowHeight - 300))
+}
+
 /** The rows to put in the DOM for a scroll position: those visible plus `overscan` on each side. */
 export function visibleRowRange(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number, overscan = 6): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isInView, lastInLane, nearestInLane, stepInLane } from '../../../src-renderer/lib/policy/timeline-focus.ts'
-import { NOW_LABEL_WIDTH, axisTicks, contains, fetchRangeFor, nowLabelSide, panBy, panByPixels, pictureRows, rangeAroundNow, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
+import { NOW_LABEL_WIDTH, axisTicks, contains, fetchRangeFor, nowLabelSide, panBy, panByPixels, pictureRows, rangeAroundNow, viewportMaxHeight, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -59,6 +59,12 @@ describe('the Timeline picture geometry', () => {
     expect(visibleRowRange(0, 300, 30, 1000, 2)).toEqual({ first: 0, last: 12 })
     expect(visibleRowRange(15_000, 300, 30, 1000, 2)).toEqual({ first: 498, last: 512 })
     expect(visibleRowRange(29_900, 300, 30, 1000, 2).last).toBe(999)
+  })
+
+  it('counts the first frame\'s rows with no overscan: those in a viewport as tall as the window allows, and no more', () => {
+    expect(visibleRowRange(0, viewportMaxHeight(800), 30, 1000, 0)).toEqual({ first: 0, last: 17 })
+    expect(viewportMaxHeight(2000)).toBe(620)
+    expect(viewportMaxHeight(400)).toBe(240)
   })
 })
 
