@@ -95,10 +95,15 @@ describe('listBackups', () => {
     expect(() => listBackups(db, { offset: 0, limit: 10, sort: { by: 'color' as 'size', dir: 'asc' } })).toThrow(/sort\.by/)
     expect(listBackups(db, { offset: 0, limit: 1 }).total).toBe(1000)
   })
+
+  it("counts the one stored connection's whole list as every cached backup", () => {
+    expect(listBackups(db, { connectionId: CONNECTION_ID, offset: 0, limit: 1 }).total).toBe(1000)
+    expect(listBackups(db, { connectionId: 'conn-unknown', offset: 0, limit: 1 }).total).toBe(0)
+  })
 })
 
 describe('listBackups, two connections', () => {
-  it("counts a connection's whole list as its own backups only, with another connection's beside them and after a change", () => {
+  it("counts a connection's whole list as its own backups only, with other connections stored and after a change", () => {
     const temp = makeTempDir()
     const two = openWithConnection(join(temp.dir, 'two.db'))
     try {
