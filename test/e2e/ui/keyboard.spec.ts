@@ -32,6 +32,23 @@ test("Esc on a backup row's ⋯ menu closes it and returns focus to its button",
   await expect(trigger).toBeFocused()
 })
 
+test("a dialog opened from a backup row's ⋯ menu gives focus back to that ⋯ button when Esc closes it", async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  const name = await backups.firstBackupName()
+  const trigger = page.getByRole('button', { name: `Actions for backup ${name}`, exact: true })
+  await trigger.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('menuitem', { name: 'Delete…' }).focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('alertdialog')
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(trigger).toBeFocused()
+})
+
 test('the Jobs popover closes on Esc (focus back on its button) and on a click outside it', async ({ page }) => {
   const backups = new BackupsPage(page)
   await backups.open()
