@@ -1,6 +1,7 @@
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
 let connected: ConnectedEmulator
 
@@ -157,6 +158,22 @@ test('creates a manual backup: the job is tracked, and a second one for the same
   await expect(dialog.getByRole('alert')).toContainText('Failed to create backup')
   expect(manualBefore()).toBe(before + 1)
   await dialog.getByRole('button', { name: 'Cancel' }).click()
+})
+
+test("the Jobs panel keeps a job's status badge one line high beside a title on two lines", async ({ page, request }) => {
+  const ml = connected.emulator.state().clusters.find((c) => c.clusterName === 'ml-features')
+  await rpc(request, 'backup/create', { clusterId: ml!.clusterId })
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await page.keyboard.press('Alt+J')
+  const job = page.getByRole('region', { name: 'Jobs' }).getByTestId('job').filter({ hasText: 'Create backup ml-features' }).first()
+  const title = job.getByRole('strong')
+  const badge = job.getByText(/^(pending|in progress|successful)$/)
+  await expect(badge).toBeVisible()
+  const [titleBox, badgeBox] = [await title.boundingBox(), await badge.boundingBox()]
+  // The title wraps in the panel's width; the badge was stretched to its height, a tall oval.
+  expect(titleBox!.height).toBeGreaterThan(30)
+  expect(badgeBox!.height).toBeLessThan(24)
 })
 
 test('lists the keyboard shortcuts with "?" and closes with Escape', async ({ page }) => {
