@@ -5,6 +5,7 @@ import { complianceCsv } from '../report/compliance-csv.ts'
 import { complianceHtml } from '../report/compliance-html.ts'
 import { complianceRows } from '../report/compliance-rows.ts'
 import { policyHistoryCsv } from '../report/policy-history-csv.ts'
+import { reportFilename } from '../report/report-filename.ts'
 import { listClusters } from '../store/cache.query.ts'
 import { getConnection } from '../store/connections.repo.ts'
 import type { StoreDatabase } from '../store/database.ts'
@@ -24,12 +25,6 @@ type ReportHandlerDeps = {
 export type SavePdfDialog = (suggestedName: string, html: string) => Promise<{ saved: boolean; path: string | null }>
 
 type ComplianceInput = { from: string; to: string; format: 'csv' | 'html'; connectionId?: string | undefined; clusterIds?: string[] | undefined }
-
-/** `compliance-acme-prod-2026-11-01-2026-11-30.csv`: the connection and the period, file-name safe. */
-function reportFilename(kind: string, connectionName: string, from: string, to: string, ext: string): string {
-  const slug = connectionName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'connection'
-  return `${kind}-${slug}-${from.slice(0, 10)}-${to.slice(0, 10)}.${ext}`
-}
 
 /** Reports over the local cache and history: they answer offline. */
 export function reportHandlers(deps: ReportHandlerDeps): HandlersFor<'report/compliance' | 'report/compliance-pdf' | 'report/policy-history'> {
@@ -51,7 +46,8 @@ export function reportHandlers(deps: ReportHandlerDeps): HandlersFor<'report/com
         generatedIso: new Date(now).toISOString(),
         scopeText: clusterIds === undefined ? 'every cluster of the connection' : `${String(rows.length)} chosen clusters`
       })
-    return { filename: reportFilename('compliance', connection.name, fromIso, toIso, format), content }
+    const period = { fromMs: Date.parse(from), toMs: Date.parse(to) }
+    return { filename: reportFilename('compliance', connection.name, period, format, deps.lintEnvironment().timeZone), content }
   }
   return {
     'report/compliance': (input) => Promise.resolve(compliance(input)),
@@ -71,9 +67,8 @@ export function reportHandlers(deps: ReportHandlerDeps): HandlersFor<'report/com
         .filter((c) => (only === null || only.has(c.clusterId)) && Date.parse(c.at) >= fromMs && Date.parse(c.at) < toMs)
         .reverse()
       const names = new Map(listClusters(db, { connectionId: id }).map((c) => [c.clusterId, c.clusterName]))
-      const fromIso = new Date(from).toISOString()
-      const toIso = new Date(to).toISOString()
-      return Promise.resolve({ filename: reportFilename('policy-history', connection.name, fromIso, toIso, 'csv'), content: policyHistoryCsv(changes, names) })
+      const filename = reportFilename('policy-history', connection.name, { fromMs, toMs }, 'csv', deps.lintEnvironment().timeZone)
+      return Promise.resolve({ filename, content: policyHistoryCsv(changes, names) })
     }
   }
 }

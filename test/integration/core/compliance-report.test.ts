@@ -33,11 +33,25 @@ async function demoCore(options: { savePdf?: SavePdfDialog } = {}): Promise<{ em
 }
 
 describe('report/compliance', () => {
+  it("names the file after the period's first and last local days, as the Reports dialog sends them (the end is the midnight after)", async () => {
+    const { core, clock } = await demoCore()
+    // The core runs in this process: its local days are this process's.
+    const today = new Date(clock.now())
+    const day = (offset: number): Date => new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset)
+    const ymd = (d: Date): string => `${String(d.getFullYear())}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    const period = { from: day(-6).toISOString(), to: day(1).toISOString() }
+    const csv = expectOk(await core.invoke('report/compliance', { ...period, format: 'csv' }))
+    expect(csv.filename).toBe(`compliance-acme-prod-${ymd(day(-6))}-${ymd(day(0))}.csv`)
+    const history = expectOk(await core.invoke('report/policy-history', { from: period.from, to: period.to }))
+    expect(history.filename).toBe(`policy-history-acme-prod-${ymd(day(-6))}-${ymd(day(0))}.csv`)
+  })
+
   it('CSV: a header row, CRLF records, one row per cluster that parses back (csv-parse) to the Fleet figures', async () => {
     const { core, clock } = await demoCore()
     const now = clock.now()
     const report = expectOk(await core.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'csv' }))
-    expect(report.filename).toBe(`compliance-acme-prod-${iso(now - 30 * DAY).slice(0, 10)}-${iso(now).slice(0, 10)}.csv`)
+    // The days in the name are checked by the test above (local days, the end exclusive).
+    expect(report.filename).toMatch(/^compliance-acme-prod-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(report.content.split('\r\n')[0]).toBe(
       'cluster_id,cluster_name,project,region,plan,policy,template,drift,protection,achieved_rpo_minutes,rpo_counted_from,restorable_points,newest_good_backup,missed_windows,failed_windows,lint'
     )
