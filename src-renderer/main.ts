@@ -1,20 +1,23 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import { countRequests } from './lib/core-client/answered-requests.ts'
-import { createCoreClient } from './lib/core-client/create-core-client.ts'
 import { rootContext } from './lib/context.ts'
-import { Router } from './lib/router.svelte.ts'
 import { SECTION_PAGES } from './sections.ts'
+import { startFirstScreen } from './first-screen.ts'
 import './lib/ui/theme.css'
 
 const target = document.getElementById('app')
 if (target === null) throw new Error('index.html has no #app element')
 
-// A window opened on the Timeline asks for its code before the shell mounts, so that the chunk reaches the host
-// ahead of the lanes' read (App.svelte) and is answered from memory while the lanes are computed (bench/timeline,
-// docs/architecture.md "Static files from memory"). The same import as App's: the module is fetched once. Its
-// failure is App's to show (the screen's "Try again"), not an unhandled rejection here.
-if (new Router(window).section === 'timeline') SECTION_PAGES.timeline().catch(() => undefined)
+// Started by the page's first script as a rule (early-start.ts), which has sent the first screen's read; here too,
+// in case it did not run first.
+const { client, openedAt, route } = startFirstScreen()
 
-const client = countRequests(createCoreClient())
-mount(App, { target, props: { allAnswered: () => client.allAnswered() }, context: rootContext(client) })
+// A window opened on the Timeline asks for its code before the shell mounts, so that the chunk reaches the host
+// while the shell mounts and is answered from memory (bench/timeline, docs/architecture.md "Static files from
+// memory"). The same import as App's: the module is fetched once. Its failure is App's to show (the screen's
+// "Try again"), not an unhandled rejection here.
+if (route.section === 'timeline') SECTION_PAGES.timeline().catch(() => undefined)
+
+const counted = countRequests(client)
+mount(App, { target, props: { allAnswered: () => counted.allAnswered(), openedAt }, context: rootContext(counted) })

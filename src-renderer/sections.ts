@@ -1,4 +1,4 @@
-import type { SectionId } from './lib/router.svelte.ts'
+import type { SectionId } from './lib/route.ts'
 import { preloadInIdle, type PreloadTarget } from './lib/idle-preload.ts'
 import { warmTimeFormatting } from './lib/ui/format.ts'
 

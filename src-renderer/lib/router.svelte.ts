@@ -1,14 +1,6 @@
-export const SECTIONS = [
-  { id: 'fleet', label: 'Fleet', shortcut: '1' },
-  { id: 'backups', label: 'Backups', shortcut: '2' },
-  { id: 'drafts', label: 'Drafts', shortcut: '3' },
-  { id: 'notifications', label: 'Notifications', shortcut: '4' },
-  { id: 'settings', label: 'Settings', shortcut: '5' },
-  { id: 'timeline', label: 'Timeline', shortcut: '6' },
-  { id: 'templates', label: 'Templates', shortcut: '7' }
-] as const
+import { parseRoute, type SectionId } from './route.ts'
 
-export type SectionId = (typeof SECTIONS)[number]['id']
+export { SECTIONS, type SectionId } from './route.ts'
 
 /** The current section and its parameters, kept in the URL hash (`#/backups?cluster=…`). */
 export class Router {
@@ -36,9 +28,8 @@ export class Router {
   }
 
   private read(): void {
-    const [path = '', query = ''] = this.target.location.hash.replace(/^#\/?/, '').split('?')
-    const match = SECTIONS.find((s) => s.id === path)
-    this.section = match?.id ?? 'fleet'
-    this.params = Object.fromEntries(new URLSearchParams(query))
+    const { section, params } = parseRoute(this.target.location.hash)
+    this.section = section
+    this.params = params
   }
 }

@@ -3,9 +3,9 @@ import type { SerializedError } from '#contract/errors'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import { stopAll } from './follow.ts'
 import { contains, DEFAULT_ZOOM, fetchRangeFor, rangeAroundNow, type ViewRange } from '../policy/timeline-view.ts'
+import { LANE_PAGE, lanesPageInput } from './lanes-request.ts'
 
-/** Lanes asked for at once: a screenful (about 20 rows at 30 px), so a fresh page asks once before it paints. */
-export const LANE_PAGE = 25
+export { LANE_PAGE } from './lanes-request.ts'
 
 /** How long the view must rest outside the loaded range (a drag, repeated keys) before the new range is asked for. */
 export const RANGE_SETTLE_MS = 150
@@ -159,12 +159,7 @@ export class TimelineLanesState {
   }
 
   private async loadPage(page: number, range: ViewRange, generation: number, key: string): Promise<void> {
-    const result = await this.core.invoke('timeline/lanes', {
-      from: new Date(range.fromMs).toISOString(),
-      to: new Date(range.toMs).toISOString(),
-      offset: page * LANE_PAGE,
-      limit: LANE_PAGE
-    })
+    const result = await this.core.invoke('timeline/lanes', lanesPageInput(range, page))
     this.inFlight.delete(key)
     if (generation !== this.generation) return
     this.hasLoaded = true

@@ -1,0 +1,34 @@
+import { createCoreClient } from './lib/core-client/create-core-client.ts'
+import { withEarlyReads, type EarlyReadsClient } from './lib/core-client/early-reads.ts'
+import { parseRoute, type Route } from './lib/route.ts'
+import { firstLanesInput } from './lib/state/lanes-request.ts'
+
+export type FirstScreen = {
+  /** The window's one client: the first screen's early read and every read of the app go through it. */
+  client: EarlyReadsClient
+  /** When the first screen was started: its first visit shows the view around this instant (App.svelte). */
+  openedAt: number
+  /** The screen the window opened on. */
+  route: Route
+}
+
+let started: FirstScreen | null = null
+
+/**
+ * Starts, once per window, the first read of the screen the window opened on: on the Timeline's picture, its first
+ * page of lanes (bench/timeline). The page's first script calls it (early-start.ts: a chunk of a few kB that
+ * index.html loads beside the app's entry, so it runs as soon as it arrives, before the app's 150 kB are parsed and
+ * run and the shell is mounted); main.ts calls it again and gets the same client, or starts it itself when the first
+ * script did not run first. No screen's code is imported here: a chunk reachable from this script could no longer
+ * share the app entry's modules, and the build would split them into dozens of small files.
+ */
+export function startFirstScreen(target: Window = window): FirstScreen {
+  if (started !== null) return started
+  const client = withEarlyReads(createCoreClient())
+  const openedAt = Date.now()
+  const route = parseRoute(target.location.hash)
+  // The same read as the picture's first (TimelineLanesState.visit at `openedAt`, App.svelte), which takes its answer.
+  if (route.section === 'timeline' && route.params['view'] !== 'list') client.sendEarly('timeline/lanes', firstLanesInput(openedAt))
+  started = { client, openedAt, route }
+  return started
+}
