@@ -5,6 +5,7 @@ import { EVENTS_SEEN_HEADER, STREAM_START_EVENT } from '#contract/event-stream'
 import { failure, type Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
 import { EventGaps } from './event-gaps.ts'
+import { hostReachability, type HostReachability } from './host-reachability.ts'
 
 /** How long after the browser gave up on the event stream (an answer that was not the stream) a new one is opened. */
 const REOPEN_MS = 2_000
@@ -14,7 +15,7 @@ const REOPEN_MS = 2_000
  * the client is made and lives with the page; the browser reconnects it by itself when the host goes and comes back,
  * and `EventGaps` tells when reads may have missed an event meanwhile.
  */
-export function createHttpCoreClient(baseUrl = ''): CoreClient {
+export function createHttpCoreClient(baseUrl = '', reachability: HostReachability = hostReachability): CoreClient {
   const listeners = new Set<(message: EventMessage) => void>()
   const missedListeners = new Set<() => void>()
   const gaps = new EventGaps(() => {
@@ -23,8 +24,12 @@ export function createHttpCoreClient(baseUrl = ''): CoreClient {
 
   const open = (): void => {
     const source = new EventSource(`${baseUrl}/events`)
-    source.addEventListener(STREAM_START_EVENT, (event: MessageEvent<string>) => gaps.streamStarted(Number(event.data)))
+    source.addEventListener(STREAM_START_EVENT, (event: MessageEvent<string>) => {
+      reachability.report(true)
+      gaps.streamStarted(Number(event.data))
+    })
     source.onerror = () => {
+      reachability.report(false)
       gaps.streamDropped()
       // A dropped stream is retried by the browser (the host's `retry:` says when); an answer other than the
       // stream closes it for good, so it is opened anew here.
@@ -47,11 +52,13 @@ export function createHttpCoreClient(baseUrl = ''): CoreClient {
           credentials: 'same-origin',
           body: JSON.stringify(input ?? {})
         })
+        reachability.report(true)
         const envelope = (await response.json()) as Envelope<never>
         const seen = response.headers.get(EVENTS_SEEN_HEADER)
         if (seen !== null) gaps.answered(mark, Number(seen))
         return envelope
       } catch {
+        reachability.report(false)
         return failure('internal', 'Backup Desk is not answering: is `npm run web` still running?')
       }
     },

@@ -2,6 +2,7 @@ import type { SyncResult, SyncStatus } from '#contract/commands/sync'
 import type { Envelope } from '#contract/envelope'
 import type { EventPayload } from '#contract/events'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
+import { hostReachability, type HostReachability } from '../core-client/host-reachability.ts'
 
 type SyncProgress = EventPayload<'sync/progressed'>
 
@@ -12,13 +13,23 @@ export class SyncState {
   statuses = $state<SyncStatus[]>([])
   progress = $state<SyncProgress | null>(null)
   isRequested = $state(false)
+  /** False while the browser host does not answer: the statuses are then only what was last known. */
+  isHostReachable = $state(true)
   private readonly finishedListeners = new Set<(payload: EventPayload<'sync/finished'>) => void>()
 
-  constructor(private readonly core: CoreClient) {}
+  constructor(
+    private readonly core: CoreClient,
+    private readonly reachability: HostReachability = hostReachability
+  ) {}
 
-  /** Follows the running sync's progress; when it ends, the statuses are read again and `onFinished` listeners told. */
+  /**
+   * Follows the running sync's progress; when it ends, the statuses are read again and `onFinished` listeners told.
+   * Follows the host's reachability too; once it is back, the statuses are read again by `follow` (the stream's gap).
+   */
   watch(): Unsubscribe {
-    return this.core.subscribe((message) => {
+    this.isHostReachable = this.reachability.isReachable
+    const stopReachability = this.reachability.subscribe((isReachable) => (this.isHostReachable = isReachable))
+    const stopEvents = this.core.subscribe((message) => {
       if (message.name === 'sync/progressed') {
         this.progress = message.payload
       } else if (message.name === 'sync/finished') {
@@ -27,9 +38,15 @@ export class SyncState {
         for (const listener of [...this.finishedListeners]) listener(message.payload)
       }
     })
+    return () => {
+      stopReachability()
+      stopEvents()
+    }
   }
 
   get isRunning(): boolean {
+    // A sync last seen running while the host went away is not known to be running now.
+    if (!this.isHostReachable) return this.isRequested
     return this.isRequested || this.progress !== null || this.statuses.some((s) => s.isRunning)
   }
 
