@@ -65,6 +65,25 @@ test('Add connection puts focus in its Name field, and Test connection keeps foc
   await expect(settings.addButton).toBeFocused()
 })
 
+test('Escape in the Add connection form closes it unsaved, with focus back on Add connection', async ({ page }) => {
+  const settings = new SettingsPage(page)
+  await settings.open()
+  const saved = settings.connections.getByRole('listitem')
+  await expect(saved.first()).toBeVisible()
+  const before = await saved.count()
+  await settings.addButton.focus()
+  await page.keyboard.press('Enter')
+  await expect(settings.name).toBeFocused()
+  await page.keyboard.type('Escaped org')
+  await settings.apiKey.focus()
+  await page.keyboard.type('a-key-never-saved')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('form', { name: 'Add a connection' })).toHaveCount(0)
+  await expect(settings.addButton).toBeFocused()
+  await expect(saved).toHaveCount(before)
+  await expect(settings.connections).not.toContainText('Escaped org')
+})
+
 test('pushing a draft by keyboard lands focus on the Drafts heading, not the page body', async ({ page, request }) => {
   const features = await clusterByName(request, 'ml-features')
   await rpc(request, 'draft/save', { clusterId: features.clusterId, policy: { enabled: true, frequency: '7', startTime: '04:00-06:00', retentionDays: 21 } })
