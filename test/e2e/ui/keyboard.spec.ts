@@ -69,6 +69,25 @@ test('the Jobs popover closes on Esc (focus back on its button) and on a click o
   await expect(panel).toHaveCount(0)
 })
 
+test('Alt+J puts focus in the Jobs panel, and closing it (Alt+J again, or Esc) gives focus back to where it was', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  const search = page.locator('#backup-search')
+  const panel = page.getByRole('region', { name: 'Jobs' })
+  await search.focus()
+  await page.keyboard.press('Alt+J')
+  await expect(panel).toBeFocused()
+  await page.keyboard.press('Alt+J')
+  await expect(panel).toHaveCount(0)
+  await expect(search).toBeFocused()
+
+  await page.keyboard.press('Alt+J')
+  await expect(panel).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  await expect(search).toBeFocused()
+})
+
 test('after Apply, focus moves to the outcome message', async ({ page, request }) => {
   const search = await clusterByName(request, 'search-prod')
   const editor = new PolicyEditorPage(page)
