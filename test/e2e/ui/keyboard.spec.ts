@@ -49,6 +49,37 @@ test("a dialog opened from a backup row's ⋯ menu gives focus back to that ⋯ 
   await expect(trigger).toBeFocused()
 })
 
+test("a backup row's ⋯ button shows its whole focus outline: neither its cell nor the table's edge cuts it", async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await expect(backups.rows().first()).toBeVisible()
+  const name = await backups.firstBackupName()
+  const trigger = page.getByRole('button', { name: `Actions for backup ${name}`, exact: true })
+  await trigger.focus()
+  // A keyboard focus, so :focus-visible draws the outline.
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
+  await expect(trigger).toBeFocused()
+  const clipped = await trigger.evaluate((button) => {
+    const style = getComputedStyle(button)
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth)
+    const box = button.getBoundingClientRect()
+    const outline = { left: box.left - reach, right: box.right + reach, top: box.top - reach, bottom: box.bottom + reach }
+    const cut: string[] = []
+    if (reach <= 0 || style.outlineStyle === 'none') cut.push('no outline drawn')
+    for (let el = button.parentElement; el !== null; el = el.parentElement) {
+      const overflow = getComputedStyle(el)
+      if (overflow.overflowX === 'visible' && overflow.overflowY === 'visible') continue
+      // What an element clips to: its padding box (inside its borders).
+      const r = el.getBoundingClientRect()
+      const inner = { left: r.left + el.clientLeft, top: r.top + el.clientTop, right: r.left + el.clientLeft + el.clientWidth, bottom: r.top + el.clientTop + el.clientHeight }
+      if (outline.left < inner.left || outline.right > inner.right || outline.top < inner.top || outline.bottom > inner.bottom) cut.push(el.className || el.tagName)
+    }
+    return cut
+  })
+  expect(clipped).toEqual([])
+})
+
 test('the Jobs popover closes on Esc (focus back on its button) and on a click outside it', async ({ page }) => {
   const backups = new BackupsPage(page)
   await backups.open()
