@@ -2,41 +2,84 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin, Rolldown } from 'vite'
+import { FIRST_FILES_META } from './src-renderer/first-files.ts'
+import { SECTIONS } from './src-renderer/lib/route.ts'
 
 const root = import.meta.dirname
-/** The page's first script (src-renderer/first-screen.ts): an entry of its own, put first in index.html. */
+/** The page's first script (src-renderer/early-start.ts): an entry of its own, put first in index.html. */
 const earlyStart = resolve(root, 'src-renderer/early-start.ts')
+/** What the first script starts (src-renderer/first-screen.ts): an entry too, so that its file has a name to ask for. */
+const firstScreen = resolve(root, 'src-renderer/first-screen.ts')
+
+type Chunks = Map<string, Rolldown.OutputChunk>
+
+/** `names` and every chunk they import, however deep. */
+function withImports(chunks: Chunks, names: readonly string[], found = new Set<string>()): Set<string> {
+  for (const name of names) {
+    if (found.has(name)) continue
+    found.add(name)
+    withImports(chunks, chunks.get(name)?.imports ?? [], found)
+  }
+  return found
+}
+
+function entryChunk(chunks: Chunks, module: string): Rolldown.OutputChunk {
+  const chunk = [...chunks.values()].find((output) => output.facadeModuleId === module)
+  if (chunk === undefined) throw new Error(`${module} is not in the renderer's build`)
+  return chunk
+}
 
 /**
- * Puts the built `entry` first in index.html as an `async` module script, with a modulepreload for each chunk it
- * imports: it runs as soon as its few kB arrive, before the app's entry and its 150 kB have been fetched, parsed and
- * run (bench/timeline). Not inline: the CSP allows no inline script (core/security/csp.ts). The dev server has no
- * built chunks; main.ts then starts the first screen itself.
+ * The files each screen's code needs beyond the app's entry (src-renderer/sections.ts loads them with `import()`):
+ * the screen's chunk, the chunks it imports that the entry does not, and their stylesheets. The same list as Vite's
+ * own preload of the screen, which then finds each file asked for already (by its address) and asks for none twice.
  */
-function firstScript(entry: string): Plugin {
+function screenFiles(chunks: Chunks, app: Rolldown.OutputChunk): Record<string, string[]> {
+  const loaded = withImports(chunks, [app.fileName])
+  const files: Record<string, string[]> = {}
+  for (const section of SECTIONS) {
+    const page = new RegExp(`/src-renderer/features/${section.id}/[A-Za-z]+Page\\.svelte$`)
+    const chunk = [...chunks.values()].find((output) => output.isDynamicEntry && page.test(output.facadeModuleId ?? ''))
+    if (chunk === undefined) continue
+    const needed = [...withImports(chunks, [chunk.fileName])].filter((name) => !loaded.has(name))
+    const styles = needed.flatMap((name) => [...(chunks.get(name)?.viteMetadata?.importedCss ?? [])])
+    files[section.id] = [...needed, ...styles].map((name) => `./${name}`)
+  }
+  return files
+}
+
+/**
+ * Puts the built `entry` first in index.html as an `async` module script with no imports of its own, so that it runs
+ * as soon as its few hundred bytes arrive, before the app's entry and its 150 kB have been fetched, parsed and run
+ * (bench/timeline). Not inline: the CSP allows no inline script (core/security/csp.ts). A `<meta>` before it tells it
+ * what to ask for (src-renderer/early-start.ts): `start`, the module it imports (`starts`, modulepreloaded here with
+ * its imports so that none waits for the one before it), and, per screen, the files of the screen's code, which it
+ * asks for at once when the window opens on that screen instead of after the app's entry has run. The dev server has
+ * no built chunks; main.ts then starts the first screen itself.
+ */
+function firstScript(entry: string, starts: string): Plugin {
   return {
     name: 'backup-desk-first-script',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const chunks = new Map<string, Rolldown.OutputChunk>()
+        const chunks: Chunks = new Map()
         for (const output of Object.values(context.bundle ?? {})) if (output.type === 'chunk') chunks.set(output.fileName, output)
-        const chunk = [...chunks.values()].find((output) => output.facadeModuleId === entry)
-        if (chunk === undefined) throw new Error(`the first script ${entry} is not in the renderer's build`)
-        // Every chunk it imports, however deep, so that none waits for the one before it to be parsed.
-        const imports = new Set<string>()
-        const follow = (names: readonly string[]): void => {
-          for (const name of names) {
-            if (imports.has(name)) continue
-            imports.add(name)
-            follow(chunks.get(name)?.imports ?? [])
-          }
-        }
-        follow(chunk.imports)
+        const script = entryChunk(chunks, entry)
+        if (script.imports.length > 0) throw new Error(`the first script ${entry} must import nothing, it imports ${script.imports.join(', ')}`)
+        const started = entryChunk(chunks, starts)
+        const app = [...chunks.values()].find((output) => output.isEntry && output.facadeModuleId?.endsWith('/index.html') === true)
+        if (app === undefined) throw new Error("the app's entry is not in the renderer's build")
+        const firstFiles = { start: `./${started.fileName}`, screens: screenFiles(chunks, app) }
         return [
-          { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` }, injectTo: 'head-prepend' },
-          ...[...imports].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head-prepend' as const }))
+          { tag: 'meta', attrs: { name: FIRST_FILES_META, content: JSON.stringify(firstFiles) }, injectTo: 'head-prepend' },
+          { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${script.fileName}` }, injectTo: 'head-prepend' },
+          ...[...withImports(chunks, [started.fileName])].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+            injectTo: 'head-prepend' as const
+          }))
         ]
       }
     }
@@ -68,10 +111,10 @@ export default defineConfig({
       emptyOutDir: true,
       // Minified: a fresh page parses half the bytes before the Fleet paints (electron-vite leaves it off by default).
       minify: true,
-      rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html'), 'early-start': earlyStart } }
+      rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html'), 'early-start': earlyStart, 'first-screen': firstScreen } }
     },
     plugins: [
-      firstScript(earlyStart),
+      firstScript(earlyStart, firstScreen),
       svelte({
         configFile: false,
         preprocess: vitePreprocess(),

@@ -1,5 +1,16 @@
-// The page's first script (electron.vite.config.ts puts it first in index.html, `async`, with its few imports
-// preloaded): it sends the first screen's read while the app's entry is still on its way.
-import { startFirstScreen } from './first-screen.ts'
+// The page's first script (electron.vite.config.ts puts it first in index.html, `async`). Its chunk imports nothing,
+// so it runs as soon as its own few hundred bytes arrive: it asks for the code of the screen the window opened on,
+// which the app's entry would only ask for once it had run, and starts the first screen's read (first-screen.ts,
+// modulepreloaded by index.html), while the app's entry is still on its way.
+import type { startFirstScreen } from './first-screen.ts'
+import { askFor, readFirstFiles, screenFiles } from './first-files.ts'
 
-startFirstScreen()
+const files = readFirstFiles(document)
+if (files !== null) {
+  askFor(document, screenFiles(files, location.hash))
+  // By address, not by name: a static import would make this chunk wait for that one and its imports. A failed
+  // import is main.ts's to notice: it starts the first screen itself.
+  import(/* @vite-ignore */ new URL(files.start, document.baseURI).href)
+    .then((module: { startFirstScreen: typeof startFirstScreen }) => module.startFirstScreen())
+    .catch(() => undefined)
+}

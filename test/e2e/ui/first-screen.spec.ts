@@ -54,3 +54,36 @@ test('a window opened on the Timeline’s list or on another screen sends no ear
   await expect(fleet.heading).toBeVisible()
   expect(reads).toEqual([])
 })
+
+/** The screens' code the page's first script asked for: its preloads (Vite's own preloads of an `import()` say `as`). */
+function screenCodeAskedFirst(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('link')]
+      .filter((link) => /Page-[^/]+\.(js|css)$/.test(link.href) && (link.rel === 'modulepreload' ? !link.hasAttribute('as') : link.rel === 'preload'))
+      .map((link) => `${link.rel} ${new URL(link.href).pathname.replace(/-[\w-]+\./, '.')}`)
+  )
+}
+
+test('a window opened on the Timeline asks for the screen’s code with its first script, and fetches each file of it once', async ({ page }) => {
+  const fetched: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (/\/TimelinePage-/.test(path)) fetched.push(path)
+  })
+  const timeline = new TimelinePage(page)
+  await timeline.open()
+  await expect(timeline.lanes.first()).toBeVisible()
+  expect(await screenCodeAskedFirst(page)).toEqual(['modulepreload /assets/TimelinePage.js', 'preload /assets/TimelinePage.css'])
+  // The screen's import (sections.ts) found its script asked for and took the stylesheet's response: no second fetch.
+  expect(fetched.filter((path) => path.endsWith('.js'))).toHaveLength(1)
+  expect(new Set(fetched).size).toBe(fetched.length)
+  // The screen's import added the stylesheet itself, which took the preload's response.
+  await expect(page.locator('link[rel="stylesheet"][href*="TimelinePage-"]')).toHaveCount(1)
+})
+
+test('a window opened on the Fleet asks for no screen’s code first: the Fleet is in the app’s entry', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.heading).toBeVisible()
+  expect(await screenCodeAskedFirst(page)).toEqual([])
+})
