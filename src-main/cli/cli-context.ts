@@ -71,15 +71,26 @@ export class CliSession {
   }
 
   /** policy/import-plan with `store: false`, on the store and the plan engine alone (core/policy-files/plan-on-store.ts). */
-  async planWithoutStoring(text: string): Promise<ImportPlanResult> {
+  async planWithoutStoring(text: string, connectionId?: string): Promise<ImportPlanResult> {
     const [{ openStore }, { planPolicyFileOnStore }] = await Promise.all([import('#core/open-store'), import('#core/policy-files/plan-on-store')])
     this.store ??= openStore({ dataDir: this.dataDir(), clock: systemClock })
-    return this.valueOf(await planPolicyFileOnStore(this.store, text, () => systemClock.now()))
+    return this.valueOf(await planPolicyFileOnStore(this.store, text, () => systemClock.now(), connectionId))
   }
 
   private valueOf<T>(envelope: Envelope<T>): T {
     if (envelope.ok) return envelope.value
+    // Two connections list the cluster (core/fleet/find-cluster.ts): the CLI's way to name one is --connection.
+    if (envelope.error.details?.field === 'connectionId' && envelope.error.code === 'input/invalid') {
+      throw new CliFailure('Two connections list the same cluster: choose one with --connection NAME|ID.')
+    }
     throw new CliFailure(envelope.error.message)
+  }
+
+  /** The id of the connection `--connection NAME|ID` names, or undefined without the option (then nothing is read). */
+  async connectionOption(): Promise<string | undefined> {
+    if (this.options.connection === undefined) return undefined
+    const [connection] = await this.connections('one')
+    return connection?.id
   }
 
   /** The connection `--connection NAME|ID` names; without it the only one, or every one when `all`. */

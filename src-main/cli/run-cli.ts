@@ -15,7 +15,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     .description('Backup Desk from scripts: Zilliz Cloud backup policies as files, fleet status and checks.')
     .version(deps.version)
     .option('--data-dir <dir>', 'the data folder (default: BACKUP_DESK_DATA_DIR, then the app\'s own)')
-    .option('--connection <name-or-id>', 'the connection to use when there is more than one')
+    .option('--connection <name-or-id>', 'the connection to use when there is more than one (plan and apply: whose clusters the file means)')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })

@@ -172,7 +172,7 @@ export function createCore(deps: CoreDeps): Core {
     organizations: () => organizationsByConnection(db),
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
-  const plans = new PlanService({ db, outbox, events, now, activeConnectionId: () => connections.activeId() })
+  const plans = new PlanService({ db, outbox, events, now })
   const drafts = new DraftSaver({ db, connections, events, now })
 
   const handlers: CoreHandlers = {

@@ -51,9 +51,8 @@ export async function startTwoOrganizationsSharingAClusterId(): Promise<TwoOrgan
     const fastId = expectOk(await core.invoke('connection/add', { name: 'Fast org', baseUrl: fast.url, apiKey: fast.apiKey })).id
     for (const connectionId of [slowId, fastId]) {
       expectOk(await core.invoke('sync/run', { connectionId }))
-      // policy/apply acts on the active organization's cluster of that id.
-      expectOk(await core.invoke('connection/activate', { id: connectionId }))
-      expectOk(await core.invoke('policy/apply', { clusterId, policy: DAILY }))
+      // Both organizations list the id: policy/apply names whose cluster it means.
+      expectOk(await core.invoke('policy/apply', { clusterId, connectionId, policy: DAILY }))
     }
     const syncDaily = async (days: number): Promise<void> => {
       for (let day = 0; day < days; day++) {

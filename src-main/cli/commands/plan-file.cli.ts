@@ -19,7 +19,11 @@ type FilePlan = { plan: Plan; problems: [] } | { plan: null; problems: PolicyFil
 async function planFile(session: CliSession, file: string, store: boolean): Promise<FilePlan> {
   const text = session.readFile(file)
   session.progress(`Planning ${file} against the policies last read from Zilliz Cloud…`)
-  const { plan, problems } = store ? await session.invoke('policy/import-plan', { text, store }) : await session.planWithoutStoring(text)
+  // With --connection, the file's cluster ids are that connection's clusters (two connections can list one id).
+  const connectionId = await session.connectionOption()
+  const { plan, problems } = store
+    ? await session.invoke('policy/import-plan', { text, store, ...(connectionId === undefined ? {} : { connectionId }) })
+    : await session.planWithoutStoring(text, connectionId)
   return plan === null ? { plan, problems } : { plan, problems: [] }
 }
 

@@ -19,7 +19,7 @@ export const backupContentsCommands = {
   /**
    * The collections of one backup, asked from the API each time (describe backup; the mirror does not keep them),
    * so that a collection to restore is picked from the backup rather than typed. `connectionId` names the
-   * backup's organization (two may list the same cluster id); the active connection's copy otherwise.
+   * backup's organization (two may list the same cluster id); without it the cluster id must be unambiguous.
    */
   'backup/collections': defineCommand({
     input: z.object({ clusterId: idSchema, backupId: idSchema, connectionId: idSchema.optional() }).strict(),

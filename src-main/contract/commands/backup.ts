@@ -63,6 +63,11 @@ export const jobListItemSchema = trackedJobSchema.extend({ clusterName: z.string
 
 export type JobListItem = z.infer<typeof jobListItemSchema>
 
+/**
+ * Every command about one cluster takes `connectionId` beside `clusterId`: two connections can mirror the same
+ * organization, so the same cluster id. Without it the id must be unambiguous, or the command is refused
+ * (`input/invalid` naming `connectionId`; core/fleet/find-cluster.ts).
+ */
 export const backupCommands = {
   /** Answered from the cache: filters, sort, search and paging over every mirrored backup. */
   'backup/list': defineCommand({
@@ -74,6 +79,7 @@ export const backupCommands = {
     input: z
       .object({
         clusterId: id,
+        connectionId: id.optional(),
         backupType: backupTypeSchema.default('CLUSTER'),
         dbCollections: dbCollectionsSchema.optional(),
         crossRegionCopies: z.array(z.object({ regionId: id }).strict()).max(20).optional()
@@ -86,7 +92,7 @@ export const backupCommands = {
     output: z.object({ backupId: z.string(), backupName: z.string(), jobId: z.string() }).strict()
   }),
   'backup/delete': defineCommand({
-    input: z.object({ clusterId: id, backupId: id }).strict(),
+    input: z.object({ clusterId: id, connectionId: id.optional(), backupId: id }).strict(),
     output: z.object({ backupId: z.string(), backupName: z.string() }).strict()
   }),
   /** Restores into a NEW cluster. The new cluster's db_admin password is returned once and never stored. */
@@ -94,6 +100,7 @@ export const backupCommands = {
     input: z
       .object({
         clusterId: id,
+        connectionId: id.optional(),
         backupId: id,
         projectId: id,
         clusterName: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Use letters, digits and hyphens only.'),
@@ -109,6 +116,7 @@ export const backupCommands = {
     input: z
       .object({
         clusterId: id,
+        connectionId: id.optional(),
         backupId: id,
         destClusterId: id,
         dbName: z.string().max(255).default('default'),
@@ -122,7 +130,7 @@ export const backupCommands = {
   }),
   'backup/export': defineCommand({
     input: z
-      .object({ clusterId: id, backupId: id, integrationId: integrationIdSchema, directory: z.string().max(500).optional() })
+      .object({ clusterId: id, connectionId: id.optional(), backupId: id, integrationId: integrationIdSchema, directory: z.string().max(500).optional() })
       .strict(),
     output: z.object({ jobId: z.string() }).strict()
   }),

@@ -15,7 +15,7 @@ export type DraftPushResult = z.infer<typeof draftPushResultSchema>
 
 export const draftCommands = {
   /** Saves (or replaces) the cluster's draft; works offline. Its base is the mirrored remote policy. */
-  'draft/save': defineCommand({ input: z.object({ clusterId: id, policy: backupPolicySchema }).strict(), output: draftSchema }),
+  'draft/save': defineCommand({ input: z.object({ clusterId: id, connectionId: id.optional(), policy: backupPolicySchema }).strict(), output: draftSchema }),
   'draft/list': defineCommand({
     input: z.object({ connectionId: id.optional(), clusterId: id.optional() }).strict().default({}),
     output: z.array(draftSchema)

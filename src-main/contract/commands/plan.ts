@@ -6,9 +6,12 @@ import { planApplyResultSchema, planChangeSchema, planSchema } from '../models/p
 const id = idSchema
 
 export const planCommands = {
-  /** Builds a reviewed plan: per cluster the current remote policy, the new one and a verdict. Nothing is sent. */
+  /**
+   * Builds a reviewed plan: per cluster the current remote policy, the new one and a verdict. Nothing is sent.
+   * `connectionId` names the connection whose clusters are meant; without it every id must be unambiguous.
+   */
   'plan/create': defineCommand({
-    input: z.object({ clusterIds: z.array(id).min(1).max(5000), change: planChangeSchema }).strict(),
+    input: z.object({ clusterIds: z.array(id).min(1).max(5000), connectionId: id.optional(), change: planChangeSchema }).strict(),
     output: planSchema
   }),
   'plan/get': defineCommand({ input: z.object({ planId: id }).strict(), output: planSchema }),

@@ -35,7 +35,7 @@ export const policyFileCommands = {
    * written, so a read-only look neither grows the database nor leaves a plan that plan/apply could find.
    */
   'policy/import-plan': defineCommand({
-    input: z.object({ text: z.string().max(FILE_TEXT_MAX), store: z.boolean().optional() }).strict(),
+    input: z.object({ text: z.string().max(FILE_TEXT_MAX), store: z.boolean().optional(), connectionId: idSchema.optional() }).strict(),
     output: z.object({ plan: planSchema.nullable(), problems: z.array(policyFileProblemSchema) }).strict()
   })
 }

@@ -28,7 +28,7 @@ export const policyCommands = {
   'policy/get': defineCommand({ input: z.object({ clusterId, connectionId }).strict(), output: mirroredPolicySchema }),
   /** Saves the policy as a draft and pushes it at once, with the same conflict check as `draft/push`. */
   'policy/apply': defineCommand({
-    input: z.object({ clusterId, policy: backupPolicySchema }).strict(),
+    input: z.object({ clusterId, connectionId, policy: backupPolicySchema }).strict(),
     output: z.object({ draftId: z.string(), state: z.enum(['synced', 'conflict', 'failed', 'queued']), error: z.string().optional() })
   }),
   'policy/history': defineCommand({ input: z.object({ clusterId, connectionId }).strict(), output: z.array(policyHistoryEntrySchema) })

@@ -21,7 +21,7 @@ export type CopyRegions = z.infer<typeof copyRegionsSchema>
 export const regionCommands = {
   /** Asks the API once per connection (kept in memory); answers from that list afterwards. */
   'region/list': defineCommand({
-    input: z.object({ clusterId: idSchema }).strict(),
+    input: z.object({ clusterId: idSchema, connectionId: idSchema.optional() }).strict(),
     output: copyRegionsSchema
   })
 }

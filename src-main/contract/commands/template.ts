@@ -21,11 +21,14 @@ export const templateCommands = {
     input: z.object({ id }).strict(),
     output: z.object({ id: z.string(), unassigned: z.array(z.string()) }).strict()
   }),
-  /** Records the template as the clusters' standard and returns the plan that brings them to it (nothing is sent). */
-  'template/assign': defineCommand({ input: z.object({ templateId: id, clusterIds }).strict(), output: planSchema }),
-  /** Forgets the clusters' template assignment (their policies stay as they are). */
+  /**
+   * Records the template as the clusters' standard and returns the plan that brings them to it (nothing is sent).
+   * `connectionId` names the connection whose clusters are meant, as in `plan/create`.
+   */
+  'template/assign': defineCommand({ input: z.object({ templateId: id, clusterIds, connectionId: id.optional() }).strict(), output: planSchema }),
+  /** Forgets the clusters' template assignment (their policies stay as they are); of one connection's clusters when named. */
   'template/unassign': defineCommand({
-    input: z.object({ clusterIds }).strict(),
+    input: z.object({ clusterIds, connectionId: id.optional() }).strict(),
     output: z.object({ unassigned: z.number().int().nonnegative() }).strict()
   })
 }

@@ -7,7 +7,8 @@ import type { ClientPool } from '../connections/client-pool.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { findBackup, removeCachedBackup } from '../store/backups.repo.ts'
-import { listClusters } from '../store/cache.query.ts'
+import { clusterKey } from '../store/cluster-scope.ts'
+import { findCachedCluster, type ClusterTarget } from '../fleet/find-cluster.ts'
 import { markObservedDeleted } from '../store/observed-backups.repo.ts'
 import { beginIntent, confirmIntent, failIntent, listPendingIntents, markIntentUnknown, type BackupIntent } from '../store/intents.repo.ts'
 import { settleIntent, UNKNOWN_SETTLE_MS } from './intent-reconciler.ts'
@@ -29,25 +30,27 @@ type CreateInput = Omit<CommandInput<'backup/create'>, 'backupType'> & { backupT
  * backup list before anything is sent again.
  */
 export class BackupActions {
-  /** Clusters with a create request in flight in this process: a double click is refused at once. */
+  /** Clusters (keyed by connection and id) with a create request in flight in this process: a double click is refused at once. */
   private readonly creating = new Set<string>()
 
   constructor(private readonly deps: BackupActionsDeps) {}
 
-  async create(input: CreateInput): Promise<CommandOutput<'backup/create'>> {
-    if (this.creating.has(input.clusterId)) {
+  /** `connectionId` is the resolved cluster's (fleet/find-cluster.ts): the handler resolves it once for the CREATING row too. */
+  async create(input: CreateInput & { connectionId: string }): Promise<CommandOutput<'backup/create'>> {
+    const key = clusterKey(input.connectionId, input.clusterId)
+    if (this.creating.has(key)) {
       throw new CoreError('busy', 'A backup of this cluster is being requested right now.')
     }
-    this.creating.add(input.clusterId)
+    this.creating.add(key)
     try {
       return await this.createOnce(input)
     } finally {
-      this.creating.delete(input.clusterId)
+      this.creating.delete(key)
     }
   }
 
-  private async createOnce(input: CreateInput): Promise<CommandOutput<'backup/create'>> {
-    const connectionId = this.connectionOf(input.clusterId)
+  private async createOnce(input: CreateInput & { connectionId: string }): Promise<CommandOutput<'backup/create'>> {
+    const { connectionId } = input
     const client = await this.deps.pool.get(connectionId)
     for (const earlier of listPendingIntents(this.deps.db, { connectionId, kind: 'create' }).filter((i) => i.clusterId === input.clusterId)) {
       const settled = await settleIntent(this.deps, client, earlier)
@@ -101,8 +104,8 @@ export class BackupActions {
     }
   }
 
-  async delete(clusterId: string, backupId: string): Promise<CommandOutput<'backup/delete'>> {
-    const connectionId = this.connectionOf(clusterId)
+  async delete(target: ClusterTarget, backupId: string): Promise<CommandOutput<'backup/delete'>> {
+    const { clusterId, connectionId } = this.clusterOf(target)
     const client = await this.deps.pool.get(connectionId)
     const cached = findBackup(this.deps.db, backupId, connectionId)
     const result = await client.deleteBackup(clusterId, backupId)
@@ -112,7 +115,7 @@ export class BackupActions {
   }
 
   async restoreCluster(input: CommandInput<'backup/restore-cluster'>): Promise<CommandOutput<'backup/restore-cluster'>> {
-    const connectionId = this.connectionOf(input.clusterId)
+    const { connectionId } = this.clusterOf(input)
     const client = await this.deps.pool.get(connectionId)
     const result = await client.restoreCluster(input.clusterId, input.backupId, {
       projectId: input.projectId,
@@ -127,7 +130,7 @@ export class BackupActions {
   }
 
   async restoreCollection(input: CommandInput<'backup/restore-collection'>): Promise<CommandOutput<'backup/restore-collection'>> {
-    const connectionId = this.connectionOf(input.clusterId)
+    const { connectionId } = this.clusterOf(input)
     const client = await this.deps.pool.get(connectionId)
     const result = await client.restoreCollection(input.clusterId, input.backupId, {
       destClusterId: input.destClusterId,
@@ -150,7 +153,7 @@ export class BackupActions {
   }
 
   async export(input: CommandInput<'backup/export'>): Promise<CommandOutput<'backup/export'>> {
-    const connectionId = this.connectionOf(input.clusterId)
+    const { connectionId } = this.clusterOf(input)
     const client = await this.deps.pool.get(connectionId)
     const result = await client.exportBackup(input.clusterId, input.backupId, {
       integrationId: input.integrationId,
@@ -194,10 +197,8 @@ export class BackupActions {
     for (const intent of listPendingIntents(this.deps.db, { connectionId, kind: 'create' })) await settleIntent(this.deps, client, intent)
   }
 
-  private connectionOf(clusterId: string): string {
-    const cluster = listClusters(this.deps.db).find((c) => c.clusterId === clusterId)
-    if (cluster === undefined) throw new CoreError('not-found', 'The cluster is not in the cache: sync first.', { field: 'clusterId' })
-    return cluster.connectionId
+  private clusterOf(target: ClusterTarget): { clusterId: string; connectionId: string } {
+    return findCachedCluster(this.deps.db, target)
   }
 }
 

@@ -102,11 +102,13 @@ export class BackupSearch {
     entries.splice(at === -1 ? entries.length : at, 0, entry)
   }
 
-  /** A backup left the cache (the admin deleted it): it leaves the index too, without a rebuild. */
-  remove(backupId: string): void {
-    for (const [connectionId, entries] of this.entries) {
-      if (entries.some((e) => e.backupId === backupId)) this.entries.set(connectionId, entries.filter((e) => e.backupId !== backupId))
-    }
+  /**
+   * A backup left the connection's cache (the admin deleted it): it leaves that connection's index too, without a
+   * rebuild. Another connection mirroring the same organization keeps its copy until its own sync drops it.
+   */
+  remove(connectionId: string, backupId: string): void {
+    const entries = this.entries.get(connectionId)
+    if (entries?.some((e) => e.backupId === backupId) === true) this.entries.set(connectionId, entries.filter((e) => e.backupId !== backupId))
   }
 
   search(connectionId: string, query: Query): { total: number; items: Backup[] } {

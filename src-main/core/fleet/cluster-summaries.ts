@@ -7,7 +7,7 @@ import type { StoreDatabase } from '../store/database.ts'
 import { getMirroredPolicy, listProjects } from '../store/cache.query.ts'
 import { newestBackupByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
 import { fleetHealth, readFleetRows, type ClusterHealthEntry } from './fleet-health.ts'
-import { findCachedCluster } from './find-cluster.ts'
+import { findCachedCluster, type ClusterTarget } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
 import { summarizeLint, type LintFinding } from '#contract/policy-lint'
@@ -45,9 +45,9 @@ export function fleetRowOf(summary: ClusterSummary): FleetRow {
 }
 
 /** One cached cluster with everything the details pane shows; not-found when it is not cached. */
-export function clusterDetail(db: StoreDatabase, clusterId: string, activeConnectionId: string | null, now: number, lintEnv: LintEnvironment): ClusterDetail {
-  const cluster = findCachedCluster(db, clusterId, activeConnectionId)
-  const { connectionId } = cluster
+export function clusterDetail(db: StoreDatabase, target: ClusterTarget, now: number, lintEnv: LintEnvironment): ClusterDetail {
+  const cluster = findCachedCluster(db, target)
+  const { connectionId, clusterId } = cluster
   const projectName = listProjects(db, { connectionId }).find((p) => p.projectId === cluster.projectId)?.projectName ?? cluster.projectId
   const mirrored = getMirroredPolicy(db, clusterId, connectionId)
   const newest = newestBackupByCluster(db, connectionId).get(clusterId) ?? null

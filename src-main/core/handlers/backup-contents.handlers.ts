@@ -22,8 +22,8 @@ const DEFAULT_DB = 'default'
 export function backupContentsHandlers(deps: BackupContentsHandlerDeps): HandlersFor<'backup/collections'> {
   return {
     'backup/collections': async ({ clusterId, backupId, connectionId }) => {
-      const owner = connectionId ?? findCachedCluster(deps.db, clusterId, deps.connections.activeId()).connectionId
-      const client = await deps.pool.get(owner)
+      const owner = findCachedCluster(deps.db, { clusterId, connectionId })
+      const client = await deps.pool.get(owner.connectionId)
       const detail = await client.describeBackup(clusterId, backupId)
       return detail.collections.map(toCollection)
     }

@@ -1,4 +1,5 @@
 import { backupHistory } from '../history/backup-history.ts'
+import { historyScope } from '../fleet/find-cluster.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
 
@@ -10,8 +11,7 @@ export function backupHistoryHandlers(deps: BackupHistoryHandlerDeps): HandlersF
     'backup/history': ({ clusterId, connectionId, from, to }) =>
       Promise.resolve(
         backupHistory(deps.db, {
-          clusterId,
-          ...(connectionId === undefined ? {} : { connectionId }),
+          ...historyScope(deps.db, { clusterId, connectionId }),
           ...(from === undefined ? {} : { fromMs: Date.parse(from) }),
           ...(to === undefined ? {} : { toMs: Date.parse(to) })
         })

@@ -4,7 +4,8 @@ import type { ConnectionService } from '../connections/connection-service.ts'
 import type { BackupSearch } from '../fleet/backup-search.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { insertCreatingBackup, listBackups } from '../store/backups.repo.ts'
-import { listClusters, listProjects } from '../store/cache.query.ts'
+import { findCachedCluster } from '../fleet/find-cluster.ts'
+import { listProjects } from '../store/cache.query.ts'
 import { listClusterChoices } from '../store/cluster-choices.query.ts'
 import type { HandlersFor } from './types.ts'
 
@@ -41,9 +42,10 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
       return Promise.resolve({ clusters: listClusterChoices(db, id), projects: listProjects(db, { connectionId: id }) })
     },
     'backup/create': async (input) => {
-      const created = await actions.create(input)
-      const cluster = listClusters(db).find((c) => c.clusterId === input.clusterId)
-      if (cluster !== undefined && created.backupId !== '') {
+      // Resolved once: the request and the CREATING row it leaves are the same connection's cluster.
+      const cluster = findCachedCluster(db, input)
+      const created = await actions.create({ ...input, connectionId: cluster.connectionId })
+      if (created.backupId !== '') {
         const creating: Backup = {
           backupId: created.backupId,
           backupName: created.backupName,
@@ -63,9 +65,10 @@ export function backupHandlers(deps: BackupHandlerDeps): HandlersFor<BackupComma
       }
       return created
     },
-    'backup/delete': async ({ clusterId, backupId }) => {
-      const deleted = await actions.delete(clusterId, backupId)
-      deps.search.remove(backupId)
+    'backup/delete': async ({ clusterId, connectionId, backupId }) => {
+      const cluster = findCachedCluster(db, { clusterId, connectionId })
+      const deleted = await actions.delete(cluster, backupId)
+      deps.search.remove(cluster.connectionId, backupId)
       return deleted
     },
     'backup/restore-cluster': (input) => actions.restoreCluster(input),

@@ -26,8 +26,7 @@ export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/
   return {
     'cluster/list': ({ connectionId }) => Promise.resolve(summaries(connectionId).map(fleetRowOf)),
     'cluster/status': ({ connectionId }) => Promise.resolve(summaries(connectionId)),
-    'cluster/get': ({ clusterId, connectionId }) =>
-      Promise.resolve(clusterDetail(db, clusterId, connectionId ?? connections.activeId(), deps.now(), deps.lintEnvironment())),
+    'cluster/get': (target) => Promise.resolve(clusterDetail(db, target, deps.now(), deps.lintEnvironment())),
     'project/list': ({ connectionId }) => {
       const id = activeOrNone(connectionId)
       return Promise.resolve(id === null ? [] : listProjects(db, { connectionId: id }))

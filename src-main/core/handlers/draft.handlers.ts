@@ -19,7 +19,7 @@ type DraftCommand = 'draft/save' | 'draft/list' | 'draft/discard' | 'draft/push'
 export function draftHandlers(deps: DraftHandlerDeps): HandlersFor<DraftCommand> {
   const { db, outbox } = deps
   return {
-    'draft/save': ({ clusterId, policy }) => Promise.resolve(deps.drafts.save(clusterId, policy)),
+    'draft/save': ({ policy, ...target }) => Promise.resolve(deps.drafts.save(target, policy)),
     'draft/list': ({ connectionId, clusterId }) =>
       Promise.resolve(withOrphans(db, listDrafts(db, { ...(connectionId === undefined ? {} : { connectionId }), ...(clusterId === undefined ? {} : { clusterId }) }))),
     'draft/discard': ({ id }) => {

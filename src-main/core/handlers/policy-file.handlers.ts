@@ -39,6 +39,6 @@ export function policyFileHandlers(deps: PolicyFileHandlerDeps): HandlersFor<'po
       const clusters = exportableClusters(chosen)
       return { ...exportPolicies(clusters, format), clusters: clusters.length }
     },
-    'policy/import-plan': async ({ text, store }) => await (await importer()).importPolicyFile(deps.plans, text, { store: store ?? true })
+    'policy/import-plan': async ({ text, store, connectionId }) => await (await importer()).importPolicyFile(deps.plans, text, { store: store ?? true, connectionId })
   }
 }

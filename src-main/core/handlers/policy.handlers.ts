@@ -1,5 +1,6 @@
 import { CoreError } from '#contract/errors'
 import type { StoreDatabase } from '../store/database.ts'
+import { findCachedCluster, historyScope } from '../fleet/find-cluster.ts'
 import { getMirroredPolicy } from '../store/cache.query.ts'
 import { listPolicyHistory } from '../store/history.repo.ts'
 import type { DraftOutbox } from '../sync/draft-outbox.ts'
@@ -16,17 +17,18 @@ type PolicyHandlerDeps = {
 export function policyHandlers(deps: PolicyHandlerDeps): HandlersFor<'policy/get' | 'policy/history' | 'policy/apply'> {
   const { db } = deps
   return {
-    'policy/get': ({ clusterId, connectionId }) => {
-      const mirrored = getMirroredPolicy(db, clusterId, connectionId)
+    'policy/get': (target) => {
+      const cluster = findCachedCluster(db, target)
+      const mirrored = getMirroredPolicy(db, cluster.clusterId, cluster.connectionId)
       if (mirrored === null) throw new CoreError('not-found', 'The policy of this cluster has not been read yet: sync first.', { field: 'clusterId' })
       return Promise.resolve(mirrored)
     },
-    'policy/history': ({ clusterId, connectionId }) =>
+    'policy/history': (target) =>
       Promise.resolve(
-        listPolicyHistory(db, { clusterId, ...(connectionId === undefined ? {} : { connectionId }) }).map((c) => ({ clusterId: c.clusterId, at: c.at, source: c.source, before: c.before, after: c.after, ...(c.templateName === undefined ? {} : { templateName: c.templateName }) }))
+        listPolicyHistory(db, historyScope(db, target)).map((c) => ({ clusterId: c.clusterId, at: c.at, source: c.source, before: c.before, after: c.after, ...(c.templateName === undefined ? {} : { templateName: c.templateName }) }))
       ),
-    'policy/apply': async ({ clusterId, policy }) => {
-      const draft = deps.drafts.save(clusterId, policy)
+    'policy/apply': async ({ policy, ...target }) => {
+      const draft = deps.drafts.save(target, policy)
       const [result] = await deps.outbox.push([draft.id])
       if (result === undefined) throw new CoreError('internal', 'The push returned no result.')
       const state = result.state === 'synced' || result.state === 'conflict' || result.state === 'failed' ? result.state : 'queued'

@@ -31,8 +31,8 @@ export function regionHandlers(deps: RegionHandlerDeps): HandlersFor<'region/lis
     return regions
   }
   return {
-    'region/list': async ({ clusterId }) => {
-      const cluster = findCachedCluster(deps.db, clusterId, deps.connections.activeId())
+    'region/list': async (target) => {
+      const cluster = findCachedCluster(deps.db, target)
       return copyRegions(cluster.regionId, await regionsOf(cluster.connectionId))
     }
   }

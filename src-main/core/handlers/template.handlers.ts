@@ -22,7 +22,7 @@ export function templateHandlers(deps: TemplateHandlerDeps): HandlersFor<Templat
       return Promise.resolve({ id, name, policy })
     },
     'template/delete': ({ id }) => Promise.resolve({ id, unassigned: deleteTemplate(db, id) }),
-    'template/assign': ({ templateId, clusterIds }) => Promise.resolve(deps.plans.assign(templateId, clusterIds)),
-    'template/unassign': ({ clusterIds }) => Promise.resolve({ unassigned: unassignTemplates(db, clusterIds) })
+    'template/assign': ({ templateId, clusterIds, connectionId }) => Promise.resolve(deps.plans.assign(templateId, clusterIds, connectionId)),
+    'template/unassign': ({ clusterIds, connectionId }) => Promise.resolve({ unassigned: unassignTemplates(db, clusterIds, connectionId) })
   }
 }

@@ -8,7 +8,6 @@ import { countStartsBackups, planItem, type PlanContext, type PlanTarget } from 
 
 export type PlanBuilderDeps = {
   db: StoreDatabase
-  activeConnectionId: () => string | null
   now: () => number
 }
 
@@ -19,8 +18,11 @@ export type PlanBuilderDeps = {
 export class PlanBuilder {
   constructor(private readonly deps: PlanBuilderDeps) {}
 
-  /** Builds a plan from targets without storing it (the benchmark measures this path). */
-  build(targets: readonly PlanTarget[], ctx = this.context(targets.map((t) => t.clusterId))): Plan {
+  /**
+   * Builds a plan from targets without storing it (the benchmark measures this path). `connectionId`: whose clusters
+   * the targets mean (plan-context.ts).
+   */
+  build(targets: readonly PlanTarget[], connectionId?: string, ctx = this.context(targets.map((t) => t.clusterId), connectionId)): Plan {
     const items = targets.map((t) => planItem(t, ctx))
     return { id: randomUUID(), createdAt: toIso(this.deps.now()), items, startsBackups: countStartsBackups(items) }
   }
@@ -30,7 +32,7 @@ export class PlanBuilder {
     savePlan(this.deps.db, plan, this.deps.now())
   }
 
-  context(clusterIds: readonly string[]): PlanContext {
-    return loadPlanContext(this.deps.db, clusterIds, this.deps.activeConnectionId())
+  context(clusterIds: readonly string[], connectionId: string | undefined): PlanContext {
+    return loadPlanContext(this.deps.db, clusterIds, connectionId)
   }
 }

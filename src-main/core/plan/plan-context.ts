@@ -1,3 +1,4 @@
+import { ambiguousCluster } from '../fleet/find-cluster.ts'
 import { clusterKey } from '../store/cluster-scope.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { openDraftKeys, planClusters, type PlanCluster } from '../store/plan.query.ts'
@@ -5,13 +6,16 @@ import type { PlanContext } from './plan-items.ts'
 
 /**
  * Reads the cache once for a whole plan: the selected clusters with their project names and mirrored policies, and
- * the open drafts. Two connections can mirror the same cluster; the active connection's copy wins (find-cluster.ts).
+ * the open drafts. Two connections can mirror the same cluster: with `connectionId`, only that connection's clusters
+ * count; without, an id two connections list is refused (`input/invalid` naming `connectionId`), the rule of
+ * fleet/find-cluster.ts, never resolved by a guess.
  */
-export function loadPlanContext(db: StoreDatabase, clusterIds: readonly string[], activeConnectionId: string | null): PlanContext {
+export function loadPlanContext(db: StoreDatabase, clusterIds: readonly string[], connectionId: string | undefined): PlanContext {
   const byId = new Map<string, PlanCluster>()
   for (const cluster of planClusters(db, clusterIds)) {
-    const known = byId.get(cluster.clusterId)
-    if (known === undefined || (cluster.connectionId === activeConnectionId && known.connectionId !== activeConnectionId)) byId.set(cluster.clusterId, cluster)
+    if (connectionId !== undefined && cluster.connectionId !== connectionId) continue
+    if (byId.has(cluster.clusterId)) throw ambiguousCluster()
+    byId.set(cluster.clusterId, cluster)
   }
   const openDrafts = openDraftKeys(db)
   return {

@@ -6,7 +6,7 @@ import type { PlanCluster } from '../store/plan.query.ts'
 
 /** What the plan rules read: the cache as it is now. */
 export type PlanContext = {
-  /** The cluster a selected id means, with its project name and mirrored policy (the active connection's copy first). */
+  /** The cluster a selected id means, with its project name and mirrored policy (plan-context.ts: one connection's). */
   clusterOf: (clusterId: string) => PlanCluster | undefined
   hasOpenDraft: (cluster: PlanCluster) => boolean
 }

@@ -20,16 +20,17 @@ export class PlanService {
     this.builder = new PlanBuilder(deps)
   }
 
-  create(clusterIds: readonly string[], change: PlanChange, ctx = this.context(clusterIds)): Plan {
-    const plan = this.build(this.targets(clusterIds, change), ctx)
+  /** `connectionId`: whose clusters the ids mean; without it each id must be unambiguous (plan-context.ts). */
+  create(clusterIds: readonly string[], change: PlanChange, connectionId?: string, ctx = this.context(clusterIds, connectionId)): Plan {
+    const plan = this.build(this.targets(clusterIds, change), connectionId, ctx)
     this.save(plan)
     return plan
   }
 
   /** Records the template as the standard of each known Dedicated cluster, and plans bringing them to it. */
-  assign(templateId: string, clusterIds: readonly string[]): Plan {
-    const ctx = this.context(clusterIds)
-    const plan = this.create(clusterIds, { kind: 'template', templateId }, ctx)
+  assign(templateId: string, clusterIds: readonly string[], connectionId?: string): Plan {
+    const ctx = this.context(clusterIds, connectionId)
+    const plan = this.create(clusterIds, { kind: 'template', templateId }, connectionId, ctx)
     const assignable = clusterIds.map((id) => ctx.clusterOf(id)).filter((c): c is PlanCluster => c?.deployment === 'Dedicated')
     assignTemplate(this.deps.db, templateId, assignable, this.deps.now())
     return plan
@@ -44,8 +45,8 @@ export class PlanService {
   }
 
   /** Builds a plan from targets without storing it (the benchmark measures this path). */
-  build(targets: readonly PlanTarget[], ctx?: PlanContext): Plan {
-    return this.builder.build(targets, ctx)
+  build(targets: readonly PlanTarget[], connectionId?: string, ctx?: PlanContext): Plan {
+    return this.builder.build(targets, connectionId, ctx)
   }
 
   /** Stores a plan built elsewhere from `build` (a policy file's plan, with the file's templates). */
@@ -53,8 +54,8 @@ export class PlanService {
     this.builder.save(plan)
   }
 
-  private context(clusterIds: readonly string[]): PlanContext {
-    return this.builder.context(clusterIds)
+  private context(clusterIds: readonly string[], connectionId: string | undefined): PlanContext {
+    return this.builder.context(clusterIds, connectionId)
   }
 
   private targets(clusterIds: readonly string[], change: PlanChange): PlanTarget[] {

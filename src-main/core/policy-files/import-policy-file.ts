@@ -10,10 +10,14 @@ export type ImportPlanResult = { plan: Plan | null; problems: PolicyFileProblem[
 /**
  * A policy file as a plan (policy/import-plan, for `backup-desk plan|apply` and Fleet → Import policies…): read and
  * resolved, then the plan engine's usual verdicts per cluster, each item pointing at its line in the file. The plan
- * is stored for plan/apply unless `store` is false. A file that cannot be read as a whole gives its problems and
+ * is stored for plan/apply unless `store` is false. `connectionId` names whose clusters the file's ids mean (plan-context.ts). A file that cannot be read as a whole gives its problems and
  * stores nothing.
  */
-export async function importPolicyFile(plans: Pick<PlanBuilder, 'build' | 'save'>, text: string, { store }: { store: boolean }): Promise<ImportPlanResult> {
+export async function importPolicyFile(
+  plans: Pick<PlanBuilder, 'build' | 'save'>,
+  text: string,
+  { store, connectionId }: { store: boolean; connectionId?: string | undefined }
+): Promise<ImportPlanResult> {
   const read = await readPolicyFile(text)
   if (!read.ok) return { plan: null, problems: read.problems }
   const templates: PlanTemplate[] = [...read.content.templates].map(([name, t]) => ({ name, policy: backupPolicyOf(t.policy) }))
@@ -24,7 +28,7 @@ export async function importPolicyFile(plans: Pick<PlanBuilder, 'build' | 'save'
     used.add(clusterId)
     return targetOf(t, clusterId)
   })
-  const built = plans.build(targets)
+  const built = plans.build(targets, connectionId)
   const plan: Plan = { ...built, items: built.items.map(withFileField), ...(templates.length === 0 ? {} : { templates }) }
   if (store) plans.save(plan)
   return { plan, problems: [] }

@@ -1,10 +1,8 @@
 import { policyFileCommands } from '#contract/commands/policy-file'
 import type { Envelope } from '#contract/envelope'
-import { activeConnectionId } from '../connections/active-connection.ts'
 import type { OpenedStore } from '../open-store.ts'
 import { PlanBuilder } from '../plan/plan-builder.ts'
 import { runCommand } from '../run-command.ts'
-import { createSettingsRepo } from '../store/settings.repo.ts'
 import { importPolicyFile, type ImportPlanResult } from './import-policy-file.ts'
 
 const COMMAND = 'policy/import-plan'
@@ -15,7 +13,8 @@ const COMMAND = 'policy/import-plan'
  * connections, keychain, scheduler and every other command's schema), which a plan that sends and stores nothing
  * never uses. That keeps a cold `plan` of 1,000 clusters within its budget (bench/cli-start.bench.ts).
  */
-export function planPolicyFileOnStore(store: OpenedStore, text: string, now: () => number): Promise<Envelope<ImportPlanResult>> {
-  const builder = new PlanBuilder({ db: store.db, now, activeConnectionId: () => activeConnectionId(store.db, createSettingsRepo(store.db)) })
-  return runCommand(COMMAND, policyFileCommands[COMMAND].input, (input) => importPolicyFile(builder, input.text, { store: false }), { text, store: false }, store.logger)
+export function planPolicyFileOnStore(store: OpenedStore, text: string, now: () => number, connectionId?: string): Promise<Envelope<ImportPlanResult>> {
+  const builder = new PlanBuilder({ db: store.db, now })
+  const input = { text, store: false, ...(connectionId === undefined ? {} : { connectionId }) }
+  return runCommand(COMMAND, policyFileCommands[COMMAND].input, (parsed) => importPolicyFile(builder, parsed.text, { store: false, connectionId: parsed.connectionId }), input, store.logger)
 }

@@ -5,7 +5,7 @@ import { toIso, toIsoOrNull } from './time.ts'
 import { readQuery } from './transaction.ts'
 
 type ProjectRow = { connection_id: string; project_id: string; project_name: string; plan: string | null }
-type ClusterRow = {
+export type ClusterRow = {
   connection_id: string
   cluster_id: string
   cluster_name: string
@@ -37,7 +37,12 @@ export function listClusters(db: StoreDatabase, filter: { connectionId?: string;
        ORDER BY cluster_name COLLATE NOCASE, cluster_id`
     ).all({ connectionId: filter.connectionId ?? null, projectId: filter.projectId ?? null })
   ) as ClusterRow[]
-  return rows.map((r) => ({
+  return rows.map(clusterOfRow)
+}
+
+/** A `clusters` row as the contract's Cluster. */
+export function clusterOfRow(r: ClusterRow): Cluster {
+  return {
     clusterId: r.cluster_id,
     clusterName: r.cluster_name,
     projectId: r.project_id,
@@ -49,10 +54,13 @@ export function listClusters(db: StoreDatabase, filter: { connectionId?: string;
     cuSize: r.cu_size,
     status: r.status,
     createTime: toIsoOrNull(r.create_time)
-  }))
+  }
 }
 
-/** The mirrored remote policy of a cluster; cluster IDs are unique across Zilliz Cloud, so the connection is optional. */
+/**
+ * The mirrored remote policy of a cluster. Two connections can mirror the same cluster id, so a caller acting on one
+ * passes the connection it resolved (fleet/find-cluster.ts); without it, any copy is read.
+ */
 export function getMirroredPolicy(db: StoreDatabase, clusterId: string, connectionId?: string): MirroredPolicy | null {
   const row = readQuery('read the mirrored policy', () =>
     db.prepare(

@@ -76,9 +76,11 @@ export function assignTemplate(db: StoreDatabase, templateId: string, clusters: 
   })
 }
 
-export function unassignTemplates(db: StoreDatabase, clusterIds: readonly string[]): number {
+/** Forgets the clusters' assignments: of one connection's clusters when named, else of every copy of these ids. */
+export function unassignTemplates(db: StoreDatabase, clusterIds: readonly string[], connectionId?: string): number {
   return writeTransaction(db, 'unassign templates', () =>
-    db.prepare('DELETE FROM template_assignments WHERE cluster_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(clusterIds)).changes
+    db.prepare('DELETE FROM template_assignments WHERE cluster_id IN (SELECT value FROM json_each(?)) AND (? IS NULL OR connection_id = ?)')
+      .run(JSON.stringify(clusterIds), connectionId ?? null, connectionId ?? null).changes
   )
 }
 

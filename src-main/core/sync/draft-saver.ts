@@ -2,7 +2,7 @@ import { CoreError } from '#contract/errors'
 import type { Draft } from '#contract/models/draft'
 import { validatePolicy } from '#contract/policy-rules'
 import type { ConnectionService } from '../connections/connection-service.ts'
-import { findCachedCluster } from '../fleet/find-cluster.ts'
+import { findCachedCluster, type ClusterTarget } from '../fleet/find-cluster.ts'
 import type { EventBus } from '../lib/event-bus.ts'
 import { getMirroredPolicy } from '../store/cache.query.ts'
 import type { StoreDatabase } from '../store/database.ts'
@@ -22,9 +22,10 @@ type DraftSaverDeps = {
 export class DraftSaver {
   constructor(private readonly deps: DraftSaverDeps) {}
 
-  save(clusterId: string, policy: SaveDraftInput['policy']): Draft {
+  save(target: ClusterTarget, policy: SaveDraftInput['policy']): Draft {
     const { db } = this.deps
-    const cluster = findCachedCluster(db, clusterId, this.deps.connections.activeId())
+    const cluster = findCachedCluster(db, target)
+    const { clusterId } = cluster
     if (cluster.deployment !== 'Dedicated') {
       throw new CoreError('input/invalid', `${cluster.clusterName} is a ${cluster.deployment} cluster: backup policies apply to Dedicated clusters only.`)
     }

@@ -13,13 +13,14 @@ type ProblemsProps = { fileName: string; problems: { line: number; field?: strin
  * same path as `backup-desk plan`), reviewed in "Review changes" like any fleet change. A file that cannot be read
  * as a whole lists its problems by line and field; nothing is changed. Resolves with the results once applied.
  */
-export async function importPolicies(core: CoreClient): Promise<PlanApplyResult[] | undefined> {
+export async function importPolicies(core: CoreClient, connectionId: string | undefined): Promise<PlanApplyResult[] | undefined> {
   const file = await openTextFile(core, ['yaml', 'json'])
   if (!file.opened) {
     if (file.error !== null) handleError(file.error, 'Could not open the file')
     return undefined
   }
-  const planned = await core.invoke('policy/import-plan', { text: file.text })
+  // The file's cluster ids mean the Fleet's connection's clusters (two connections can list the same id).
+  const planned = await core.invoke('policy/import-plan', { text: file.text, connectionId })
   if (!planned.ok) {
     handleError(planned.error, 'Could not read the policy file')
     return undefined

@@ -23,9 +23,12 @@ export async function reviewPlan(plan: Plan | { id: string }): Promise<PlanApply
   return results
 }
 
-/** Builds the plan for a change (nothing is sent) and opens its review. */
-export async function planAndReview(core: CoreClient, clusterIds: readonly string[], change: PlanChange): Promise<PlanApplyResult[] | undefined> {
-  const plan = await core.invoke('plan/create', { clusterIds: [...clusterIds], change })
+/**
+ * Builds the plan for a change (nothing is sent) and opens its review. `connectionId`: whose clusters the ids are
+ * (two connections can list the same cluster id, and the core refuses to guess).
+ */
+export async function planAndReview(core: CoreClient, clusterIds: readonly string[], change: PlanChange, connectionId: string | undefined): Promise<PlanApplyResult[] | undefined> {
+  const plan = await core.invoke('plan/create', { clusterIds: [...clusterIds], change, connectionId })
   if (!plan.ok) {
     handleError(plan.error, 'Could not build the plan')
     return undefined
@@ -34,15 +37,15 @@ export async function planAndReview(core: CoreClient, clusterIds: readonly strin
 }
 
 /** "Apply template…": choose a template, then review what it changes on each selected cluster. */
-export async function applyTemplateTo(core: CoreClient, clusterIds: readonly string[]): Promise<PlanApplyResult[] | undefined> {
+export async function applyTemplateTo(core: CoreClient, clusterIds: readonly string[], connectionId: string | undefined): Promise<PlanApplyResult[] | undefined> {
   const templateId = await modalManager.open<ChooseProps>(ChooseTemplateDialog, { clusterCount: clusterIds.length })
-  return templateId === undefined ? undefined : planAndReview(core, clusterIds, { kind: 'template', templateId })
+  return templateId === undefined ? undefined : planAndReview(core, clusterIds, { kind: 'template', templateId }, connectionId)
 }
 
 /** "Change policies…": field edits (retention, weekdays, window, on/off), then their review. */
-export async function changePoliciesOf(core: CoreClient, clusterIds: readonly string[]): Promise<PlanApplyResult[] | undefined> {
+export async function changePoliciesOf(core: CoreClient, clusterIds: readonly string[], connectionId: string | undefined): Promise<PlanApplyResult[] | undefined> {
   const change = await modalManager.open<ChangeProps>(ChangePoliciesDialog, { clusterCount: clusterIds.length })
-  return change === undefined ? undefined : planAndReview(core, clusterIds, change)
+  return change === undefined ? undefined : planAndReview(core, clusterIds, change, connectionId)
 }
 
 function announce(results: readonly PlanApplyResult[]): void {

@@ -52,6 +52,14 @@ function deleteMessage(backup: Backup): string {
 const RETENTION_NOTE =
   'Automatic backups are also removed when their retention ends; manual backups are kept until deleted.'
 
+/**
+ * The cluster a backup's action goes to: its own connection's, named with the id, because two connections can list the
+ * same cluster id and the core refuses to guess (core/fleet/find-cluster.ts).
+ */
+function sourceOf(backup: Backup): { clusterId: string; connectionId: string } {
+  return { clusterId: backup.clusterId, connectionId: backup.connectionId }
+}
+
 /** Backup actions: each confirms in a dialog that says what will happen, invokes, then tracks the job. */
 export function createBackupActions(core: CoreClient, backups: BackupsState, jobs: JobsState) {
   const afterAction = async (): Promise<void> => {
@@ -68,7 +76,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
         isDestructive: true
       })
       if (confirmed !== true) return false
-      const result = await core.invoke('backup/delete', { clusterId: backup.clusterId, backupId: backup.backupId })
+      const result = await core.invoke('backup/delete', { ...sourceOf(backup), backupId: backup.backupId })
       if (!result.ok) {
         handleError(result.error, `Could not delete ${backup.backupName}`)
         return false
@@ -80,12 +88,12 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
 
     async restoreCluster(backup: Backup): Promise<void> {
       // The CU size is a details fact (`cluster/get`), not part of the Fleet's rows.
-      const source = await core.invoke('cluster/get', { clusterId: backup.clusterId })
+      const source = await core.invoke('cluster/get', sourceOf(backup))
       const result = await modalManager.open<RestoreClusterProps>(RestoreClusterDialog, {
         backup,
         projects: backups.projects,
         defaultCuSize: source.ok ? source.value.cuSize || 1 : 1,
-        submit: (input) => core.invoke('backup/restore-cluster', input)
+        submit: (input) => core.invoke('backup/restore-cluster', { ...input, ...sourceOf(backup) })
       })
       if (result === undefined) return
       await modalManager.open<PasswordProps>(PasswordOnceDialog, { clusterId: result.clusterId, username: result.username, password: result.password })
@@ -98,8 +106,8 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
         backup,
         clusters: restoreTargets(backups.clusters, backup),
         loadCollections: () =>
-          core.invoke('backup/collections', { clusterId: backup.clusterId, backupId: backup.backupId, connectionId: backup.connectionId }),
-        submit: (input) => core.invoke('backup/restore-collection', input)
+          core.invoke('backup/collections', { ...sourceOf(backup), backupId: backup.backupId }),
+        submit: (input) => core.invoke('backup/restore-collection', { ...input, ...sourceOf(backup) })
       })
       if (result === undefined) return
       toasts.success('Collection restore started', 'Follow its progress in Jobs.')
@@ -107,7 +115,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
     },
 
     async exportBackup(backup: Backup): Promise<void> {
-      const result = await modalManager.open<ExportProps>(ExportBackupDialog, { backup, submit: (input) => core.invoke('backup/export', input) })
+      const result = await modalManager.open<ExportProps>(ExportBackupDialog, { backup, submit: (input) => core.invoke('backup/export', { ...input, ...sourceOf(backup) }) })
       if (result === undefined) return
       toasts.success('Export started', `Job ${result.jobId}`)
       await afterAction()
@@ -118,7 +126,8 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
       const result = await modalManager.open<CreateProps>(CreateBackupDialog, {
         clusters: backups.clusters,
         clusterId,
-        submit: (input) => core.invoke('backup/create', input)
+        // The choices are one connection's clusters (backup/filter-options), so the chosen id names one of them.
+        submit: (input) => core.invoke('backup/create', { ...input, connectionId: backups.clusters.find((c) => c.clusterId === input.clusterId)?.connectionId })
       })
       if (result === undefined) return
       toasts.success(`Backup ${result.backupName} started`, 'Follow its progress in Jobs.')

@@ -28,9 +28,11 @@ function keepCopyWords(clusterName: string, offer: Offer): { message: string; de
  * "Keep a copy now" (issue 16): confirms, then starts ONE manual backup of the whole cluster through the existing
  * create-backup intent (`backup/create`), so a retried or interrupted request never makes a second one.
  */
-export async function keepCopyNow(core: CoreClient, cluster: Pick<ClusterSummary, 'clusterId' | 'clusterName'>): Promise<boolean> {
-  // Asked afresh: the offer holds only while the newest good backup is still the last one (cluster/get).
-  const current = await core.invoke('cluster/get', { clusterId: cluster.clusterId })
+export async function keepCopyNow(core: CoreClient, cluster: Pick<ClusterSummary, 'clusterId' | 'clusterName'> & { connectionId: string | undefined }): Promise<boolean> {
+  // Asked afresh: the offer holds only while the newest good backup is still the last one (cluster/get). Both calls
+  // name the connection: two connections can list the same cluster id (core/fleet/find-cluster.ts).
+  const target = { clusterId: cluster.clusterId, connectionId: cluster.connectionId }
+  const current = await core.invoke('cluster/get', target)
   if (!current.ok) {
     handleError(current.error, `Could not read ${cluster.clusterName}`)
     return false
@@ -43,7 +45,7 @@ export async function keepCopyNow(core: CoreClient, cluster: Pick<ClusterSummary
   const words = keepCopyWords(cluster.clusterName, offer)
   const confirmed = await modalManager.open<ConfirmProps>(ConfirmDialog, { title: 'Keep a copy now', ...words, confirmLabel: 'Start manual backup' })
   if (confirmed !== true) return false
-  const result = await core.invoke('backup/create', { clusterId: cluster.clusterId, backupType: 'CLUSTER' })
+  const result = await core.invoke('backup/create', { ...target, backupType: 'CLUSTER' })
   if (!result.ok) {
     handleError(result.error, `Could not start a backup of ${cluster.clusterName}`)
     return false

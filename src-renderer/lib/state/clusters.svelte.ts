@@ -20,6 +20,11 @@ export class ClustersState {
 
   constructor(private readonly core: CoreClient) {}
 
+  /** The connection whose fleet this is: `cluster/list` answers for one connection (the active one). */
+  get connectionId(): string | undefined {
+    return this.clusters[0]?.connectionId
+  }
+
   byId(clusterId: string): FleetRow | undefined {
     return this.clusters.find((c) => c.clusterId === clusterId)
   }
@@ -55,20 +60,22 @@ export class RecentBackupsState {
   hasLoaded = $state(false)
   error = $state<SerializedError | null>(null)
 
+  /** `connectionId`: the cluster's own connection; two connections can list the same cluster id. */
   constructor(
     private readonly core: CoreClient,
-    readonly clusterId: string
+    readonly clusterId: string,
+    readonly connectionId: string
   ) {}
 
   /** Stays current: after every sync, and whenever one of this cluster's jobs moves (a backup being made, deleted…). */
   watch(): Unsubscribe {
     return this.core.subscribe((message) => {
-      if (message.name === 'sync/finished' || (message.name === 'job/updated' && message.payload.clusterId === this.clusterId)) void this.load()
+      if (message.name === 'sync/finished' || (message.name === 'job/updated' && message.payload.clusterId === this.clusterId && message.payload.connectionId === this.connectionId)) void this.load()
     })
   }
 
   async load(limit = 5): Promise<void> {
-    const result = await this.core.invoke('backup/list', { clusterId: this.clusterId, sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit })
+    const result = await this.core.invoke('backup/list', { clusterId: this.clusterId, connectionId: this.connectionId, sort: { by: 'createTime', dir: 'desc' }, offset: 0, limit })
     this.hasLoaded = true
     if (!result.ok) {
       this.error = result.error
@@ -85,9 +92,11 @@ export class ClusterDetailState {
   detail = $state<ClusterDetail | null>(null)
   error = $state<SerializedError | null>(null)
 
+  /** `connectionId`: the cluster's own connection; two connections can list the same cluster id. */
   constructor(
     private readonly core: CoreClient,
-    readonly clusterId: string
+    readonly clusterId: string,
+    readonly connectionId: string
   ) {}
 
   /** When the policy was read changes with every sync. */
@@ -98,7 +107,7 @@ export class ClusterDetailState {
   }
 
   async load(): Promise<void> {
-    const result = await this.core.invoke('cluster/get', { clusterId: this.clusterId })
+    const result = await this.core.invoke('cluster/get', { clusterId: this.clusterId, connectionId: this.connectionId })
     if (!result.ok) {
       this.error = result.error
       return

@@ -84,7 +84,7 @@ export class PolicyEditorState {
   }
 
   async loadCopyRegions(): Promise<void> {
-    const regions = await this.core.invoke('region/list', { clusterId: this.clusterId })
+    const regions = await this.core.invoke('region/list', this.target)
     this.copyRegions = regions.ok ? regions.value : null
   }
 
@@ -111,7 +111,7 @@ export class PolicyEditorState {
   async saveDraft(): Promise<SerializedError | null> {
     if (!this.isValid) return null
     this.isWorking = true
-    const result = await this.core.invoke('draft/save', { clusterId: this.clusterId, policy: this.policy })
+    const result = await this.core.invoke('draft/save', { ...this.target, policy: this.policy })
     this.isWorking = false
     if (!result.ok) return result.error
     this.draft = result.value
@@ -123,7 +123,7 @@ export class PolicyEditorState {
     if (!this.isValid) return null
     this.isWorking = true
     const policy = this.policy
-    const result = await this.core.invoke('policy/apply', { clusterId: this.clusterId, policy })
+    const result = await this.core.invoke('policy/apply', { ...this.target, policy })
     this.isWorking = false
     if (!result.ok) {
       this.outcome = { kind: 'failed', message: result.error.message }

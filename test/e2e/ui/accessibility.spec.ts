@@ -11,13 +11,14 @@ let templateId = ''
 test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
   demo = await connectEmulator(request, 'Accessibility e2e')
-  clusterId = (await clusterByName(request, 'orders-prod')).clusterId
+  const orders = await clusterByName(request, 'orders-prod')
+  clusterId = orders.clusterId
   const policy = { enabled: true, frequency: '1,2,3,4,5', startTime: '01:00-03:00', retentionDays: 21 }
   templateId = (await rpc(request, 'template/save', { name: 'a11y-weekdays', policy })).id
-  await rpc(request, 'template/assign', { templateId, clusterIds: [clusterId] })
+  await rpc(request, 'template/assign', { templateId, clusterIds: [clusterId], connectionId: orders.connectionId })
   // Enabling analytics-staging's policy starts its first backup, which Jobs lists as "First backup of …".
   const analytics = await clusterByName(request, 'analytics-staging')
-  await rpc(request, 'policy/apply', { clusterId: analytics.clusterId, policy: { enabled: true, frequency: '1,3,5', startTime: '06:00-08:00', retentionDays: 7 } })
+  await rpc(request, 'policy/apply', { clusterId: analytics.clusterId, connectionId: analytics.connectionId, policy: { enabled: true, frequency: '1,3,5', startTime: '06:00-08:00', retentionDays: 7 } })
   await request.dispose()
 })
 

@@ -162,7 +162,7 @@ test('creates a manual backup: the job is tracked, and a second one for the same
 
 test("the Jobs panel keeps a job's status badge one line high beside a title on two lines", async ({ page, request }) => {
   const ml = connected.emulator.state().clusters.find((c) => c.clusterName === 'ml-features')
-  await rpc(request, 'backup/create', { clusterId: ml!.clusterId })
+  await rpc(request, 'backup/create', { clusterId: ml!.clusterId, connectionId: connected.connectionId })
   const backups = new BackupsPage(page)
   await backups.open()
   await page.keyboard.press('Alt+J')

@@ -37,7 +37,7 @@ test.describe('drafts are never orphaned or lost', () => {
     await rpc(request, 'sync/run', { connectionId: first.id }, host!.url, TOKEN)
     const orders = await clusterByName(request, 'orders-prod', host!.url, TOKEN)
     const remote = (orders as unknown as { policy: Policy }).policy
-    await rpc(request, 'draft/save', { clusterId: orders.clusterId, policy: { ...remote, retentionDays: 17 } }, host!.url, TOKEN)
+    await rpc(request, 'draft/save', { clusterId: orders.clusterId, connectionId: first.id, policy: { ...remote, retentionDays: 17 } }, host!.url, TOKEN)
     await rpc(request, 'connection/remove', { id: first.id, drafts: 'keep' }, host!.url, TOKEN)
 
     const drafts = new DraftsPage(page)

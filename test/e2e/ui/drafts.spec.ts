@@ -41,7 +41,7 @@ test('pushes several selected drafts at once', async ({ page, request }) => {
   const names = ['orders-prod', 'search-prod']
   for (const name of names) {
     const cluster = await clusterByName(request, name)
-    await rpc(request, 'draft/save', { clusterId: cluster.clusterId, policy: { enabled: true, frequency: '2,4', startTime: '05:00-07:00', retentionDays: 9 } })
+    await rpc(request, 'draft/save', { clusterId: cluster.clusterId, connectionId: cluster.connectionId, policy: { enabled: true, frequency: '2,4', startTime: '05:00-07:00', retentionDays: 9 } })
   }
   const drafts = new DraftsPage(page)
   await drafts.open()
@@ -53,7 +53,7 @@ test('pushes several selected drafts at once', async ({ page, request }) => {
 
 test('takes screenshots of Drafts, light and dark', async ({ page, request }) => {
   const features = await clusterByName(request, 'ml-features')
-  await rpc(request, 'draft/save', { clusterId: features.clusterId, policy: { enabled: true, frequency: '6,7', startTime: '01:00-03:00', retentionDays: 14 } })
+  await rpc(request, 'draft/save', { clusterId: features.clusterId, connectionId: features.connectionId, policy: { enabled: true, frequency: '6,7', startTime: '01:00-03:00', retentionDays: 14 } })
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.setViewportSize({ width: 1360, height: 1100 })

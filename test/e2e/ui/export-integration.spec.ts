@@ -38,7 +38,7 @@ test('the export dialog refuses an integration id that is not integ-… inline a
 
 test('backup/export refuses a malformed integration id as input/invalid naming the field', async ({ request }) => {
   const search = await clusterByName(request, 'search-prod')
-  const call = rpc(request, 'backup/export', { clusterId: search.clusterId, backupId: 'backup1_x', integrationId: 'my-s3-bucket' })
+  const call = rpc(request, 'backup/export', { clusterId: search.clusterId, connectionId: search.connectionId, backupId: 'backup1_x', integrationId: 'my-s3-bucket' })
   await expect(call).rejects.toThrow(/input\/invalid.*integrationId/)
   expect(exportCalls()).toBe(0)
 })

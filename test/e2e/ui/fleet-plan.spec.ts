@@ -32,7 +32,7 @@ test('selects three clusters with Space and Shift+Space, applies a template thro
   const template = await rpc(request, 'template/save', { name: 'tpl-e2e-plan-daily', policy: DAILY_21 })
   const names = ['analytics-staging', 'catalog-staging', 'ml-features']
   const ids = await Promise.all(names.map(async (n) => (await clusterByName(request, n)).clusterId))
-  await rpc(request, 'template/assign', { templateId: template.id, clusterIds: ids })
+  await rpc(request, 'template/assign', { templateId: template.id, clusterIds: ids, connectionId: demo!.connectionId })
 
   const fleet = new FleetPage(page)
   await openFleet(fleet)
@@ -137,7 +137,7 @@ test('a drift made in the console shows after sync with one notice, and "Bring b
   await setRemotePolicy(demo!.emulator, search.clusterId, DAILY_21)
   await syncWhenIdle(request, demo!.connectionId)
   const template = await rpc(request, 'template/save', { name: 'tpl-e2e-plan-drift', policy: DAILY_21 })
-  await rpc(request, 'template/assign', { templateId: template.id, clusterIds: [search.clusterId] })
+  await rpc(request, 'template/assign', { templateId: template.id, clusterIds: [search.clusterId], connectionId: search.connectionId })
 
   const fleet = new FleetPage(page)
   await openFleet(fleet)

@@ -86,7 +86,7 @@ test('Escape in the Add connection form closes it unsaved, with focus back on Ad
 
 test('pushing a draft by keyboard lands focus on the Drafts heading, not the page body', async ({ page, request }) => {
   const features = await clusterByName(request, 'ml-features')
-  await rpc(request, 'draft/save', { clusterId: features.clusterId, policy: { enabled: true, frequency: '7', startTime: '04:00-06:00', retentionDays: 21 } })
+  await rpc(request, 'draft/save', { clusterId: features.clusterId, connectionId: features.connectionId, policy: { enabled: true, frequency: '7', startTime: '04:00-06:00', retentionDays: 21 } })
   const drafts = new DraftsPage(page)
   await drafts.open()
   await drafts.push('ml-features').focus()

@@ -41,8 +41,8 @@ function scopeRadio(page: Page, name: 'This organization' | 'All organizations')
 test('each draft names its organization; the scope switch shows this organization first and all of them on demand, and is remembered', async ({ page, request }) => {
   const mine = await clusterWithPolicy(request, demo.connectionId)
   const theirs = await clusterWithPolicy(request, other.connectionId)
-  await rpc(request, 'draft/save', { clusterId: mine.clusterId, policy: { ...mine.policy, retentionDays: mine.policy.retentionDays === 5 ? 6 : 5 } })
-  await rpc(request, 'draft/save', { clusterId: theirs.clusterId, policy: { ...theirs.policy, retentionDays: theirs.policy.retentionDays === 5 ? 6 : 5 } })
+  await rpc(request, 'draft/save', { clusterId: mine.clusterId, connectionId: demo.connectionId, policy: { ...mine.policy, retentionDays: mine.policy.retentionDays === 5 ? 6 : 5 } })
+  await rpc(request, 'draft/save', { clusterId: theirs.clusterId, connectionId: other.connectionId, policy: { ...theirs.policy, retentionDays: theirs.policy.retentionDays === 5 ? 6 : 5 } })
 
   const drafts = new DraftsPage(page)
   await drafts.open()
@@ -68,7 +68,7 @@ test('each notice names its organization and the scope switch filters them by ke
   const at = new Date(Date.now() + 10 * 60_000)
   const hhmm = (d: Date): string => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
   const startTime = `${hhmm(at)}-${hhmm(new Date(at.getTime() + 2 * 3_600_000))}`
-  await rpc(request, 'policy/apply', { clusterId: theirs.clusterId, policy: { ...theirs.policy, frequency: '1,2,3,4,5,6,7', startTime } })
+  await rpc(request, 'policy/apply', { clusterId: theirs.clusterId, connectionId: other.connectionId, policy: { ...theirs.policy, frequency: '1,2,3,4,5,6,7', startTime } })
   await syncWhenIdle(request, other.connectionId)
   await expect
     .poll(async () => (await rpc(request, 'notification/list', { limit: 1000 })).some((n) => n.organization?.connectionId === other.connectionId))

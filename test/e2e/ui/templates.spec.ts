@@ -93,7 +93,7 @@ test('deleting a template in use names its clusters first, and they keep their p
   const saved = await rpc(request, 'template/save', { name: 'tpl-e2e-in-use', policy: { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '00:00-02:00', retentionDays: 7 } })
   const orders = await clusterByName(request, 'orders-prod')
   const catalog = await clusterByName(request, 'catalog-staging')
-  await rpc(request, 'template/assign', { templateId: saved.id, clusterIds: [orders.clusterId, catalog.clusterId] })
+  await rpc(request, 'template/assign', { templateId: saved.id, clusterIds: [orders.clusterId, catalog.clusterId], connectionId: orders.connectionId })
 
   const templates = new TemplatesPage(page)
   await templates.open()

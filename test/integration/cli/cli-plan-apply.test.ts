@@ -248,3 +248,27 @@ describe('a bad file changes nothing and says where', () => {
     expect(await cli.run(['plan', join(cli.dataDir, 'nope.yaml')])).toMatchObject({ code: 1, stderr: `backup-desk: ${join(cli.dataDir, 'nope.yaml')}: no such file.\n` })
   })
 })
+
+describe('two connections to one organization (the same cluster ids)', () => {
+  it('refuses a file without --connection, naming the option, and applies it to the named connection only', async () => {
+    const file = await exportedFile((doc, at) => doc.setIn(['clusters', at('search-prod'), 'policy', 'retentionDays'], 21))
+    const admin = await startEmulator({ seed: 'demo', clockMode: 'manual' })
+    try {
+      expect((await cli.run(['connection', 'add', '--name', 'Demo org admin', '--base-url', admin.url], { stdin: admin.apiKey })).code).toBe(0)
+      expect((await cli.run(['sync', '--connection', 'Demo org admin'])).code).toBe(0)
+      const before = remotePolicies()
+      const search = clusterId('search-prod')
+      expect(admin.state().clusters.some((c) => c.clusterId === search)).toBe(true)
+      for (const args of [['plan', file], ['apply', '--yes', file]]) {
+        const refused = await cli.run(args)
+        expect(refused).toMatchObject({ code: 1, stderr: 'backup-desk: Two connections list the same cluster: choose one with --connection NAME|ID.\n' })
+      }
+      expect((await cli.run(['plan', '--connection', 'Demo org admin', file])).code).toBe(2)
+      expect((await cli.run(['apply', '--yes', '--connection', 'Demo org admin', file])).code).toBe(0)
+      expect(admin.state().policies.find((p) => p.clusterId === search)).toMatchObject({ retentionDays: 21 })
+      expect(remotePolicies()).toEqual(before)
+    } finally {
+      await admin.close()
+    }
+  })
+})

@@ -14,6 +14,7 @@ import { migration0013 } from './0013_fleet_indexes.ts'
 import { migration0014 } from './0014_cluster_watch.ts'
 import { migration0015 } from './0015_backups_by_connection.ts'
 import { migration0016 } from './0016_drop_backups_by_connection.ts'
+import { migration0017 } from './0017_clusters_by_id.ts'
 
 /** One forward-only schema step. `version` is the `user_version` the database has once `sql` has run. */
 export type Migration = {
@@ -42,5 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
-  migration0016
+  migration0016,
+  migration0017
 ]

@@ -75,7 +75,7 @@ describe('the in-memory backup search', () => {
     search.refresh('c1')
     expect(search.search('c1', query).total).toBe(0)
     expect(search.search('c1', { ...query, search: 'backup' }).total).toBe(2)
-    search.remove(backup(2).backupId)
+    search.remove('c1', backup(2).backupId)
     expect(search.search('c1', { ...query, search: 'backup' }).items.map((b) => b.backupId)).toEqual([backup(1).backupId])
     replaceBackups(db, 'c1', Array.from({ length: 400 }, (_, i) => backup(i)))
   })

@@ -144,7 +144,7 @@ describe('PolicyEditorState editing', () => {
     await editor.load()
     editor.form.retentionDays = 30
     expect(await editor.saveDraft()).toBeNull()
-    expect(core.callsOf('draft/save')).toEqual([{ clusterId: CLUSTER, policy: DRAFTED }])
+    expect(core.callsOf('draft/save')).toEqual([{ clusterId: CLUSTER, connectionId: CONNECTION, policy: DRAFTED }])
     expect(editor.draft?.policy).toEqual(DRAFTED)
     expect(editor.outcome).toEqual({ kind: 'saved', state: 'local' })
     expect(editor.hasUnsavedChanges).toBe(false)
