@@ -173,7 +173,7 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.watcher === undefined ? {} : { options: deps.watcher })
   })
   const plans = new PlanService({ db, outbox, events, now })
-  const drafts = new DraftSaver({ db, connections, events, now })
+  const drafts = new DraftSaver({ db, events, now })
 
   const handlers: CoreHandlers = {
     ...appHandlers({ ...deps, invoke: () => invoke }),
@@ -184,8 +184,8 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...syncHandlers({ db, connections, engine, health: fleetHealthCache, now }),
     ...clusterHandlers({ db, connections, now, lintEnvironment }),
-    ...regionHandlers({ db, pool, connections }),
-    ...backupContentsHandlers({ db, pool, connections }),
+    ...regionHandlers({ db, pool }),
+    ...backupContentsHandlers({ db, pool }),
     ...policyFileHandlers({ db, connections, plans, now, lintEnvironment }),
     ...fileHandlers(deps.saveFile, deps.openFile),
     ...policyHandlers({ db, drafts, outbox }),

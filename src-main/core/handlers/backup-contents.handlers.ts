@@ -1,7 +1,6 @@
 import type { BackupCollection } from '#contract/commands/backup-contents'
 import type { BackupCollection as ApiBackupCollection } from '../api/normalize.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
-import type { ConnectionService } from '../connections/connection-service.ts'
 import { findCachedCluster } from '../fleet/find-cluster.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
@@ -9,7 +8,6 @@ import type { HandlersFor } from './types.ts'
 type BackupContentsHandlerDeps = {
   db: StoreDatabase
   pool: ClientPool
-  connections: ConnectionService
 }
 
 /** The API's flat `collections` form names no database: they are the default database's (docs/zilliz-api-notes.md#describe-backup). */

@@ -1,7 +1,6 @@
 import type { CopyRegions } from '#contract/commands/region'
 import type { Region } from '../api/zilliz-client.ts'
 import type { ClientPool } from '../connections/client-pool.ts'
-import type { ConnectionService } from '../connections/connection-service.ts'
 import { findCachedCluster } from '../fleet/find-cluster.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import type { HandlersFor } from './types.ts'
@@ -9,7 +8,6 @@ import type { HandlersFor } from './types.ts'
 type RegionHandlerDeps = {
   db: StoreDatabase
   pool: ClientPool
-  connections: ConnectionService
 }
 
 /** Zilliz offers no cross-region copies on Azure (docs/zilliz-api-notes.md#cross-region). */

@@ -1,7 +1,6 @@
 import { CoreError } from '#contract/errors'
 import type { Draft } from '#contract/models/draft'
 import { validatePolicy } from '#contract/policy-rules'
-import type { ConnectionService } from '../connections/connection-service.ts'
 import { findCachedCluster, type ClusterTarget } from '../fleet/find-cluster.ts'
 import type { EventBus } from '../lib/event-bus.ts'
 import { getMirroredPolicy } from '../store/cache.query.ts'
@@ -10,7 +9,6 @@ import { saveDraft, type SaveDraftInput } from '../store/drafts.repo.ts'
 
 type DraftSaverDeps = {
   db: StoreDatabase
-  connections: ConnectionService
   events: EventBus
   now: () => number
 }

@@ -1,0 +1,73 @@
+import type { RunningEmulator } from '#emulator/index'
+import { test, expect } from '../fixtures.ts'
+import { BackupsPage } from '../pages/backups-page.ts'
+import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+
+/*
+ * One organization added twice (a read-only and an admin key): two demo emulators list the same cluster and backup
+ * ids. The second connection is the active one, so the Backups screen shows its rows; what is done from them must
+ * reach its emulator only (core/fleet/find-cluster.ts).
+ */
+let a: ConnectedEmulator | undefined
+let b: ConnectedEmulator | undefined
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  a = await connectEmulator(request, 'Same org e2e (read-only key)')
+  b = await connectEmulator(request, 'Same org e2e (admin key)')
+  await request.dispose()
+})
+
+test.afterAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL })
+  await disconnectEmulator(request, b)
+  await disconnectEmulator(request, a)
+  await request.dispose()
+})
+
+function emulators(): { first: RunningEmulator; second: RunningEmulator } {
+  if (a === undefined || b === undefined) throw new Error('the two connections were not set up')
+  return { first: a.emulator, second: b.emulator }
+}
+
+test("a backup created from the second connection's Backups screen is made in its organization, not the first's", async ({ page }) => {
+  const { first, second } = emulators()
+  const cluster = second.state().clusters.find((c) => c.clusterName === 'ml-features')
+  expect(cluster).toBeDefined()
+  expect(first.state().clusters.map((c) => c.clusterId)).toContain(cluster!.clusterId)
+  const manual = (emulator: RunningEmulator): number =>
+    emulator.state().backups.filter((x) => x.clusterId === cluster!.clusterId && x.creationMethod === 'MANUAL').length
+  const [firstBefore, secondBefore] = [manual(first), manual(second)]
+
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await page.getByRole('button', { name: 'Create backup…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create backup' })
+  await dialog.getByLabel('Cluster', { exact: true }).selectOption({ label: 'ml-features (Staging)' })
+  await dialog.getByRole('button', { name: 'Create backup' }).click()
+  await expect(dialog).toBeHidden()
+  await expect.poll(() => manual(second)).toBe(secondBefore + 1)
+  expect(manual(first)).toBe(firstBefore)
+})
+
+test("a backup deleted from the second connection's row is deleted in its organization only; the first still has it", async ({ page }) => {
+  const { first, second } = emulators()
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await page.getByLabel('Status').selectOption('AVAILABLE')
+  await backups.method.selectOption('MANUAL')
+  await backups.expectEveryRowToShow('available', 'Manual')
+  const name = await backups.firstBackupName()
+  const backupId = second.state().backups.find((x) => x.backupName === name && x.status === 'AVAILABLE')?.backupId
+  expect(backupId).toBeDefined()
+  const statusIn = (emulator: RunningEmulator): string | undefined => emulator.state().backups.find((x) => x.backupId === backupId)?.status
+  expect(statusIn(first)).toBe('AVAILABLE')
+  await backups.search.fill(name)
+  await expect(backups.rows()).toHaveCount(1)
+
+  await backups.chooseAction(name, 'Delete…')
+  await page.getByRole('alertdialog', { name: 'Delete backup' }).getByRole('button', { name: 'Delete backup' }).click()
+  await expect(backups.row(name)).toHaveCount(0, { timeout: 15_000 })
+  expect(statusIn(second)).toBe('DELETED')
+  expect(statusIn(first)).toBe('AVAILABLE')
+})
