@@ -20,6 +20,14 @@ export const notificationCommands = {
     output: z.array(notificationSchema)
   }),
   /**
+   * How many entries of the centre are unread (a group of repeated notices counts once, a digest never): the badge's
+   * number, without reading the entries.
+   */
+  'notification/unread-count': defineCommand({
+    input: z.object({}).strict().default({}),
+    output: z.object({ unread: z.number().int().nonnegative() }).strict()
+  }),
+  /**
    * Marks the given notices, every notice of the groups of the given ids (what an entry of the centre stands for),
    * or all of them, read. Returns how many notices changed.
    */

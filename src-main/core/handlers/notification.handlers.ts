@@ -7,9 +7,10 @@ type NotificationHandlerDeps = {
   onReadChanged(): void
 }
 
-export function notificationHandlers(deps: NotificationHandlerDeps): HandlersFor<'notification/list' | 'notification/mark-read'> {
+export function notificationHandlers(deps: NotificationHandlerDeps): HandlersFor<'notification/list' | 'notification/unread-count' | 'notification/mark-read'> {
   return {
     'notification/list': (input) => Promise.resolve(deps.ledger.list(input)),
+    'notification/unread-count': () => Promise.resolve({ unread: deps.ledger.unreadCount() }),
     'notification/mark-read': (input) => {
       const updated = deps.ledger.markRead(input)
       if (updated > 0) deps.onReadChanged()

@@ -60,6 +60,8 @@ export type NotificationLedger = {
    */
   resolveSettledExpiring(nowMs: number): number
   unreadStats(titleLimit: number): UnreadStats
+  /** `unreadStats`' `unread` alone: the badge's one COUNT. */
+  unreadCount(): number
 }
 
 /** A plain string key/value store for settings and the watcher's own bookkeeping. */

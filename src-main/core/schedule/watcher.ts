@@ -74,7 +74,14 @@ export type Watcher = {
   handlers: HandlersFor<WatchCommand>
 }
 
-type WatchCommand = 'schedule/upcoming' | 'schedule/expiring' | 'notification/list' | 'notification/mark-read' | 'settings/get' | 'settings/update'
+type WatchCommand =
+  | 'schedule/upcoming'
+  | 'schedule/expiring'
+  | 'notification/list'
+  | 'notification/unread-count'
+  | 'notification/mark-read'
+  | 'settings/get'
+  | 'settings/update'
 
 /** Composes the watcher. It reads the cache, writes the ledger and notifies; it never calls the API. */
 export function createWatcher(deps: WatcherDeps): Watcher {

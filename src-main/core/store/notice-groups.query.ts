@@ -18,6 +18,12 @@ const GROUP_OF_N = 'n.connection_id, n.cluster_id, n.kind'
 /** True when the notice `n` is in the group of the notice `g`. */
 const SAME_GROUP = 'g.cluster_id = n.cluster_id AND g.kind = n.kind AND g.connection_id IS n.connection_id'
 
+/** A notice that makes its entry count as unread: unread itself, and not a digest (it only summarises others). */
+const UNREADS = "n.read = 0 AND n.kind <> 'digest'"
+
+/** Over the notices `n` of UNREADS: how many entries (groups) they make. */
+const UNREAD_ENTRIES = `COUNT(DISTINCT json_array(${GROUP_OF_N}))`
+
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'critical']
 
 type GroupRow = NotificationRow & { group_count: number; group_unread: number; group_first: number }
@@ -67,13 +73,18 @@ export function markGroupsRead(db: StoreDatabase, ids: readonly string[]): numbe
     .run(JSON.stringify(ids)).changes
 }
 
+/** Unread entries (groups with an unread notice), digests left out: the badge's number, one COUNT. */
+export function unreadEntryCount(db: StoreDatabase): number {
+  return (db.prepare(`SELECT ${UNREAD_ENTRIES} AS unread FROM notifications n WHERE ${UNREADS}`).get() as { unread: number }).unread
+}
+
 /** Unread entries (groups with an unread notice), their worst severity and latest titles; digests left out. */
 export function unreadStats(db: StoreDatabase, titleLimit: number): UnreadStats {
   const totals = db
     .prepare(
-      `SELECT COUNT(DISTINCT json_array(${GROUP_OF_N})) AS unread,
+      `SELECT ${UNREAD_ENTRIES} AS unread,
               MAX(CASE n.severity WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END) AS worst
-       FROM notifications n WHERE n.read = 0 AND n.kind <> 'digest'`
+       FROM notifications n WHERE ${UNREADS}`
     )
     .get() as { unread: number; worst: number | null }
   const titles = db
@@ -81,7 +92,7 @@ export function unreadStats(db: StoreDatabase, titleLimit: number): UnreadStats 
       `SELECT id, title, cluster_id FROM (
          SELECT n.id, n.title, n.cluster_id, n.created_at,
            ROW_NUMBER() OVER (PARTITION BY ${GROUP_OF_N} ORDER BY n.created_at DESC, n.id DESC) AS position
-         FROM notifications n WHERE n.read = 0 AND n.kind <> 'digest')
+         FROM notifications n WHERE ${UNREADS})
        WHERE position = 1 ORDER BY created_at DESC, id DESC LIMIT ?`
     )
     .all(titleLimit) as { id: number; title: string; cluster_id: string }[]

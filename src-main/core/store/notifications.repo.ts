@@ -1,7 +1,7 @@
 import type { Notification } from '#contract/models/notification'
 import type { NotificationLedger } from '../schedule/ledger.ts'
 import type { StoreDatabase } from './database.ts'
-import { listGroupOf, listGroups, markGroupsRead, unreadStats } from './notice-groups.query.ts'
+import { listGroupOf, listGroups, markGroupsRead, unreadEntryCount, unreadStats } from './notice-groups.query.ts'
 import { fromDraft, noticeRows, SELECT_NOTICES } from './notice-rows.ts'
 import { readQuery, writeTransaction } from './transaction.ts'
 
@@ -121,6 +121,7 @@ export function createNotificationLedger(db: StoreDatabase, hooks: LedgerHooks =
           .run({ now: nowMs }).changes
       )
     },
-    unreadStats: (titleLimit) => readQuery('summarise notifications', () => unreadStats(db, titleLimit))
+    unreadStats: (titleLimit) => readQuery('summarise notifications', () => unreadStats(db, titleLimit)),
+    unreadCount: () => readQuery('count unread notifications', () => unreadEntryCount(db))
   }
 }

@@ -5,7 +5,11 @@ import { toasts, type ToastKind } from './toasts.svelte.ts'
 
 const TOAST_KIND: Record<Notification['severity'], ToastKind> = { info: 'info', warning: 'warning', critical: 'error' }
 
-/** The notification centre, plus toasts and OS notifications for new notices. */
+/**
+ * The badge's unread count, the notification centre, and toasts and OS notifications for new notices. The shell
+ * follows the count alone (`load`, one COUNT in the core); the centre's entries are read only while the
+ * Notifications screen shows them (`showList`), not 500 entries for a number.
+ */
 export class NotificationsState {
   items = $state<Notification[]>([])
   isUnreadOnly = $state(false)
@@ -16,17 +20,21 @@ export class NotificationsState {
     typeof window !== 'undefined' && 'Notification' in window ? window.Notification.permission : 'unsupported'
   )
 
-  /** The badge: unread entries, counted as the tray counts them (UnreadStats in core/schedule/ledger.ts). */
-  readonly unreadCount = $derived(this.items.filter(countsAsUnread).length)
+  /** The badge: unread entries, counted as the tray counts them (`notification/unread-count`, UnreadStats). */
+  unreadCount = $state(0)
   readonly visible = $derived(this.isUnreadOnly ? this.items.filter((n) => !n.read) : this.items)
 
   private latestLoad = 0
+  private latestCount = 0
+  /** How many screens show the entries now (the Notifications screen, while mounted). */
+  private listViewers = 0
 
   constructor(private readonly core: CoreClient) {}
 
   /**
-   * A raised notice goes into a toast and to the OS when the window is not focused; the list is read again, since
-   * the core decides which entry (group of repeated notices) the notice joins (core/store/notice-groups.query.ts).
+   * A raised notice goes into a toast and to the OS when the window is not focused; the count is read again, and the
+   * list if shown, since the core decides which entry (group of repeated notices) the notice joins
+   * (core/store/notice-groups.query.ts).
    */
   watch(): Unsubscribe {
     return this.core.subscribe((message) => {
@@ -38,7 +46,28 @@ export class NotificationsState {
     })
   }
 
+  /** Reads the unread count, and the entries too while a screen shows them. */
   async load(): Promise<void> {
+    await Promise.all([this.loadCount(), this.listViewers > 0 ? this.loadList() : Promise.resolve()])
+  }
+
+  /** The entries are read now and kept current until the returned function is called (the screen's onMount). */
+  showList(): () => void {
+    this.listViewers += 1
+    void this.loadList()
+    return () => {
+      this.listViewers -= 1
+    }
+  }
+
+  async loadCount(): Promise<void> {
+    const request = ++this.latestCount
+    const result = await this.core.invoke('notification/unread-count', {})
+    // A count that fails to come keeps the last one: the badge is a hint, the centre's own read reports errors.
+    if (request === this.latestCount && result.ok) this.unreadCount = result.value.unread
+  }
+
+  async loadList(): Promise<void> {
     this.isLoading = true
     // Two loads in flight (a burst of raised notices): only the latest request's answer is kept.
     const request = ++this.latestLoad
@@ -59,6 +88,7 @@ export class NotificationsState {
     const result = await this.core.invoke('notification/mark-read', { groupsOf: ids })
     if (!result.ok) return result.error
     this.items = this.items.map((n) => (ids.includes(n.id) ? asRead(n) : n))
+    void this.loadCount()
     return null
   }
 
@@ -66,6 +96,7 @@ export class NotificationsState {
     const result = await this.core.invoke('notification/mark-read', { all: true })
     if (!result.ok) return result.error
     this.items = this.items.map(asRead)
+    void this.loadCount()
     return null
   }
 

@@ -2,6 +2,8 @@ import { test, expect } from '../fixtures.ts'
 import { NotificationsPage } from '../pages/notifications-page.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
+import { rpc } from '../support/rpc.ts'
 
 let connected: ConnectedEmulator
 
@@ -15,6 +17,19 @@ test.afterAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL })
   await disconnectEmulator(request, connected)
   await request.dispose()
+})
+
+test("the bell shows the core's unread count, read as a count: no screen but the centre reads the entries", async ({ page, request }) => {
+  const entryReads: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('/rpc/notification/list')) entryReads.push(r.url())
+  })
+  await new FleetPage(page).open()
+  const { unread } = await rpc(request, 'notification/unread-count', {})
+  expect(unread).toBeGreaterThan(0)
+  await expect(page.getByRole('banner').getByRole('link', { name: `Notifications, ${unread} unread` })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(entryReads).toEqual([])
 })
 
 test('lists notices, marks one and then all read, and filters unread', async ({ page }) => {
@@ -31,6 +46,8 @@ test('lists notices, marks one and then all read, and filters unread', async ({ 
   await expect(centre.items).toHaveCount(unreadBefore - 1)
   await centre.markAllRead.click()
   await expect(page.getByText('No unread notifications')).toBeVisible()
+  // The bell's count follows: nothing unread, no number.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Notifications', exact: true })).toBeVisible()
   await centre.unreadOnly.uncheck()
   await expect(centre.items.first()).toBeVisible()
   await expect(page.getByText('Everything is read.')).toBeVisible()

@@ -71,6 +71,19 @@ describe('repeated notices collapse into one entry of the notification centre', 
     expect(stats.unread).toBe(ledger.list({ unreadOnly: true }).filter((n) => n.kind !== 'digest').length)
     expect(stats.titles.map((t) => t.title)).toEqual(['Backup missed: day 1', 'Backup missed: day 1'])
     expect(stats.worst).toBe('critical')
+    // The badge's own read (notification/unread-count) is the same number, counted alone.
+    expect(ledger.unreadCount()).toBe(2)
+    ledger.markRead({ groupsOf: [ledger.list({}).find((n) => n.organization?.connectionId === 'conn-2')?.id ?? ''] })
+    expect(ledger.unreadCount()).toBe(1)
+    ledger.markRead({ all: true })
+    expect(ledger.unreadCount()).toBe(0)
+  })
+
+  it('the unread count takes no input: anything else is refused at the contract, naming the field', () => {
+    expect(commands['notification/unread-count'].input.parse(undefined)).toEqual({})
+    const parsed = commands['notification/unread-count'].input.safeParse({ limit: 500 })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['limit'] })
   })
 
   it('refuses a malformed group id at the contract, naming the field', () => {

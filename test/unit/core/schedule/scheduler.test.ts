@@ -80,7 +80,8 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
       markRead: () => 0,
       markReadByKey: () => undefined,
       resolveSettledExpiring: () => 0,
-      unreadStats: () => ({ unread: 0, worst: null, titles: [] })
+      unreadStats: () => ({ unread: 0, worst: null, titles: [] }),
+      unreadCount: () => 0
     }
     const pending: Notification[] = []
     const expiresAt = now + 24 * 3_600_000 + 1000
