@@ -134,7 +134,8 @@ export function digestNotice(items: readonly Notification[], nowMs: number): Not
   for (const n of items) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1)
   const parts = [...counts].map(([kind, count]) => `${count} ${kind}`)
   const worst = worstSeverity(items)
-  const titles = items.slice(0, 5).map((n) => `• ${n.title}`)
+  // Each line names its organization (connection): with two, the same cluster name may be in both.
+  const titles = items.slice(0, 5).map((n) => (n.organization === undefined ? `• ${n.title}` : `• [${n.organization.name}] ${n.title}`))
   const more = items.length > 5 ? [`…and ${items.length - 5} more in the notification centre.`] : []
   return {
     connectionId: null,

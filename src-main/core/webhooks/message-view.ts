@@ -54,13 +54,21 @@ function noticeView(e: NoticeEvent, ctx: RenderContext): MessageView {
   return { title: withPrefix(ctx.prefix, e.title), severity: e.severity, text: e.body, facts, items: [] }
 }
 
+/**
+ * One notice of a digest: its severity, the organization (connection) it is about, and its title. With two
+ * connections the same cluster name (or id) may be in both; a line without its connection cannot be acted on.
+ */
+function digestLine(n: NoticeEvent): string {
+  return n.connection === null ? `${SEVERITY_TEXT[n.severity]}: ${n.title}` : `${SEVERITY_TEXT[n.severity]}: [${n.connection.name}] ${n.title}`
+}
+
 function digestView(e: DigestEvent, ctx: RenderContext): MessageView {
   const f = e.fleet
   const text =
     `Fleet: ${String(f.clusters)} clusters — ${String(f.ok)} ok, ${String(f.pending)} pending, ${String(f.warning)} warning, ` +
     `${String(f.failing)} failing, ${String(f.unknown)} unknown. ` +
     `${String(e.notices.length)} notice${e.notices.length === 1 ? '' : 's'} from ${utcText(Date.parse(e.period.from))} to ${utcText(Date.parse(e.period.to))}.`
-  const items = e.notices.slice(0, DIGEST_ITEM_LIMIT).map((n) => `${SEVERITY_TEXT[n.severity]}: ${n.title}`)
+  const items = e.notices.slice(0, DIGEST_ITEM_LIMIT).map(digestLine)
   const more = e.notices.length - items.length
   if (more > 0) items.push(`…and ${String(more)} more`)
   return { title: withPrefix(ctx.prefix, e.title), severity: e.severity, text, facts: lateFact(ctx, e.time), items }
