@@ -87,3 +87,18 @@ test('a window opened on the Fleet asks for no screen’s code first: the Fleet 
   await expect(fleet.heading).toBeVisible()
   expect(await screenCodeAskedFirst(page)).toEqual([])
 })
+
+test('the shell reads its own parts only once the Timeline has drawn its first lanes, and then shows them', async ({ page }) => {
+  // When the lanes' canvas first says it drew marks (data-drawn, set as it draws), from navigation start.
+  await page.addInitScript(`new MutationObserver((changes, observer) => {
+    if (changes.some((change) => change.target.getAttribute?.('data-drawn') > '0')) { window.__drawnAt = performance.now(); observer.disconnect() }
+  }).observe(document, { subtree: true, attributeFilter: ['data-drawn'] })`)
+  const timeline = new TimelinePage(page)
+  await timeline.open()
+  await expect(page.getByTestId('app-version')).toBeVisible()
+  const order = await page.evaluate(() => ({
+    drawnAt: (window as unknown as { __drawnAt?: number }).__drawnAt ?? Number.NaN,
+    infoAt: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/rpc/app/info'))?.startTime ?? Number.NaN
+  }))
+  expect(order.infoAt).toBeGreaterThan(order.drawnAt)
+})
