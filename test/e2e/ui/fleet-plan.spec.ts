@@ -62,6 +62,10 @@ test('selects three clusters with Space and Shift+Space, applies a template thro
 
   await review.applyTo(3).click()
   for (const name of names) await expect(review.result(name)).toHaveText('Applied')
+  // Applied, the review no longer speaks of the future: the new policy is the one now on Zilliz Cloud.
+  await expect(review.summary).toHaveText('The plan: 3 clusters to change · 0 already as wanted · 0 skipped · 0 invalid.')
+  for (const name of names) await expect(review.verdict(name)).toHaveCount(0)
+  await expect(review.item('catalog-staging').getByRole('columnheader')).toContainText(['Before', 'Now on Zilliz Cloud'])
   await review.close.click()
   await expect(review.root).toBeHidden()
 
