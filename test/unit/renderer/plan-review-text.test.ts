@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { diffSides, planSummaryText } from '../../../src-renderer/features/plans/plan-labels.ts'
+import { diffSides, planSummaryText } from '../../../src-renderer/features/plans/plan-review-text.ts'
 
 describe('the review of a plan says what is true before and after it is applied', () => {
   test('before the admin confirms, the left side is Zilliz Cloud now; once applied it is what was there before', () => {
