@@ -25,8 +25,9 @@ export class ClustersState {
     return this.clusters[0]?.connectionId
   }
 
-  byId(clusterId: string): FleetRow | undefined {
-    return this.clusters.find((c) => c.clusterId === clusterId)
+  /** A row by id; with `connectionId`, only that connection's (two connections can list the same cluster id). */
+  byId(clusterId: string, connectionId?: string): FleetRow | undefined {
+    return this.clusters.find((c) => c.clusterId === clusterId && (connectionId === undefined || c.connectionId === connectionId))
   }
 
   async load(): Promise<void> {

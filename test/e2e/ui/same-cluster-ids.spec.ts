@@ -1,7 +1,9 @@
 import type { RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
+import { TemplatesPage } from '../pages/templates-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { rpc } from '../support/rpc.ts'
 
 /*
  * One organization added twice (a read-only and an admin key): two demo emulators list the same cluster and backup
@@ -70,4 +72,26 @@ test("a backup deleted from the second connection's row is deleted in its organi
   await expect(backups.row(name)).toHaveCount(0, { timeout: 15_000 })
   expect(statusIn(second)).toBe('DELETED')
   expect(statusIn(first)).toBe('AVAILABLE')
+})
+
+// Last in the file: it makes the first connection the active one.
+test('a cluster link naming the first connection never opens the second\'s cluster of that id: the Fleet offers to switch, then opens it', async ({ page, request }) => {
+  const { first } = emulators()
+  const orders = first.state().clusters.find((c) => c.clusterName === 'orders-prod')
+  expect(orders).toBeDefined()
+  const policy = { enabled: true, frequency: '1,2,3,4,5', startTime: '01:00-03:00', retentionDays: 9 }
+  const template = await rpc(request, 'template/save', { name: 'same-ids-e2e', policy })
+  try {
+    await rpc(request, 'template/assign', { templateId: template.id, clusterIds: [orders!.clusterId], connectionId: a!.connectionId })
+    const templates = new TemplatesPage(page)
+    await templates.open()
+    await templates.card('same-ids-e2e').getByRole('link', { name: 'orders-prod' }).click()
+    await expect(page.getByText('This cluster is in Same org e2e (read-only key)')).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'orders-prod' })).toHaveCount(0)
+    await page.getByRole('button', { name: 'Switch to Same org e2e (read-only key)' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'orders-prod' })).toBeVisible()
+    await expect(page.getByRole('button', { name: /^Organization: Same org e2e \(read-only key\)/ })).toBeVisible()
+  } finally {
+    await rpc(request, 'template/delete', { id: template.id })
+  }
 })
