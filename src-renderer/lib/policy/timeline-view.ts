@@ -105,6 +105,9 @@ export function axisTicks(view: ViewRange, utc: boolean): AxisTick[] {
   return ticks.sort((a, b) => a.ms - b.ms)
 }
 
+/** A row's height in the picture (a project heading or a lane), in CSS pixels. */
+export const ROW_HEIGHT = 30
+
 /** A row of the picture: a project heading, or the lane at `lane` in the core's lane order. */
 export type PictureRow = { kind: 'group'; key: string; label: string } | { kind: 'lane'; key: string; lane: number }
 

@@ -3,7 +3,7 @@ import type { SerializedError } from '#contract/errors'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import { stopAll } from './follow.ts'
 import { contains, DEFAULT_ZOOM, fetchRangeFor, rangeAroundNow, type ViewRange } from '../policy/timeline-view.ts'
-import { LANE_PAGE, lanesPageInput } from './lanes-request.ts'
+import { LANE_PAGE, firstPageLimit, lanesPageInput } from './lanes-request.ts'
 
 export { LANE_PAGE } from './lanes-request.ts'
 
@@ -21,7 +21,8 @@ export type PictureLane = Omit<TimelineLane, 'marks'> & {
 /**
  * The Timeline picture's lanes, loaded page by page for the lanes on screen (`timeline/lanes`) over the view plus a
  * span each side. Pages of an older range stay shown until their replacement arrives, so a pan never blanks a lane.
- * The first answer covers the view alone (a third of the bytes, for a fast first paint); the margins are asked for
+ * The first answer covers the view alone (a third of the bytes, for a fast first paint) and the lanes the first
+ * frame shows (`firstPageLimit`: the rest of the first page comes with the margins); the margins are asked for
  * when the picture next asks (`ensure`, which it does again once it has drawn that answer), so their bigger answer
  * does not hold back the picture's code or its first lanes on the host.
  * A view that leaves the loaded range asks again only once it settles, so a drag does not fetch on every move.
@@ -46,7 +47,11 @@ export class TimelineLanesState {
   /** The first answer is in: the next `ensure` asks for the margins. */
   private isMarginDue = false
 
-  constructor(private readonly core: CoreClient) {}
+  /** `windowHeight` says how many lanes the picture's first frame shows, and so how many the first read asks for. */
+  constructor(
+    private readonly core: CoreClient,
+    private readonly windowHeight: () => number = () => window.innerHeight
+  ) {}
 
   lane(index: number): PictureLane | undefined {
     return this.pages[Math.floor(index / LANE_PAGE)]?.[index % LANE_PAGE]
@@ -113,7 +118,7 @@ export class TimelineLanesState {
       const key = `${String(this.generation)}|${String(page)}`
       if (this.fresh.has(page) || this.inFlight.has(key)) continue
       this.inFlight.add(key)
-      loads.push(this.loadPage(page, range, this.generation, key))
+      loads.push(this.loadPage(page, range, this.isNarrow ? firstPageLimit(this.windowHeight()) : LANE_PAGE, this.generation, key))
     }
     return Promise.all(loads).then(() => undefined)
   }
@@ -158,8 +163,8 @@ export class TimelineLanesState {
     this.inFlight = new Set()
   }
 
-  private async loadPage(page: number, range: ViewRange, generation: number, key: string): Promise<void> {
-    const result = await this.core.invoke('timeline/lanes', lanesPageInput(range, page))
+  private async loadPage(page: number, range: ViewRange, limit: number, generation: number, key: string): Promise<void> {
+    const result = await this.core.invoke('timeline/lanes', lanesPageInput(range, page, limit))
     this.inFlight.delete(key)
     if (generation !== this.generation) return
     this.hasLoaded = true
@@ -173,7 +178,8 @@ export class TimelineLanesState {
       this.isNarrow = false
       this.isMarginDue = true
     }
-    this.fresh.add(page)
+    // A page asked for in part (the first read) is asked for whole by the next `ensure` that reaches it.
+    if (limit === LANE_PAGE) this.fresh.add(page)
     this.groups = result.value.groups
     this.total = result.value.total
     this.pages = { ...this.pages, [page]: result.value.lanes.map(toPictureLane) }

@@ -10,10 +10,10 @@ const NOW = Date.UTC(2026, 10, 26, 12, 0, 0, 123)
 describe('the first screen’s early read (first-screen.ts)', () => {
   test('is the very read a visit to the picture sends first, so the visit takes its answer', () => {
     const core = new FakeCoreClient().answer('timeline/lanes', () => success({ total: 0, groups: [], lanes: [] }))
-    void new TimelineLanesState(core).visit(NOW)
-    expect(core.callsOf('timeline/lanes')).toEqual([firstLanesInput(NOW)])
+    void new TimelineLanesState(core, () => 800).visit(NOW)
+    expect(core.callsOf('timeline/lanes')).toEqual([firstLanesInput(NOW, 800)])
     // Compared as the early-read client compares them: the same text, keys in the same order.
-    expect(JSON.stringify(core.callsOf('timeline/lanes')[0])).toBe(JSON.stringify(firstLanesInput(NOW)))
+    expect(JSON.stringify(core.callsOf('timeline/lanes')[0])).toBe(JSON.stringify(firstLanesInput(NOW, 800)))
   })
 
   test('reads the screen from the address as the shell’s router does', () => {

@@ -3,9 +3,12 @@ import type { CommandInput } from '#contract/commands'
 import { success } from '#contract/envelope'
 import { LANE_PAGE, RANGE_SETTLE_MS, TimelineLanesState } from '../../../../src-renderer/lib/state/timeline-lanes.svelte.ts'
 import { fetchRangeFor, panBy, rangeAroundNow } from '../../../../src-renderer/lib/policy/timeline-view.ts'
+import { firstLanesInput, firstPageLimit } from '../../../../src-renderer/lib/state/lanes-request.ts'
 import { deferred, FakeCoreClient, settle } from '../../../fakes/fake-core-client.ts'
 
 const NOW = Date.UTC(2026, 10, 26, 12)
+/** An 800 px tall window: its picture's first frame shows 18 rows (a 500 px viewport). */
+const WINDOW_HEIGHT = 800
 const LANES = 60
 
 /** A core with LANES clusters in one project, each with one AUTO backup at now − 1 day. */
@@ -41,7 +44,7 @@ describe('TimelineLanesState loading', () => {
 
   test('asks first for the visible lanes over the view alone, then, once the picture asks again, for the margins a pan moves into', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     const view = rangeAroundNow(NOW, 21)
     void state.ensure(view, 0, 20)
     await settle()
@@ -61,7 +64,7 @@ describe('TimelineLanesState loading', () => {
 
   test('a view that leaves the loaded range asks again only once it has rested, with the last view', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     let view = rangeAroundNow(NOW, 21)
     await showFirstLanes(state, view)
     const before = core.callsOf('timeline/lanes').length
@@ -82,7 +85,7 @@ describe('TimelineLanesState loading', () => {
 
   test('scrolling to lanes not yet loaded asks for their page at once', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     const view = rangeAroundNow(NOW, 21)
     await showFirstLanes(state, view)
     void state.ensure(view, 30, 50)
@@ -93,7 +96,7 @@ describe('TimelineLanesState loading', () => {
 
   test('dispose stops a re-fetch still waiting for the view to rest', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     const view = rangeAroundNow(NOW, 21)
     await showFirstLanes(state, view)
     const before = core.callsOf('timeline/lanes').length
@@ -105,7 +108,7 @@ describe('TimelineLanesState loading', () => {
 
   test('a sync that ended while the event stream was down is read once the stream is back: the lanes on screen are asked for again', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     const stop = state.watch()
     const view = rangeAroundNow(NOW, 21)
     await showFirstLanes(state, view)
@@ -124,13 +127,44 @@ describe('TimelineLanesState loading', () => {
   })
 })
 
+describe('TimelineLanesState first read size', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  test('a visit first asks for the lanes its first frame shows in the window, and the rest of the page with the margins', async () => {
+    const core = coreWithLanes()
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
+    const view = state.currentVisit(NOW)
+    await settle()
+    const limits = (): (number | undefined)[] => core.callsOf('timeline/lanes').map((i: CommandInput<'timeline/lanes'>) => i.limit)
+    expect(limits()).toEqual([18])
+    expect(state.lane(17)?.clusterName).toBe('cluster-17')
+    expect(state.lane(18)).toBeUndefined()
+
+    // The picture has painted those lanes and asks again, now with the overscan rows: one read of whole pages.
+    void state.ensure(view, 0, 24)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(limits()).toEqual([18, LANE_PAGE])
+    expect(asked(core).at(-1)).toEqual({ ...fetchRangeFor(view), offset: 0 })
+    expect(state.lane(24)?.clusterName).toBe('cluster-24')
+  })
+
+  test('the first read asks for as many lanes as rows fit the viewport of the window, at most a page', () => {
+    expect(firstPageLimit(800)).toBe(18)
+    // The viewport is 240…620 px tall whatever the window: 9 and 22 rows.
+    expect(firstPageLimit(300)).toBe(9)
+    expect(firstPageLimit(2000)).toBe(22)
+    expect(firstLanesInput(NOW, 800)).toMatchObject({ offset: 0, limit: 18 })
+  })
+})
+
 describe('TimelineLanesState visits', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
   test('a visit asks for its first page at once, and the picture mounted meanwhile shows that view without asking again', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     const firstPage = state.visit(NOW)
     expect(asked(core)).toEqual([{ ...rangeAroundNow(NOW, 21), offset: 0 }])
 
@@ -150,7 +184,7 @@ describe('TimelineLanesState visits', () => {
       await answer.promise
       return first.invoke('timeline/lanes', input)
     })
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     let isIn = false
     void state.visit(NOW).then(() => (isIn = true))
     await settle()
@@ -164,7 +198,7 @@ describe('TimelineLanesState visits', () => {
 
   test('a new visit drops what the last one loaded and starts again from the default view around its own time', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     await state.visit(NOW)
     void state.ensure(panBy(rangeAroundNow(NOW, 21), -0.5), 30, 50)
     await vi.advanceTimersByTimeAsync(RANGE_SETTLE_MS)
@@ -181,7 +215,7 @@ describe('TimelineLanesState visits', () => {
 
   test('a picture mounted without a visit (the list view switched to the picture) starts one', async () => {
     const core = coreWithLanes()
-    const state = new TimelineLanesState(core)
+    const state = new TimelineLanesState(core, () => WINDOW_HEIGHT)
     const view = state.currentVisit(NOW)
     expect(view).toEqual(rangeAroundNow(NOW, 21))
     await settle()
