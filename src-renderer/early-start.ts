@@ -11,10 +11,12 @@ if (files !== null) {
   // By address, not by name: a static import would make this chunk wait for that one and its imports. A failed
   // import is main.ts's to notice: it starts the first screen itself.
   import(/* @vite-ignore */ new URL(files.start, document.baseURI).href)
-    .then((module: { startFirstScreen: typeof startFirstScreen }) => module.startFirstScreen())
+    .then((module: { startFirstScreen: typeof startFirstScreen }) => {
+      module.startFirstScreen()
+      // The page's first use of Intl loads ICU's data (15–45 ms of a fresh page, profiled: the shell's first
+      // `localTimeZone`, lib/ui/format.ts). Done here, once the first screen's read is sent, it is paid while the
+      // page waits for that answer and its other files, not between the answer and the screen's paint.
+      Intl.DateTimeFormat().resolvedOptions()
+    })
     .catch(() => undefined)
 }
-// The page's first use of Intl loads ICU's data (15–45 ms of a fresh page, profiled: the shell's first
-// `localTimeZone`, lib/ui/format.ts). Done here, it is paid while the page waits for the rest of its files,
-// not between the first screen's answer and its paint.
-Intl.DateTimeFormat().resolvedOptions()
