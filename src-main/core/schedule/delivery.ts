@@ -36,7 +36,7 @@ export function deliverPending(d: DeliveryInput): Notification[] {
   const wasHeld = pending.some((n) => Date.parse(n.createdAt) < d.nowMs)
   const isCatchUp = d.isCatchUp || wasHeld
   const asDigest = pending.length > 1 && (isCatchUp || pending.length > BURST_LIMIT)
-  const shown = asDigest ? d.ledger.record([digestNotice(pending, d.nowMs)], d.nowMs) : pending
+  const shown = asDigest ? d.ledger.record([digestNotice(pending, d.nowMs, isCatchUp ? 'away' : 'burst')], d.nowMs) : pending
   d.ledger.markDelivered([...all, ...shown].map((n) => n.id), d.nowMs)
   for (const n of shown) {
     d.notifier.show(n)

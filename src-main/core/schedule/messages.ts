@@ -128,8 +128,12 @@ export function worstSeverity(items: readonly { severity: NoticeDraft['severity'
   return items.reduce<NoticeDraft['severity']>((w, n) => (SEVERITY_RANK[n.severity] > SEVERITY_RANK[w] ? n.severity : w), 'info')
 }
 
-/** One notice standing for several: shown instead of each of them after downtime, sleep or quiet hours. */
-export function digestNotice(items: readonly Notification[], nowMs: number): NoticeDraft {
+/**
+ * One notice standing for several: shown instead of each of them after downtime, sleep or quiet hours (`away`), or
+ * when many come at once, such as a new connection's first sync (`burst`): its title says which, since "while you
+ * were away" is untrue of a burst.
+ */
+export function digestNotice(items: readonly Notification[], nowMs: number, cause: 'away' | 'burst'): NoticeDraft {
   const counts = new Map<string, number>()
   for (const n of items) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1)
   const parts = [...counts].map(([kind, count]) => `${count} ${kind}`)
@@ -142,7 +146,7 @@ export function digestNotice(items: readonly Notification[], nowMs: number): Not
     clusterId: ALL_CLUSTERS,
     kind: 'digest',
     slotMs: nowMs,
-    title: `${items.length} backup notices while you were away`,
+    title: cause === 'away' ? `${items.length} backup notices while you were away` : `${items.length} backup notices at once`,
     body: [`${parts.join(', ')}.`, ...titles, ...more].join('\n'),
     severity: worst
   }

@@ -43,7 +43,7 @@ describe('the watcher', () => {
     expect(h.notifier.shown).toHaveLength(1)
     const [digest] = h.notifier.shown
     expect(digest?.kind).toBe('digest')
-    expect(digest?.title).toContain('4 backup notices')
+    expect(digest?.title).toBe('4 backup notices while you were away')
     expect(h.raised).toEqual([digest])
     const unread = await h.watcher.handlers['notification/list']({ unreadOnly: true })
     expect(unread.map((n) => n.kind).sort()).toEqual(['digest', 'expiring', 'missed', 'missed', 'missed'])

@@ -54,7 +54,13 @@ describe('a digest line names the organization (connection) it is about', () => 
   })
 
   it('in the catch-up digest of the notification centre, each line carries its connection', () => {
-    const body = digestNotice([first, second], Date.parse('2026-03-02T08:00:00.000Z')).body.split('\n')
+    const body = digestNotice([first, second], Date.parse('2026-03-02T08:00:00.000Z'), 'away').body.split('\n')
     expect(body.slice(1)).toEqual(['• [Acme EU] Backup missed: orders-prod', '• [Acme US] Backup missed: orders-prod'])
+  })
+
+  it('says "while you were away" only of a catch-up, not of a burst the admin was there for', () => {
+    const now = Date.parse('2026-03-02T08:00:00.000Z')
+    expect(digestNotice([first, second], now, 'away').title).toBe('2 backup notices while you were away')
+    expect(digestNotice([first, second], now, 'burst').title).toBe('2 backup notices at once')
   })
 })
