@@ -1,7 +1,9 @@
+import type { Locator } from '@playwright/test'
 import type { RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
 import { TemplatesPage } from '../pages/templates-page.ts'
+import { TimelinePage } from '../pages/timeline-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 import { rpc } from '../support/rpc.ts'
 
@@ -72,6 +74,19 @@ test("a backup deleted from the second connection's row is deleted in its organi
   await expect(backups.row(name)).toHaveCount(0, { timeout: 15_000 })
   expect(statusIn(second)).toBe('DELETED')
   expect(statusIn(first)).toBe('AVAILABLE')
+})
+
+test("the Timeline's two lanes of one cluster id link each to its own connection's cluster, and the list's links to the active connection's", async ({ page }) => {
+  const connections = [a!.connectionId, b!.connectionId].sort()
+  const connectionsOf = (links: Locator) => async (): Promise<string[]> =>
+    (await links.evaluateAll((els) => els.map((el) => new URLSearchParams(el.getAttribute('href')?.split('?')[1]).get('connection') ?? ''))).sort()
+  const timeline = new TimelinePage(page)
+  await timeline.open()
+  await expect.poll(connectionsOf(timeline.lanes.getByRole('link', { name: /^ml-features:/ }))).toEqual(connections)
+  // The list shows the active (second) organization by default.
+  await timeline.openList()
+  const entries = page.getByTestId('timeline-entry').getByRole('link', { name: 'ml-features' })
+  await expect.poll(async () => [...new Set(await connectionsOf(entries)())]).toEqual([b!.connectionId])
 })
 
 // Last in the file: it makes the first connection the active one.
