@@ -30,9 +30,15 @@ export const RPO_PERIOD_MS = 30 * 24 * 3_600_000
 const DAY_MS = 24 * 3_600_000
 
 export type AchievedRpo = {
+  /**
+   * The achieved RPO over the counted time: the worst of its closed gaps and the open one (from the newest good
+   * backup to `nowMs`), so 13 days without a good backup read 13 days, not the daily gap before them. Null when the
+   * counted time is empty (the cluster is not known yet, or known only from `nowMs`).
+   */
+  rpoMs: number | null
   /** Longest gap between consecutive good backups within the counted time; null with fewer than two to compare. */
-  longestGapMs: number | null
-  /** Time since the newest good backup; null when there is none. */
+  longestClosedGapMs: number | null
+  /** Time since the newest good backup, however old; null when there is none. */
   currentGapMs: number | null
   /** Start of the counted time: the later of the period's start and since when the cluster's backups are known. */
   fromMs: number
@@ -48,8 +54,9 @@ export type AchievedRpo = {
  * cluster was in a list the app read (schema 14, store/cluster-watch.repo.ts: the first sync, or the oldest AUTO
  * backup it listed); null (never fully synced) counts nothing. `goodTimesMs` are creation times of backups that
  * were ever AVAILABLE (expired and deleted ones included), ascending; one before the counted time may be given,
- * and the gap from it counts only from the counted time's start. The core computes the same figure in the database
- * (core/store/protection.query.ts `goodBackupGaps`, which a property test holds equal to this function).
+ * and the gap from it counts only from the counted time's start. The RPO is the worst of those gaps and the open
+ * one (`withOpenGap`). The core computes the same figure in the database (core/store/protection.query.ts
+ * `goodBackupGaps`, which a property test holds equal to this function).
  */
 export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, knownSinceMs: number | null, periodMs = RPO_PERIOD_MS): AchievedRpo {
   const start = rpoCountedFrom(nowMs - periodMs, nowMs, knownSinceMs)
@@ -63,7 +70,25 @@ export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, known
     }
     previous = t
   }
-  return { longestGapMs: longest, currentGapMs: previous === null ? null : nowMs - previous, fromMs: start, watchedMs: nowMs - start }
+  return {
+    rpoMs: withOpenGap(longest, previous, start, nowMs),
+    longestClosedGapMs: longest,
+    currentGapMs: previous === null ? null : nowMs - previous,
+    fromMs: start,
+    watchedMs: nowMs - start
+  }
+}
+
+/**
+ * The achieved RPO from the longest closed gap of the counted time [startMs, nowMs] and the newest good backup
+ * (null: none up to `nowMs`): the worse of that gap and the open one, which, like a closed gap from a backup before
+ * the counted time, runs only from the counted time's start. So a cluster with no good backup in the counted time
+ * (none at all, or only older ones) has the whole counted time as its RPO; an empty counted time has none (null).
+ */
+export function withOpenGap(longestClosedGapMs: number | null, newestGoodMs: number | null, startMs: number, nowMs: number): number | null {
+  if (startMs >= nowMs) return null
+  const open = nowMs - Math.max(newestGoodMs ?? startMs, startMs)
+  return longestClosedGapMs === null ? open : Math.max(longestClosedGapMs, open)
 }
 
 /**
@@ -89,9 +114,9 @@ export function rpoSpanText(watchedMs: number, periodMs = RPO_PERIOD_MS): string
 }
 
 /** The achieved RPO as every display shows it: "1 d 2 h", or "1 d 2 h over the 12 days watched" when shorter. */
-export function rpoText(longestGapMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
-  if (longestGapMs === null || watchedMs >= periodMs) return formatGap(longestGapMs)
-  return `${formatGap(longestGapMs)} over the ${rpoSpanText(watchedMs, periodMs)}`
+export function rpoText(rpoMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
+  if (rpoMs === null || watchedMs >= periodMs) return formatGap(rpoMs)
+  return `${formatGap(rpoMs)} over the ${rpoSpanText(watchedMs, periodMs)}`
 }
 
 /**
@@ -99,10 +124,10 @@ export function rpoText(longestGapMs: number | null, watchedMs: number, periodMs
  * or "1 d 2 h over 12 d" when the counted time is shorter. Shown beside `rpoText`'s words for screen readers and
  * the tooltip, never instead of them.
  */
-export function rpoShortText(longestGapMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
-  if (longestGapMs === null || watchedMs >= periodMs) return formatGap(longestGapMs)
+export function rpoShortText(rpoMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
+  if (rpoMs === null || watchedMs >= periodMs) return formatGap(rpoMs)
   const days = Math.floor(watchedMs / DAY_MS)
-  return `${formatGap(longestGapMs)} over ${days === 0 ? formatGap(watchedMs) : `${String(days)} d`}`
+  return `${formatGap(rpoMs)} over ${days === 0 ? formatGap(watchedMs) : `${String(days)} d`}`
 }
 
 /** "3 d 4 h", "5 h", "40 min": gaps as an admin reads them. */

@@ -13,8 +13,8 @@ export const protectionFiguresSchema = z
   .object({
     class: z.enum(PROTECTION_CLASSES),
     /**
-     * Achieved RPO: longest gap between consecutive good backups over the last 30 days, in ms, counting only
-     * time since the cluster's backups are known (contract/protection.ts `achievedRpo`).
+     * Achieved RPO over the last 30 days, in ms: the worst gap between good backups, the open one up to now
+     * included, counting only time since the cluster's backups are known (contract/protection.ts `achievedRpo`).
      */
     rpoMs: z.number().nullable(),
     /**

@@ -32,11 +32,13 @@ export function protectionFigures(
     const good = gaps.get(clusterId)
     const since = knownSince.get(clusterId) ?? null
     const restorable = points.get(clusterKey(scope.connectionId, clusterId))
+    const protectionClass = protectionClassOf(health.level, health.cause)
     out.set(clusterId, {
-      class: protectionClassOf(health.level, health.cause),
-      rpoMs: good?.longestGapMs ?? null,
+      class: protectionClass,
+      // A cluster that cannot be backed up has no RPO to achieve (its open gap would grow with every day watched).
+      rpoMs: protectionClass === 'not-eligible' ? null : (good?.rpoMs ?? null),
       knownSince: since === null ? null : toIso(since),
-      newestGood: good === undefined ? null : toIso(good.newestMs),
+      newestGood: good === undefined || good.newestMs === null ? null : toIso(good.newestMs),
       restorablePoints: restorable?.count ?? 0,
       oldestRestorable: restorable === undefined ? null : toIso(restorable.oldestMs),
       keepCopy: keepCopyOffer(kept.get(clusterId), nowMs, leadMs)

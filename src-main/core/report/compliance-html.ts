@@ -62,6 +62,7 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
 <body>
 <h1>Backup compliance report — ${e(heading.connectionName)}</h1>
 <p class="meta">Period ${e(utcText(heading.fromIso))} to ${e(utcText(heading.toIso))} · ${e(heading.scopeText)} · ${String(rows.length)} clusters · generated ${e(utcText(heading.generatedIso))} by Backup Desk</p>
+<p class="meta">Achieved RPO: the longest time without a good backup in the period, the time since the newest one up to the period's end included.</p>
 ${shortened ? '<p class="meta">Achieved RPO counts only the time since Backup Desk first listed a cluster\'s backups (Zilliz Cloud forgets expired ones); a shorter span is named in the cell.</p>\n' : ''}<table>
 <thead><tr><th>Cluster</th><th>Project</th><th>Policy</th><th>Template</th><th>Protection</th><th>Achieved RPO</th><th>Restorable points</th><th>Newest good backup</th><th>Missed windows</th><th>Failed windows</th><th>Policy advice</th></tr></thead>
 <tbody>

@@ -24,8 +24,9 @@ export type ComplianceRow = {
   drift: string[]
   protection: ProtectionClass
   /**
-   * The longest gap between consecutive good backups within the period, counting only time since the cluster's
-   * backups are known (contract/protection.ts `achievedRpo`), in ms; null with fewer than two.
+   * The period's achieved RPO, in ms: the worst gap between good backups within it, the open one up to the period's
+   * end included, counting only time since the cluster's backups are known (contract/protection.ts `achievedRpo`);
+   * null when nothing was counted, or for a cluster that cannot be backed up (not eligible, as in the Fleet).
    */
   achievedRpoMs: number | null
   /** Start and length of the time the RPO counted: the period, or its part since the cluster is known. */
@@ -64,7 +65,7 @@ export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: num
       templateName: c.template?.name ?? null,
       drift: c.template?.drift ?? [],
       protection: c.protection.class,
-      achievedRpoMs: gaps.get(c.clusterId)?.longestGapMs ?? null,
+      achievedRpoMs: c.protection.class === 'not-eligible' ? null : (gaps.get(c.clusterId)?.rpoMs ?? null),
       rpoFromMs,
       rpoWatchedMs: scope.toMs - rpoFromMs,
       restorablePoints: c.protection.restorablePoints,

@@ -1,3 +1,4 @@
+import { rpoCountedFrom, withOpenGap } from '#contract/protection'
 import { clusterKey, clustersParam, inClusters } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
@@ -41,12 +42,13 @@ const COUNTED_FROM_SQL = 'min(@to, max(@from, w.known_since))'
  * the database so that a fleet's 100,000 creation times never become objects (a property test keeps the two equal):
  * over the good backups (ever AVAILABLE, from the history) created up to `toMs`, the longest gap between consecutive
  * ones that ends in the counted time `rpoCountedFrom(fromMs, toMs, known since)` .. `toMs` (a gap from an earlier
- * backup counts from the counted time's start; a cluster not known yet counts nothing), and the newest one's time.
- * Every cluster takes this one path, however long it has been known.
+ * backup counts from the counted time's start; a cluster not known yet counts nothing), made worse by the open gap
+ * up to `toMs` (`withOpenGap`), and the newest one's time. Every cluster with a good backup or known since some
+ * time has an entry; every cluster takes this one path, however long it has been known.
  */
 export function goodBackupGaps(db: StoreDatabase, scope: ConnectionScope, fromMs: number, toMs: number): Map<string, GoodBackupGaps> {
   const params = { ...scopeParams(scope), from: fromMs, to: toMs }
-  const { newest, counted } = readQuery('read the gaps between good backups', () => ({
+  const { newest, counted, watched } = readQuery('read the gaps between good backups', () => ({
     newest: db
       .prepare(
         `SELECT o.cluster_id AS clusterId, max(o.create_time) AS newest,
@@ -70,7 +72,11 @@ export function goodBackupGaps(db: StoreDatabase, scope: ConnectionScope, fromMs
            WHERE ${scopeSql('w', scope)} AND o.was_available = 1 AND o.create_time >= @from AND o.create_time <= @to)
          WHERE t >= start GROUP BY clusterId`
       )
-      .all(params) as { clusterId: string; start: number; longest: number | null; firstOfPeriod: number | null }[]
+      .all(params) as { clusterId: string; start: number; longest: number | null; firstOfPeriod: number | null }[],
+    // Every known cluster, with a good backup or not: the open gap of one without any is its whole counted time.
+    watched: db
+      .prepare(`SELECT w.cluster_id AS clusterId, w.known_since AS knownSince FROM cluster_watch w WHERE ${scopeSql('w', scope)}`)
+      .all(params) as { clusterId: string; knownSince: number }[]
   }))
   const before = new Map(newest.map((n) => [n.clusterId, n.beforePeriod]))
   const longest = new Map<string, number>()
@@ -80,10 +86,19 @@ export function goodBackupGaps(db: StoreDatabase, scope: ConnectionScope, fromMs
     const gaps = [within, fromBefore].filter((gap): gap is number => gap !== null)
     if (gaps.length > 0) longest.set(clusterId, Math.max(...gaps))
   }
-  return new Map(newest.map(({ clusterId, newest: newestMs }) => [clusterId, { longestGapMs: longest.get(clusterId) ?? null, newestMs }]))
+  const newestOf = new Map(newest.map((n) => [n.clusterId, n.newest]))
+  const knownSince = new Map(watched.map((w) => [w.clusterId, w.knownSince]))
+  const out = new Map<string, GoodBackupGaps>()
+  for (const clusterId of new Set([...newestOf.keys(), ...knownSince.keys()])) {
+    const newestMs = newestOf.get(clusterId) ?? null
+    const start = rpoCountedFrom(fromMs, toMs, knownSince.get(clusterId) ?? null)
+    out.set(clusterId, { rpoMs: withOpenGap(longest.get(clusterId) ?? null, newestMs, start, toMs), newestMs })
+  }
+  return out
 }
 
-export type GoodBackupGaps = { longestGapMs: number | null; newestMs: number }
+/** A cluster's achieved RPO (contract/protection.ts `achievedRpo`'s `rpoMs`) and its newest good backup (null: none). */
+export type GoodBackupGaps = { rpoMs: number | null; newestMs: number | null }
 
 export type NewestKept = { backupId: string; backupName: string; status: string; size: number; expireMs: number | null }
 

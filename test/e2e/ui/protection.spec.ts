@@ -95,6 +95,18 @@ async function clusterWithOnlyAnExpiringBackup(clusterName: string): Promise<str
   return cluster.clusterId
 }
 
+test('analytics-staging, its backups stopped 12 days ago, reads an achieved RPO of those days in its row and details, beside the current gap', async ({ page, request }) => {
+  const analytics = await clusterByName(request, 'analytics-staging')
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  // Not the one-day gap between its dailies: the open gap since the last of them (12 days and some hours).
+  await expect(fleet.row('analytics-staging').getByTestId('cluster-protection').locator('.visually-hidden')).toHaveText(/^RPO 1[23] d\b/)
+  await page.goto(`/?token=e2e-session-token#/fleet?cluster=${analytics.clusterId}`)
+  const figures = page.getByTestId('cluster-protection-figures')
+  await expect(figures.locator('div').filter({ hasText: /^Achieved RPO/ }).locator('dd')).toHaveText(/^1[23] d\b/)
+  await expect(figures.locator('div').filter({ hasText: /^Current gap/ }).locator('dd')).toHaveText(/^1[23] d\b/)
+})
+
 test('"Keep a copy now" from the expiring notice and the Fleet row confirms what it costs, then creates exactly one manual backup', async ({ page, request }, testInfo) => {
   // Its newest good backup expires within a day with nothing newer: well inside a 7-day expiring lead. search-prod
   // (Mon/Wed/Fri, kept 14 days) always has a newest good backup with more than 9 days left, or one being made.

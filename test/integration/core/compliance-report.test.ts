@@ -249,3 +249,24 @@ describe('the achieved RPO counts only time the app could have seen (the demo or
     expect(watchedMs(later?.protection.knownSince ?? null, now + DAY)).toBe(watched + DAY)
   })
 })
+
+describe('the achieved RPO includes the open gap since the newest good backup (the demo organization)', () => {
+  it('analytics-staging, its policy disabled 12 days ago: the RPO is the open gap of about 12 days, in the Fleet and the report alike', async () => {
+    const { core: demo, clock } = await demoCore()
+    const now = clock.now()
+    const analytics = expectOk(await demo.invoke('cluster/list', {})).find((c) => c.clusterName === 'analytics-staging')
+    if (analytics === undefined) throw new Error('no analytics-staging in the demo')
+    // Kept 30 days, so every good backup is still AVAILABLE: the newest of them ends the last closed gap (a day).
+    const history = expectOk(await demo.invoke('backup/history', { clusterId: analytics.clusterId }))
+    const newestGood = Math.max(...history.items.filter((b) => b.status === 'AVAILABLE').map((b) => Date.parse(b.createTime)))
+    const currentGap = now - newestGood
+    expect(currentGap).toBeGreaterThan(12 * DAY)
+    // Counted over the full 30 days (known since its oldest daily), so the open gap is whole: it is the RPO.
+    expect(watchedMs(analytics.protection.knownSince, now)).toBeGreaterThan(29 * DAY)
+    expect(analytics.protection.rpoMs).toBe(currentGap)
+    const csv = parseCsv(expectOk(await demo.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'csv' })).content)
+    expect(csv.find((r) => r.cluster_id === analytics.clusterId)?.achieved_rpo_minutes).toBe(String(Math.floor(currentGap / 60_000)))
+    const html = expectOk(await demo.invoke('report/compliance', { from: iso(now - 30 * DAY), to: iso(now), format: 'html' })).content
+    expect(html).toContain("the time since the newest one up to the period's end included")
+  })
+})

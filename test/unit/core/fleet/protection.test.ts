@@ -17,33 +17,33 @@ const NOW = Date.UTC(2026, 2, 31, 12)
 const LONG_AGO = NOW - 365 * DAY
 
 describe('achieved RPO', () => {
-  it('daily backups: the longest gap is one day and the current gap is the age of the newest', () => {
+  it('daily backups: the RPO is one day and the current gap is the age of the newest', () => {
     const times = Array.from({ length: 30 }, (_, i) => NOW - (30 - i) * DAY + 2 * HOUR)
-    expect(achievedRpo(times, NOW, LONG_AGO)).toMatchObject({ longestGapMs: DAY, currentGapMs: NOW - (times.at(-1) ?? 0) })
+    expect(achievedRpo(times, NOW, LONG_AGO)).toMatchObject({ rpoMs: DAY, longestClosedGapMs: DAY, currentGapMs: NOW - (times.at(-1) ?? 0) })
   })
 
   it('weekends only: the Monday-to-Saturday hole is the achieved RPO', () => {
     // Saturdays and Sundays of March 2026 at 02:00 UTC.
     const times = [7, 8, 14, 15, 21, 22, 28, 29].map((d) => Date.UTC(2026, 2, d, 2))
-    expect(achievedRpo(times, NOW, LONG_AGO).longestGapMs).toBe(6 * DAY)
+    expect(achievedRpo(times, NOW, LONG_AGO).rpoMs).toBe(6 * DAY)
   })
 
   it('a backup before the period counts only from the period start', () => {
     const start = NOW - RPO_PERIOD_MS
     const times = [start - 10 * DAY, start + 2 * DAY, start + 3 * DAY]
-    expect(achievedRpo(times, NOW, LONG_AGO).longestGapMs).toBe(2 * DAY)
+    expect(achievedRpo(times, NOW, LONG_AGO).longestClosedGapMs).toBe(2 * DAY)
   })
 
   it('an expired or deleted good backup still closes a gap (the history supplies it)', () => {
     const withDeleted = [NOW - 10 * DAY, NOW - 5 * DAY, NOW - DAY]
     const withoutDeleted = [NOW - 10 * DAY, NOW - DAY]
-    expect(achievedRpo(withDeleted, NOW, LONG_AGO).longestGapMs).toBe(5 * DAY)
-    expect(achievedRpo(withoutDeleted, NOW, LONG_AGO).longestGapMs).toBe(9 * DAY)
+    expect(achievedRpo(withDeleted, NOW, LONG_AGO).rpoMs).toBe(5 * DAY)
+    expect(achievedRpo(withoutDeleted, NOW, LONG_AGO).rpoMs).toBe(9 * DAY)
   })
 
-  it('no good backup: both figures are unknown; one backup: only the current gap', () => {
-    expect(achievedRpo([], NOW, LONG_AGO)).toMatchObject({ longestGapMs: null, currentGapMs: null })
-    expect(achievedRpo([NOW - 3 * HOUR], NOW, LONG_AGO)).toMatchObject({ longestGapMs: null, currentGapMs: 3 * HOUR })
+  it('no good backup ever: the RPO is the whole counted time, the current gap unknown; one backup: the RPO is its age', () => {
+    expect(achievedRpo([], NOW, LONG_AGO)).toMatchObject({ rpoMs: RPO_PERIOD_MS, longestClosedGapMs: null, currentGapMs: null })
+    expect(achievedRpo([NOW - 3 * HOUR], NOW, LONG_AGO)).toMatchObject({ rpoMs: 3 * HOUR, longestClosedGapMs: null, currentGapMs: 3 * HOUR })
   })
 
   it('words a gap as an admin reads it', () => {
@@ -52,19 +52,47 @@ describe('achieved RPO', () => {
   })
 })
 
+describe('achieved RPO includes the open gap: the time since the newest good backup', () => {
+  /** Daily good backups at 02:00 UTC, `fromDay` to `toDay` days before NOW (inclusive). */
+  const dailies = (fromDay: number, toDay: number): number[] =>
+    Array.from({ length: fromDay - toDay + 1 }, (_, k) => NOW - (fromDay - k) * DAY - 10 * HOUR)
+
+  it('open gap longer than every closed one: 13 days without a good backup after dailies read 13 days, not 1', () => {
+    const rpo = achievedRpo(dailies(29, 13), NOW, LONG_AGO)
+    expect(rpo).toMatchObject({ rpoMs: 13 * DAY + 10 * HOUR, longestClosedGapMs: DAY, currentGapMs: 13 * DAY + 10 * HOUR })
+  })
+
+  it('open gap shorter than a closed one: the closed gap stays the RPO', () => {
+    const times = [...dailies(29, 12), ...dailies(5, 0)]
+    expect(achievedRpo(times, NOW, LONG_AGO)).toMatchObject({ rpoMs: 7 * DAY, longestClosedGapMs: 7 * DAY, currentGapMs: 10 * HOUR })
+  })
+
+  it('no good backup since the counted time started: the whole counted time, however old the newest good one', () => {
+    const old = dailies(45, 35)
+    expect(achievedRpo(old, NOW, LONG_AGO)).toMatchObject({ rpoMs: RPO_PERIOD_MS, longestClosedGapMs: null, currentGapMs: 35 * DAY + 10 * HOUR })
+    expect(achievedRpo(dailies(20, 8), NOW, NOW - 5 * DAY)).toMatchObject({ rpoMs: 5 * DAY, watchedMs: 5 * DAY })
+  })
+
+  it('never known, or known only from now: no RPO, whatever the backups', () => {
+    expect(achievedRpo(dailies(20, 8), NOW, null).rpoMs).toBeNull()
+    expect(achievedRpo([], NOW, NOW).rpoMs).toBeNull()
+    expect(achievedRpo(dailies(20, 8), NOW, NOW + HOUR).rpoMs).toBeNull()
+  })
+})
+
 describe('achieved RPO counts only time the app could have seen', () => {
   it('a cluster watched for 40 days uses the full 30: a gap across the period start counts from it', () => {
     const times = [NOW - 35 * DAY, NOW - 25 * DAY, NOW - 24 * DAY]
-    expect(achievedRpo(times, NOW, NOW - 40 * DAY)).toMatchObject({ longestGapMs: 5 * DAY, fromMs: NOW - RPO_PERIOD_MS, watchedMs: RPO_PERIOD_MS })
+    expect(achievedRpo(times, NOW, NOW - 40 * DAY)).toMatchObject({ longestClosedGapMs: 5 * DAY, fromMs: NOW - RPO_PERIOD_MS, watchedMs: RPO_PERIOD_MS })
   })
 
   it('a backup from before "known since" starts the first gap only at "known since"', () => {
     const times = [NOW - 28 * DAY, NOW - 6 * DAY, NOW - 5 * DAY]
-    expect(achievedRpo(times, NOW, NOW - 7 * DAY)).toMatchObject({ longestGapMs: DAY, fromMs: NOW - 7 * DAY, watchedMs: 7 * DAY })
+    expect(achievedRpo(times, NOW, NOW - 7 * DAY)).toMatchObject({ longestClosedGapMs: DAY, fromMs: NOW - 7 * DAY, watchedMs: 7 * DAY })
   })
 
   it('a cluster no complete sync has listed counts nothing', () => {
-    expect(achievedRpo([NOW - 3 * DAY, NOW - DAY], NOW, null)).toMatchObject({ longestGapMs: null, watchedMs: 0, currentGapMs: DAY })
+    expect(achievedRpo([NOW - 3 * DAY, NOW - DAY], NOW, null)).toMatchObject({ rpoMs: null, longestClosedGapMs: null, watchedMs: 0, currentGapMs: DAY })
   })
 
   it('every display names a counted time shorter than the period', () => {
@@ -119,11 +147,12 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
   it('first sync with only a 28-day-old manual and 7 days of dailies: no 21-day gap', () => {
     const made = [backup('manual-28', 'MANUAL', NOW - 28 * DAY, null), ...Array.from({ length: 40 }, (_, k) => daily(k + 1))]
     syncAt(NOW, made)
-    // Counted from the oldest daily still listed (the policy keeps 7 days, so every daily since was listed).
-    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, knownSince: new Date(NOW - 6 * DAY - 10 * HOUR).toISOString() })
+    // Counted from the oldest daily still listed (the policy keeps 7 days, so every daily since was listed); the
+    // worst gap is the open one since yesterday's daily at 02:00.
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY + 10 * HOUR, knownSince: new Date(NOW - 6 * DAY - 10 * HOUR).toISOString() })
     // Without "known since" the same history reads as the false 21-day gap this rule exists for.
     const good = listObservedBackups(db, { clusterIds: [CLUSTER] }).map((o) => o.createMs).sort((a, b) => a - b)
-    expect(achievedRpo(good, NOW, LONG_AGO).longestGapMs).toBeGreaterThan(20 * DAY)
+    expect(achievedRpo(good, NOW, LONG_AGO).rpoMs).toBeGreaterThan(20 * DAY)
   })
 
   it('a real 3-day gap after the first sync is still counted', () => {
@@ -137,7 +166,15 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     const made = [...Array.from({ length: 6 }, (_, k) => daily(k + 3)), daily(2, 3), daily(1, 3)]
     syncAt(NOW, made)
     expect(knownSinceTimes(db, { connectionId: CONNECTION_ID }).get(CLUSTER)).toBe(NOW)
-    expect(figuresAt(NOW + 2 * DAY)).toMatchObject({ rpoMs: null, knownSince: new Date(NOW).toISOString() })
+    // Nothing good since: the two days counted are one open gap.
+    expect(figuresAt(NOW + 2 * DAY)).toMatchObject({ rpoMs: 2 * DAY, knownSince: new Date(NOW).toISOString() })
+  })
+
+  it('a cluster that cannot be backed up has no achieved RPO, however long it is watched without a good backup', () => {
+    syncAt(NOW, [])
+    const notEligible = new Map([[CLUSTER, { level: 'unknown' as const, cause: 'not-eligible' as const }]])
+    expect(figuresAt(NOW + 5 * DAY)).toMatchObject({ rpoMs: 5 * DAY })
+    expect(protectionFigures(db, { connectionId: CONNECTION_ID }, notEligible, NOW + 5 * DAY).get(CLUSTER)).toMatchObject({ class: 'not-eligible', rpoMs: null })
   })
 
   it('one path: a cluster known for 6 days and the same one 60 days later read the history with the same two statements', () => {
@@ -162,7 +199,7 @@ describe('known since: recorded by the first sync, kept by the ones after', () =
     clearCache(db)
     syncAt(NOW, made)
     expect(knownSinceTimes(db, { connectionId: CONNECTION_ID }).get(CLUSTER)).toBe(first)
-    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY, knownSince: new Date(NOW - 11 * DAY - 10 * HOUR).toISOString() })
+    expect(figuresAt(NOW)).toMatchObject({ rpoMs: DAY + 10 * HOUR, knownSince: new Date(NOW - 11 * DAY - 10 * HOUR).toISOString() })
   })
 })
 

@@ -49,12 +49,14 @@ function clear(): void {
 /** The rule as the contract states it: `achievedRpo` over every good backup's creation time, from the history as generated. */
 function byTheRule(history: readonly Observed[], knownSince: ReadonlyMap<number, number | null>, fromMs: number, toMs: number): Map<string, GoodBackupGaps> {
   const out = new Map<string, GoodBackupGaps>()
-  for (const cluster of new Set(history.map((b) => b.cluster))) {
+  const watched = [...knownSince].filter(([, since]) => since !== null).map(([cluster]) => cluster)
+  for (const cluster of new Set([...history.map((b) => b.cluster), ...watched])) {
     const times = history.filter((b) => b.cluster === cluster && b.wasAvailable && b.createTime <= toMs).map((b) => b.createTime).sort((a, b) => a - b)
-    const newest = times.at(-1)
-    if (newest === undefined) continue
-    const { longestGapMs } = achievedRpo(times, toMs, knownSince.get(cluster) ?? null, toMs - fromMs)
-    out.set(`in01-${cluster}`, { longestGapMs, newestMs: newest })
+    const newest = times.at(-1) ?? null
+    // A cluster neither known nor with a good backup has nothing to show.
+    if (newest === null && !watched.includes(cluster)) continue
+    const { rpoMs } = achievedRpo(times, toMs, knownSince.get(cluster) ?? null, toMs - fromMs)
+    out.set(`in01-${cluster}`, { rpoMs, newestMs: newest })
   }
   return out
 }
@@ -93,40 +95,58 @@ describe('the gaps between good backups, computed in the database', () => {
   it('a cluster known for 3 days counts only those 3 days: an older 10-day gap is not its RPO', () => {
     clear()
     store([...dailies(45, 20), ...dailies(10, 0)], new Map([[0, NOW - 3 * DAY]]))
-    expect(figures()).toEqual({ longestGapMs: DAY, newestMs: NOW - 10 * HOUR })
+    expect(figures()).toEqual({ rpoMs: DAY, newestMs: NOW - 10 * HOUR })
   })
 
   it('a cluster known for 60 days counts the whole 30-day period, a gap from before it counting from its start', () => {
     clear()
     store([...dailies(45, 33), ...dailies(26, 0)], new Map([[0, NOW - 60 * DAY]]))
     // The last backup before the period is 33 days old; the first inside is 26 days old: 4 days count.
-    expect(figures()).toEqual({ longestGapMs: NOW - 26 * DAY - 10 * HOUR - FROM, newestMs: NOW - 10 * HOUR })
+    expect(figures()).toEqual({ rpoMs: NOW - 26 * DAY - 10 * HOUR - FROM, newestMs: NOW - 10 * HOUR })
   })
 
   it('a gap that straddles "known since" counts only from "known since"', () => {
     clear()
     // Nothing between 12 and 4 days ago, known since 6 days ago: of that gap, only the 2 days − 10 h since then count.
     store([...dailies(20, 12), ...dailies(4, 0)], new Map([[0, NOW - 6 * DAY]]))
-    expect(figures()).toEqual({ longestGapMs: 2 * DAY - 10 * HOUR, newestMs: NOW - 10 * HOUR })
+    expect(figures()).toEqual({ rpoMs: 2 * DAY - 10 * HOUR, newestMs: NOW - 10 * HOUR })
   })
 
-  it('no good backup since "known since": no gap is counted, the newest good backup is still known', () => {
+  it('no good backup since "known since": the RPO is the whole counted time, the newest good backup is still known', () => {
     clear()
     store([...dailies(20, 8), { cluster: 0, createTime: NOW - 2 * DAY, wasAvailable: false }], new Map([[0, NOW - 5 * DAY]]))
-    expect(figures()).toEqual({ longestGapMs: null, newestMs: NOW - 8 * DAY - 10 * HOUR })
+    expect(figures()).toEqual({ rpoMs: 5 * DAY, newestMs: NOW - 8 * DAY - 10 * HOUR })
+  })
+
+  it('open gap longer than every closed one: dailies that stopped 13 days ago read 13 days, not 1', () => {
+    clear()
+    store(dailies(45, 13), new Map([[0, NOW - 60 * DAY]]))
+    expect(figures()).toEqual({ rpoMs: 13 * DAY + 10 * HOUR, newestMs: NOW - 13 * DAY - 10 * HOUR })
+  })
+
+  it('open gap shorter than a closed one: the closed gap is the RPO', () => {
+    clear()
+    store([...dailies(29, 12), ...dailies(5, 0)], new Map([[0, NOW - 60 * DAY]]))
+    expect(figures()).toEqual({ rpoMs: 7 * DAY, newestMs: NOW - 10 * HOUR })
+  })
+
+  it('a known cluster without any good backup: the whole counted time, and no newest good backup', () => {
+    clear()
+    store([{ cluster: 0, createTime: NOW - 2 * DAY, wasAvailable: false }], new Map([[0, NOW - 60 * DAY]]))
+    expect(figures()).toEqual({ rpoMs: 30 * DAY, newestMs: null })
   })
 
   it('a cluster never fully synced counts nothing', () => {
     clear()
     store(dailies(20, 0), new Map([[0, null]]))
-    expect(figures()).toEqual({ longestGapMs: null, newestMs: NOW - 10 * HOUR })
+    expect(figures()).toEqual({ rpoMs: null, newestMs: NOW - 10 * HOUR })
   })
 
   it('two connections listing the same cluster id each answer from their own history and their own "known since"', () => {
     clear()
     store(dailies(20, 0), new Map([[0, NOW - 60 * DAY]]))
     store(dailies(20, 0, [5, 6, 7]), new Map([[0, NOW - 60 * DAY]]), OTHER_CONNECTION)
-    expect(goodBackupGaps(db, { connectionId: CONNECTION_ID }, FROM, NOW).get('in01-0')?.longestGapMs).toBe(DAY)
-    expect(goodBackupGaps(db, { connectionId: OTHER_CONNECTION }, FROM, NOW).get('in01-0')?.longestGapMs).toBe(4 * DAY)
+    expect(goodBackupGaps(db, { connectionId: CONNECTION_ID }, FROM, NOW).get('in01-0')?.rpoMs).toBe(DAY)
+    expect(goodBackupGaps(db, { connectionId: OTHER_CONNECTION }, FROM, NOW).get('in01-0')?.rpoMs).toBe(4 * DAY)
   })
 })
