@@ -1,13 +1,46 @@
+import type { TimelineMarkKind } from '#contract/timeline-marks'
 import { xOf, type ViewRange } from './timeline-view.ts'
 
 /*
  * Keyboard movement in the Timeline picture (roving tabindex): one item holds the tab stop, the arrow keys move it.
  * An item is a lane's label (`mark` = -1) or one of its marks (its index in the lane's marks, stable across pans).
+ * Indices hold for one answer only: the item holding the tab stop is remembered by what it is (`MarkRef`), so an
+ * answer that re-numbers the marks (the margins' read, a sync) leaves the same mark focused.
  */
 
 export type FocusItem = { lane: number; mark: number }
 
 type Span = { ms: number; endMs: number | null }
+
+/** What a mark is, whatever its index: its kind, its time and, for a backup or its expiry, the backup. */
+export type MarkRef = { kind: TimelineMarkKind; ms: number; backupId: string | undefined }
+
+type RefMark = Span & { kind: TimelineMarkKind; backupId?: string | undefined }
+
+const BACKUP_KINDS: readonly TimelineMarkKind[] = ['creating', 'auto', 'manual']
+
+export function markRef(mark: RefMark): MarkRef {
+  return { kind: mark.kind, ms: mark.ms, backupId: mark.backupId }
+}
+
+/** The key of a mark's identity: the same for the same mark in every answer. */
+export function markKey(mark: RefMark): string {
+  return `${mark.kind}|${String(mark.ms)}|${mark.backupId ?? ''}`
+}
+
+/**
+ * Where the mark `ref` is among a lane's marks now: the same mark; else the same backup's mark of another backup kind
+ * (a backup being created is now good); else, when it is gone, the visible mark nearest to it in time; else the
+ * label (-1), as for `ref` null.
+ */
+export function findMark(marks: readonly RefMark[], ref: MarkRef | null, view: ViewRange): number {
+  if (ref === null) return -1
+  const same = marks.findIndex((m) => m.kind === ref.kind && m.ms === ref.ms && m.backupId === ref.backupId)
+  if (same !== -1) return same
+  const isBackup = ref.backupId !== undefined && BACKUP_KINDS.includes(ref.kind)
+  const sameBackup = isBackup ? marks.findIndex((m) => m.backupId === ref.backupId && BACKUP_KINDS.includes(m.kind)) : -1
+  return sameBackup !== -1 ? sameBackup : nearestInLane(marks, ref.ms, view)
+}
 
 /** Whether a mark can be seen in the view (a window band counts while any part of it shows). */
 export function isInView(m: Span, view: ViewRange): boolean {

@@ -57,6 +57,17 @@ export class TimelineLanesState {
     return this.pages[Math.floor(index / LANE_PAGE)]?.[index % LANE_PAGE]
   }
 
+  /** Where the lane of a cluster is among those loaded (`hint` tried first): answers may re-number the lanes. */
+  indexOf(ref: { clusterId: string; connectionId: string }, hint: number): number | undefined {
+    const isIt = (lane: PictureLane | undefined): boolean => lane?.clusterId === ref.clusterId && lane.connectionId === ref.connectionId
+    if (isIt(this.lane(hint))) return hint
+    for (const [page, lanes] of Object.entries(this.pages)) {
+      const at = lanes.findIndex(isIt)
+      if (at !== -1) return Number(page) * LANE_PAGE + at
+    }
+    return undefined
+  }
+
   /**
    * A visit to the picture: everything loaded before is dropped, and the first page of lanes over the default view
    * around `nowMs` is asked for at once. App.svelte starts it as soon as the Timeline is asked for (as
