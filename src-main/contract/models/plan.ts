@@ -82,6 +82,13 @@ export const planSchema = z
   .object({
     id: z.string(),
     createdAt: z.string(),
+    /**
+     * One item per cluster id, so an apply result (`clusterId` only) names its item: the ids are deduplicated
+     * (core/plan/plan-service.ts, a policy file's repeated entry gets a `line-N` key) and each resolves to one
+     * connection's cluster, an id two connections list being refused unless the plan names its connection
+     * (core/plan/plan-context.ts; test/integration/core/same-cluster-two-connections.test.ts). A plan made without a
+     * connection may still span several, each item naming its own.
+     */
     items: z.array(planItemSchema),
     /** Clusters whose policy becomes enabled: Zilliz Cloud starts a backup on each of them at once. */
     startsBackups: z.number().int().nonnegative(),

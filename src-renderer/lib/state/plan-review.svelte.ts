@@ -12,7 +12,10 @@ export class PlanReviewState {
   plan = $state<Plan | null>(null)
   loadError = $state<SerializedError | null>(null)
   applyError = $state<SerializedError | null>(null)
-  /** Per cluster, the latest result (a retry replaces the failed ones). */
+  /**
+   * Per cluster id, the latest result (a retry replaces the failed ones). The id alone is a key even when the plan
+   * spans connections: a plan holds a cluster id once (models/plan.ts `planSchema`).
+   */
   results = $state<Record<string, PlanApplyResult>>({})
   progress = $state<{ done: number; total: number } | null>(null)
   isApplying = $state(false)

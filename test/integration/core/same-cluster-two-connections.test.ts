@@ -117,6 +117,33 @@ describe('an action for connection B reaches B only, when A lists the same clust
   })
 })
 
+describe('a plan holds a cluster id once, so its review keys results by cluster id (features/plans/ReviewChangesDialog.svelte)', () => {
+  it('a plan for B made of an id A lists too, given twice, is one item of B; applying it changes B only and answers one result', async () => {
+    const clusterId = await clusterIdNamed('ml-features')
+    const before = expectOk(await core.invoke('policy/get', { clusterId, connectionId: aId })).policy
+    const retentionDays = before.retentionDays === 7 ? 8 : 7
+    const plan = expectOk(await core.invoke('plan/create', { clusterIds: [clusterId, clusterId], connectionId: bId, change: { kind: 'fields', retentionDays } }))
+    expect(plan.items.map((i) => [i.connectionId, i.clusterId, i.verdict])).toEqual([[bId, clusterId, 'change']])
+    const results = expectOk(await core.invoke('plan/apply', { planId: plan.id, mode: 'now' }))
+    expect(results).toEqual([expect.objectContaining({ clusterId, state: 'applied' })])
+    expect(b.state().policies.find((p) => p.clusterId === clusterId)?.retentionDays).toBe(retentionDays)
+    expect(a.state().policies.find((p) => p.clusterId === clusterId)?.retentionDays).toBe(before.retentionDays)
+  })
+
+  it('a plan without a connection may span both, but never with an id both list: one such id refuses the whole plan', async () => {
+    const onlyInA = a.createCluster({ clusterName: 'only-in-a' }).clusterId
+    // The emulators draw ids from one seed: another kind (in05-) keeps B's new id apart from A's.
+    const onlyInB = b.createCluster({ clusterName: 'only-in-b', kind: 'serverless' }).clusterId
+    expectOk(await core.invoke('sync/run', { connectionId: aId }))
+    expectOk(await core.invoke('sync/run', { connectionId: bId }))
+    const spanning = expectOk(await core.invoke('plan/create', { clusterIds: [onlyInA, onlyInB], change: { kind: 'fields', retentionDays: 9 } }))
+    expect(spanning.items.map((i) => [i.connectionId, i.clusterId])).toEqual([[aId, onlyInA], [bId, onlyInB]])
+    const shared = await clusterIdNamed('orders-prod')
+    const error = expectError(await core.invoke('plan/create', { clusterIds: [onlyInA, shared], change: { kind: 'fields', retentionDays: 9 } }))
+    expect([error.code, error.details?.field]).toEqual(['input/invalid', 'connectionId'])
+  })
+})
+
 describe('a cluster id two connections list, without a connection', () => {
   it('is refused by every cluster command with input/invalid naming connectionId, and nothing is sent or stored', async () => {
     const clusterId = await clusterIdNamed('orders-prod')
