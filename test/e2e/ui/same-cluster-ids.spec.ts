@@ -89,7 +89,7 @@ test("the Timeline's two lanes of one cluster id link each to its own connection
   await expect.poll(async () => [...new Set(await connectionsOf(entries)())]).toEqual([b!.connectionId])
 })
 
-// Last in the file: it makes the first connection the active one.
+// Last in the file with the one below: each makes the first connection the active one.
 test('a cluster link naming the first connection never opens the second\'s cluster of that id: the Fleet offers to switch, then opens it', async ({ page, request }) => {
   const { first } = emulators()
   const orders = first.state().clusters.find((c) => c.clusterName === 'orders-prod')
@@ -109,4 +109,44 @@ test('a cluster link naming the first connection never opens the second\'s clust
   } finally {
     await rpc(request, 'template/delete', { id: template.id })
   }
+})
+
+test("a notice's Show backup link names its connection: Backups offers to switch to the first connection, then shows that backup", async ({ page, request }) => {
+  const { first } = emulators()
+  const firstName = 'Same org e2e (read-only key)'
+  await rpc(request, 'connection/activate', { id: b!.connectionId })
+  await page.goto('/?token=e2e-session-token#/notifications')
+  await page.getByRole('radio', { name: 'All organizations' }).check()
+  // An expiring backup is still listed (an expired one is not); both organizations have such a notice, the same ids.
+  const notice = page
+    .getByTestId('notification')
+    .filter({ hasText: 'Expiring backup' })
+    .filter({ has: page.getByTestId('notice-organization').filter({ hasText: firstName }) })
+    .first()
+  const link = notice.getByRole('link', { name: /^Show backup:/ })
+  const params = new URLSearchParams((await link.getAttribute('href'))?.split('?')[1])
+  expect(params.get('connection')).toBe(a!.connectionId)
+  const backupName = first.state().backups.find((x) => x.backupId === params.get('search'))?.backupName
+  expect(backupName).toBeDefined()
+
+  await link.click()
+  await expect(page.getByText(`This backup is in ${firstName}`)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup in another organization' })).toBeVisible()
+  await page.getByRole('button', { name: `Switch to ${firstName}` }).click()
+  await expect(page.getByRole('button', { name: /^Organization: Same org e2e \(read-only key\)/ })).toBeVisible()
+  const backups = new BackupsPage(page)
+  await expect(backups.row(backupName!)).toBeVisible()
+  await expect(backups.rows()).toHaveCount(1)
+})
+
+test("a backup address naming the inactive connection offers the way back to the active one's whole list", async ({ page, request }) => {
+  await rpc(request, 'connection/activate', { id: a!.connectionId })
+  const backupId = emulators().second.state().backups.find((x) => x.status === 'AVAILABLE')?.backupId
+  await page.goto(`/?token=e2e-session-token#/backups?search=${backupId!}&connection=${b!.connectionId}`)
+  await page.getByRole('button', { name: 'Show the backups of Same org e2e (read-only key)' }).click()
+  const backups = new BackupsPage(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible()
+  await expect(backups.search).toHaveValue('')
+  await expect.poll(() => backups.rows().count()).toBeGreaterThan(1)
+  expect(page.url()).not.toContain('connection=')
 })
