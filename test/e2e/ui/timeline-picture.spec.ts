@@ -166,7 +166,7 @@ test('hovering a drawn mark shows its details, and clicking it opens what the de
   await page.mouse.move(x, y)
   await expect(timeline.tooltip).toContainText(/^(Missed backup window|Backup being created) · timeline-missed · /)
   await page.mouse.click(x, y)
-  await expect(page).toHaveURL(new RegExp(`#/(fleet\\?cluster=${missedClusterId}&connection=[\\w-]+|backups\\?search=[\\w-]+)$`))
+  await expect(page).toHaveURL(new RegExp(`#/(fleet\\?cluster=${missedClusterId}&connection=[\\w-]+|backups\\?search=[\\w-]+&connection=[\\w-]+)$`))
 })
 
 test('takes screenshots of the timeline picture, light and dark', async ({ page }) => {
