@@ -2,6 +2,7 @@ import { createCoreClient } from './lib/core-client/create-core-client.ts'
 import { withEarlyReads, type EarlyReadsClient } from './lib/core-client/early-reads.ts'
 import { parseRoute, type Route } from './lib/route.ts'
 import { firstLanesInput } from './lib/state/lanes-request.ts'
+import { firstFleetWindowInput } from './lib/state/fleet-window-request.ts'
 
 export type FirstScreen = {
   /** The window's one client: the first screen's early read and every read of the app go through it. */
@@ -29,6 +30,8 @@ export function startFirstScreen(target: Window = window): FirstScreen {
   const route = parseRoute(target.location.hash)
   // The same read as the picture's first (TimelineLanesState.visit at `openedAt`, App.svelte), which takes its answer.
   if (route.section === 'timeline' && route.params['view'] !== 'list') client.sendEarly('timeline/lanes', firstLanesInput(openedAt))
+  // The Fleet's first rows and summary (ClustersState's first read, which takes the answer).
+  if (route.section === 'fleet') client.sendEarly('cluster/list-window', firstFleetWindowInput())
   started = { client, openedAt, route }
   return started
 }

@@ -4,6 +4,7 @@ import { backupCommands } from './commands/backup.ts'
 import { backupContentsCommands } from './commands/backup-contents.ts'
 import { backupFilterOptionsCommands } from './commands/backup-filter-options.ts'
 import { clusterCommands } from './commands/cluster.ts'
+import { fleetWindowCommands } from './commands/fleet-window.ts'
 import { connectionCommands } from './commands/connection.ts'
 import { draftCommands } from './commands/draft.ts'
 import { historyCommands } from './commands/history.ts'
@@ -31,6 +32,7 @@ export const commands = {
   ...connectionCommands,
   ...syncCommands,
   ...clusterCommands,
+  ...fleetWindowCommands,
   ...policyCommands,
   ...policyFileCommands,
   ...fileCommands,

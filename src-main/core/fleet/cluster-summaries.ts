@@ -1,12 +1,12 @@
 import type { ClusterDetail, ClusterSummary, FleetRow, ProtectionFigures } from '#contract/commands/cluster'
 import { nextWindows } from '#contract/backup-windows'
-import { supportsBackup, type Cluster, type MirroredPolicy } from '#contract/models/cluster'
+import { supportsBackup, type Cluster, type MirroredPolicy, type Project } from '#contract/models/cluster'
 import type { ClusterTemplate } from '#contract/models/template'
 import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { getMirroredPolicy, listProjects } from '../store/cache.query.ts'
 import { newestBackupByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
-import { fleetHealth, readFleetRows, type ClusterHealthEntry } from './fleet-health.ts'
+import { fleetHealth, readFleetRows, type ClusterHealthEntry, type FleetRows } from './fleet-health.ts'
 import { findCachedCluster, type ClusterTarget } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
@@ -15,25 +15,52 @@ import { unsupportedReason } from './unsupported-reason.ts'
 
 const NO_FIGURES = { class: 'at-risk', rpoMs: null, knownSince: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
 
-/**
- * Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health.
- * The clusters and their policies are read once and handed to health and template drift (no second listing).
- */
-export function clusterSummaries(db: StoreDatabase, connectionId: string, now: number, lintEnv: LintEnvironment): ClusterSummary[] {
-  const projects = new Map(listProjects(db, { connectionId }).map((p) => [p.projectId, p.projectName]))
+/** What the Fleet judges every cluster of a connection from, read once: projects, clusters, policies, health, templates. */
+export type FleetFacts = {
+  projects: readonly Project[]
+  projectNames: ReadonlyMap<string, string>
+  rows: FleetRows
+  healths: ReadonlyMap<string, ClusterHealthEntry>
+  templates: ReadonlyMap<string, ClusterTemplate>
+}
+
+/** The clusters and their policies are read once and handed to health and template drift (no second listing). */
+export function readFleetFacts(db: StoreDatabase, connectionId: string, now: number): FleetFacts {
+  const projects = listProjects(db, { connectionId })
   const rows = readFleetRows(db, connectionId)
-  const { policies } = rows
+  return {
+    projects,
+    projectNames: new Map(projects.map((p) => [p.projectId, p.projectName])),
+    rows,
+    healths: fleetHealth(db, now, connectionId, rows),
+    templates: clusterTemplates(db, connectionId, rows.policies)
+  }
+}
+
+/**
+ * Every cached cluster of a connection as the Fleet shows it: policy, next window, newest backup, health; or only
+ * `clusters` of them (the Fleet's first rows, fleet-window.ts): their protection figures and lint alone are computed.
+ */
+export function clusterSummaries(
+  db: StoreDatabase,
+  connectionId: string,
+  now: number,
+  lintEnv: LintEnvironment,
+  facts: FleetFacts = readFleetFacts(db, connectionId, now),
+  clusters: readonly Cluster[] = facts.rows.clusters
+): ClusterSummary[] {
+  const { policies } = facts.rows
   const newestAny = newestBackupByCluster(db, connectionId)
-  const healths = fleetHealth(db, now, connectionId, rows)
-  const templates = clusterTemplates(db, connectionId, policies)
-  const figures = protectionFigures(db, { connectionId }, healths, now)
+  const isWhole = clusters === facts.rows.clusters
+  const healths = isWhole ? facts.healths : new Map(clusters.flatMap((c) => { const h = facts.healths.get(c.clusterId); return h === undefined ? [] : [[c.clusterId, h] as const] }))
+  const figures = protectionFigures(db, isWhole ? { connectionId } : { connectionId, clusterIds: clusters.map((c) => c.clusterId) }, healths, now)
   const lint = createClusterLinter(db, lintEnv, now)
-  return rows.clusters.map((cluster) => {
+  return clusters.map((cluster) => {
     const mirrored = policies.get(cluster.clusterId) ?? null
-    const projectName = projects.get(cluster.projectId) ?? cluster.projectId
+    const projectName = facts.projectNames.get(cluster.projectId) ?? cluster.projectId
     const findings = lint({ connectionId: cluster.connectionId, regionId: cluster.regionId, projectName, policy: mirrored?.policy ?? null })
-    const facts = { newest: newestAny.get(cluster.clusterId) ?? null, health: healths.get(cluster.clusterId), figures: figures.get(cluster.clusterId), template: templates.get(cluster.clusterId) ?? null }
-    return summaryOf(cluster, projectName, mirrored, facts, findings, now)
+    const clusterFacts = { newest: newestAny.get(cluster.clusterId) ?? null, health: healths.get(cluster.clusterId), figures: figures.get(cluster.clusterId), template: facts.templates.get(cluster.clusterId) ?? null }
+    return summaryOf(cluster, projectName, mirrored, clusterFacts, findings, now)
   })
 }
 

@@ -11,7 +11,7 @@ import { clusterHealth, healthSteadyUntil, type ClusterHealth, type ClusterSitua
 export type ClusterHealthEntry = ClusterHealth & { clusterId: string; clusterName: string; connectionId: string }
 
 /** The cached clusters of ONE connection and their mirrored policies (by cluster ID) that health is judged from. */
-type FleetRows = { clusters: readonly Cluster[]; policies: ReadonlyMap<string, MirroredPolicy> }
+export type FleetRows = { clusters: readonly Cluster[]; policies: ReadonlyMap<string, MirroredPolicy> }
 
 /** The cache rows of one connection once: a caller that needs them too passes them on instead of re-reading. */
 export function readFleetRows(db: StoreDatabase, connectionId: string): FleetRows {

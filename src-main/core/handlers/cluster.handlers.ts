@@ -2,6 +2,8 @@ import type { ClusterSummary } from '#contract/commands/cluster'
 import type { ConnectionService } from '../connections/connection-service.ts'
 import { clusterDetail, clusterSummaries, fleetRowOf } from '../fleet/cluster-summaries.ts'
 import type { LintEnvironment } from '../fleet/cluster-lint.ts'
+import { fleetWindow } from '../fleet/fleet-window.ts'
+import { fleetCounts } from '#contract/fleet-rules'
 import type { StoreDatabase } from '../store/database.ts'
 import { listProjects } from '../store/cache.query.ts'
 import type { HandlersFor } from './types.ts'
@@ -15,7 +17,7 @@ type ClusterHandlerDeps = {
 }
 
 /** Read-only views of the cache: they answer offline. Without a connection there is nothing to list. */
-export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'cluster/status' | 'cluster/get' | 'project/list'> {
+export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/list' | 'cluster/list-window' | 'cluster/status' | 'cluster/get' | 'project/list'> {
   const { db, connections } = deps
   const activeOrNone = (connectionId: string | undefined): string | null =>
     connectionId === undefined && connections.activeId() === null ? null : connections.resolve(connectionId)
@@ -25,6 +27,11 @@ export function clusterHandlers(deps: ClusterHandlerDeps): HandlersFor<'cluster/
   }
   return {
     'cluster/list': ({ connectionId }) => Promise.resolve(summaries(connectionId).map(fleetRowOf)),
+    'cluster/list-window': ({ connectionId, limit, locale }) => {
+      const id = activeOrNone(connectionId)
+      if (id === null) return Promise.resolve({ rows: [], total: 0, projects: [], counts: fleetCounts([]) })
+      return Promise.resolve(fleetWindow(db, id, deps.now(), deps.lintEnvironment(), locale === undefined ? { limit } : { limit, locale }))
+    },
     'cluster/status': ({ connectionId }) => Promise.resolve(summaries(connectionId)),
     'cluster/get': (target) => Promise.resolve(clusterDetail(db, target, deps.now(), deps.lintEnvironment())),
     'project/list': ({ connectionId }) => {

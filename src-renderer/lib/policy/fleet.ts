@@ -1,27 +1,29 @@
 import type { FleetRow } from '#contract/commands/cluster'
 import type { Project } from '#contract/models/cluster'
 import type { ProtectionClass } from '#contract/protection'
+import type { FleetWindow } from '#contract/commands/fleet-window'
+import { groupByProject as groupInOrder, hasNoPolicy, isDrifted, type FleetCounts, type ProjectGroup as FleetGroup } from '#contract/fleet-rules'
 
-export type ProjectGroup = { projectId: string; projectName: string; plan: string | null; clusters: FleetRow[] }
+import { pageLocale } from '../state/fleet-window-request.ts'
 
-/** Clusters grouped by project, projects and clusters by name; projects without clusters are kept (they say so). */
+export { hasNoPolicy, isDrifted }
+
+/**
+ * One project's section of the Fleet: `size` is how many clusters it has, `clusters` those the page has (all, once the
+ * whole list is in; while only the first rows are, fewer: each section is still drawn at its full height).
+ */
+export type ProjectGroup = FleetGroup<FleetRow> & { size: number }
+
+/** Clusters grouped by project in the Fleet's order (contract/fleet-rules.ts), in the page's locale. */
 export function groupByProject(clusters: readonly FleetRow[], projects: readonly Project[]): ProjectGroup[] {
-  const groups = new Map<string, ProjectGroup>()
-  for (const project of projects) {
-    groups.set(project.projectId, { projectId: project.projectId, projectName: project.projectName, plan: project.plan, clusters: [] })
-  }
-  for (const cluster of clusters) {
-    let group = groups.get(cluster.projectId)
-    if (group === undefined) {
-      group = { projectId: cluster.projectId, projectName: cluster.projectName, plan: null, clusters: [] }
-      groups.set(cluster.projectId, group)
-    }
-    group.clusters.push(cluster)
-  }
-  // One collator for the whole sort: `localeCompare` with options builds one per call, slow for a thousand names.
-  const byName = new Intl.Collator(undefined, { sensitivity: 'base' }).compare
-  for (const group of groups.values()) group.clusters.sort((a, b) => byName(a.clusterName, b.clusterName))
-  return [...groups.values()].sort((a, b) => byName(a.projectName, b.projectName))
+  return groupInOrder(clusters, projects, pageLocale()).map((g) => ({ ...g, size: g.clusters.length }))
+}
+
+/** The sections of the Fleet's first rows (`cluster/list-window`), each at its full size. */
+export function groupsOfWindow(window: FleetWindow): ProjectGroup[] {
+  const rows = new Map<string, FleetRow[]>()
+  for (const row of window.rows) rows.set(row.projectId, [...(rows.get(row.projectId) ?? []), row])
+  return window.projects.map((p) => ({ projectId: p.projectId, projectName: p.projectName, plan: p.plan, clusters: rows.get(p.projectId) ?? [], size: p.clusterCount }))
 }
 
 /** Why a cluster has no backups, in the words of the docs (Dedicated only). Null when it can be backed up. */
@@ -53,13 +55,12 @@ export function healthLabel(health: FleetRow['health']): { label: string; tone: 
 /** What the Fleet list can be narrowed to: a protection class, the drifted clusters, or those without a policy. */
 export type FleetFilter = ProtectionClass | 'drifted' | 'no-policy'
 
-export function isDrifted(cluster: Pick<FleetRow, 'template'>): boolean {
-  return cluster.template !== null && cluster.template.drift.length > 0
-}
-
-/** A cluster that could be backed up but has no automatic backups: no policy read, or one switched off. */
-export function hasNoPolicy(cluster: Pick<FleetRow, 'supportsBackup' | 'policy'>): boolean {
-  return cluster.supportsBackup && (cluster.policy === null || !cluster.policy.enabled)
+/** How many clusters of the whole fleet a filter shows (all with none), from the summary's counts. */
+export function countOf(counts: FleetCounts, filter: FleetFilter | null): number {
+  if (filter === null) return Object.values(counts.protection).reduce((sum, n) => sum + n, 0)
+  if (filter === 'drifted') return counts.drifted
+  if (filter === 'no-policy') return counts.noPolicy
+  return counts.protection[filter]
 }
 
 export function matchesFilter(cluster: FleetRow, filter: FleetFilter): boolean {

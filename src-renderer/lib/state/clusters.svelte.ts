@@ -3,7 +3,11 @@ import type { SerializedError } from '#contract/errors'
 import type { Backup } from '#contract/models/backup'
 import type { Project } from '#contract/models/cluster'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
-import { groupByProject, type ProjectGroup } from '../policy/fleet.ts'
+import type { FleetWindow } from '#contract/commands/fleet-window'
+import { fleetCounts, type FleetCounts } from '#contract/fleet-rules'
+import { afterNextPaint } from '../after-paint.ts'
+import { groupByProject, groupsOfWindow, type ProjectGroup } from '../policy/fleet.ts'
+import { firstFleetWindowInput } from './fleet-window-request.ts'
 
 /** The fleet as mirrored by the core: clusters with their policy summary and health, and their projects. */
 export class ClustersState {
@@ -13,16 +17,33 @@ export class ClustersState {
    */
   clusters = $state.raw<FleetRow[]>([])
   projects = $state.raw<Project[]>([])
+  /**
+   * The Fleet's first rows, the projects' sizes and the summary (`cluster/list-window`) until the whole list is in:
+   * a fresh page paints them without waiting for a thousand rows (bench/ui-fleet).
+   */
+  firstRows = $state.raw<FleetWindow | null>(null)
   isLoading = $state(false)
+  /** The whole list is in: a cluster not in it is not in the fleet. */
   hasLoaded = $state(false)
   error = $state<SerializedError | null>(null)
-  readonly groups: ProjectGroup[] = $derived(groupByProject(this.clusters, this.projects))
+  readonly groups: ProjectGroup[] = $derived(this.firstRows === null ? groupByProject(this.clusters, this.projects) : groupsOfWindow(this.firstRows))
+  /** The summary's parts over the whole fleet, from the first read until the whole list is in. */
+  readonly counts: FleetCounts = $derived(this.firstRows?.counts ?? fleetCounts(this.clusters))
+  /** Something to draw: the whole list, or its first rows. */
+  readonly isShown: boolean = $derived(this.hasLoaded || this.firstRows !== null)
 
-  constructor(private readonly core: CoreClient) {}
+  /** Only the page's first load asks for the first rows; later ones (a sync, a change) read the whole list. */
+  private isFirstRead = true
+
+  /** `afterPaint`: resolves once the first rows are painted (the whole list is asked for then). */
+  constructor(
+    private readonly core: CoreClient,
+    private readonly afterPaint: () => Promise<void> = () => afterNextPaint(window)
+  ) {}
 
   /** The connection whose fleet this is: `cluster/list` answers for one connection (the active one). */
   get connectionId(): string | undefined {
-    return this.clusters[0]?.connectionId
+    return (this.firstRows?.rows ?? this.clusters)[0]?.connectionId
   }
 
   /** A row by id; with `connectionId`, only that connection's (two connections can list the same cluster id). */
@@ -32,6 +53,7 @@ export class ClustersState {
 
   async load(): Promise<void> {
     this.isLoading = true
+    if (this.isFirstRead) await this.loadFirstRows()
     const [clusters, projects] = await Promise.all([this.core.invoke('cluster/list', {}), this.core.invoke('project/list', {})])
     this.isLoading = false
     this.hasLoaded = true
@@ -42,6 +64,16 @@ export class ClustersState {
     this.error = null
     this.clusters = clusters.value
     if (projects.ok) this.projects = projects.value
+    this.firstRows = null
+  }
+
+  /** The page's first read: its rows are painted before the whole list is asked for, so it waits for none of it. */
+  private async loadFirstRows(): Promise<void> {
+    this.isFirstRead = false
+    const first = await this.core.invoke('cluster/list-window', firstFleetWindowInput())
+    if (!first.ok || this.hasLoaded) return
+    this.firstRows = first.value
+    await this.afterPaint()
   }
 
   /** Reloads after every sync and every draft that reached the remote. */
