@@ -2,10 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { FleetRow } from '#contract/commands/cluster'
 import { fleetCounts, groupByProject } from '#contract/fleet-rules'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
-import { startSyncedDemo, stopSyncedDemo, type SyncedDemo } from '../../fakes/core-emulator.ts'
+import { ManualClock } from '#core/lib/clock'
+import { DEMO_START, FAST_LIMITS, demoEmulatorOptions, startConnected, stopSyncedDemo, type SyncedDemo } from '../../fakes/core-emulator.ts'
 
 const LOCALE = 'en-US'
 let demo: SyncedDemo | undefined
+
+/**
+ * The demo, synced, with the core's clock held still: the achieved RPO counts the open gap up to now, so two reads
+ * compared row by row are made at the same instant.
+ */
+async function startSyncedDemo(): Promise<SyncedDemo> {
+  const started = await startConnected(demoEmulatorOptions(), { limits: FAST_LIMITS, clock: new ManualClock(DEMO_START) })
+  expectOk(await started.core.invoke('sync/run', {}))
+  return started
+}
 
 afterEach(async () => {
   if (demo !== undefined) await stopSyncedDemo(demo)
