@@ -52,3 +52,41 @@ test('walks the cluster links with the arrow keys, Home and End, across projects
   await expect(page.getByRole('heading', { level: 1, name: 'cluster-0001' })).toBeVisible()
   await expect(page.getByText('CU ·')).toBeVisible()
 })
+
+test('paints the first rows with every project at its full size and the whole fleet\'s summary before the whole list, which then takes over', async ({ page }) => {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const reads: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/rpc/cluster/')) reads.push(path.slice('/rpc/'.length))
+  })
+  await page.route('**/rpc/cluster/list', async (route) => {
+    await released
+    await route.continue()
+  })
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  const list = page.getByTestId('fleet-list')
+  await expect(fleet.row('cluster-0001')).toBeVisible()
+  await expect(list).toHaveAttribute('aria-busy', 'true')
+  await expect(fleet.project('Large Project C')).toContainText('100 clusters')
+  const summary = (await page.getByTestId('fleet-summary').textContent()) ?? ''
+  // Selecting everything waits for the whole list: the first rows are not all of it.
+  const selectAll = page.getByRole('button', { name: 'Select all 300', exact: true })
+  await expect(selectAll).toBeDisabled()
+  await expect(page.getByRole('checkbox', { name: 'Select all in Large Project A' })).toBeDisabled()
+  // End reaches the fleet's last cluster, not in yet: it takes the focus once drawn.
+  await fleet.clusterLink('cluster-0001').focus()
+  await page.keyboard.press('End')
+  await expect(fleet.clusterLink('cluster-0300')).toHaveCount(0)
+
+  release()
+  await expect(list).toHaveAttribute('aria-busy', 'false')
+  await expect(fleet.clusterLink('cluster-0300')).toBeFocused()
+  await expect(page.getByTestId('fleet-summary')).toHaveText(summary)
+  await expect(selectAll).toBeEnabled()
+  expect(reads[0]).toBe('cluster/list-window')
+  expect(reads.filter((read) => read === 'cluster/list-window')).toHaveLength(1)
+  expect(reads.filter((read) => read === 'cluster/list')).toHaveLength(1)
+})
