@@ -92,6 +92,14 @@ export function withOpenGap(longestClosedGapMs: number | null, newestGoodMs: num
 }
 
 /**
+ * The RPO a cluster of `protectionClass` shows: none for one that cannot be backed up (not eligible), whose open gap
+ * would grow with every day it is watched; else the achieved one. The Fleet's figures and the report's rows alike.
+ */
+export function shownRpo(protectionClass: ProtectionClass, rpoMs: number | null): number | null {
+  return protectionClass === 'not-eligible' ? null : rpoMs
+}
+
+/**
  * Where the counted time of [fromMs, toMs] starts for a cluster known since `knownSinceMs`: the later of the two
  * starts, never after `toMs`; a cluster not known yet (null) counts nothing, so its counted time is empty (`toMs`).
  */

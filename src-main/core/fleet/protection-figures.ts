@@ -1,6 +1,6 @@
 import type { ProtectionFigures } from '#contract/commands/cluster'
 import type { HealthCause, HealthLevel } from '#contract/health'
-import { protectionClassOf, RPO_PERIOD_MS } from '#contract/protection'
+import { protectionClassOf, RPO_PERIOD_MS, shownRpo } from '#contract/protection'
 import { clusterKey } from '../store/cluster-scope.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { goodBackupGaps, knownSinceTimes, newestKeptBackups, restorablePoints, type NewestKept } from '../store/protection.query.ts'
@@ -35,8 +35,7 @@ export function protectionFigures(
     const protectionClass = protectionClassOf(health.level, health.cause)
     out.set(clusterId, {
       class: protectionClass,
-      // A cluster that cannot be backed up has no RPO to achieve (its open gap would grow with every day watched).
-      rpoMs: protectionClass === 'not-eligible' ? null : (good?.rpoMs ?? null),
+      rpoMs: shownRpo(protectionClass, good?.rpoMs ?? null),
       knownSince: since === null ? null : toIso(since),
       newestGood: good === undefined || good.newestMs === null ? null : toIso(good.newestMs),
       restorablePoints: restorable?.count ?? 0,

@@ -1,5 +1,5 @@
 import type { ProtectionClass } from '#contract/protection'
-import { rpoCountedFrom } from '#contract/protection'
+import { rpoCountedFrom, shownRpo } from '#contract/protection'
 import type { LintFinding } from '#contract/policy-lint'
 import { policySummary } from '#contract/policy-text'
 import { clusterSummaries } from '../fleet/cluster-summaries.ts'
@@ -65,7 +65,7 @@ export function complianceRows(db: StoreDatabase, scope: ReportScope, nowMs: num
       templateName: c.template?.name ?? null,
       drift: c.template?.drift ?? [],
       protection: c.protection.class,
-      achievedRpoMs: c.protection.class === 'not-eligible' ? null : (gaps.get(c.clusterId)?.rpoMs ?? null),
+      achievedRpoMs: shownRpo(c.protection.class, gaps.get(c.clusterId)?.rpoMs ?? null),
       rpoFromMs,
       rpoWatchedMs: scope.toMs - rpoFromMs,
       restorablePoints: c.protection.restorablePoints,
