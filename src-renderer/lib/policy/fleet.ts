@@ -22,7 +22,11 @@ export function groupByProject(clusters: readonly FleetRow[], projects: readonly
 /** The sections of the Fleet's first rows (`cluster/list-window`), each at its full size. */
 export function groupsOfWindow(window: FleetWindow): ProjectGroup[] {
   const rows = new Map<string, FleetRow[]>()
-  for (const row of window.rows) rows.set(row.projectId, [...(rows.get(row.projectId) ?? []), row])
+  for (const row of window.rows) {
+    const ofProject = rows.get(row.projectId)
+    if (ofProject === undefined) rows.set(row.projectId, [row])
+    else ofProject.push(row)
+  }
   return window.projects.map((p) => ({ projectId: p.projectId, projectName: p.projectName, plan: p.plan, clusters: rows.get(p.projectId) ?? [], size: p.clusterCount }))
 }
 
