@@ -1,4 +1,4 @@
-import type { Locator, Request } from '@playwright/test'
+import type { Locator, Page, Request } from '@playwright/test'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
 import { TimelinePage } from '../pages/timeline-page.ts'
@@ -50,6 +50,26 @@ async function marginsShown(lane: Locator): Promise<void> {
   await expect.poll(async () => Number(await lane.getAttribute('data-loaded'))).toBeGreaterThan(30)
 }
 
+/** The id of the lane's cluster in the emulator's console. */
+const laneClusterId = (): string => emulator?.state().clusters.find((c) => c.clusterName === LANE)?.clusterId ?? ''
+
+/**
+ * Opens the Timeline, waits for the lane's margins (so the only change to its marks is the one the test makes) and
+ * focuses its last mark, a future window: the lane, how many marks it had then, and the focused window's label.
+ */
+async function focusLastWindow(page: Page): Promise<{ timeline: TimelinePage; lane: Locator; before: number; name: string }> {
+  const timeline = new TimelinePage(page)
+  await timeline.open()
+  const lane = timeline.lane(LANE)
+  await marginsShown(lane)
+  const before = Number(await lane.getAttribute('data-loaded'))
+  await lane.getByRole('link', { name: new RegExp(`^${LANE}:`) }).focus()
+  await page.keyboard.press('End')
+  const focused = page.locator(':focus')
+  await expect(focused).toHaveAttribute('aria-label', /^Expected backup window · cluster-0001 · /)
+  return { timeline, lane, before, name: (await focused.getAttribute('aria-label')) ?? '' }
+}
+
 test('a focused backup keeps the focus and its details when the margins\' answer re-numbers its lane\'s marks', async ({ page }) => {
   // The margins' read is held until a mark has the focus, so it always arrives after.
   let release = (): void => undefined
@@ -82,21 +102,10 @@ test('a focused backup keeps the focus and its details when the margins\' answer
 })
 
 test('a focused future window keeps the focus when a sync adds a backup before it on its lane', async ({ page, request }) => {
-  const timeline = new TimelinePage(page)
-  await timeline.open()
-  const lane = timeline.lane(LANE)
-  // Once the margins are in, so the only new mark is the console's backup.
-  await marginsShown(lane)
-  const before = Number(await lane.getAttribute('data-loaded'))
-  await lane.getByRole('link', { name: new RegExp(`^${LANE}:`) }).focus()
-  await page.keyboard.press('End')
-  const focused = page.locator(':focus')
-  await expect(focused).toHaveAttribute('aria-label', /^Expected backup window · cluster-0001 · /)
-  const name = (await focused.getAttribute('aria-label')) ?? ''
+  const { timeline, lane, before, name } = await focusLastWindow(page)
 
   // A colleague backs the cluster up in the console; the next sync brings the backup in, marked now.
-  const clusterId = emulator?.state().clusters.find((c) => c.clusterName === LANE)?.clusterId ?? ''
-  const created = await fetch(`${emulator?.url ?? ''}/v2/clusters/${clusterId}/backups/create`, {
+  const created = await fetch(`${emulator?.url ?? ''}/v2/clusters/${laneClusterId()}/backups/create`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${emulator?.apiKey ?? ''}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ backupType: 'CLUSTER' })
@@ -111,18 +120,10 @@ test('a focused future window keeps the focus when a sync adds a backup before i
 
 // Last: it turns the lane's policy off for the tests after it.
 test('when the focused window is gone after a sync, the focus goes to its lane\'s nearest mark and reads it', async ({ page, request }) => {
-  const timeline = new TimelinePage(page)
-  await timeline.open()
-  const lane = timeline.lane(LANE)
-  await marginsShown(lane)
-  const before = Number(await lane.getAttribute('data-loaded'))
-  await lane.getByRole('link', { name: new RegExp(`^${LANE}:`) }).focus()
-  await page.keyboard.press('End')
-  await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Expected backup window · /)
+  const { timeline, lane, before } = await focusLastWindow(page)
 
   // The console turns the policy off: the next sync's answer has no future windows on the lane.
-  const clusterId = emulator?.state().clusters.find((c) => c.clusterName === LANE)?.clusterId ?? ''
-  await setRemotePolicy(emulator ?? { url: '', apiKey: '' }, clusterId, { enabled: false })
+  await setRemotePolicy(emulator ?? { url: '', apiKey: '' }, laneClusterId(), { enabled: false })
   await syncWhenIdle(request, connectionId)
   await expect.poll(async () => Number(await lane.getAttribute('data-loaded'))).toBeLessThan(before)
   const focused = lane.locator(':focus')
