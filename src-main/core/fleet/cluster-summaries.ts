@@ -13,7 +13,8 @@ import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
 import { summarizeLint, type LintFinding } from '#contract/policy-lint'
 import { unsupportedReason } from './unsupported-reason.ts'
 
-const NO_FIGURES = { class: 'at-risk', rpoMs: null, knownSince: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
+/** A cluster whose health is not judged yet (and so has no figures): at risk until it is. */
+export const NO_FIGURES = { class: 'at-risk', rpoMs: null, knownSince: null, newestGood: null, restorablePoints: 0, oldestRestorable: null, keepCopy: null } as const
 
 /** What the Fleet judges every cluster of a connection from, read once: projects, clusters, policies, health, templates. */
 export type FleetFacts = {

@@ -4,7 +4,7 @@ import { supportsBackup, type Cluster } from '#contract/models/cluster'
 import { protectionClassOf } from '#contract/protection'
 import type { StoreDatabase } from '../store/database.ts'
 import type { LintEnvironment } from './cluster-lint.ts'
-import { clusterSummaries, fleetRowOf, readFleetFacts } from './cluster-summaries.ts'
+import { clusterSummaries, fleetRowOf, NO_FIGURES, readFleetFacts } from './cluster-summaries.ts'
 
 /** A cluster as the Fleet orders it: by its project's name, then its own (contract/fleet-rules.ts `groupByProject`). */
 type Placed = { cluster: Cluster; projectId: string; projectName: string; clusterName: string }
@@ -39,8 +39,8 @@ export function fleetWindow(db: StoreDatabase, connectionId: string, now: number
         supportsBackup: supportsBackup(cluster.deployment),
         policy: facts.rows.policies.get(cluster.clusterId)?.policy ?? null,
         template: facts.templates.get(cluster.clusterId) ?? null,
-        // As the row's figures have it (cluster-summaries.ts): a cluster not judged yet is at risk.
-        protection: { class: health === undefined ? ('at-risk' as const) : protectionClassOf(health.level, health.cause) }
+        // As the row's figures have it (cluster-summaries.ts, protection-figures.ts).
+        protection: { class: health === undefined ? NO_FIGURES.class : protectionClassOf(health.level, health.cause) }
       }
     })
   )
