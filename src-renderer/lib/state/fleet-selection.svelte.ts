@@ -1,3 +1,5 @@
+import { untrack } from 'svelte'
+
 /**
  * The clusters chosen for a fleet change, by cluster id. The Fleet list is windowed (only rows in view are in
  * the DOM), so the selection lives here and never in checkboxes: a row scrolled out and back is still ticked.
@@ -51,8 +53,18 @@ export class FleetSelection {
     return selected === 0 ? 'none' : selected === clusterIds.length ? 'all' : 'some'
   }
 
-  /** Drops clusters that left the fleet (a sync dropped them, the organization changed). */
-  keepOnly(clusterIds: readonly string[]): void {
+  /**
+   * Drops the clusters that left the fleet (a sync dropped them, the organization changed), once the whole list is
+   * in: its first rows are not all of it. Call it in an effect: it reruns when the list changes, never when the
+   * selection does (a row ticked while only the first rows are shown stays ticked).
+   */
+  followFleet(fleet: { readonly hasLoaded: boolean; readonly clusters: readonly { clusterId: string }[] }): void {
+    if (!fleet.hasLoaded) return
+    const clusterIds = fleet.clusters.map((c) => c.clusterId)
+    untrack(() => this.keepOnly(clusterIds))
+  }
+
+  private keepOnly(clusterIds: readonly string[]): void {
     const known = new Set(clusterIds)
     if ([...this.ids].every((id) => known.has(id))) return
     this.ids = new Set([...this.ids].filter((id) => known.has(id)))
