@@ -12,10 +12,16 @@ export function launchBenchBrowser(): Promise<Browser> {
   })
 }
 
-// Runs in the page before any of its scripts: notes when `selector` is first painted, from navigation start.
+/*
+ * Runs in the page before any of its scripts: notes when `selector` is first painted, from navigation start. The
+ * frame callback that first finds it starts the frame that paints it (__benchFramed); the paint is noted once the
+ * frame after that one has begun and a task has run, so the figure also holds what the page ran between the two
+ * frames (work a screen does once it is painted, a script evaluated then).
+ */
 const paintProbe = (selector: string): string => `(() => {
   const poll = () => {
     if (document.querySelector(${JSON.stringify(selector)}) !== null) {
+      window.__benchFramed = performance.now()
       requestAnimationFrame(() => setTimeout(() => { window.__benchPainted = performance.now() }))
     } else requestAnimationFrame(poll)
   }
@@ -24,6 +30,10 @@ const paintProbe = (selector: string): string => `(() => {
 
 export type PageLoad = {
   ms: number
+  /** When the frame that first paints `selectors.painted` began (its frame callback), from navigation start: `ms` comes later. */
+  frameMs: number
+  /** When the answer to the page's first `answer` core call (e.g. 'timeline/lanes') was in, from navigation start; null if none. */
+  answerMs: number | null
   /** `selectors.count` elements once every core call the page had sent by then has been answered (the final screen). */
   count: number
   /** The core calls (`noun/verb`) the page sent until then, in the order sent: a screen mounted twice sends its reads twice. */
@@ -33,12 +43,13 @@ export type PageLoad = {
 /**
  * A fresh page in a fresh browser context (empty HTTP cache): navigation start → `selectors.painted` painted, and
  * how many `selectors.count` elements the DOM holds once the page's core calls are answered (a screen that mounted
- * afresh after its first paint is counted as it ends up). `inspect` may measure more on the loaded page.
+ * afresh after its first paint is counted as it ends up), with when the frame painting it began and when the answer to
+ * the page's first `selectors.answer` call was in. `inspect` may measure more on the loaded page.
  */
 export async function freshPageLoad(
   browser: Browser,
   url: string,
-  selectors: { painted: string; count: string },
+  selectors: { painted: string; count: string; answer?: string },
   inspect?: (page: Page) => Promise<void>
 ): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -66,8 +77,11 @@ export async function freshPageLoad(
       quiet = pending.size === 0 ? quiet + 1 : 0
     }
     const count = await page.locator(selectors.count).count()
+    const frameMs = await page.evaluate<number>('window.__benchFramed')
+    const answer = selectors.answer === undefined ? null : JSON.stringify(`/rpc/${selectors.answer}`)
+    const answerMs = answer === null ? null : await page.evaluate<number | null>(`performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === ${answer})?.responseEnd ?? null`)
     if (inspect !== undefined) await inspect(page)
-    return { ms, count, rpcs: [...rpcs] }
+    return { ms, frameMs, answerMs, count, rpcs: [...rpcs] }
   } finally {
     await context.close()
   }
