@@ -183,7 +183,7 @@ export function createCore(deps: CoreDeps): Core {
       onAdded: backgroundSync
     }),
     ...syncHandlers({ db, connections, engine, health: fleetHealthCache, now }),
-    ...clusterHandlers({ db, connections, now, lintEnvironment }),
+    ...clusterHandlers({ db, connections, now, health: fleetHealthCache, lintEnvironment }),
     ...regionHandlers({ db, pool }),
     ...backupContentsHandlers({ db, pool }),
     ...policyFileHandlers({ db, connections, plans, now, lintEnvironment }),

@@ -6,7 +6,8 @@ import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
 import { getMirroredPolicy, listProjects } from '../store/cache.query.ts'
 import { newestBackupByCluster, type NewestBackup } from '../store/newest-backups.query.ts'
-import { fleetHealth, readFleetRows, type ClusterHealthEntry, type FleetRows } from './fleet-health.ts'
+import { fleetHealth, readConnectionHealth, type ClusterHealthEntry, type ConnectionHealth, type FleetRows } from './fleet-health.ts'
+import type { FleetHealthCache } from './fleet-health-cache.ts'
 import { findCachedCluster, type ClusterTarget } from './find-cluster.ts'
 import { protectionFigures } from './protection-figures.ts'
 import { createClusterLinter, type LintEnvironment } from './cluster-lint.ts'
@@ -21,19 +22,26 @@ export type FleetFacts = {
   projects: readonly Project[]
   projectNames: ReadonlyMap<string, string>
   rows: FleetRows
-  healths: ReadonlyMap<string, ClusterHealthEntry>
+  /** Every cluster's health level and cause at the instant read (the summary's counts). */
+  levels: ConnectionHealth['levels']
+  /** The health of the clusters given at the instant read, as their rows show it. */
+  healthsOf: ConnectionHealth['healthsOf']
   templates: ReadonlyMap<string, ClusterTemplate>
 }
 
-/** The clusters and their policies are read once and handed to health and template drift (no second listing). */
-export function readFleetFacts(db: StoreDatabase, connectionId: string, now: number): FleetFacts {
+/**
+ * The clusters and their policies are read once and handed to health and template drift (no second listing); with
+ * `cache`, they and the health facts come from what it read since the database last changed, judged at `now`.
+ */
+export function readFleetFacts(db: StoreDatabase, connectionId: string, now: number, cache?: FleetHealthCache): FleetFacts {
   const projects = listProjects(db, { connectionId })
-  const rows = readFleetRows(db, connectionId)
+  const { rows, levels, healthsOf } = cache?.connection(connectionId, now) ?? readConnectionHealth(db, connectionId, now)
   return {
     projects,
     projectNames: new Map(projects.map((p) => [p.projectId, p.projectName])),
     rows,
-    healths: fleetHealth(db, now, connectionId, rows),
+    levels,
+    healthsOf,
     templates: clusterTemplates(db, connectionId, rows.policies)
   }
 }
@@ -51,10 +59,11 @@ export function clusterSummaries(
   clusters: readonly Cluster[] = facts.rows.clusters
 ): ClusterSummary[] {
   const { policies } = facts.rows
-  const newestAny = newestBackupByCluster(db, connectionId)
   const isWhole = clusters === facts.rows.clusters
-  const healths = isWhole ? facts.healths : new Map(clusters.flatMap((c) => { const h = facts.healths.get(c.clusterId); return h === undefined ? [] : [[c.clusterId, h] as const] }))
-  const figures = protectionFigures(db, isWhole ? { connectionId } : { connectionId, clusterIds: clusters.map((c) => c.clusterId) }, healths, now)
+  const clusterIds = isWhole ? undefined : clusters.map((c) => c.clusterId)
+  const newestAny = newestBackupByCluster(db, connectionId, clusterIds)
+  const healths = facts.healthsOf(clusters)
+  const figures = protectionFigures(db, clusterIds === undefined ? { connectionId } : { connectionId, clusterIds }, healths, now)
   const lint = createClusterLinter(db, lintEnv, now)
   return clusters.map((cluster) => {
     const mirrored = policies.get(cluster.clusterId) ?? null

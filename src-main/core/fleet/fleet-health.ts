@@ -10,12 +10,33 @@ import { clusterHealth, healthSteadyUntil, type ClusterHealth, type ClusterSitua
 
 export type ClusterHealthEntry = ClusterHealth & { clusterId: string; clusterName: string; connectionId: string }
 
+/**
+ * One connection's cached rows and its clusters' health at one instant: every cluster's level and cause (by cluster
+ * ID; what the Fleet's counts need) and, for the clusters asked, the whole health as their rows show it.
+ */
+export type ConnectionHealth = {
+  rows: FleetRows
+  levels: ReadonlyMap<string, Pick<ClusterHealthEntry, 'level' | 'cause'>>
+  healthsOf: (clusters: readonly Cluster[]) => Map<string, ClusterHealthEntry>
+}
+
 /** The cached clusters of ONE connection and their mirrored policies (by cluster ID) that health is judged from. */
 export type FleetRows = { clusters: readonly Cluster[]; policies: ReadonlyMap<string, MirroredPolicy> }
 
 /** The cache rows of one connection once: a caller that needs them too passes them on instead of re-reading. */
 export function readFleetRows(db: StoreDatabase, connectionId: string): FleetRows {
   return { clusters: listClusters(db, { connectionId }), policies: new Map(listMirroredPolicies(db, { connectionId }).map((p) => [p.clusterId, p])) }
+}
+
+/** One connection's rows and every cluster's health, read and judged at `nowMs`. */
+export function readConnectionHealth(db: StoreDatabase, connectionId: string, nowMs: number): ConnectionHealth {
+  const rows = readFleetRows(db, connectionId)
+  const healths = fleetHealth(db, nowMs, connectionId, rows)
+  return {
+    rows,
+    levels: healths,
+    healthsOf: (clusters) => new Map(clusters.flatMap((c) => { const health = healths.get(c.clusterId); return health === undefined ? [] : [[c.clusterId, health] as const] }))
+  }
 }
 
 /**
@@ -48,29 +69,53 @@ export function fleetHealth(
 }
 
 /**
- * The health of every cached cluster of one connection, or of all (`scope` undefined), keyed by `clusterKey`, and the
- * instant up to which each answer's level and cause stay as they are (`healthSteadyUntil`).
+ * What the database says of every cached cluster of one connection, or of all (`scope` undefined), that its health
+ * is judged from: its connection's rows and each cluster's situation (by cluster ID), and the stuck limit. Nothing
+ * here depends on the time: `judgeSituations` judges it against a given instant (fleet-health-cache.ts keeps it
+ * while the database is unchanged and judges it at each read).
  */
+export type FleetSituations = {
+  stuckLimitMs: number
+  fleets: ReadonlyMap<string, { rows: FleetRows; situations: ReadonlyMap<string, ClusterSituation> }>
+}
+
+export function readSituations(db: StoreDatabase, scope?: { connectionId: string; rows?: FleetRows }): FleetSituations {
+  const { stuckLimitMs } = timingsOf(loadNotificationSettings(createSettingsRepo(db)))
+  const facts = readHealthFacts(db, scope?.connectionId)
+  const everyRows = scope === undefined ? readEveryFleet(db) : new Map([[scope.connectionId, scope.rows ?? readFleetRows(db, scope.connectionId)]])
+  const fleets = new Map([...everyRows].map(([connectionId, rows]) => {
+    const situations = new Map(rows.clusters.map((cluster) => [cluster.clusterId, situationOf(cluster, rows.policies.get(cluster.clusterId), facts.get(clusterKey(connectionId, cluster.clusterId)))]))
+    return [connectionId, { rows, situations }]
+  }))
+  return { stuckLimitMs, fleets }
+}
+
+/**
+ * The health of every cluster of `read` at `nowMs`, keyed by `clusterKey`, and the instant up to which each answer's
+ * level and cause stay as they are (`healthSteadyUntil`).
+ */
+export function judgeSituations(read: FleetSituations, nowMs: number): { entries: Map<string, ClusterHealthEntry>; steadyUntil: number } {
+  const rules = { nowMs, stuckLimitMs: read.stuckLimitMs }
+  const entries = new Map<string, ClusterHealthEntry>()
+  let steadyUntil = Infinity
+  for (const { rows, situations } of read.fleets.values()) {
+    for (const cluster of rows.clusters) {
+      const situation = situations.get(cluster.clusterId)
+      if (situation === undefined) continue
+      entries.set(clusterKey(cluster.connectionId, cluster.clusterId), { ...clusterHealth(situation, rules), clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId })
+      steadyUntil = Math.min(steadyUntil, healthSteadyUntil(situation, rules))
+    }
+  }
+  return { entries, steadyUntil }
+}
+
+/** The health of every cached cluster of one connection, or of all (`scope` undefined), read and judged at `nowMs`. */
 export function judgeFleet(
   db: StoreDatabase,
   nowMs: number,
   scope?: { connectionId: string; rows?: FleetRows }
 ): { entries: Map<string, ClusterHealthEntry>; steadyUntil: number } {
-  const { stuckLimitMs } = timingsOf(loadNotificationSettings(createSettingsRepo(db)))
-  const rules = { nowMs, stuckLimitMs }
-  const facts = readHealthFacts(db, scope?.connectionId)
-  const fleets = scope === undefined ? readEveryFleet(db) : new Map([[scope.connectionId, scope.rows ?? readFleetRows(db, scope.connectionId)]])
-  const entries = new Map<string, ClusterHealthEntry>()
-  let steadyUntil = Infinity
-  for (const { clusters, policies } of fleets.values()) {
-    for (const cluster of clusters) {
-      const key = clusterKey(cluster.connectionId, cluster.clusterId)
-      const situation = situationOf(cluster, policies.get(cluster.clusterId), facts.get(key))
-      entries.set(key, { ...clusterHealth(situation, rules), clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId })
-      steadyUntil = Math.min(steadyUntil, healthSteadyUntil(situation, rules))
-    }
-  }
-  return { entries, steadyUntil }
+  return judgeSituations(readSituations(db, scope), nowMs)
 }
 
 function situationOf(cluster: Cluster, mirrored: MirroredPolicy | undefined, known: HealthFacts | undefined): ClusterSituation {

@@ -4,7 +4,7 @@ import { supportsBackup, type Cluster } from '#contract/models/cluster'
 import { protectionClassOf } from '#contract/protection'
 import type { StoreDatabase } from '../store/database.ts'
 import type { LintEnvironment } from './cluster-lint.ts'
-import { clusterSummaries, fleetRowOf, NO_FIGURES, readFleetFacts } from './cluster-summaries.ts'
+import { clusterSummaries, fleetRowOf, NO_FIGURES, readFleetFacts, type FleetFacts } from './cluster-summaries.ts'
 
 /** A cluster as the Fleet orders it: by its project's name, then its own (contract/fleet-rules.ts `groupByProject`). */
 type Placed = { cluster: Cluster; projectId: string; projectName: string; clusterName: string }
@@ -15,8 +15,14 @@ type Placed = { cluster: Cluster; projectId: string; projectName: string; cluste
  * are judged for every cluster (the counts need them); the protection figures, the newest backup and lint only for
  * the rows answered, so a thousand clusters answer in a few kB (bench/ui-fleet).
  */
-export function fleetWindow(db: StoreDatabase, connectionId: string, now: number, lintEnv: LintEnvironment, window: { limit: number; locale?: string }): FleetWindow {
-  const facts = readFleetFacts(db, connectionId, now)
+export function fleetWindow(
+  db: StoreDatabase,
+  connectionId: string,
+  now: number,
+  lintEnv: LintEnvironment,
+  window: { limit: number; locale?: string },
+  facts: FleetFacts = readFleetFacts(db, connectionId, now)
+): FleetWindow {
   const { clusters } = facts.rows
   const placed: Placed[] = clusters.map((cluster) => ({
     cluster,
@@ -34,7 +40,7 @@ export function fleetWindow(db: StoreDatabase, connectionId: string, now: number
     .map(fleetRowOf)
   const counts = fleetCounts(
     clusters.map((cluster) => {
-      const health = facts.healths.get(cluster.clusterId)
+      const health = facts.levels.get(cluster.clusterId)
       return {
         supportsBackup: supportsBackup(cluster.deployment),
         policy: facts.rows.policies.get(cluster.clusterId)?.policy ?? null,

@@ -52,13 +52,18 @@ function pickSummary(status: ClusterSummary | undefined): Partial<ClusterSummary
 }
 
 describe('cluster/list reads the cache once (core/fleet/cluster-summaries.ts)', () => {
-  it('lists the clusters and the mirrored policies one time each for the whole answer', async () => {
+  it('lists the clusters and the mirrored policies one time each for the whole answer after a write, and not again until the next', async () => {
+    replaceBackups(core.db, 'org-a', [])
     const prepare = vi.spyOn(core.db, 'prepare')
-    const rows = expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
-    const statements = prepare.mock.calls.map(([sql]) => sql.trim())
-    expect(rows).toHaveLength(4)
-    expect(statements.filter((sql) => LIST_CLUSTERS.test(sql))).toHaveLength(1)
-    expect(statements.filter((sql) => LIST_POLICIES.test(sql))).toHaveLength(1)
+    const listings = (): { clusters: number; policies: number } => {
+      const statements = prepare.mock.calls.map(([sql]) => sql.trim())
+      prepare.mockClear()
+      return { clusters: statements.filter((sql) => LIST_CLUSTERS.test(sql)).length, policies: statements.filter((sql) => LIST_POLICIES.test(sql)).length }
+    }
+    expect(expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))).toHaveLength(4)
+    expect(listings()).toEqual({ clusters: 1, policies: 1 })
+    expectOk(await core.invoke('cluster/list', { connectionId: 'org-a' }))
+    expect(listings()).toEqual({ clusters: 0, policies: 0 })
   })
 
   it('reads the backups and their history through indexes alone: no statement walks the table looking rows up', async () => {

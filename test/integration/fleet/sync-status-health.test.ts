@@ -5,17 +5,17 @@ import { DEFAULT_NOTIFICATION_SETTINGS } from '#contract/commands/settings'
 import { ManualClock } from '#core/lib/clock'
 import { addConnection } from '#core/store/connections.repo'
 import { openDatabase } from '#core/store/database'
-import { HEALTH_FACTS_SQL } from '#core/store/health.query'
 import { replaceBackups, replaceClusters, replacePolicies } from '#core/store/mirror.repo'
 import { createNotificationLedger } from '#core/store/notifications.repo'
 import { expectOk } from '../../fakes/envelope.ts'
+import { countHealthFactReads } from '../../fakes/health-fact-reads.ts'
 import { FAST_LIMITS, startConnected, stopAfterEach } from '../../fakes/core-emulator.ts'
 import { createTestCore, type TestCore } from '../../fakes/test-core.ts'
 
 /*
  * `sync/status` judges the fleet's health once per change of what it depends on (fleet/fleet-health-cache.ts):
- * every change is seen by the next call, and calls with nothing changed judge nothing. A judgement reads the health
- * facts once (store/health.query.ts), so the tests count those reads, not time.
+ * every change is seen by the next call, and calls with nothing changed read nothing. A read of the fleet reads the
+ * health facts once (store/health.query.ts), so the tests count those reads, not time.
  */
 
 const HOUR = 3_600_000
@@ -23,17 +23,6 @@ const HOUR = 3_600_000
 const NOW = Date.UTC(2025, 5, 11, 12, 0)
 const DAILY: BackupPolicy = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 }
 const STUCK_LIMIT_MS = DEFAULT_NOTIFICATION_SETTINGS.stuckLimitHours * HOUR
-
-/** Counts the health-fact reads (one per judgement of the fleet) made through the core's database from now on. */
-function countJudgements(core: TestCore): () => number {
-  let count = 0
-  const prepare = core.db.prepare.bind(core.db)
-  core.db.prepare = (sql) => {
-    if (sql === HEALTH_FACTS_SQL) count++
-    return prepare(sql)
-  }
-  return () => count
-}
 
 async function healthOf(core: TestCore, connectionId: string): Promise<string | undefined> {
   return expectOk(await core.invoke('sync/status', {})).find((s) => s.connectionId === connectionId)?.health
@@ -70,19 +59,19 @@ describe('sync/status health, judged once per change (fleet/fleet-health-cache.t
     const clock = new ManualClock(NOW)
     const core = (seeded = createTestCore({ clock }))
     seedOrganization(core, 10 * 60_000)
-    const judgements = countJudgements(core)
+    const factReads = countHealthFactReads(core)
 
     expect(await healthOf(core, 'org-a')).toBe('ok')
     clock.advance(60_000)
     expect(await healthOf(core, 'org-a')).toBe('ok')
-    expect(judgements()).toBe(1)
+    expect(factReads()).toBe(1)
 
     createNotificationLedger(core.db).record([{
       connectionId: 'org-a', clusterId: 'c-1', kind: 'missed', slotMs: NOW - 30 * 60_000, severity: 'critical', title: 'missed', body: 'seeded'
     }], clock.now())
     expect(await healthOf(core, 'org-a')).toBe('failing')
     expect(await healthOf(core, 'org-a')).toBe('failing')
-    expect(judgements()).toBe(2)
+    expect(factReads()).toBe(2)
   })
 
   it('a notice another process records in the same database (the CLI) is seen by the next call', async () => {
@@ -106,15 +95,16 @@ describe('sync/status health, judged once per change (fleet/fleet-health-cache.t
     const clock = new ManualClock(NOW)
     const core = (seeded = createTestCore({ clock }))
     seedOrganization(core, STUCK_LIMIT_MS - 10 * 60_000)
-    const judgements = countJudgements(core)
+    const factReads = countHealthFactReads(core)
 
     expect(await healthOf(core, 'org-a')).toBe('ok')
     clock.advance(10 * 60_000 - 1)
     expect(await healthOf(core, 'org-a')).toBe('ok')
-    expect(judgements()).toBe(1)
+    expect(factReads()).toBe(1)
     clock.advance(2)
     expect(await healthOf(core, 'org-a')).toBe('warning')
-    expect(judgements()).toBe(2)
+    // Judged again against the new instant, from what was read: nothing was written, so nothing is read again.
+    expect(factReads()).toBe(1)
     const [cluster] = expectOk(await core.invoke('cluster/status', { connectionId: 'org-a' }))
     expect(cluster).toMatchObject({ health: 'warning', healthCause: 'stuck-backup' })
   })
@@ -122,10 +112,10 @@ describe('sync/status health, judged once per change (fleet/fleet-health-cache.t
   it('a policy a colleague disables in the console is seen by the first call after the next sync', async () => {
     const { emulator, core, connectionId } = stopLater(await startConnected({ seed: 'large:3:4', rateLimit: 1000 }, { limits: FAST_LIMITS }))
     expectOk(await core.invoke('sync/run', {}))
-    const judgements = countJudgements(core)
+    const factReads = countHealthFactReads(core)
     expect(await healthOf(core, connectionId)).toBe('ok')
     expect(await healthOf(core, connectionId)).toBe('ok')
-    expect(judgements()).toBe(1)
+    expect(factReads()).toBe(1)
 
     const [cluster] = expectOk(await core.invoke('cluster/list', {}))
     const response = await fetch(`${emulator.url}/v2/clusters/${cluster!.clusterId}/backups/policy`, {
