@@ -35,6 +35,14 @@ export class ConnectionsState {
     return this.items.find((c) => c.id === id)
   }
 
+  /**
+   * The connection an address names when it is not the active one (lib/cluster-href.ts, lib/backup-href.ts): the
+   * screen then offers to switch to it (OtherOrganizationState); none when the address names none or the active one.
+   */
+  otherThanActive(named: string | undefined): Connection | undefined {
+    return named === undefined || named === this.active?.id ? undefined : this.byId(named)
+  }
+
   async load(): Promise<void> {
     this.isLoading = true
     const result = await this.core.invoke('connection/list', {})
