@@ -1,4 +1,8 @@
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page, type Request } from 'playwright-core'
+import { median, type BenchResult } from './lib.ts'
 
 /*
  * Browser timing shared by the UI benchmarks (ui-fleet, timeline): a fresh page's first paint of a selector, and
@@ -106,4 +110,31 @@ export async function frameIntervals(page: Page, action: () => Promise<void>): P
     done(frames)
   }))`)
   return frames.slice(1).map((t, i) => t - (frames[i] ?? t))
+}
+
+const BARE_SELECTOR = '#bare'
+const BARE_PAGE = '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>bare</title></head><body><p id="bare">Backup Desk</p></body></html>'
+
+/**
+ * A page of one paragraph, served by a plain HTTP server of the bench's own: what any fresh page costs this machine
+ * and this Chromium before our code runs, measured with the same probe (the UI figures' `node -e 0`). Its pages are
+ * loaded between the app's, so that both see the same load.
+ */
+export async function startBarePage(): Promise<{ load(browser: Browser): Promise<number>; close(): Promise<void> }> {
+  const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(BARE_PAGE))
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  return {
+    load: async (browser) => (await freshPageLoad(browser, url, { painted: BARE_SELECTOR, count: BARE_SELECTOR })).ms,
+    close: () => new Promise((done) => server.close(() => done()))
+  }
+}
+
+/** The bare page's median beside the app's, and their ratio: the part of a figure that is the machine's, not ours. */
+export function bareScale(what: string, warm: readonly number[], bare: readonly number[]): BenchResult[] {
+  return [
+    { name: `a bare page's first paint, same Chromium and probe (median of ${bare.length})`, value: Math.round(median(bare)), unit: 'ms', notes: 'for scale: what any fresh page costs this machine' },
+    { name: `${what} ÷ bare page (warm medians)`, value: median(warm) / median(bare), unit: '×', notes: 'what our page adds to a bare one; survives a slower machine better than the milliseconds' }
+  ]
 }

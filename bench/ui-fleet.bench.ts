@@ -1,6 +1,6 @@
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { freshPageLoad, launchBenchBrowser } from './browser-timing.ts'
+import { bareScale, freshPageLoad, launchBenchBrowser, startBarePage } from './browser-timing.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
 import { FLEET_FIRST_ROWS, firstFleetWindowInput } from '../src-renderer/lib/state/fleet-window-request.ts'
 
@@ -18,6 +18,7 @@ export const benchmark: Benchmark = {
     const host = await startHostProcess({ port, token: TOKEN, dataDirPrefix: 'backup-desk-bench-fleet-' })
     const base = `http://127.0.0.1:${port}`
     const browser = await launchBenchBrowser()
+    const barePage = await startBarePage()
     const fleetUrl = `${base}/?token=${TOKEN}#/fleet`
     try {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
@@ -25,7 +26,11 @@ export const benchmark: Benchmark = {
       // Cold: the first page the host serves after its sync, nothing warmed up by an earlier page or call.
       const cold = await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW })
       const warm: number[] = []
-      for (let run = 0; run < 5; run++) warm.push((await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW })).ms)
+      const bare: number[] = []
+      for (let run = 0; run < 5; run++) {
+        bare.push(await barePage.load(browser))
+        warm.push((await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW })).ms)
+      }
       const bytesOf = async (name: string, input: unknown): Promise<number> => Buffer.byteLength(JSON.stringify(await hostRpc(base, TOKEN, name, input)))
       const firstBytes = await bytesOf('cluster/list-window', firstFleetWindowInput())
       const listBytes = await bytesOf('cluster/list', {})
@@ -38,9 +43,11 @@ export const benchmark: Benchmark = {
         { name: 'cluster/list calls of a fresh page', value: cold.rpcs.filter((name) => name === 'cluster/list').length, unit: 'calls', notes: `order: ${cold.rpcs.join(', ')}` },
         // What the first paint waits for: the first rows, the projects' sizes and the summary (cluster/list-window).
         { name: 'first read (cluster/list-window) answer', value: Math.round(firstBytes / 1024), unit: 'KB', notes: `${FLEET_FIRST_ROWS} rows of 1,000; the whole cluster/list follows the first paint` },
-        { name: 'cluster/list answer', value: Math.round(listBytes / 1024), unit: 'KB', notes: `1,000 clusters; cluster/status (every figure, the CLI's) ${Math.round(statusBytes / 1024)} KB` }
+        { name: 'cluster/list answer', value: Math.round(listBytes / 1024), unit: 'KB', notes: `1,000 clusters; cluster/status (every figure, the CLI's) ${Math.round(statusBytes / 1024)} KB` },
+        ...bareScale('Fleet rows painted', warm, bare)
       ]
     } finally {
+      await barePage.close()
       await browser.close()
       host.child.kill('SIGTERM')
       await emulator.close()
