@@ -28,6 +28,11 @@ export function startFirstScreen(target: Window = window): FirstScreen {
   const client = withEarlyReads(createCoreClient())
   const openedAt = Date.now()
   const route = parseRoute(target.location.hash)
+  // The keychain's mode (ConnectionsState.loadKeychain, at the shell's mount), before the screen's read: its banner
+  // sits above every screen, and drawn after the screen's first frame it shifts the screen down (a Fleet list is then
+  // drawn again to its new height, bench/ui-fleet, traced). The host answers it at once, and one request at a time:
+  // sent after the screen's read, it waited for that answer and came after it.
+  client.sendEarly('keychain/status', {})
   // The same read as the picture's first (TimelineLanesState.visit at `openedAt`, App.svelte), which takes its answer.
   if (route.section === 'timeline' && route.params['view'] !== 'list') client.sendEarly('timeline/lanes', firstLanesInput(openedAt))
   // The Fleet's first rows and summary (ClustersState's first read, which takes the answer).

@@ -92,6 +92,20 @@ test('a window opened on the Fleet asks for no screen’s code first: the Fleet 
   expect(await screenCodeAskedFirst(page)).toEqual([])
 })
 
+test('a window asks for the keychain’s mode before its first screen’s read, once: the banner above the screen comes with the screen, not after it', async ({ page }) => {
+  const reads: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/rpc/')) reads.push(path.slice('/rpc/'.length))
+  })
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.heading).toBeVisible()
+  await expect.poll(() => reads.includes('cluster/list')).toBe(true)
+  expect(reads.slice(0, 2)).toEqual(['keychain/status', 'cluster/list-window'])
+  expect(reads.filter((read) => read === 'keychain/status')).toHaveLength(1)
+})
+
 test('the shell reads its own parts only once the Timeline has drawn its first lanes, and then shows them', async ({ page }) => {
   // When the lanes' canvas first says it drew marks (data-drawn, set as it draws), from navigation start.
   await page.addInitScript(`new MutationObserver((changes, observer) => {
