@@ -31,11 +31,14 @@ export function sectionTops(rowCounts: readonly number[]): number[] {
 
 type RowRange = { first: number; last: number }
 
-/** The rows of one section that a viewport (plus overscan) shows; `last < first` when none. */
-export function visibleRows(sectionTop: number, rowCount: number, scrollTop: number, viewportHeight: number): RowRange {
+/**
+ * The rows of one section that a viewport shows, plus `overscan` rows on each side (FleetList.svelte draws none
+ * in its first frame); `last < first` when none.
+ */
+export function visibleRows(sectionTop: number, rowCount: number, scrollTop: number, viewportHeight: number, overscan: number): RowRange {
   const bodyTop = sectionTop + FLEET_BODY_OFFSET
-  const first = Math.max(0, Math.floor((scrollTop - bodyTop) / FLEET_ROW_HEIGHT) - FLEET_OVERSCAN)
-  const last = Math.min(rowCount - 1, Math.ceil((scrollTop + viewportHeight - bodyTop) / FLEET_ROW_HEIGHT) + FLEET_OVERSCAN)
+  const first = Math.max(0, Math.floor((scrollTop - bodyTop) / FLEET_ROW_HEIGHT) - overscan)
+  const last = Math.min(rowCount - 1, Math.ceil((scrollTop + viewportHeight - bodyTop) / FLEET_ROW_HEIGHT) + overscan)
   return { first, last }
 }
 

@@ -1,4 +1,5 @@
 import { startEmulator, type RunningEmulator } from '#emulator/index'
+import type { Page } from '@playwright/test'
 import { test, expect } from '../fixtures.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
 import { rpc } from '../support/rpc.ts'
@@ -32,6 +33,31 @@ test('draws only the clusters in view of a 300-cluster fleet, and scrolling brin
   await page.getByTestId('fleet-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }))
   await expect(fleet.row('cluster-0300')).toBeVisible()
   await expect(fleet.row('cluster-0001')).toHaveCount(0)
+})
+
+/** How far down the list's box the first project's drawn rows reach, and where the list's box ends. */
+async function rowsReach(page: Page): Promise<{ rowsBottom: number; listBottom: number }> {
+  return page.getByTestId('fleet-list').evaluate((list) => {
+    const rows = [...list.querySelectorAll('[data-testid="project-group"]:first-of-type [data-testid="cluster-row"]')]
+    return { rowsBottom: Math.max(...rows.map((row) => row.getBoundingClientRect().bottom)), listBottom: list.getBoundingClientRect().bottom }
+  })
+}
+
+test('draws the rows that fill the list when it first shows them, and more once the window grows taller', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 })
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.row('cluster-0001')).toBeVisible()
+  const first = await rowsReach(page)
+  expect(first.rowsBottom).toBeGreaterThanOrEqual(first.listBottom)
+
+  // 700 px more list: more than the rows drawn beyond the bottom edge (the overscan) can fill.
+  await page.setViewportSize({ width: 1280, height: 1300 })
+  await expect.poll(async () => (await rowsReach(page)).listBottom).toBeGreaterThan(first.rowsBottom)
+  await expect.poll(async () => {
+    const taller = await rowsReach(page)
+    return taller.rowsBottom >= taller.listBottom
+  }).toBe(true)
 })
 
 test('walks the cluster links with the arrow keys, Home and End, across projects and rows not yet drawn', async ({ page }) => {

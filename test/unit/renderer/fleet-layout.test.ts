@@ -20,18 +20,28 @@ describe('the windowed Fleet geometry', () => {
   })
 
   it('draws only the rows in view plus the overscan, whatever the size of the project', () => {
-    const range = visibleRows(0, 1000, 0, 800)
+    const range = visibleRows(0, 1000, 0, 800, FLEET_OVERSCAN)
     expect(range.first).toBe(0)
     expect(range.last).toBe(Math.ceil((800 - FLEET_BODY_OFFSET) / FLEET_ROW_HEIGHT) + FLEET_OVERSCAN)
-    const middle = visibleRows(0, 1000, 30_000, 800)
+    const middle = visibleRows(0, 1000, 30_000, 800, FLEET_OVERSCAN)
     expect(middle.last - middle.first + 1).toBeLessThanOrEqual(Math.ceil(800 / FLEET_ROW_HEIGHT) + 2 * FLEET_OVERSCAN + 2)
     expect(middle.first * FLEET_ROW_HEIGHT + FLEET_BODY_OFFSET).toBeLessThanOrEqual(30_000)
   })
 
+  it('draws only the rows in view without overscan, the first of them from the first one partly in view', () => {
+    const top = visibleRows(0, 1000, 0, 800, 0)
+    expect(top).toEqual({ first: 0, last: Math.ceil((800 - FLEET_BODY_OFFSET) / FLEET_ROW_HEIGHT) })
+    const middle = visibleRows(0, 1000, FLEET_BODY_OFFSET + 100 * FLEET_ROW_HEIGHT + 30, 800, 0)
+    expect(middle.first).toBe(100)
+    expect(middle.last).toBe(100 + Math.ceil((800 + 30) / FLEET_ROW_HEIGHT))
+    const none = visibleRows(0, 1000, 0, 0, 0)
+    expect(none.last).toBeLessThan(none.first)
+  })
+
   it('draws no row of a section scrolled far out of view', () => {
-    const below = visibleRows(50_000, 10, 0, 800)
+    const below = visibleRows(50_000, 10, 0, 800, FLEET_OVERSCAN)
     expect(below.last).toBeLessThan(below.first)
-    const above = visibleRows(0, 10, 50_000, 800)
+    const above = visibleRows(0, 10, 50_000, 800, FLEET_OVERSCAN)
     expect(above.last).toBeLessThan(above.first)
   })
 
