@@ -85,6 +85,24 @@ test('a window opened on the Timeline asks for the screen’s code with its firs
   await expect(page.locator('link[rel="stylesheet"][href*="TimelinePage-"]')).toHaveCount(1)
 })
 
+test('the first read waits for one script, and the Timeline’s code beyond the app’s entry is two scripts', async ({ page }) => {
+  const timeline = new TimelinePage(page)
+  await timeline.open()
+  await expect(timeline.lanes.first()).toBeVisible()
+  const built = await page.evaluate(async () => {
+    const meta = document.querySelector('meta[name="backup-desk-first-files"]')?.getAttribute('content') ?? '{}'
+    const files = JSON.parse(meta) as { start?: string; screens?: Record<string, string[]> }
+    const start = files.start === undefined ? '' : await (await fetch(files.start)).text()
+    return { start, timeline: files.screens?.['timeline'] ?? [] }
+  })
+  // The module the first script imports sends the first read: a chunk of its own imports would be fetched after it.
+  expect(built.start).toContain('startFirstScreen')
+  expect(built.start).not.toMatch(/(from|import)\s*["']\.\//)
+  // The screen's chunk and the one it shares with the other screens (links, the segmented choice), each with its styles.
+  expect(built.timeline.filter((file) => file.endsWith('.js'))).toHaveLength(2)
+  expect(built.timeline.filter((file) => file.endsWith('.css'))).toHaveLength(2)
+})
+
 test('a window opened on the Fleet asks for no screen’s code first: the Fleet is in the app’s entry', async ({ page }) => {
   const fleet = new FleetPage(page)
   await fleet.open()
