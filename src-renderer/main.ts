@@ -19,5 +19,9 @@ const { client, openedAt, route } = startFirstScreen()
 // "Try again"), not an unhandled rejection here.
 if (route.section === 'timeline') SECTION_PAGES.timeline().catch(() => undefined)
 
+// A window opened on the Fleet: the shell's own reads wait for the Fleet's first rows (App.svelte), which the Fleet
+// reads itself, taking the answer to the read the page's first script sent.
+const screenAnswer = route.section === 'fleet' ? client.answerOf('cluster/list-window') : undefined
+
 const counted = countRequests(client)
-mount(App, { target, props: { allAnswered: () => counted.allAnswered(), openedAt }, context: rootContext(counted) })
+mount(App, { target, props: { allAnswered: () => counted.allAnswered(), openedAt, screenAnswer }, context: rootContext(counted) })

@@ -9,6 +9,8 @@ export type EarlyReadsClient = CoreClient & {
    * sends its own request otherwise (the early answer is then dropped: a screen never shows a read it did not ask for).
    */
   sendEarly<N extends CommandName>(name: N, input: CommandInput<N>): void
+  /** The answer of the early read of `name` not taken yet, for one who waits for it without taking it (main.ts). */
+  answerOf(name: CommandName): Promise<unknown> | undefined
 }
 
 /**
@@ -23,6 +25,7 @@ export function withEarlyReads(client: CoreClient): EarlyReadsClient {
     sendEarly(name, input) {
       early.set(name, { key: JSON.stringify(input), answer: client.invoke(name, input) })
     },
+    answerOf: (name) => early.get(name)?.answer,
     invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>> {
       const sent = early.get(name)
       if (sent === undefined) return client.invoke(name, input)

@@ -124,17 +124,29 @@ test('a window asks for the keychain’s mode before its first screen’s read, 
   expect(reads.filter((read) => read === 'keychain/status')).toHaveLength(1)
 })
 
-test('the shell reads its own parts only once the Timeline has drawn its first lanes, and then shows them', async ({ page }) => {
-  // When the lanes' canvas first says it drew marks (data-drawn, set as it draws), from navigation start.
-  await page.addInitScript(`new MutationObserver((changes, observer) => {
-    if (changes.some((change) => change.target.getAttribute?.('data-drawn') > '0')) { window.__drawnAt = performance.now(); observer.disconnect() }
-  }).observe(document, { subtree: true, attributeFilter: ['data-drawn'] })`)
-  const timeline = new TimelinePage(page)
-  await timeline.open()
+/** Once the shell shows its own parts: it asked for them (app/info) after the page noted its screen drawn (`__drawnAt`). */
+async function expectShellReadAfterScreenDrawn(page: Page): Promise<void> {
   await expect(page.getByTestId('app-version')).toBeVisible()
   const order = await page.evaluate(() => ({
     drawnAt: (window as unknown as { __drawnAt?: number }).__drawnAt ?? Number.NaN,
     infoAt: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/rpc/app/info'))?.startTime ?? Number.NaN
   }))
   expect(order.infoAt).toBeGreaterThan(order.drawnAt)
+}
+
+test('the shell reads its own parts only once the Fleet has drawn its first rows, and then shows them', async ({ page }) => {
+  await page.addInitScript(`new MutationObserver((changes, observer) => {
+    if (document.querySelector('[data-testid="cluster-row"]') !== null) { window.__drawnAt = performance.now(); observer.disconnect() }
+  }).observe(document, { subtree: true, childList: true })`)
+  await new FleetPage(page).open()
+  await expectShellReadAfterScreenDrawn(page)
+})
+
+test('the shell reads its own parts only once the Timeline has drawn its first lanes, and then shows them', async ({ page }) => {
+  // When the lanes' canvas first says it drew marks (data-drawn, set as it draws), from navigation start.
+  await page.addInitScript(`new MutationObserver((changes, observer) => {
+    if (changes.some((change) => change.target.getAttribute?.('data-drawn') > '0')) { window.__drawnAt = performance.now(); observer.disconnect() }
+  }).observe(document, { subtree: true, attributeFilter: ['data-drawn'] })`)
+  await new TimelinePage(page).open()
+  await expectShellReadAfterScreenDrawn(page)
 })

@@ -16,6 +16,17 @@ describe('withEarlyReads: the first screen’s read, sent before the screen exis
     expect(core.callsOf('timeline/lanes')).toHaveLength(1)
   })
 
+  test('answerOf waits for the early answer without taking it: the screen’s invoke still gets it, with one request', async () => {
+    const core = new FakeCoreClient().answer('timeline/lanes', () => page(7))
+    const client = withEarlyReads(core)
+    expect(client.answerOf('timeline/lanes')).toBeUndefined()
+    client.sendEarly('timeline/lanes', FIRST)
+    await expect(client.answerOf('timeline/lanes')).resolves.toEqual(page(7))
+    await expect(client.invoke('timeline/lanes', FIRST)).resolves.toEqual(page(7))
+    expect(core.callsOf('timeline/lanes')).toHaveLength(1)
+    expect(client.answerOf('timeline/lanes')).toBeUndefined()
+  })
+
   test('the early answer is handed over once: a later identical invoke asks the core again', async () => {
     let total = 0
     const core = new FakeCoreClient().answer('timeline/lanes', () => page(++total))
