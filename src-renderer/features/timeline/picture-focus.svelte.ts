@@ -1,4 +1,5 @@
-import { findMark, isInView, markRef, type FocusItem, type MarkRef } from '../../lib/policy/timeline-focus.ts'
+import { tick } from 'svelte'
+import { findMark, isInView, itemOfElement, keyMove, markRef, type FocusItem, type MarkRef } from '../../lib/policy/timeline-focus.ts'
 import type { ViewRange } from '../../lib/policy/timeline-view.ts'
 import type { TimelineLanesState } from '../../lib/state/timeline-lanes.svelte.ts'
 
@@ -7,6 +8,14 @@ type Held = { lane: number; clusterId: string; connectionId: string; mark: MarkR
 
 /** What the picture shows: the view and the first and last lanes on screen. */
 type Shown = { view: ViewRange; first: number; last: number }
+
+/** Where the picture's rows are: a lane's row top in the lanes' viewport (px), a row's height, the viewport's height. */
+export type RowPlace = { rowTop: (lane: number) => number; rowHeight: number; viewportHeight: number }
+
+/** The lane's label or mark an event happened in (its `data-item`), or null. */
+export function itemOf(target: EventTarget | null): FocusItem | null {
+  return itemOfElement(target instanceof Element ? target.closest('[data-item]') : null)
+}
 
 /**
  * The Timeline picture's roving tab stop. It is held by what the item is, not by its numbers: an answer that
@@ -40,6 +49,30 @@ export class PictureFocus {
     if (lane === undefined) return
     const mark = lane.marks[item.mark]
     this.held = { lane: item.lane, clusterId: lane.clusterId, connectionId: lane.connectionId, mark: mark === undefined ? null : markRef(mark) }
+  }
+
+  /**
+   * The lanes' keys (timeline-focus.ts `keyMove`): the arrows move the focus between marks and lanes, scrolling the
+   * lane's row into view; a step past the view's edge pans the view instead (`pan`, by a fraction of its width).
+   */
+  onKeydown(event: KeyboardEvent, viewport: HTMLElement | null, place: RowPlace, pan: (fraction: number) => void): void {
+    const item = itemOf(event.target)
+    if (item === null || this.lanes.lane(item.lane) === undefined) return
+    const move = keyMove(event.key, event.shiftKey, item, (lane) => this.lanes.lane(lane)?.marks, this.lanes.total, this.shown().view)
+    if (move === null) return
+    event.preventDefault()
+    if ('pan' in move) pan(move.pan / 7)
+    else void this.moveTo(move.focus, viewport, place)
+  }
+
+  /** Holds `next`, scrolls its row into the viewport and focuses its element once the rows drawn include it. */
+  private async moveTo(next: FocusItem, viewport: HTMLElement | null, place: RowPlace): Promise<void> {
+    this.hold(next)
+    const top = place.rowTop(next.lane)
+    if (viewport !== null && top < viewport.scrollTop) viewport.scrollTop = top
+    else if (viewport !== null && top + place.rowHeight > viewport.scrollTop + place.viewportHeight) viewport.scrollTop = top + place.rowHeight - place.viewportHeight
+    await tick()
+    this.focusOn(viewport, next)
   }
 
   /** Puts the focus on the element of `item` inside `viewport`, when it is in the DOM. */
