@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
 import { bareScale, frameIntervals, freshPageLoad, launchBenchBrowser, startBarePage, type PageLoad } from './browser-timing.ts'
@@ -11,6 +11,61 @@ const FRAME_TARGET_MS = 16.7
 const MARK = '[data-testid="timeline-canvas"][data-drawn]:not([data-drawn="0"])'
 const LANE = '[data-testid="timeline-lane"]'
 const PAINT_FIGURE = 'fresh page → Timeline lanes with marks painted, 1,000 clusters × 21 days (`timeline`)'
+const VISIT_FIGURE = 'first visit to the Timeline after the app starts, 1,000 clusters × 21 days (`timeline`)'
+const FLEET_ROW = '[data-testid="cluster-row"]'
+
+/*
+ * The Timeline's first paint as an admin meets it: the app opens on the Fleet (Electron always does), and the
+ * Timeline is opened from there once the Fleet's rows are painted — no idle wait, so the screen's code and its first
+ * read may still be on their way (as the Backups visit in ui-backups). Measured in the page: hash change → lanes with
+ * marks painted, and the frame after (the same probe as a fresh page's).
+ */
+const VISIT_SCRIPT = `new Promise((done, fail) => {
+  if (document.querySelector(${JSON.stringify(MARK)}) !== null) fail(new Error('the Timeline is still on screen'))
+  const start = performance.mark('timeline-visit').startTime
+  location.hash = '#/timeline'
+  const poll = () => {
+    if (document.querySelector(${JSON.stringify(MARK)}) !== null) {
+      requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)))
+    } else requestAnimationFrame(poll)
+  }
+  poll()
+})`
+
+/**
+ * The core calls and files the page had asked for and not yet received when the latest visit began (Resource Timing):
+ * the host answers one request at a time, so the visit's own read and code wait for each of them.
+ */
+const IN_FLIGHT_AT_VISIT_SCRIPT = `(() => {
+  const visit = performance.getEntriesByName('timeline-visit', 'mark').at(-1)?.startTime ?? Number.NaN
+  return performance.getEntriesByType('resource')
+    .filter((e) => e.startTime <= visit && e.responseEnd > visit)
+    .map((e) => new URL(e.name).pathname.replace(/^\\/(rpc\\/)?/, ''))
+})()`
+
+/**
+ * A fresh page on the Fleet, its rows painted, then the Timeline opened: the first visit's milliseconds and what was
+ * in flight when it began; `again` more visits (Fleet and back) follow.
+ */
+async function visitsFromFleet(browser: Browser, base: string, again = 0): Promise<{ first: number; inFlight: string[]; again: number[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(`${base}/?token=${TOKEN}#/fleet`)
+    await page.locator(FLEET_ROW).first().waitFor()
+    const first = await page.evaluate<number>(VISIT_SCRIPT)
+    const inFlight = await page.evaluate<string[]>(IN_FLIGHT_AT_VISIT_SCRIPT)
+    const later: number[] = []
+    for (let visit = 0; visit < again; visit++) {
+      await page.evaluate("location.hash = '#/fleet'")
+      await page.locator(FLEET_ROW).first().waitFor()
+      later.push(await page.evaluate<number>(VISIT_SCRIPT))
+    }
+    return { first, inFlight, again: later }
+  } finally {
+    await context.close()
+  }
+}
 
 /** One frame of Chromium's (headless and desktop alike: 60 Hz). */
 const VSYNC_MS = 1000 / 60
@@ -81,14 +136,9 @@ export const benchmark: Benchmark = {
     try {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await hostRpc(base, TOKEN, 'sync/run', {})
-      const now = Date.now()
-      const page = (await hostRpc(base, TOKEN, 'timeline/lanes', {
-        from: new Date(now - 28 * 86_400_000).toISOString(),
-        to: new Date(now + 14 * 86_400_000).toISOString(),
-        limit: 50
-      })) as { lanes: { marks: unknown[] }[] }
-      const marksPerLane = page.lanes.reduce((sum, lane) => sum + lane.marks.length, 0) / Math.max(1, page.lanes.length)
-      // Cold: the first page the host serves after its sync.
+      // Cold: the first page the host serves after its sync, opened on the Fleet; nothing has read the lanes yet.
+      const coldVisit = await visitsFromFleet(browser, base)
+      // Then the first fresh page opened on the Timeline itself (a reload there; its host has answered one visit).
       let frames: { pan: number[]; zoom: number[] } = { pan: [], zoom: [] }
       const watched = { painted: MARK, count: LANE, answer: 'timeline/lanes' }
       const cold = await freshPageLoad(browser, url, watched, async (loaded) => {
@@ -101,14 +151,25 @@ export const benchmark: Benchmark = {
         warmLoads.push(await freshPageLoad(browser, url, watched))
       }
       const warm = warmLoads.map((load) => load.ms)
+      const warmVisits = (await visitsFromFleet(browser, base, 5)).again
+      const now = Date.now()
+      const page = (await hostRpc(base, TOKEN, 'timeline/lanes', {
+        from: new Date(now - 28 * 86_400_000).toISOString(),
+        to: new Date(now + 14 * 86_400_000).toISOString(),
+        limit: 50
+      })) as { lanes: { marks: unknown[] }[] }
+      const marksPerLane = page.lanes.reduce((sum, lane) => sum + lane.marks.length, 0) / Math.max(1, page.lanes.length)
       // A frame that took over one and a half vsync intervals dropped at least one: rAF times jitter around 16.7 ms.
       const dropped = (intervals: number[]): number => intervals.filter((ms) => ms > FRAME_TARGET_MS * 1.5).length
       const panP95 = inVsyncs(percentile(inWholeVsyncs(frames.pan), 95))
       const zoomP95 = inVsyncs(percentile(inWholeVsyncs(frames.zoom), 95))
       const rawP95 = (intervals: number[]): string => `as read ${(Math.round(percentile(intervals, 95) * 10) / 10).toFixed(1)} ms`
       return [
-        { name: 'fresh page → lanes with marks painted, cold (first page)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: cold.ms <= PAINT_TARGET_MS, notes: paintParts([cold]) },
-        { name: 'fresh page → lanes with marks painted, warm (median of 5)', figure: PAINT_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warm) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms; ${paintParts(warmLoads)}` },
+        { name: 'first visit from the Fleet → lanes with marks painted, cold (first page after the sync)', figure: VISIT_FIGURE, phase: 'cold', value: coldVisit.first, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: coldVisit.first <= PAINT_TARGET_MS, notes: coldVisit.inFlight.length === 0 ? 'nothing else was in flight when the Timeline was opened' : `opened while these were in flight: ${coldVisit.inFlight.join(', ')}` },
+        { name: 'visits from the Fleet → lanes with marks painted, warm (median of 5, one page)', figure: VISIT_FIGURE, phase: 'warm', value: median(warmVisits), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warmVisits) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warmVisits).toFixed(1)} ms` },
+        // No target of its own: the app never opens on the Timeline (Electron opens the Fleet); a reload there does.
+        { name: 'fresh page → lanes with marks painted, cold (first page opened on the Timeline)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', notes: paintParts([cold]) },
+        { name: 'fresh page → lanes with marks painted, warm (median of 5)', figure: PAINT_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', notes: `max ${Math.max(...warm).toFixed(1)} ms; ${paintParts(warmLoads)}` },
         { name: 'drag pan: frame time p95, in whole frames', value: panP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: panP95 <= FRAME_TARGET_MS, notes: `${frames.pan.length} frames, median ${median(frames.pan).toFixed(1)} ms, ${dropped(frames.pan)} dropped, ${rawP95(frames.pan)}` },
         { name: 'zoom and key pan: frame time p95, in whole frames', value: zoomP95, unit: 'ms', target: `≤ ${FRAME_TARGET_MS} ms`, ok: zoomP95 <= FRAME_TARGET_MS, notes: `${frames.zoom.length} frames, median ${median(frames.zoom).toFixed(1)} ms, ${dropped(frames.zoom)} dropped, ${rawP95(frames.zoom)}` },
         { name: 'lanes in the DOM', value: cold.count, unit: 'lanes', notes: 'windowed: lanes in view + overscan, of 1,000' },
