@@ -75,20 +75,33 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /**
- * Ticks at midnight (local, or UTC when `utc`): every day up to 7 days, every 2nd or 3rd day beyond; at the 1-day zoom,
- * every 3 hours. Midnights come from Date's local calendar, so a DST day is 23 or 25 hours, as it was.
+ * The room a tick's label takes on the axis: a day's ("Wed 25 Nov" at 11 px, ≈ 60 px) with its 3 px inset and a gap,
+ * in CSS pixels. Hours get as much, since the tick after a day's is an hour's.
  */
-export function axisTicks(view: ViewRange, utc: boolean): AxisTick[] {
+export const TICK_LABEL_PX = 72
+const DAY_STEPS = [1, 2, 3, 7, 14]
+const HOUR_STEPS = [3, 6, 12]
+
+/**
+ * Ticks at midnight (local, or UTC when `utc`), as often as the axis's `width` leaves each label its room: every day,
+ * or every 2nd, 3rd, 7th or 14th day counted without a break across months (weekly ticks fall on Mondays); at the 1-day
+ * zoom also every 3, 6 or 12 hours. Midnights come from Date's local calendar, so a DST day is 23 or 25 hours, as it was.
+ */
+export function axisTicks(view: ViewRange, utc: boolean, width: number): AxisTick[] {
   const span = view.toMs - view.fromMs
   const ticks: AxisTick[] = []
   const start = new Date(view.fromMs)
   const day = utc ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate())) : new Date(start.getFullYear(), start.getMonth(), start.getDate())
-  const hourStep = span <= DAY_MS * 1.5 ? 3 : 0
-  const dayStep = span <= 8 * DAY_MS ? 1 : span <= 22 * DAY_MS ? 2 : 3
+  const pxPerDay = (width * DAY_MS) / span
+  // The smallest step that leaves each label its room (hours only at the 1-day zoom; none when even 12 hours do not).
+  const hourStep = span <= DAY_MS * 1.5 ? (HOUR_STEPS.find((step) => (step * pxPerDay) / 24 >= TICK_LABEL_PX) ?? 0) : 0
+  const dayStep = DAY_STEPS.find((step) => step * pxPerDay >= TICK_LABEL_PX) ?? 14
   for (let guard = 0; guard < 400 && day.getTime() < view.toMs; guard++) {
     const ms = day.getTime()
     const date = utc ? day.getUTCDate() : day.getDate()
-    if (ms >= view.fromMs && (hourStep > 0 || date % dayStep === 0)) {
+    // Days since 1970-01-01 (a Thursday), plus 3: a multiple of 7 is a Monday.
+    const dayNumber = Math.round(Date.UTC(utc ? day.getUTCFullYear() : day.getFullYear(), utc ? day.getUTCMonth() : day.getMonth(), date) / DAY_MS) + 3
+    if (ms >= view.fromMs && (hourStep > 0 || dayNumber % dayStep === 0)) {
       const weekday = WEEKDAYS[utc ? day.getUTCDay() : day.getDay()] ?? ''
       const month = MONTHS[utc ? day.getUTCMonth() : day.getMonth()] ?? ''
       ticks.push({ ms, label: `${weekday} ${String(date)} ${month}`, isMajor: true })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isInView, lastInLane, nearestInLane, stepInLane } from '../../../src-renderer/lib/policy/timeline-focus.ts'
-import { NOW_LABEL_WIDTH, axisTicks, contains, fetchRangeFor, nowLabelSide, panBy, panByPixels, pictureRows, rangeAroundNow, viewportMaxHeight, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
+import { NOW_LABEL_WIDTH, TICK_LABEL_PX, axisTicks, contains, fetchRangeFor, nowLabelSide, panBy, panByPixels, pictureRows, rangeAroundNow, viewportMaxHeight, visibleRowRange, xOf, zoomTo } from '../../../src-renderer/lib/policy/timeline-view.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -36,11 +36,30 @@ describe('the Timeline picture geometry', () => {
     expect(contains(fetched, panBy(view, 1.1))).toBe(false)
   })
 
-  it('ticks UTC midnights every day at 7 days, every 3 hours at 1 day', () => {
-    const week = axisTicks({ fromMs: Date.UTC(2026, 10, 23), toMs: Date.UTC(2026, 10, 30) }, true)
+  it('ticks UTC midnights every day at 7 days, every 3 hours at 1 day, on a wide axis', () => {
+    const week = axisTicks({ fromMs: Date.UTC(2026, 10, 23), toMs: Date.UTC(2026, 10, 30) }, true, 800)
     expect(week.map((t) => t.label)).toEqual(['Mon 23 Nov', 'Tue 24 Nov', 'Wed 25 Nov', 'Thu 26 Nov', 'Fri 27 Nov', 'Sat 28 Nov', 'Sun 29 Nov'])
-    const day = axisTicks({ fromMs: Date.UTC(2026, 10, 26), toMs: Date.UTC(2026, 10, 27) }, true)
+    const day = axisTicks({ fromMs: Date.UTC(2026, 10, 26), toMs: Date.UTC(2026, 10, 27) }, true, 800)
     expect(day.map((t) => t.label)).toEqual(['Thu 26 Nov', '03:00', '06:00', '09:00', '12:00', '15:00', '18:00', '21:00'])
+  })
+
+  it('spaces the ticks so that no two labels touch, however narrow the axis or long the span', () => {
+    const gapsOf = (view: { fromMs: number; toMs: number }, width: number): number[] => {
+      const xs = axisTicks(view, true, width).map((t) => xOf(t.ms, view, width))
+      return xs.slice(1).map((x, i) => x - (xs[i] ?? 0))
+    }
+    for (const days of [1, 7, 21, 30]) {
+      for (const width of [300, 680, 1600]) {
+        const view = { fromMs: Date.UTC(2026, 10, 6), toMs: Date.UTC(2026, 10, 6) + days * 86_400_000 }
+        expect(Math.min(...gapsOf(view, width)), `${String(days)} days in ${String(width)} px`).toBeGreaterThanOrEqual(TICK_LABEL_PX)
+      }
+    }
+    // 3 weeks in the picture of a 1,100 px window used to tick every 2nd day, 32 px apart: "Sat 14 NovMon 16 Nov".
+    const threeWeeks = { fromMs: Date.UTC(2026, 10, 6), toMs: Date.UTC(2026, 10, 27) }
+    expect(axisTicks(threeWeeks, true, 680).map((t) => t.label).slice(0, 3)).toEqual(['Fri 6 Nov', 'Mon 9 Nov', 'Thu 12 Nov'])
+    // Weekly ticks fall on Mondays, evenly across a month's end.
+    const month = { fromMs: Date.UTC(2026, 10, 9), toMs: Date.UTC(2026, 11, 9) }
+    expect(axisTicks(month, true, 680).map((t) => t.label)).toEqual(['Mon 9 Nov', 'Mon 16 Nov', 'Mon 23 Nov', 'Mon 30 Nov', 'Mon 7 Dec'])
   })
 
   it('lays out a heading per project, naming the organization only when two are connected', () => {
