@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
 import type { Envelope } from '#contract/envelope'
 import { E2E_TOKEN } from '../fixtures.ts'
@@ -31,4 +31,14 @@ export async function syncWhenIdle(request: APIRequestContext, connectionId: str
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   throw new Error('sync/run stayed busy')
+}
+
+/** The core calls (`noun/verb`) `page` sends from now on, in the order sent: the list grows as the page sends more. */
+export function coreCallsSent(page: Page): string[] {
+  const sent: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/rpc/')) sent.push(path.slice('/rpc/'.length))
+  })
+  return sent
 }

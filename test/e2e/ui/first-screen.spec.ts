@@ -4,6 +4,7 @@ import { firstPageLimit } from '../../../src-renderer/lib/state/lanes-request.ts
 import { FleetPage } from '../pages/fleet-page.ts'
 import { TimelinePage } from '../pages/timeline-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
+import { coreCallsSent } from '../support/rpc.ts'
 
 /*
  * The first screen's read is sent by the page's first script, before the app's entry has run (first-screen.ts), and
@@ -111,11 +112,7 @@ test('a window opened on the Fleet asks for no screen’s code first: the Fleet 
 })
 
 test('a window asks for the keychain’s mode before its first screen’s read, once: the banner above the screen comes with the screen, not after it', async ({ page }) => {
-  const reads: string[] = []
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname
-    if (path.startsWith('/rpc/')) reads.push(path.slice('/rpc/'.length))
-  })
+  const reads = coreCallsSent(page)
   const fleet = new FleetPage(page)
   await fleet.open()
   await expect(fleet.heading).toBeVisible()

@@ -2,7 +2,7 @@ import { startEmulator, type RunningEmulator } from '#emulator/index'
 import type { Page } from '@playwright/test'
 import { test, expect } from '../fixtures.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
-import { rpc } from '../support/rpc.ts'
+import { coreCallsSent, rpc } from '../support/rpc.ts'
 
 let emulator: RunningEmulator | undefined
 let connectionId = ''
@@ -82,11 +82,7 @@ test('walks the cluster links with the arrow keys, Home and End, across projects
 test('paints the first rows with every project at its full size and the whole fleet\'s summary before the whole list, which then takes over', async ({ page }) => {
   let release!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))
-  const reads: string[] = []
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname
-    if (path.startsWith('/rpc/cluster/')) reads.push(path.slice('/rpc/'.length))
-  })
+  const sent = coreCallsSent(page)
   await page.route('**/rpc/cluster/list', async (route) => {
     await released
     await route.continue()
@@ -112,6 +108,7 @@ test('paints the first rows with every project at its full size and the whole fl
   await expect(fleet.clusterLink('cluster-0300')).toBeFocused()
   await expect(page.getByTestId('fleet-summary')).toHaveText(summary)
   await expect(selectAll).toBeEnabled()
+  const reads = sent.filter((call) => call.startsWith('cluster/'))
   expect(reads[0]).toBe('cluster/list-window')
   expect(reads.filter((read) => read === 'cluster/list-window')).toHaveLength(1)
   expect(reads.filter((read) => read === 'cluster/list')).toHaveLength(1)

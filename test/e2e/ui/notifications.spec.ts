@@ -3,7 +3,7 @@ import { NotificationsPage } from '../pages/notifications-page.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
-import { rpc } from '../support/rpc.ts'
+import { coreCallsSent, rpc } from '../support/rpc.ts'
 
 let connected: ConnectedEmulator
 
@@ -20,16 +20,13 @@ test.afterAll(async ({ playwright, baseURL }) => {
 })
 
 test("the bell shows the core's unread count, read as a count: no screen but the centre reads the entries", async ({ page, request }) => {
-  const entryReads: string[] = []
-  page.on('request', (r) => {
-    if (r.url().endsWith('/rpc/notification/list')) entryReads.push(r.url())
-  })
+  const sent = coreCallsSent(page)
   await new FleetPage(page).open()
   const { unread } = await rpc(request, 'notification/unread-count', {})
   expect(unread).toBeGreaterThan(0)
   await expect(page.getByRole('banner').getByRole('link', { name: `Notifications, ${unread} unread` })).toBeVisible()
   await page.waitForLoadState('networkidle')
-  expect(entryReads).toEqual([])
+  expect(sent.filter((call) => call === 'notification/list')).toEqual([])
 })
 
 test('lists notices, marks one and then all read, and filters unread', async ({ page }) => {

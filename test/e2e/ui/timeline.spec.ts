@@ -2,6 +2,7 @@ import { test, expect } from '../fixtures.ts'
 import { TimelinePage } from '../pages/timeline-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 import { screenshotPath } from '../support/paths.ts'
+import { coreCallsSent } from '../support/rpc.ts'
 
 let demo: ConnectedEmulator | undefined
 
@@ -29,11 +30,7 @@ test('lists the next 7 days of windows and expiries by local day, local time and
 })
 
 test('marks an expiring backup that is its cluster\'s newest, without reading the fleet or the backup list', async ({ page }) => {
-  const asked: string[] = []
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname
-    if (path.startsWith('/rpc/')) asked.push(path.slice('/rpc/'.length))
-  })
+  const asked = coreCallsSent(page)
   const timeline = new TimelinePage(page)
   await timeline.openList()
   await timeline.filter('Expiries').check()
