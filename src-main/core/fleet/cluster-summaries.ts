@@ -1,6 +1,7 @@
 import type { ClusterDetail, ClusterSummary, FleetRow, ProtectionFigures } from '#contract/commands/cluster'
 import { nextWindows } from '#contract/backup-windows'
 import { supportsBackup, type Cluster, type MirroredPolicy, type Project } from '#contract/models/cluster'
+import type { BackupPolicy } from '#contract/models/policy'
 import type { ClusterTemplate } from '#contract/models/template'
 import { clusterTemplates } from './template-drift.ts'
 import type { StoreDatabase } from '../store/database.ts'
@@ -65,20 +66,40 @@ export function clusterSummaries(
   const healths = facts.healthsOf(clusters)
   const figures = protectionFigures(db, clusterIds === undefined ? { connectionId } : { connectionId, clusterIds }, healths, now)
   const lint = createClusterLinter(db, lintEnv, now)
+  const nextWindow = nextWindowsAt(now)
   return clusters.map((cluster) => {
     const mirrored = policies.get(cluster.clusterId) ?? null
     const projectName = facts.projectNames.get(cluster.projectId) ?? cluster.projectId
     const findings = lint({ connectionId: cluster.connectionId, regionId: cluster.regionId, projectName, policy: mirrored?.policy ?? null })
     const clusterFacts = { newest: newestAny.get(cluster.clusterId) ?? null, health: healths.get(cluster.clusterId), figures: figures.get(cluster.clusterId), template: facts.templates.get(cluster.clusterId) ?? null }
-    return summaryOf(cluster, projectName, mirrored, clusterFacts, findings, now)
+    return summaryOf(cluster, projectName, mirrored, clusterFacts, findings, nextWindow)
   })
 }
 
 /** A summary as the Fleet's `cluster/list` carries it: what the details pane alone shows is left to `cluster/get`. */
 export function fleetRowOf(summary: ClusterSummary): FleetRow {
-  const { healthCause: _cause, nextWindow, protection, ...rest } = summary
-  const { newestGood: _newestGood, oldestRestorable: _oldest, ...figures } = protection
-  return { ...rest, nextWindow: nextWindow === null ? null : { start: nextWindow.start }, protection: figures }
+  // Field by field rather than by rest spread, which copies 1,000 rows several times slower (cluster/list).
+  const { protection: p, nextWindow } = summary
+  return {
+    clusterId: summary.clusterId,
+    clusterName: summary.clusterName,
+    projectId: summary.projectId,
+    projectName: summary.projectName,
+    connectionId: summary.connectionId,
+    regionId: summary.regionId,
+    plan: summary.plan,
+    deployment: summary.deployment,
+    status: summary.status,
+    supportsBackup: summary.supportsBackup,
+    policy: summary.policy,
+    newestBackup: summary.newestBackup,
+    health: summary.health,
+    healthReason: summary.healthReason,
+    template: summary.template,
+    lintSummary: summary.lintSummary,
+    nextWindow: nextWindow === null ? null : { start: nextWindow.start },
+    protection: { class: p.class, rpoMs: p.rpoMs, knownSince: p.knownSince, restorablePoints: p.restorablePoints, keepCopy: p.keepCopy }
+  }
 }
 
 /** One cached cluster with everything the details pane shows; not-found when it is not cached. */
@@ -93,7 +114,7 @@ export function clusterDetail(db: StoreDatabase, target: ClusterTarget, now: num
   const health = fleetHealth(db, now, connectionId, { clusters: [cluster], policies }).get(clusterId)
   const figures = health === undefined ? undefined : protectionFigures(db, { connectionId, clusterIds: [clusterId] }, new Map([[clusterId, health]]), now).get(clusterId)
   const lint = createClusterLinter(db, lintEnv, now)({ connectionId, regionId: cluster.regionId, projectName, policy: mirrored?.policy ?? null })
-  const summary = summaryOf(cluster, projectName, mirrored, { newest, health, figures, template }, lint, now)
+  const summary = summaryOf(cluster, projectName, mirrored, { newest, health, figures, template }, lint, nextWindowsAt(now))
   return {
     ...summary,
     cuType: cluster.cuType,
@@ -113,7 +134,7 @@ type ClusterFacts = {
   template: ClusterTemplate | null
 }
 
-function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPolicy | null, facts: ClusterFacts, lint: readonly LintFinding[], now: number): ClusterSummary {
+function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPolicy | null, facts: ClusterFacts, lint: readonly LintFinding[], nextWindow: NextWindowOf): ClusterSummary {
   const { newest, health, figures, template } = facts
   return {
     clusterId: cluster.clusterId,
@@ -127,7 +148,7 @@ function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPoli
     status: cluster.status,
     supportsBackup: supportsBackup(cluster.deployment),
     policy: mirrored?.policy ?? null,
-    nextWindow: mirrored === null ? null : nextWindowOf(mirrored, now),
+    nextWindow: mirrored === null ? null : nextWindow(mirrored.policy),
     newestBackup: newest === null ? null : { backupId: newest.backupId, createTime: newest.createTime, status: newest.status, creationMethod: newest.creationMethod },
     health: health?.level ?? 'unknown',
     healthCause: health?.cause ?? 'not-read',
@@ -138,8 +159,29 @@ function summaryOf(cluster: Cluster, projectName: string, mirrored: MirroredPoli
   }
 }
 
-function nextWindowOf(mirrored: MirroredPolicy, now: number): { start: string; end: string } | null {
+type Window = { start: string; end: string }
+type NextWindowOf = (policy: BackupPolicy) => Window | null
+
+/**
+ * Each policy's next backup window at `now`, computed once per distinct schedule (a fleet shares a handful); every
+ * cluster gets its own copy of the answer.
+ */
+function nextWindowsAt(now: number): NextWindowOf {
+  const known = new Map<string, Window | null>()
+  return (policy) => {
+    // All that `nextWindows` reads of a policy.
+    const key = `${String(policy.enabled)} ${policy.frequency} ${policy.startTime}`
+    let window = known.get(key)
+    if (window === undefined) {
+      window = nextWindowOf(policy, now)
+      known.set(key, window)
+    }
+    return window === null ? null : { ...window }
+  }
+}
+
+function nextWindowOf(policy: BackupPolicy, now: number): Window | null {
   // From `now - 1`: a window starting this very millisecond is still the next one on the Fleet.
-  const [window] = nextWindows(mirrored.policy, now - 1, 1)
+  const [window] = nextWindows(policy, now - 1, 1)
   return window === undefined ? null : { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() }
 }

@@ -85,6 +85,23 @@ describe('the gaps between good backups, computed in the database', () => {
     )
   })
 
+  it('asked for some clusters (the Fleet\'s first rows, one cluster\'s details), answers exactly their entries of the whole answer', () => {
+    const observed = fc.record({ cluster: fc.integer({ min: 0, max: 3 }), createTime: hours(-40 * 24, 2), wasAvailable: fc.boolean() })
+    const asked = fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { maxLength: 5 })
+    fc.assert(
+      fc.property(fc.array(observed, { maxLength: 40 }), fc.array(fc.option(hours(-60 * 24, 3), { nil: null }), { minLength: 4, maxLength: 4 }), asked, (history, knownList, clusters) => {
+        clear()
+        const knownSince = new Map(knownList.map((t, cluster) => [cluster, t]))
+        store(history, knownSince)
+        const clusterIds = clusters.map((cluster) => `in01-${cluster}`)
+        const whole = byTheRule(history, knownSince, FROM, NOW)
+        const expected = new Map([...whole].filter(([clusterId]) => clusterIds.includes(clusterId)))
+        expect(goodBackupGaps(db, { connectionId: CONNECTION_ID, clusterIds }, FROM, NOW)).toEqual(expected)
+      }),
+      { numRuns: 100 }
+    )
+  })
+
   /** Daily good backups at 02:00 UTC of cluster 0, `fromDay` to `toDay` days before NOW (inclusive), except `skip`. */
   const dailies = (fromDay: number, toDay: number, skip: readonly number[] = []): Observed[] =>
     Array.from({ length: fromDay - toDay + 1 }, (_, k) => fromDay - k)
