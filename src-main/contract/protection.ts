@@ -55,8 +55,8 @@ export type AchievedRpo = {
  * backup it listed); null (never fully synced) counts nothing. `goodTimesMs` are creation times of backups that
  * were ever AVAILABLE (expired and deleted ones included), ascending; one before the counted time may be given,
  * and the gap from it counts only from the counted time's start. The RPO is the worst of those gaps and the open
- * one (`withOpenGap`). The core computes the same figure in the database (core/store/protection.query.ts
- * `goodBackupGaps`, which a property test holds equal to this function).
+ * one (`withOpenGap`). The core's figure is this function over each cluster's good backups of the period and the
+ * newest one before it (core/store/protection.query.ts `goodBackupGaps`; a property test holds the two equal).
  */
 export function achievedRpo(goodTimesMs: readonly number[], nowMs: number, knownSinceMs: number | null, periodMs = RPO_PERIOD_MS): AchievedRpo {
   const start = rpoCountedFrom(nowMs - periodMs, nowMs, knownSinceMs)

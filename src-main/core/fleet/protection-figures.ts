@@ -12,7 +12,7 @@ type FiguresScope = { connectionId: string; clusterIds?: readonly string[] }
 
 /**
  * Each cluster's protection figures: achieved RPO from the backup history (only the time since the cluster's backups
- * are known, contract/protection.ts `achievedRpo`, computed in the database for every cluster alike), restorable
+ * are known, contract/protection.ts `achievedRpo`, the same path for every cluster alike), restorable
  * points from the cache, the class from its health. A few grouped reads for the whole scope, whatever its size.
  */
 export function protectionFigures(
