@@ -1,7 +1,7 @@
 import type { HealthLevel } from '#contract/health'
 import type { StoreDatabase } from '../store/database.ts'
 import { dataGeneration } from '../store/data-generation.query.ts'
-import { judgeSituations, organizationHealth, readSituations, type ClusterHealthEntry, type ConnectionHealth, type FleetSituations } from './fleet-health.ts'
+import { judgeClusters, judgeSituations, organizationHealth, readSituations, type ClusterHealthEntry, type ConnectionHealth, type FleetSituations } from './fleet-health.ts'
 
 type Read = { generation: string; situations: FleetSituations }
 
@@ -58,11 +58,7 @@ export class FleetHealthCache {
     return {
       rows: fleet.rows,
       levels: judged.connections.get(connectionId) ?? new Map(),
-      healthsOf: (clusters) => {
-        const asked = { rows: { clusters, policies: fleet.rows.policies }, situations: fleet.situations }
-        const { entries } = judgeSituations({ stuckLimitMs, fleets: new Map([[connectionId, asked]]) }, nowMs)
-        return new Map([...entries.values()].map((entry) => [entry.clusterId, entry]))
-      }
+      healthsOf: (clusters) => judgeClusters(fleet.situations, clusters, stuckLimitMs, nowMs)
     }
   }
 

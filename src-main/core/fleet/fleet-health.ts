@@ -102,11 +102,35 @@ export function judgeSituations(read: FleetSituations, nowMs: number): { entries
     for (const cluster of rows.clusters) {
       const situation = situations.get(cluster.clusterId)
       if (situation === undefined) continue
-      entries.set(clusterKey(cluster.connectionId, cluster.clusterId), { ...clusterHealth(situation, rules), clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId })
+      entries.set(clusterKey(cluster.connectionId, cluster.clusterId), entryOf(cluster, situation, rules))
       steadyUntil = Math.min(steadyUntil, healthSteadyUntil(situation, rules))
     }
   }
   return { entries, steadyUntil }
+}
+
+/**
+ * The health of `clusters` of one connection at `nowMs`, by cluster ID, as their rows show it: what
+ * `judgeSituations` answers for them, without the instant it holds until (`cluster/list` asks it of every cluster).
+ */
+export function judgeClusters(
+  situations: ReadonlyMap<string, ClusterSituation>,
+  clusters: readonly Cluster[],
+  stuckLimitMs: number,
+  nowMs: number
+): Map<string, ClusterHealthEntry> {
+  const rules = { nowMs, stuckLimitMs }
+  const entries = new Map<string, ClusterHealthEntry>()
+  for (const cluster of clusters) {
+    const situation = situations.get(cluster.clusterId)
+    if (situation !== undefined) entries.set(cluster.clusterId, entryOf(cluster, situation, rules))
+  }
+  return entries
+}
+
+function entryOf(cluster: Cluster, situation: ClusterSituation, rules: { nowMs: number; stuckLimitMs: number }): ClusterHealthEntry {
+  const { level, cause, reason } = clusterHealth(situation, rules)
+  return { level, cause, reason, clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId }
 }
 
 /** The health of every cached cluster of one connection, or of all (`scope` undefined), read and judged at `nowMs`. */
