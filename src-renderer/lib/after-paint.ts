@@ -18,3 +18,16 @@ export function afterNextPaint(target: PaintTarget): Promise<void> {
     target.setTimeout(resolve, PAINT_LATEST_MS)
   })
 }
+
+/** What waiting for a quiet moment after a paint needs of the window. */
+export type QuietTarget = PaintTarget & Pick<Window, 'requestIdleCallback'>
+
+/**
+ * Resolves at the first idle moment `quietMs` or more after the next frame has been painted (`afterNextPaint`), or
+ * PAINT_LATEST_MS after that on a page never idle.
+ */
+export function quietAfterNextPaint(target: QuietTarget, quietMs: number): Promise<void> {
+  return afterNextPaint(target)
+    .then(() => new Promise((resolve) => target.setTimeout(resolve, quietMs)))
+    .then(() => new Promise((resolve) => target.requestIdleCallback(() => resolve(), { timeout: PAINT_LATEST_MS })))
+}

@@ -5,9 +5,19 @@ import type { Project } from '#contract/models/cluster'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import type { FleetWindow } from '#contract/commands/fleet-window'
 import { fleetCounts, type FleetCounts } from '#contract/fleet-rules'
-import { afterNextPaint } from '../after-paint.ts'
+import { quietAfterNextPaint } from '../after-paint.ts'
 import { groupByProject, groupsOfWindow, type ProjectGroup } from '../policy/fleet.ts'
 import { firstFleetWindowInput } from './fleet-window-request.ts'
+
+/**
+ * How long the whole list waits after the Fleet's first rows are painted, unless the admin scrolls, keys through the
+ * list or filters it first (`wantWhole`). The host answers one request at a time and the whole list is its longest
+ * read (≈ 200 ms for 1,000 clusters): sent right after the first rows, it held back the screen an admin opened next
+ * (bench/timeline, the first visit from the Fleet), and a Fleet left before it goes out never sends it. A second is
+ * longer than going straight to another screen takes (a shortcut, the sidebar; 500 ms was seen too short on a loaded
+ * machine), and short enough that the rest is in before an admin reading the first rows reaches their end.
+ */
+export const WHOLE_LIST_AFTER_MS = 1000
 
 /** The fleet as mirrored by the core: clusters with their policy summary and health, and their projects. */
 export class ClustersState {
@@ -32,28 +42,53 @@ export class ClustersState {
   /** Something to draw: the whole list, or its first rows. */
   readonly isShown: boolean = $derived(this.hasLoaded || this.firstRows !== null)
 
-  /** Only the page's first load asks for the first rows; later ones (a sync, a change) read the whole list. */
-  private isFirstRead = true
+  /** Only the Fleet's first load asks for the first rows; later ones (a sync, a change) read the whole list. */
+  private isFirstRead: boolean
+  /** The screen that showed the list has gone (`watch` stopped): what was not asked for yet never is. */
+  private isStopped = false
+  private wantWholeNow: () => void = () => undefined
+  private readonly isWholeWanted = new Promise<void>((resolve) => (this.wantWholeNow = resolve))
 
-  /** `afterPaint`: resolves once the first rows are painted (the whole list is asked for then). */
+  private readonly firstRowsSettled: () => Promise<void>
+
+  /**
+   * `firstRows`: the first load reads the first rows before the whole list (the Fleet list; a screen that looks up
+   * any cluster, as the Drafts do, reads the whole list at once). `firstRowsSettled`: resolves once the first rows
+   * are painted and the page has been quiet for a while after them (the whole list is asked for then, or when wanted).
+   */
   constructor(
     private readonly core: CoreClient,
-    private readonly afterPaint: () => Promise<void> = () => afterNextPaint(window)
-  ) {}
+    options: { firstRows?: boolean; firstRowsSettled?: () => Promise<void> } = {}
+  ) {
+    this.isFirstRead = options.firstRows ?? true
+    this.firstRowsSettled = options.firstRowsSettled ?? (() => quietAfterNextPaint(window, WHOLE_LIST_AFTER_MS))
+  }
 
   /** The connection whose fleet this is: `cluster/list` answers for one connection (the active one). */
   get connectionId(): string | undefined {
     return (this.firstRows?.rows ?? this.clusters)[0]?.connectionId
   }
 
-  /** A row by id; with `connectionId`, only that connection's (two connections can list the same cluster id). */
+  /**
+   * A row by id, among the first rows until the whole list is in; with `connectionId`, only that connection's (two
+   * connections can list the same cluster id).
+   */
   byId(clusterId: string, connectionId?: string): FleetRow | undefined {
-    return this.clusters.find((c) => c.clusterId === clusterId && (connectionId === undefined || c.connectionId === connectionId))
+    return (this.firstRows?.rows ?? this.clusters).find((c) => c.clusterId === clusterId && (connectionId === undefined || c.connectionId === connectionId))
+  }
+
+  /** The admin moves through the list or filters it: the whole list is asked for now if it is still waiting. */
+  wantWhole(): void {
+    this.wantWholeNow()
   }
 
   async load(): Promise<void> {
     this.isLoading = true
     if (this.isFirstRead) await this.loadFirstRows()
+    if (this.isStopped) {
+      this.isLoading = false
+      return
+    }
     const [clusters, projects] = await Promise.all([this.core.invoke('cluster/list', {}), this.core.invoke('project/list', {})])
     this.isLoading = false
     this.hasLoaded = true
@@ -67,22 +102,30 @@ export class ClustersState {
     this.firstRows = null
   }
 
-  /** The page's first read: its rows are painted before the whole list is asked for, so it waits for none of it. */
+  /**
+   * The page's first read: its rows are painted before the whole list is asked for, so it waits for none of it; the
+   * whole list then waits for a quiet moment (WHOLE_LIST_AFTER_MS) or for the admin to want it.
+   */
   private async loadFirstRows(): Promise<void> {
     this.isFirstRead = false
     const first = await this.core.invoke('cluster/list-window', firstFleetWindowInput())
     if (!first.ok || this.hasLoaded) return
     this.firstRows = first.value
-    await this.afterPaint()
+    await Promise.race([this.firstRowsSettled(), this.isWholeWanted])
   }
 
-  /** Reloads after every sync and every draft that reached the remote. */
+  /** Reloads after every sync and every draft that reached the remote; once stopped, reads nothing more. */
   watch(): Unsubscribe {
-    return this.core.subscribe((message) => {
+    this.isStopped = false
+    const stop = this.core.subscribe((message) => {
       if (message.name === 'sync/finished' || (message.name === 'draft/state-changed' && (message.payload.state === 'synced' || message.payload.state === 'conflict'))) {
         void this.load()
       }
     })
+    return () => {
+      this.isStopped = true
+      stop()
+    }
   }
 }
 

@@ -29,14 +29,19 @@ const WINDOW: FleetWindow = {
   counts: fleetCounts(WHOLE)
 }
 
+/** A core that answers the first rows, the whole list and the projects. */
+function fleetCore(): FakeCoreClient {
+  return new FakeCoreClient()
+    .answer('cluster/list-window', () => success(WINDOW))
+    .answer('cluster/list', () => success(WHOLE))
+    .answer('project/list', () => success(PROJECTS))
+}
+
 describe('ClustersState: the Fleet\'s first rows before the whole list', () => {
-  test('first reads exactly the early read\'s input, shows its rows at the projects\' full sizes and the whole counts, and asks for the whole list only once they are painted', async () => {
-    let painted = (): void => undefined
-    const core = new FakeCoreClient()
-      .answer('cluster/list-window', () => success(WINDOW))
-      .answer('cluster/list', () => success(WHOLE))
-      .answer('project/list', () => success(PROJECTS))
-    const fleet = new ClustersState(core, () => new Promise((resolve) => (painted = resolve)))
+  test('first reads exactly the early read\'s input, shows its rows at the projects\' full sizes and the whole counts, and asks for the whole list only once they are painted and the page is quiet', async () => {
+    let settled = (): void => undefined
+    const core = fleetCore()
+    const fleet = new ClustersState(core, { firstRowsSettled: () => new Promise((resolve) => (settled = resolve)) })
     const loading = fleet.load()
     await expect.poll(() => fleet.isShown).toBe(true)
     // The same text as first-screen.ts sends, so the load takes the early answer (early-reads.ts compares JSON).
@@ -46,7 +51,7 @@ describe('ClustersState: the Fleet\'s first rows before the whole list', () => {
     expect(fleet.counts).toEqual({ protection: { protected: 2, 'at-risk': 1, unprotected: 1, 'not-eligible': 0 }, drifted: 0, noPolicy: 4 })
     expect(core.callsOf('cluster/list')).toEqual([])
 
-    painted()
+    settled()
     await loading
     expect(fleet.hasLoaded).toBe(true)
     expect(fleet.firstRows).toBeNull()
@@ -55,14 +60,60 @@ describe('ClustersState: the Fleet\'s first rows before the whole list', () => {
   })
 
   test('reads the whole list alone after the first load (a sync, a change): the window is the page\'s first frame only', async () => {
-    const core = new FakeCoreClient()
-      .answer('cluster/list-window', () => success(WINDOW))
-      .answer('cluster/list', () => success(WHOLE))
-      .answer('project/list', () => success(PROJECTS))
-    const fleet = new ClustersState(core, () => Promise.resolve())
+    const core = fleetCore()
+    const fleet = new ClustersState(core, { firstRowsSettled: () => Promise.resolve() })
     await fleet.load()
     await fleet.load()
     expect(core.callsOf('cluster/list-window')).toHaveLength(1)
     expect(core.callsOf('cluster/list')).toHaveLength(2)
+  })
+
+  test('never asks for the whole list when the screen is left before the page was quiet after the first rows (the next screen\'s reads would wait for it)', async () => {
+    let settled = (): void => undefined
+    const core = fleetCore()
+    const fleet = new ClustersState(core, { firstRowsSettled: () => new Promise((resolve) => (settled = resolve)) })
+    const stop = fleet.watch()
+    const loading = fleet.load()
+    await expect.poll(() => fleet.isShown).toBe(true)
+    stop()
+    settled()
+    await loading
+    expect(core.callsOf('cluster/list')).toEqual([])
+    expect(core.callsOf('project/list')).toEqual([])
+    expect(fleet.isLoading).toBe(false)
+  })
+
+  test('asks for the whole list at once when the admin wants more than the first rows (a scroll, a filter), without waiting for the quiet moment', async () => {
+    const core = fleetCore()
+    const fleet = new ClustersState(core, { firstRowsSettled: () => new Promise<void>(() => undefined) })
+    const loading = fleet.load()
+    await expect.poll(() => fleet.isShown).toBe(true)
+    expect(core.callsOf('cluster/list')).toEqual([])
+    fleet.wantWhole()
+    await loading
+    expect(core.callsOf('cluster/list')).toHaveLength(1)
+    expect(fleet.hasLoaded).toBe(true)
+  })
+
+  test('finds a cluster among the first rows before the whole list is in (its details open at once), and one beyond them only once it is', async () => {
+    const fleet = new ClustersState(fleetCore(), { firstRowsSettled: () => new Promise<void>(() => undefined) })
+    const loading = fleet.load()
+    await expect.poll(() => fleet.isShown).toBe(true)
+    expect(fleet.byId('c-2')?.clusterName).toBe('cluster 02')
+    expect(fleet.byId('c-2', 'org-b')).toBeUndefined()
+    expect(fleet.byId('c-4')).toBeUndefined()
+    fleet.wantWhole()
+    await loading
+    expect(fleet.byId('c-4')?.clusterName).toBe('cluster 04')
+  })
+
+  test('reads the whole list alone when told not to read the first rows (the Drafts look up any cluster)', async () => {
+    const core = new FakeCoreClient()
+      .answer('cluster/list', () => success(WHOLE))
+      .answer('project/list', () => success(PROJECTS))
+    const fleet = new ClustersState(core, { firstRows: false, firstRowsSettled: () => new Promise<void>(() => undefined) })
+    await fleet.load()
+    expect(core.calls.map((c) => c.name).sort()).toEqual(['cluster/list', 'project/list'])
+    expect(fleet.byId('c-4')?.projectId).toBe('p-b')
   })
 })
