@@ -1,3 +1,4 @@
+import { BoundedMemo } from './bounded-memo.ts'
 import { parseFrequency, parseWindow } from './policy-rules.ts'
 
 /*
@@ -30,19 +31,11 @@ function weekdayOfDay(day: number): number {
  * Parsed schedules by `frequency|startTime`. A fleet shares few distinct schedules and every re-plan
  * parses every policy several times, so parsing once per distinct pair matters; pure, so safe to share.
  */
-const schedules = new Map<string, WindowSchedule | null>()
-const MAX_SCHEDULES = 10_000
+const schedules = new BoundedMemo<WindowSchedule | null>(10_000)
 
 /** The schedule of a `frequency` and `startTime`, or null when the API would refuse either. */
 export function scheduleOf(frequency: string, startTime: string): WindowSchedule | null {
-  const key = `${frequency}|${startTime}`
-  let schedule = schedules.get(key)
-  if (schedule === undefined) {
-    if (schedules.size >= MAX_SCHEDULES) schedules.clear()
-    schedule = parseSchedule(frequency, startTime)
-    schedules.set(key, schedule)
-  }
-  return schedule
+  return schedules.get(`${frequency}|${startTime}`, () => parseSchedule(frequency, startTime))
 }
 
 function parseSchedule(frequency: string, startTime: string): WindowSchedule | null {

@@ -4,6 +4,7 @@
  * Each rule has a stable id (Settings switches rules off by id), a severity and a one-line explanation.
  */
 import type { BackupPolicy } from './models/policy.ts'
+import { BoundedMemo } from './bounded-memo.ts'
 import { longestGap, parseFrequency, parseWindow } from './policy-rules.ts'
 
 export const LINT_RULES = [
@@ -109,21 +110,15 @@ export function summarizeLint(findings: readonly LintFinding[]): LintSummary | n
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
 // Fleets share a few schedules (templates): the answer per (zone, week, weekdays, window) is kept, so linting a
-// thousand clusters costs a handful of walks through the week (bench/report.bench.ts). Bounded: cleared when full.
-const officeDaysMemo = new Map<string, string[]>()
-const OFFICE_MEMO_MAX = 1000
+// thousand clusters costs a handful of walks through the week (bench/report.bench.ts).
+const officeDaysMemo = new BoundedMemo<string[]>(1000)
 
 /** Local weekdays (Mon–Fri) on which a scheduled window overlaps 09:00–17:00 in `timeZone`. */
 function officeHourDays(policy: BackupPolicy, timeZone: string, nowMs: number): string[] {
   // The week index changes on Mondays 00:00 UTC (1 Jan 1970 was a Thursday), as the walk's week does.
   const week = Math.floor((nowMs + 3 * DAY_MS) / (7 * DAY_MS))
   const key = `${timeZone}|${String(week)}|${policy.frequency}|${policy.startTime}`
-  const known = officeDaysMemo.get(key)
-  if (known !== undefined) return known
-  const days = walkOfficeHourDays(policy, timeZone, nowMs)
-  if (officeDaysMemo.size >= OFFICE_MEMO_MAX) officeDaysMemo.clear()
-  officeDaysMemo.set(key, days)
-  return days
+  return officeDaysMemo.get(key, () => walkOfficeHourDays(policy, timeZone, nowMs))
 }
 
 function walkOfficeHourDays(policy: BackupPolicy, timeZone: string, nowMs: number): string[] {

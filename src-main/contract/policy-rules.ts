@@ -1,3 +1,4 @@
+import { BoundedMemo } from './bounded-memo.ts'
 import type { BackupPolicy } from './models/policy.ts'
 
 /*
@@ -94,19 +95,13 @@ export function policiesEqual(a: BackupPolicy, b: BackupPolicy): boolean {
  * (7 days from a weekday to itself when only one is chosen); null without a valid weekday.
  */
 export function longestGap(frequency: string): { days: number; from: number; to: number } | null {
-  let gap = longestGaps.get(frequency)
-  if (gap === undefined) {
-    gap = walkLongestGap(frequency)
-    if (longestGaps.size >= LONGEST_GAPS_MAX) longestGaps.clear()
-    longestGaps.set(frequency, gap)
-  }
+  const gap = longestGaps.get(frequency, () => walkLongestGap(frequency))
   return gap === null ? null : { ...gap }
 }
 
 // A fleet shares a handful of schedules, and health and lint ask this of every cluster (cluster/list, 1,000
-// clusters: ≈ 15 ms of parsing on the slow machine): each frequency's answer is kept. Bounded: cleared when full.
-const longestGaps = new Map<string, { days: number; from: number; to: number } | null>()
-const LONGEST_GAPS_MAX = 1000
+// clusters: ≈ 15 ms of parsing on the slow machine): each frequency's answer is kept.
+const longestGaps = new BoundedMemo<{ days: number; from: number; to: number } | null>(1000)
 
 function walkLongestGap(frequency: string): { days: number; from: number; to: number } | null {
   const days = parseFrequency(frequency)
