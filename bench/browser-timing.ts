@@ -32,6 +32,25 @@ const paintProbe = (selector: string): string => `(() => {
   requestAnimationFrame(poll)
 })()`
 
+/**
+ * A page script: a visit to another screen of the loaded page (`hash`), from the hash change (performance mark
+ * `visit`) until `selector` is painted and the frame after has begun, in ms. It fails when `selector` is on screen
+ * before the visit: the figure would time nothing.
+ */
+export function visitScript(hash: string, selector: string): string {
+  return `new Promise((done, fail) => {
+  if (document.querySelector(${JSON.stringify(selector)}) !== null) fail(new Error('${hash} is still on screen'))
+  const start = performance.mark('visit').startTime
+  location.hash = ${JSON.stringify(hash)}
+  const poll = () => {
+    if (document.querySelector(${JSON.stringify(selector)}) !== null) {
+      requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)))
+    } else requestAnimationFrame(poll)
+  }
+  poll()
+})`
+}
+
 export type PageLoad = {
   ms: number
   /** When the frame that first paints `selectors.painted` began (its frame callback), from navigation start: `ms` comes later. */

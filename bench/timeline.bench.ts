@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { bareScale, frameIntervals, freshPageLoad, launchBenchBrowser, startBarePage, type PageLoad } from './browser-timing.ts'
+import { bareScale, frameIntervals, freshPageLoad, launchBenchBrowser, startBarePage, visitScript, type PageLoad } from './browser-timing.ts'
 import { median, percentile, type Benchmark, type BenchResult } from './lib.ts'
 
 const TOKEN = 'bench-token'
@@ -20,24 +20,14 @@ const FLEET_ROW = '[data-testid="cluster-row"]'
  * read may still be on their way (as the Backups visit in ui-backups). Measured in the page: hash change → lanes with
  * marks painted, and the frame after (the same probe as a fresh page's).
  */
-const VISIT_SCRIPT = `new Promise((done, fail) => {
-  if (document.querySelector(${JSON.stringify(MARK)}) !== null) fail(new Error('the Timeline is still on screen'))
-  const start = performance.mark('timeline-visit').startTime
-  location.hash = '#/timeline'
-  const poll = () => {
-    if (document.querySelector(${JSON.stringify(MARK)}) !== null) {
-      requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)))
-    } else requestAnimationFrame(poll)
-  }
-  poll()
-})`
+const VISIT_SCRIPT = visitScript('#/timeline', MARK)
 
 /**
  * The core calls and files the page had asked for and not yet received when the latest visit began (Resource Timing):
  * the host answers one request at a time, so the visit's own read and code wait for each of them.
  */
 const IN_FLIGHT_AT_VISIT_SCRIPT = `(() => {
-  const visit = performance.getEntriesByName('timeline-visit', 'mark').at(-1)?.startTime ?? Number.NaN
+  const visit = performance.getEntriesByName('visit', 'mark').at(-1)?.startTime ?? Number.NaN
   return performance.getEntriesByType('resource')
     .filter((e) => e.startTime <= visit && e.responseEnd > visit)
     .map((e) => new URL(e.name).pathname.replace(/^\\/(rpc\\/)?/, ''))

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
+import { visitScript } from './browser-timing.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -31,16 +32,7 @@ function bundleSize(): number {
 }
 
 // Page scripts are strings: tsx would otherwise wrap their named functions in a helper the page lacks.
-const FIRST_RENDER_SCRIPT = `new Promise((done) => {
-  const start = performance.now()
-  location.hash = '#/backups'
-  const poll = () => {
-    if (document.querySelector('[role="table"] [aria-rowindex="2"] [role="cell"]') !== null) {
-      requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)))
-    } else requestAnimationFrame(poll)
-  }
-  poll()
-})`
+const FIRST_RENDER_SCRIPT = visitScript('#/backups', '[role="table"] [aria-rowindex="2"] [role="cell"]')
 
 function keystrokeScript(value: string): string {
   return `new Promise((done) => {
