@@ -57,11 +57,11 @@ const warmFormatting = (): Promise<void> => Promise.resolve().then(warmTimeForma
 const PRELOAD_ORDER = [SECTION_PAGES.backups, warmFormatting, FLEET_PARTS.details, ...Object.values(SECTION_PAGES), ...Object.values(FLEET_PARTS)]
 
 /**
- * Preloads the other screens once the first one has drawn, the likeliest next first (`preloadInIdle`); the returned
- * function stops it.
+ * Preloads the other screens once the first one has drawn, the likeliest next first, pausing while a screen the admin
+ * opened loads (`screenAnswer`: its read and code; `preloadInIdle`); the returned function stops it.
  */
-export function preloadSections(target: PreloadTarget, firstScreenDrawn: Promise<unknown>): () => void {
-  return preloadInIdle(target, firstScreenDrawn, PRELOAD_ORDER)
+export function preloadSections(target: PreloadTarget, firstScreenDrawn: Promise<unknown>, screenAnswer: () => Promise<unknown>): () => void {
+  return preloadInIdle(target, firstScreenDrawn, PRELOAD_ORDER, screenAnswer)
 }
 
 /**

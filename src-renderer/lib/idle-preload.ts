@@ -1,3 +1,5 @@
+import { afterNextPaint } from './after-paint.ts'
+
 /** What the preload needs of the window: its timers, frames and idle callbacks. */
 export type PreloadTarget = Pick<
   Window,
@@ -15,9 +17,19 @@ const PRELOAD_LATEST_MS = 1000
  * Starting a second after start, as before, was too late: an admin who opened Backups in the first second waited for
  * its code to be fetched and compiled (bench/ui-backups), though the first screen had its answer long before; and an
  * idle callback alone was seen to wait past the admin's click while the page was busy drawing that answer.
+ * `screenAnswer` is the answer (read and code) of the screen on view: when the admin opens another screen, the next
+ * part waits until that screen's answer is in and the frame after it is painted. The host answers one request at a
+ * time and the page has one thread: a part started meanwhile (ten files for a cluster's details) would hold back the
+ * opened screen's read and code, then compete with its mount (bench/timeline, the first visit from the Fleet).
  */
-export function preloadInIdle(target: PreloadTarget, firstScreenDrawn: Promise<unknown>, parts: readonly (() => Promise<unknown>)[]): () => void {
+export function preloadInIdle(
+  target: PreloadTarget,
+  firstScreenDrawn: Promise<unknown>,
+  parts: readonly (() => Promise<unknown>)[],
+  screenAnswer: () => Promise<unknown> = () => firstScreenDrawn
+): () => void {
   const pending = [...new Set(parts)]
+  let waitedFor = screenAnswer()
   let idle: number | null = null
   let isStarted = false
   let isStopped = false
@@ -26,8 +38,15 @@ export function preloadInIdle(target: PreloadTarget, firstScreenDrawn: Promise<u
     else run()
   }
   const loadNext = (): void => {
+    if (isStopped) return
+    const screen = screenAnswer()
+    if (screen !== waitedFor) {
+      waitedFor = screen
+      void screen.catch(() => undefined).then(() => afterNextPaint(target)).then(() => whenIdle(loadNext))
+      return
+    }
     const part = pending.shift()
-    if (isStopped || part === undefined) return
+    if (part === undefined) return
     // A chunk that fails to load is left to its screen, which says so when opened (App.svelte, notLoaded).
     void part().catch(() => undefined).then(() => whenIdle(loadNext))
   }

@@ -159,6 +159,34 @@ describe('preloadInIdle', () => {
     stop()
   })
 
+  test('pauses while a screen the admin opened loads: the next part waits for its answer, the frame after and an idle moment', async () => {
+    const target = new HandTarget()
+    const { loaded, list } = parts()
+    let screen: Promise<unknown> = Promise.resolve()
+    const stop = preloadInIdle(target, Promise.resolve(), list, () => screen)
+    await settle()
+    await target.frame()
+    expect(loaded).toEqual(['backups'])
+    // The admin opens the Timeline: its read and code are on their way.
+    const opened = deferred<undefined>()
+    screen = opened.promise
+    await target.idle()
+    await target.frame()
+    await target.idle()
+    expect(loaded).toEqual(['backups'])
+    opened.resolve(undefined)
+    await settle()
+    await target.idle()
+    expect(loaded).toEqual(['backups'])
+    await target.frame()
+    expect(loaded).toEqual(['backups'])
+    await target.idle()
+    expect(loaded).toEqual(['backups', 'details'])
+    await target.idle()
+    expect(loaded).toEqual(['backups', 'details', 'drafts'])
+    stop()
+  })
+
   test('once stopped, it loads nothing, whenever the answer, the frame or the second comes', async () => {
     const target = new HandTarget()
     const answered = deferred<undefined>()
