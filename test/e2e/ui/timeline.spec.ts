@@ -1,4 +1,5 @@
 import { test, expect } from '../fixtures.ts'
+import { FleetPage } from '../pages/fleet-page.ts'
 import { TimelinePage } from '../pages/timeline-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 import { screenshotPath } from '../support/paths.ts'
@@ -39,6 +40,26 @@ test('marks an expiring backup that is its cluster\'s newest, without reading th
   await expect(timeline.entries.filter({ hasText: 'Expires' }).filter({ hasNotText: 'Newest' }).first()).toBeVisible()
   expect(asked).toContain('schedule/expiring')
   expect(asked.filter((command) => command === 'cluster/list' || command === 'backup/list')).toEqual([])
+})
+
+test('opened from the Fleet, the picture asks for its code before its first lanes, so the host answers the code first', async ({ page }) => {
+  // The preload (sections.ts) may fetch the Timeline's code before the visit does: held at its first part (Backups'
+  // code, never answered here), it leaves the code to the visit.
+  await page.route(/\/assets\/BackupsPage-[^/]+\.js$/, () => undefined)
+  const sent: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (/\/assets\/TimelinePage-[^/]+\.js$/.test(path)) sent.push('code')
+    else if (path === '/rpc/timeline/lanes') sent.push('lanes')
+  })
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click()
+  const timeline = new TimelinePage(page)
+  await expect(timeline.lanes.first()).toBeVisible()
+  // The host answers one request at a time: a read sent first would hold back the code for as long as it takes.
+  expect(sent.slice(0, 2)).toEqual(['code', 'lanes'])
 })
 
 test('takes screenshots of the timeline, light and dark', async ({ page }) => {
