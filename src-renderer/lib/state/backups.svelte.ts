@@ -91,13 +91,15 @@ export class BackupsState {
   /**
    * A visit to the Backups screen, started as soon as it is asked for (App.svelte), so that the first page is read
    * while the screen's code still loads (bench/ui-backups). A notice's "Show backup" link (`search`) lands searched
-   * to that one backup, other filters cleared; a cluster's link (`cluster`) narrows to it.
+   * to that one backup, other filters cleared; a cluster's link (`cluster`) narrows to it. Resolves when the first
+   * page's read is over (the shell waits for it before its preload goes on: sections.ts).
    */
-  visit(params: Readonly<Record<string, string>>): void {
+  visit(params: Readonly<Record<string, string>>): Promise<void> {
     const { search, cluster } = params
     if (search !== undefined) this.showOnly({ search })
     else if (cluster !== undefined && cluster !== this.filters.clusterId) this.setFilter('clusterId', cluster)
     else void this.reload()
+    return this.lastReload
   }
 
   /**

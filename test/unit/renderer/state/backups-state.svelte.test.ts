@@ -71,7 +71,7 @@ describe('BackupsState followed by the shell', () => {
     const core = coreWithBackups(3)
     const backups = new BackupsState(core)
     const stop = follow(core, backups)
-    backups.visit({})
+    void backups.visit({})
     await settle()
     core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
     await settle()
@@ -228,6 +228,30 @@ describe('BackupsState stale answers', () => {
   })
 })
 
+describe('BackupsState visit', () => {
+  test.each([
+    ['a plain visit', {}],
+    ['a notice\'s "Show backup" link', { search: 'backup-0001' }],
+    ['a cluster\'s link', { cluster: 'in01-orders' }]
+  ])('%s resolves once its first page is shown, not before (the shell\'s preload waits for it)', async (_, params) => {
+    const core = coreWithBackups(3)
+    const firstPage = deferred<undefined>()
+    core.answer('backup/list', async () => {
+      await firstPage.promise
+      return success({ total: 1, items: [backup(0)] })
+    })
+    const backups = new BackupsState(core)
+    let isIn = false
+    void backups.visit(params).then(() => (isIn = true))
+    await settle()
+    expect(isIn).toBe(false)
+    firstPage.resolve(undefined)
+    await settle()
+    expect(isIn).toBe(true)
+    expect(backups.total).toBe(1)
+  })
+})
+
 describe('BackupsState filter options', () => {
   test('are asked once the first page has answered, never beside it, and never with the Fleet\'s cluster/list', async () => {
     const core = coreWithBackups(3)
@@ -237,7 +261,7 @@ describe('BackupsState filter options', () => {
       return success({ total: 1, items: [backup(0)] })
     })
     const backups = new BackupsState(core)
-    backups.visit({})
+    void backups.visit({})
     backups.loadOptionsAfterFirstPage()
     await settle()
     expect(core.callsOf('backup/filter-options')).toEqual([])
@@ -251,7 +275,7 @@ describe('BackupsState filter options', () => {
     const core = coreWithBackups(3)
     const backups = new BackupsState(core)
     const drawn: (() => void)[] = []
-    backups.visit({})
+    void backups.visit({})
     backups.loadOptionsAfterFirstPage((load) => drawn.push(load))
     await settle()
     expect(core.callsOf('backup/list')).toHaveLength(1)
