@@ -40,6 +40,16 @@ function coreWithBackups(count: number): FakeCoreClient {
     .answer('backup/filter-options', () => success({ clusters: [], projects: [] }))
 }
 
+/** A core whose `backup/list` answers one backup once `firstPage` is resolved. */
+function coreWithHeldFirstPage(): { core: FakeCoreClient; firstPage: { resolve: (value: undefined) => void } } {
+  const firstPage = deferred<undefined>()
+  const core = coreWithBackups(3).answer('backup/list', async () => {
+    await firstPage.promise
+    return success({ total: 1, items: [backup(0)] })
+  })
+  return { core, firstPage }
+}
+
 describe('BackupsState followed by the shell', () => {
   test('reads nothing until a visit, and reads the view again when the client says events were missed', async () => {
     const core = coreWithBackups(3)
@@ -234,12 +244,7 @@ describe('BackupsState visit', () => {
     ['a notice\'s "Show backup" link', { search: 'backup-0001' }],
     ['a cluster\'s link', { cluster: 'in01-orders' }]
   ])('%s resolves once its first page is shown, not before (the shell\'s preload waits for it)', async (_, params) => {
-    const core = coreWithBackups(3)
-    const firstPage = deferred<undefined>()
-    core.answer('backup/list', async () => {
-      await firstPage.promise
-      return success({ total: 1, items: [backup(0)] })
-    })
+    const { core, firstPage } = coreWithHeldFirstPage()
     const backups = new BackupsState(core)
     let isIn = false
     void backups.visit(params).then(() => (isIn = true))
@@ -254,12 +259,7 @@ describe('BackupsState visit', () => {
 
 describe('BackupsState filter options', () => {
   test('are asked once the first page has answered, never beside it, and never with the Fleet\'s cluster/list', async () => {
-    const core = coreWithBackups(3)
-    const firstPage = deferred<undefined>()
-    core.answer('backup/list', async () => {
-      await firstPage.promise
-      return success({ total: 1, items: [backup(0)] })
-    })
+    const { core, firstPage } = coreWithHeldFirstPage()
     const backups = new BackupsState(core)
     void backups.visit({})
     backups.loadOptionsAfterFirstPage()
