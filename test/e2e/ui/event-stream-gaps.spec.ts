@@ -7,6 +7,7 @@ import { test, expect } from '../fixtures.ts'
 import { PolicyEditorPage } from '../pages/policy-editor-page.ts'
 import { clusterByName } from '../support/emulator-connection.ts'
 import { freePort } from '../support/free-port.ts'
+import { HOST_STOP_ERRORS } from '../support/host-stop-errors.ts'
 import { HostProcess } from '../support/host-process.ts'
 import { waitForPreload } from '../support/preload.ts'
 import { screenshotPath } from '../support/paths.ts'
@@ -43,7 +44,7 @@ test.describe('what the page shows stays true across gaps in the event stream', 
 
   test.describe('the host restarts under an open page', () => {
     // The stopping host cuts the page's event stream mid-response, and Chromium says so; nothing else may fail.
-    test.use({ allowedConsoleErrors: [/^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_REFUSED)$/] })
+    test.use({ allowedConsoleErrors: [HOST_STOP_ERRORS] })
 
     test('a page left open while the host restarts shows the start-up sync\'s failure, and "Sync now" works', async ({ page }) => {
       await page.goto(`${host!.url}/?token=${TOKEN}#/fleet`)

@@ -5,6 +5,7 @@ import { CAUSE_TEXT } from '#contract/causes'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
 import { freePort } from '../support/free-port.ts'
+import { HOST_STOP_ERRORS } from '../support/host-stop-errors.ts'
 import { HostProcess } from '../support/host-process.ts'
 import { waitForPreload } from '../support/preload.ts'
 import { rpc } from '../support/rpc.ts'
@@ -20,8 +21,9 @@ test.describe('the event stream after a refused reconnection', () => {
   test.describe.configure({ timeout: 60_000 })
   // The stopping host cuts the page's event stream mid-response, and the browser's reconnection is refused while the
   // host is down; the refused stream itself is a 401, which Chromium says too. Nothing else may fail.
+  // (Two patterns go in Playwright's [value, options] form: a bare two-element array would be read as that form.)
   test.use({
-    allowedConsoleErrors: [/^Failed to load resource: (net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_REFUSED)|the server responded with a status of 401 \(Unauthorized\))$/]
+    allowedConsoleErrors: [[HOST_STOP_ERRORS, /^Failed to load resource: the server responded with a status of 401 \(Unauthorized\)$/], { scope: 'test' }]
   })
   let emulator: RunningEmulator | null = null
   let host: HostProcess | null = null

@@ -5,6 +5,7 @@ import { CAUSE_TEXT } from '#contract/causes'
 import { startEmulator, type RunningEmulator } from '#emulator/index'
 import { test, expect } from '../fixtures.ts'
 import { freePort } from '../support/free-port.ts'
+import { HOST_STOP_ERRORS } from '../support/host-stop-errors.ts'
 import { HostProcess } from '../support/host-process.ts'
 import { rpc } from '../support/rpc.ts'
 
@@ -19,7 +20,7 @@ test.describe('the top bar while the browser host is stopped', () => {
   test.describe.configure({ timeout: 60_000 })
   // The stopping host cuts the page's event stream mid-response and resets the reads then under way (the shell's and
   // the idle preload's), and the browser's reconnections are refused while it is down. Nothing else may fail.
-  test.use({ allowedConsoleErrors: [/^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_REFUSED|CONNECTION_RESET)$/] })
+  test.use({ allowedConsoleErrors: [HOST_STOP_ERRORS] })
   let emulator: RunningEmulator | null = null
   let host: HostProcess | null = null
 

@@ -7,6 +7,7 @@ import { test, expect } from '../fixtures.ts'
 import { DraftsPage } from '../pages/drafts-page.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
 import { freePort } from '../support/free-port.ts'
+import { HOST_STOP_ERRORS } from '../support/host-stop-errors.ts'
 import { HostProcess } from '../support/host-process.ts'
 import { repoRoot, screenshotPath } from '../support/paths.ts'
 import { rpc } from '../support/rpc.ts'
@@ -21,7 +22,7 @@ const NOT_LOADED = 'This screen could not be loaded'
 test.describe('a screen whose code could not be fetched while the host was down', () => {
   test.describe.configure({ timeout: 60_000 })
   // The stopping host cuts the page's event stream mid-response, and the chunk's fetch is refused; nothing else may fail.
-  test.use({ allowedConsoleErrors: [/^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION_REFUSED)$/] })
+  test.use({ allowedConsoleErrors: [HOST_STOP_ERRORS] })
   let emulator: RunningEmulator | null = null
   let host: HostProcess | null = null
 
