@@ -22,6 +22,13 @@ type Chunks = Map<string, Rolldown.OutputChunk>
  *   the chunk the entry loads).
  */
 const FIRST_FILE_GROUPS = [
+  // The first script's chunk holds the import-free modules it shares with the app (the request's shape, the Fleet's
+  // first input): the app's chunks import them from it, so that it imports nothing itself (firstScript below).
+  {
+    name: 'early-start',
+    test: /src-renderer[\\/](early-start|lib[\\/]core-client[\\/]host-requests|lib[\\/]state[\\/]fleet-window-request)\.ts$/,
+    priority: 1
+  },
   { name: 'first-screen', test: /src-renderer[\\/]first-screen\.ts$/ },
   {
     name: 'screen-links',
@@ -101,7 +108,7 @@ function firstScript(entry: string, starts: string): Plugin {
         return [
           { tag: 'meta', attrs: { name: FIRST_FILES_META, content: JSON.stringify(firstFiles) }, injectTo: 'head-prepend' },
           { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `./${script.fileName}` }, injectTo: 'head-prepend' },
-          ...[...withImports(chunks, [started.fileName])].map((file) => ({
+          ...[...withImports(chunks, [started.fileName])].filter((file) => file !== script.fileName).map((file) => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
             injectTo: 'head-prepend' as const

@@ -1,5 +1,6 @@
 import { createCoreClient } from './lib/core-client/create-core-client.ts'
 import { withEarlyReads, type EarlyReadsClient } from './lib/core-client/early-reads.ts'
+import { forgetSentFirst } from './lib/core-client/host-requests.ts'
 import { parseRoute, type Route } from './lib/route.ts'
 import { firstLanesInput } from './lib/state/lanes-request.ts'
 import { firstFleetWindowInput } from './lib/state/fleet-window-request.ts'
@@ -37,6 +38,9 @@ export function startFirstScreen(target: Window = window): FirstScreen {
   if (route.section === 'timeline' && route.params['view'] !== 'list') client.sendEarly('timeline/lanes', firstLanesInput(openedAt))
   // The Fleet's first rows and summary (ClustersState's first read, which takes the answer).
   if (route.section === 'fleet') client.sendEarly('cluster/list-window', firstFleetWindowInput())
+  // The page's first script sent these over HTTP (early-start.ts) and the reads above took them; one it sent that no
+  // read here took is dropped now, never handed to a later read as if it were fresh.
+  forgetSentFirst()
   started = { client, openedAt, route }
   return started
 }

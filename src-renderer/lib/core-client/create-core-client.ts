@@ -1,17 +1,13 @@
-import type { CoreBridge } from '#contract/bridge'
 import type { CoreClient } from './core-client.ts'
 import { createHttpCoreClient } from './http-core-client.ts'
 import { createIpcCoreClient } from './ipc-core-client.ts'
+import { coreBridge } from './host-requests.ts'
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- only an interface can extend Window
-  interface Window {
-    /** Present only under Electron, exposed by the preload. */
-    core?: CoreBridge
-  }
-}
-
-/** Chosen once at boot: the only place that knows whether we run in Electron or a browser. */
+/**
+ * Chosen once at boot, by the one test of which transport reaches the core (host-requests.ts, which the page's first
+ * script asks too): nothing else knows whether we run in Electron or a browser.
+ */
 export function createCoreClient(): CoreClient {
-  return window.core === undefined ? createHttpCoreClient() : createIpcCoreClient(window.core)
+  const bridge = coreBridge(window)
+  return bridge === undefined ? createHttpCoreClient() : createIpcCoreClient(bridge)
 }

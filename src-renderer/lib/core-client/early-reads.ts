@@ -1,6 +1,7 @@
 import type { CommandInput, CommandName, CommandOutput } from '#contract/commands'
 import type { Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
+import { requestBody } from './host-requests.ts'
 
 /** A client that can send a read before the screen that will want it exists (`sendEarly`). */
 export type EarlyReadsClient = CoreClient & {
@@ -23,14 +24,14 @@ export function withEarlyReads(client: CoreClient): EarlyReadsClient {
   const early = new Map<CommandName, { key: string; answer: Promise<Envelope<unknown>> }>()
   return {
     sendEarly(name, input) {
-      early.set(name, { key: JSON.stringify(input), answer: client.invoke(name, input) })
+      early.set(name, { key: requestBody(input), answer: client.invoke(name, input) })
     },
     answerOf: (name) => early.get(name)?.answer,
     invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>> {
       const sent = early.get(name)
       if (sent === undefined) return client.invoke(name, input)
       early.delete(name)
-      return sent.key === JSON.stringify(input) ? (sent.answer as Promise<Envelope<CommandOutput<N>>>) : client.invoke(name, input)
+      return sent.key === requestBody(input) ? (sent.answer as Promise<Envelope<CommandOutput<N>>>) : client.invoke(name, input)
     },
     subscribe: (listener) => client.subscribe(listener),
     onMissedEvents: (listener) => client.onMissedEvents(listener)

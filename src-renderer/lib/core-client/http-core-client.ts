@@ -6,6 +6,7 @@ import { failure, type Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
 import { EventGaps } from './event-gaps.ts'
 import { hostReachability, type HostReachability } from './host-reachability.ts'
+import { postRpc } from './host-requests.ts'
 
 /** How long after the browser gave up on the event stream (an answer that was not the stream) a new one is opened. */
 const REOPEN_MS = 2_000
@@ -46,12 +47,9 @@ export function createHttpCoreClient(baseUrl = '', reachability: HostReachabilit
     async invoke(name: CommandName, input: unknown) {
       const mark = gaps.mark
       try {
-        const response = await fetch(`${baseUrl}/rpc/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          credentials: 'same-origin',
-          body: JSON.stringify(input ?? {})
-        })
+        // The mark of a request the page's first script sent (host-requests.ts) is taken here, as the first screen
+        // takes it (first-screen.ts): before the event stream can have begun, as when it was sent.
+        const response = await postRpc(baseUrl, name, input)
         reachability.report(true)
         const envelope = (await response.json()) as Envelope<never>
         const seen = response.headers.get(EVENTS_SEEN_HEADER)

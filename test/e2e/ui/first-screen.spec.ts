@@ -97,8 +97,11 @@ test('the first read waits for one script, and the Timeline’s code beyond the 
     return { start, timeline: files.screens?.['timeline'] ?? [] }
   })
   // The module the first script imports sends the first read: a chunk of its own imports would be fetched after it.
+  // It imports only the first script's chunk (the request's shape, host-requests.ts), which is running already.
   expect(built.start).toContain('startFirstScreen')
-  expect(built.start).not.toMatch(/(from|import)\s*["']\.\//)
+  expect([...built.start.matchAll(/(?:from|import)\s*["'](\.\/[^"']+)["']/g)].map((found) => found[1])).toEqual([
+    expect.stringMatching(/^\.\/early-start-[\w-]+\.js$/)
+  ])
   // The screen's chunk and the one it shares with the other screens (links, the segmented choice), each with its styles.
   expect(built.timeline.filter((file) => file.endsWith('.js'))).toHaveLength(2)
   expect(built.timeline.filter((file) => file.endsWith('.css'))).toHaveLength(2)
@@ -118,6 +121,28 @@ test('a window asks for the keychain’s mode before its first screen’s read, 
   await expect(fleet.heading).toBeVisible()
   await expect.poll(() => reads.includes('cluster/list')).toBe(true)
   expect(reads.slice(0, 2)).toEqual(['keychain/status', 'cluster/list-window'])
+  expect(reads.filter((read) => read === 'keychain/status')).toHaveLength(1)
+})
+
+test('a window opened on the Fleet sends its first reads with its first script, before any other of the app’s code has come, and reads its rows once', async ({ page }) => {
+  const reads = coreCallsSent(page)
+  // The module that started the first reads before (first-screen.ts), and with it the app's entry, held back until
+  // the reads have left: they can only have left from the first script.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/first-screen-[\w-]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  const fleet = new FleetPage(page)
+  const opened = fleet.open()
+  await expect.poll(() => reads.slice(0, 2)).toEqual(['keychain/status', 'cluster/list-window'])
+  release()
+  await opened
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  await expect.poll(() => reads.includes('cluster/list')).toBe(true)
+  // The Fleet and the shell took the first script's answers: neither asked again.
+  expect(reads.filter((read) => read === 'cluster/list-window')).toHaveLength(1)
   expect(reads.filter((read) => read === 'keychain/status')).toHaveLength(1)
 })
 
