@@ -200,3 +200,25 @@ test('a fresh page looks up each face and size of the Fleet’s first screen in 
   await expect(page.locator('.font-warmup')).toBeHidden()
   expect((await page.locator('.font-warmup').textContent())?.trim()).toBe('')
 })
+
+test('the code a fresh page runs at once and the Timeline’s start with V8’s compile hint, and the screens preloaded in idle time do not', async ({ page }) => {
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await expect(fleet.heading).toBeVisible()
+  // Each script's first line, as the host serves it: Chromium reads the hint only there (electron.vite.config.ts).
+  const firstLines = await page.evaluate(async () => {
+    const html = new DOMParser().parseFromString(await (await fetch('./')).text(), 'text/html')
+    const atStart = [...html.querySelectorAll('script[src], link[rel="modulepreload"]')].map((node) => node.getAttribute('src') ?? node.getAttribute('href') ?? '')
+    const meta = JSON.parse(html.querySelector('meta[name="backup-desk-first-files"]')?.getAttribute('content') ?? '{}') as { screens: Record<string, string[]> }
+    const firstLine = async (file: string): Promise<string> => `${file}: ${((await (await fetch(file)).text()).split('\n', 1)[0] ?? '').slice(0, 40)}`
+    const linesOf = async (files: readonly string[]): Promise<string[]> => Promise.all(files.filter((file) => file.endsWith('.js')).map(firstLine))
+    return { atStart: await linesOf(atStart), timeline: await linesOf(meta.screens['timeline'] ?? []), settings: await linesOf(meta.screens['settings'] ?? []) }
+  })
+  const hinted = (line: string): boolean => line.endsWith(': //# allFunctionsCalledOnLoad')
+  expect(firstLines.atStart.length).toBeGreaterThanOrEqual(3)
+  expect(firstLines.atStart.filter((line) => !hinted(line))).toEqual([])
+  expect(firstLines.timeline.length).toBeGreaterThan(0)
+  expect(firstLines.timeline.filter((line) => !hinted(line))).toEqual([])
+  expect(firstLines.settings.length).toBeGreaterThan(0)
+  expect(firstLines.settings.filter(hinted)).toEqual([])
+})

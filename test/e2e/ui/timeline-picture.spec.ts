@@ -179,17 +179,3 @@ test('takes screenshots of the timeline picture, light and dark', async ({ page 
     await page.screenshot({ path: screenshotPath(`timeline-picture-${scheme}.png`) })
   }
 })
-
-test('the picture’s code is compiled as it arrives: its chunk starts with V8’s compile hint for every function', async ({ page }) => {
-  const timeline = new TimelinePage(page)
-  await timeline.open()
-  await expect(timeline.lanes.first()).toBeVisible()
-  // The screen's script, as the page fetched it.
-  const chunk = await page.evaluate(async () => {
-    const script = performance.getEntriesByType('resource').find((entry) => /\/TimelinePage-[^/]+\.js$/.test(entry.name))
-    return script === undefined ? '' : await (await fetch(script.name)).text()
-  })
-  // Chromium reads the hint only as the file's first line; without it the mount compiled each function on first call.
-  expect(chunk.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad')
-  expect(chunk).toContain('timeline-canvas')
-})
