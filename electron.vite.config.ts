@@ -59,6 +59,19 @@ function withImports(chunks: Chunks, names: readonly string[], found = new Set<s
   return found
 }
 
+function chunksOf(bundle: Rolldown.OutputBundle): Chunks {
+  const chunks: Chunks = new Map()
+  for (const output of Object.values(bundle)) if (output.type === 'chunk') chunks.set(output.fileName, output)
+  return chunks
+}
+
+/** The app's entry: the chunk of index.html's own script. */
+function appChunk(chunks: Chunks): Rolldown.OutputChunk {
+  const app = [...chunks.values()].find((output) => output.isEntry && output.facadeModuleId?.endsWith('/index.html') === true)
+  if (app === undefined) throw new Error("the app's entry is not in the renderer's build")
+  return app
+}
+
 function entryChunk(chunks: Chunks, module: string): Rolldown.OutputChunk {
   const chunk = [...chunks.values()].find((output) => output.facadeModuleId === module)
   if (chunk === undefined) throw new Error(`${module} is not in the renderer's build`)
@@ -100,13 +113,11 @@ function firstScript(entry: string, starts: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const chunks: Chunks = new Map()
-        for (const output of Object.values(context.bundle ?? {})) if (output.type === 'chunk') chunks.set(output.fileName, output)
+        const chunks = chunksOf(context.bundle ?? {})
         const script = entryChunk(chunks, entry)
         if (script.imports.length > 0) throw new Error(`the first script ${entry} must import nothing, it imports ${script.imports.join(', ')}`)
         const started = entryChunk(chunks, starts)
-        const app = [...chunks.values()].find((output) => output.isEntry && output.facadeModuleId?.endsWith('/index.html') === true)
-        if (app === undefined) throw new Error("the app's entry is not in the renderer's build")
+        const app = appChunk(chunks)
         const firstFiles = { start: `./${started.fileName}`, screens: screenFiles(chunks, app) }
         return [
           { tag: 'meta', attrs: { name: FIRST_FILES_META, content: JSON.stringify(firstFiles) }, injectTo: 'head-prepend' },
@@ -132,10 +143,9 @@ function compileHints(): Plugin {
     name: 'backup-desk-compile-hints',
     apply: 'build',
     writeBundle(options, bundle) {
-      const chunks: Chunks = new Map()
-      for (const output of Object.values(bundle)) if (output.type === 'chunk') chunks.set(output.fileName, output)
-      const app = [...chunks.values()].find((output) => output.isEntry && output.facadeModuleId?.endsWith('/index.html') === true)
-      if (app === undefined || options.dir === undefined) throw new Error("the app's entry is not in the renderer's build")
+      const chunks = chunksOf(bundle)
+      const app = appChunk(chunks)
+      if (options.dir === undefined) throw new Error('the renderer is built into no directory')
       const screens = [...chunks.values()].filter((output) => EAGER_SCREENS.test(output.facadeModuleId ?? '')).map((output) => output.fileName)
       for (const name of withImports(chunks, [app.fileName, ...screens])) {
         const path = resolve(options.dir, name)
