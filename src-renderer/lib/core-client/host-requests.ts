@@ -54,10 +54,11 @@ export function postRpc(baseUrl: string, name: string, input: unknown): Promise<
 /** The page's first script: sends `name` with `input` now, for the HTTP client's first identical request. */
 export function sendFirst(baseUrl: string, name: string, input: unknown): void {
   const url = `${baseUrl}/rpc/${name}`
-  const response = send(url, requestBody(input))
+  const body = requestBody(input)
+  const response = send(url, body)
   // A failure is the taker's to report (the HTTP client's answer and the host's reachability); untaken, it is nobody's.
   response.catch(() => undefined)
-  sentFirst.set(url, { body: requestBody(input), response })
+  sentFirst.set(url, { body, response })
 }
 
 /**
