@@ -34,6 +34,11 @@ export function requestBody(input: unknown): string {
   return JSON.stringify(input ?? {})
 }
 
+/** The address of a command on the browser host. */
+function rpcUrl(baseUrl: string, name: string): string {
+  return `${baseUrl}/rpc/${name}`
+}
+
 function send(url: string, body: string): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body })
 }
@@ -44,7 +49,7 @@ function send(url: string, body: string): Promise<Response> {
  * dropped: a screen never shows a read it did not ask for.
  */
 export function postRpc(baseUrl: string, name: string, input: unknown): Promise<Response> {
-  const url = `${baseUrl}/rpc/${name}`
+  const url = rpcUrl(baseUrl, name)
   const body = requestBody(input)
   const first = sentFirst.get(url)
   sentFirst.delete(url)
@@ -53,7 +58,7 @@ export function postRpc(baseUrl: string, name: string, input: unknown): Promise<
 
 /** The page's first script: sends `name` with `input` now, for the HTTP client's first identical request. */
 export function sendFirst(baseUrl: string, name: string, input: unknown): void {
-  const url = `${baseUrl}/rpc/${name}`
+  const url = rpcUrl(baseUrl, name)
   const body = requestBody(input)
   const response = send(url, body)
   // A failure is the taker's to report (the HTTP client's answer and the host's reachability); untaken, it is nobody's.

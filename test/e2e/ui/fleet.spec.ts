@@ -28,6 +28,8 @@ test('shows the clusters by project with plan, policy and health in words', asyn
   await expect(search).toContainText('Enterprise')
   await expect(search).toContainText('Mon, Wed, Fri · 22:00–00:00 UTC · 14 days')
   await expect(search).toContainText('UTC')
+  // The local line's zone is cut off at 1,280 px: the cell's tooltip has the whole time, local with its zone and UTC.
+  await expect(search.getByTestId('next-window')).toHaveAttribute('title', /^\w{3} \d{1,2} \w{3} (23|00):00 \(UTC\+0[12]:00\) · (\w{3} \d{1,2} \w{3} )?22:00 UTC$/)
   await expect(search.getByTestId('cluster-health')).toContainText(/OK|Warning|Failing/)
 
   const analytics = fleet.row('analytics-staging')
