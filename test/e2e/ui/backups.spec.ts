@@ -67,6 +67,19 @@ test('filters by search and method, and "/" focuses the search box', async ({ pa
   await expect(page.getByText('No backups match these filters')).toBeVisible()
 })
 
+test('a new search starts at the first row, also when the list was scrolled down', async ({ page }) => {
+  const backups = new BackupsPage(page)
+  await backups.open()
+  const firstRow = backups.table.locator('[aria-rowindex="2"]')
+  await expect(firstRow).toBeVisible()
+  await backups.table.evaluate((table) => table.scrollTo({ top: table.scrollHeight }))
+  // Windowed: the first row has left the DOM once the table has drawn the rows scrolled to.
+  await expect(firstRow).toHaveCount(0)
+  await backups.search.fill('prod')
+  await expect(firstRow).toContainText('prod')
+  expect(await backups.table.evaluate((table) => table.scrollTop)).toBe(0)
+})
+
 test('narrows to a project, then to one of its clusters: the cluster choices follow the project', async ({ page }) => {
   const backups = new BackupsPage(page)
   await backups.open()

@@ -103,19 +103,19 @@ describe('BackupsState paging', () => {
   })
 
   test('ensureRange fetches only the pages the rows fall in, once, even when asked again while it loads', async () => {
-    const core = coreWithBackups(450)
+    const core = coreWithBackups(2 * PAGE_SIZE + 50)
     const backups = new BackupsState(core)
     await backups.reload()
-    backups.ensureRange(190, 260)
-    backups.ensureRange(195, 265)
+    backups.ensureRange(PAGE_SIZE - 10, PAGE_SIZE + 60)
+    backups.ensureRange(PAGE_SIZE - 5, PAGE_SIZE + 65)
     await settle()
     expect(core.callsOf('backup/list').map((input) => input.offset)).toEqual([0, PAGE_SIZE])
-    expect(backups.rowAt(250)?.backupId).toBe('backup-250')
+    expect(backups.rowAt(PAGE_SIZE + 50)?.backupId).toBe(`backup-${PAGE_SIZE + 50}`)
     expect(backups.rowAt(2 * PAGE_SIZE)).toBeUndefined()
   })
 
   test('ensureRange stops at the last row: no page past the total is asked for', async () => {
-    const core = coreWithBackups(250)
+    const core = coreWithBackups(PAGE_SIZE + 50)
     const backups = new BackupsState(core)
     await backups.reload()
     backups.ensureRange(0, 10_000)
@@ -284,6 +284,25 @@ describe('BackupsState filter options', () => {
     drawn[0]?.()
     await settle()
     expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+  })
+
+  test('answered while a search is on its way, are shown once its rows are in and painted, not before', async () => {
+    const { core, firstPage } = coreWithHeldFirstPage()
+    core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
+    const painted = deferred<undefined>()
+    const backups = new BackupsState(core, { rowsPainted: () => painted.promise })
+    const options = backups.loadOptions()
+    backups.setFilter('search', 'orders')
+    await settle()
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    expect(backups.clusters).toEqual([])
+    firstPage.resolve(undefined)
+    await settle()
+    expect(backups.total).toBe(1)
+    expect(backups.clusters).toEqual([])
+    painted.resolve(undefined)
+    await options
+    expect(backups.clusters).toEqual([ORDERS])
   })
 
   test('an error answer keeps the options already shown', async () => {
