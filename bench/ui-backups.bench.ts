@@ -6,6 +6,7 @@ import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
 import { visitScript } from './browser-timing.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
+import { PAGE_SIZE } from '../src-renderer/lib/state/backups.svelte.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const TOKEN = 'bench-token'
@@ -108,7 +109,8 @@ export const benchmark: Benchmark = {
       const coreTimes: number[] = []
       for (const search of searches) {
         const start = performance.now()
-        await hostRpc(base, TOKEN, 'backup/list', { search, offset: 0, limit: 200 })
+        // The page's own request: its first page of a search.
+        await hostRpc(base, TOKEN, 'backup/list', { search, offset: 0, limit: PAGE_SIZE })
         coreTimes.push(performance.now() - start)
       }
       const { total } = (await hostRpc(base, TOKEN, 'backup/list', { limit: 1 })) as { total: number }
