@@ -39,6 +39,45 @@ const FIRST_FILE_GROUPS = [
 ]
 
 /**
+ * The modules the app's entry runs that the lazily loaded code (screens, dialogs) imports too, filled once the module
+ * graph is known (`sharedWithEntry`). Left to the automatic splitting, they became one chunk per set of importers: with
+ * the dialogs loaded on first use, five small files (the Svelte runtime, the error toasts, the after-paint helper, the
+ * loading state and its stylesheet) where one is needed, each a request of a fresh page beside its first read.
+ */
+const entryShared = new Set<string>()
+
+/**
+ * Fills `entryShared`: modules reachable by static imports both from index.html's script and from a dynamic import,
+ * but not from the first script or the first screen's module.
+ */
+function sharedWithEntry(): Plugin {
+  return {
+    name: 'backup-desk-shared-with-entry',
+    apply: 'build',
+    buildEnd() {
+      const reach = (starts: readonly string[]): Set<string> => {
+        const found = new Set<string>()
+        const next = [...starts]
+        for (let id = next.pop(); id !== undefined; id = next.pop()) {
+          if (found.has(id)) continue
+          found.add(id)
+          next.push(...(this.getModuleInfo(id)?.importedIds ?? []))
+        }
+        return found
+      }
+      const ids = [...this.getModuleIds()]
+      const app = ids.filter((id) => id.endsWith('/src-renderer/index.html'))
+      const lazy = ids.flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
+      const fromLazy = reach(lazy)
+      // What the first script and the first screen's module run stays in their own files (FIRST_FILE_GROUPS).
+      const first = reach([earlyStart, firstScreen])
+      entryShared.clear()
+      for (const id of reach(app)) if (fromLazy.has(id) && !first.has(id)) entryShared.add(id)
+    }
+  }
+}
+
+/**
  * Chromium's compile hint (136+): V8 compiles a file that starts with it whole as it arrives, off the main thread,
  * instead of each function on the main thread at its first call. Given to the files a fresh page runs at once (the
  * app's entry and every chunk it imports: traced, a fresh Fleet page ran ≈ 20 ms of lazy compiles on the main thread
@@ -184,10 +223,15 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(root, 'src-renderer/index.html'), 'early-start': earlyStart, 'first-screen': firstScreen },
         // Fewer first files: a fresh page has six connections to the host for its ~15 files and its first read.
-        output: { codeSplitting: { groups: FIRST_FILE_GROUPS } }
+        output: {
+          codeSplitting: {
+            groups: [...FIRST_FILE_GROUPS, { name: 'app-shared', test: (id: string) => entryShared.has(id), priority: -1, includeDependenciesRecursively: false }]
+          }
+        }
       }
     },
     plugins: [
+      sharedWithEntry(),
       firstScript(earlyStart, firstScreen),
       compileHints(),
       svelte({

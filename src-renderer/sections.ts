@@ -47,14 +47,33 @@ export const FLEET_PARTS = {
   planActions: styledAgain(() => import('./features/plans/plan-actions.ts'))
 } as const
 
+/**
+ * The dialogs the shell and the Fleet open (modalManager.openLoaded): none is drawn in a first frame, and with them the
+ * app's entry would carry their code and the dialog frame's own two files, which a fresh page then fetched beside its
+ * first read over the browser's few connections to the host.
+ */
+export const DIALOGS = {
+  shortcuts: styledAgain(() => import('./lib/ui/shell/ShortcutsDialog.svelte')),
+  confirm: styledAgain(() => import('./lib/ui/ConfirmDialog.svelte')),
+  replaceKey: styledAgain(() => import('./features/settings/ReplaceKeyDialog.svelte')),
+  removeConnection: styledAgain(() => import('./features/settings/RemoveConnectionDialog.svelte'))
+} as const
+
 /** Time formatting made ready (`warmTimeFormatting`), as a preload step: the backup list's rows each show a time. */
 const warmFormatting = (): Promise<void> => Promise.resolve().then(warmTimeFormatting)
 
 /**
  * What the preload does, the likeliest next screens first: the backup list's code and what its rows need, then a
- * cluster's details, then the rest.
+ * cluster's details, the dialogs (small, and a key opens some), then the rest.
  */
-const PRELOAD_ORDER = [SECTION_PAGES.backups, warmFormatting, FLEET_PARTS.details, ...Object.values(SECTION_PAGES), ...Object.values(FLEET_PARTS)]
+const PRELOAD_ORDER = [
+  SECTION_PAGES.backups,
+  warmFormatting,
+  FLEET_PARTS.details,
+  ...Object.values(DIALOGS),
+  ...Object.values(SECTION_PAGES),
+  ...Object.values(FLEET_PARTS)
+]
 
 /**
  * Preloads the other screens once the first one has drawn, the likeliest next first, pausing while a screen the admin

@@ -7,8 +7,7 @@ import type { SyncState } from '../state/sync.svelte.ts'
 import { toasts } from '../state/toasts.svelte.ts'
 import { handleError } from '../ui/handle-error.ts'
 import { modalManager } from '../ui/modal-manager.svelte.ts'
-import RemoveConnectionDialog from '../../features/settings/RemoveConnectionDialog.svelte'
-import ReplaceKeyDialog from '../../features/settings/ReplaceKeyDialog.svelte'
+import { DIALOGS } from '../../sections.ts'
 
 // Typed here because type-aware lint cannot see a .svelte component's props from a .ts file.
 type RemoveProps = { connection: Connection; onClose: (result?: 'keep' | 'delete') => void }
@@ -58,7 +57,7 @@ export function createConnectionActions(core: CoreClient, connections: Connectio
      * the API before storing it; then the connection syncs at once so the screens stop showing the key problem.
      */
     async replaceKey(connection: Connection): Promise<boolean> {
-      const updated = await modalManager.open<ReplaceKeyProps>(ReplaceKeyDialog, {
+      const updated = await modalManager.openLoaded<ReplaceKeyProps>(DIALOGS.replaceKey, {
         connection,
         submit: (apiKey) => core.invoke('connection/update-key', { id: connection.id, apiKey })
       })
@@ -83,7 +82,7 @@ export function createConnectionActions(core: CoreClient, connections: Connectio
     },
 
     async confirmAndRemove(connection: Connection): Promise<void> {
-      const drafts = await modalManager.open<RemoveProps>(RemoveConnectionDialog, { connection })
+      const drafts = await modalManager.openLoaded<RemoveProps>(DIALOGS.removeConnection, { connection })
       if (drafts === undefined) return
       const result = await core.invoke('connection/remove', { id: connection.id, drafts })
       if (!result.ok) {

@@ -2,10 +2,10 @@ import type { ClusterSummary } from '#contract/commands/cluster'
 import { formatLocalAndUtc } from '#contract/time'
 import type { CoreClient } from '../core-client/core-client.ts'
 import { toasts } from '../state/toasts.svelte.ts'
-import ConfirmDialog from '../ui/ConfirmDialog.svelte'
 import { formatSize, localTimeZone } from '../ui/format.ts'
 import { handleError } from '../ui/handle-error.ts'
 import { modalManager } from '../ui/modal-manager.svelte.ts'
+import { DIALOGS } from '../../sections.ts'
 
 // Typed here because type-aware lint cannot see a .svelte component's props from a .ts file.
 type ConfirmProps = { title: string; message: string; details?: string[]; confirmLabel: string; onClose: (result?: boolean) => void }
@@ -43,7 +43,7 @@ export async function keepCopyNow(core: CoreClient, cluster: Pick<ClusterSummary
     return false
   }
   const words = keepCopyWords(cluster.clusterName, offer)
-  const confirmed = await modalManager.open<ConfirmProps>(ConfirmDialog, { title: 'Keep a copy now', ...words, confirmLabel: 'Start manual backup' })
+  const confirmed = await modalManager.openLoaded<ConfirmProps>(DIALOGS.confirm, { title: 'Keep a copy now', ...words, confirmLabel: 'Start manual backup' })
   if (confirmed !== true) return false
   const result = await core.invoke('backup/create', { ...target, backupType: 'CLUSTER' })
   if (!result.ok) {
