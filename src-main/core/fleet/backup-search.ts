@@ -38,9 +38,10 @@ type Query = Omit<BackupListInput, 'connectionId' | 'sort' | 'offset' | 'limit'>
  * SQLite scanning 100,000 rows twice (page and count) per keystroke is too slow for search-as-you-type; SQLite's
  * FTS5 trigram index was measured too (100,000 backups): 5 s to build, 100–230 ms for a page of a common
  * substring, where this index answers in ≈ 6–9 ms with the page read (one text searched: search-text.ts). A
- * connection's backups are read once after each change of its cache and filtered here. The index is kept current by the sync itself: rebuilt the moment a sync replaced the
- * connection's backup list (`SyncEngine`'s `onBackupsReplaced`) and warmed at start, so no keystroke (not the first
- * after a start or a sync) pays for building it. Searches without text stay in SQL, where indexes serve them.
+ * connection's backups are read once after each change of its cache and filtered here. The index is kept current by
+ * the sync itself: rebuilt the moment a sync replaced the connection's backup list (`SyncEngine`'s
+ * `onBackupsReplaced`) and warmed at start, so no keystroke (not the first after a start or a sync) pays for building
+ * it. Searches without text stay in SQL, where indexes serve them.
  */
 export class BackupSearch {
   private readonly indexes = new Map<string, Index>()
@@ -111,7 +112,8 @@ export class BackupSearch {
 
   /**
    * A backup left the connection's cache (the admin deleted it): it leaves that connection's index too, without
-   * reading the cache again (the search text is joined anew, as for `add`). Another connection mirroring the same organization keeps its copy until its own sync drops it.
+   * reading the cache again (the search text is joined anew, as for `add`). Another connection mirroring the same
+   * organization keeps its copy until its own sync drops it.
    */
   remove(connectionId: string, backupId: string): void {
     const entries = this.indexes.get(connectionId)?.entries
