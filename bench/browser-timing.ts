@@ -16,6 +16,32 @@ export function launchBenchBrowser(): Promise<Browser> {
   })
 }
 
+/** How many times a cold path is measured: one sample swung 455–930 ms from run to run on a loaded machine. */
+export const COLD_RUNS = 5
+
+/**
+ * `measure` in each of `runs` browsers launched for it, each closed after: every sample is a fresh browser process's
+ * first page (no HTTP cache, no code cache, nothing warmed). The host is the same: only the first sample is also the
+ * host's first after its sync, which each figure's notes say.
+ */
+export async function inFreshBrowsers<T>(measure: (browser: Browser) => Promise<T>, runs = COLD_RUNS): Promise<T[]> {
+  const samples: T[] = []
+  for (let run = 0; run < runs; run++) {
+    const browser = await launchBenchBrowser()
+    try {
+      samples.push(await measure(browser))
+    } finally {
+      await browser.close()
+    }
+  }
+  return samples
+}
+
+/** A cold figure's notes: each sample in order, the first being also the host's first after its sync. */
+export function coldSamples(samples: readonly number[]): string {
+  return `median of ${samples.length} fresh browsers: ${samples.map((ms) => ms.toFixed(1)).join(', ')} ms (the first also the host's first after its sync)`
+}
+
 /*
  * Runs in the page before any of its scripts: notes when `selector` is first painted, from navigation start. The
  * frame callback that first finds it starts the frame that paints it (__benchFramed); the paint is noted once the

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { bareScale, frameIntervals, freshPageLoad, launchBenchBrowser, startBarePage, visitScript, type PageLoad } from './browser-timing.ts'
+import { bareScale, coldSamples, frameIntervals, freshPageLoad, inFreshBrowsers, launchBenchBrowser, startBarePage, visitScript, type PageLoad } from './browser-timing.ts'
 import { median, percentile, type Benchmark, type BenchResult } from './lib.ts'
 
 const TOKEN = 'bench-token'
@@ -32,6 +32,14 @@ const IN_FLIGHT_AT_VISIT_SCRIPT = `(() => {
     .filter((e) => e.startTime <= visit && e.responseEnd > visit)
     .map((e) => new URL(e.name).pathname.replace(/^\\/(rpc\\/)?/, ''))
 })()`
+
+/** What was in flight, short: the screens' files counted (named by their screen), the core calls named. */
+function inFlightWords(inFlight: readonly string[]): string {
+  const files = inFlight.filter((path) => path.startsWith('assets/'))
+  const screens = [...new Set(files.flatMap((path) => /assets\/([A-Za-z]+(?:Page|Details))-/.exec(path)?.[1] ?? []))]
+  const calls = inFlight.filter((path) => !path.startsWith('assets/'))
+  return [...(files.length === 0 ? [] : [`${files.length} files (${screens.join(', ') || 'shared'})`]), ...calls].join(', ')
+}
 
 /**
  * A fresh page on the Fleet, its rows painted, then the Timeline opened: the first visit's milliseconds and what was
@@ -126,9 +134,12 @@ export const benchmark: Benchmark = {
     try {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await hostRpc(base, TOKEN, 'sync/run', {})
-      // Cold: the first page the host serves after its sync, opened on the Fleet; nothing has read the lanes yet.
-      const coldVisit = await visitsFromFleet(browser, base)
-      // Then the first fresh page opened on the Timeline itself (a reload there; its host has answered one visit).
+      // Cold: a fresh browser's first page, opened on the Fleet, then the Timeline; for the first of them, the first
+      // page the host serves after its sync (nothing has read the lanes yet).
+      const coldVisits = await inFreshBrowsers((fresh) => visitsFromFleet(fresh, base))
+      const coldVisitMs = median(coldVisits.map((visit) => visit.first))
+      const inFlightNotes = coldVisits.flatMap((visit, run) => (visit.inFlight.length === 0 ? [] : [`run ${run + 1}: ${inFlightWords(visit.inFlight)}`]))
+      // Then the first fresh page opened on the Timeline itself (a reload there; its host has answered the visits above).
       let frames: { pan: number[]; zoom: number[] } = { pan: [], zoom: [] }
       const watched = { painted: MARK, count: LANE, answer: 'timeline/lanes' }
       const cold = await freshPageLoad(browser, url, watched, async (loaded) => {
@@ -155,7 +166,16 @@ export const benchmark: Benchmark = {
       const zoomP95 = inVsyncs(percentile(inWholeVsyncs(frames.zoom), 95))
       const rawP95 = (intervals: number[]): string => `as read ${(Math.round(percentile(intervals, 95) * 10) / 10).toFixed(1)} ms`
       return [
-        { name: 'first visit from the Fleet → lanes with marks painted, cold (first page after the sync)', figure: VISIT_FIGURE, phase: 'cold', value: coldVisit.first, unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: coldVisit.first <= PAINT_TARGET_MS, notes: coldVisit.inFlight.length === 0 ? 'nothing else was in flight when the Timeline was opened' : `opened while these were in flight: ${coldVisit.inFlight.join(', ')}` },
+        {
+          name: 'first visit from the Fleet → lanes with marks painted, cold (a fresh browser\'s first page)',
+          figure: VISIT_FIGURE,
+          phase: 'cold',
+          value: coldVisitMs,
+          unit: 'ms',
+          target: `≤ ${PAINT_TARGET_MS} ms`,
+          ok: coldVisitMs <= PAINT_TARGET_MS,
+          notes: `${coldSamples(coldVisits.map((visit) => visit.first))}; ${inFlightNotes.length === 0 ? 'nothing else was in flight when the Timeline was opened' : `opened while these were in flight: ${inFlightNotes.join('; ')}`}`
+        },
         { name: 'visits from the Fleet → lanes with marks painted, warm (median of 5, one page)', figure: VISIT_FIGURE, phase: 'warm', value: median(warmVisits), unit: 'ms', target: `≤ ${PAINT_TARGET_MS} ms`, ok: median(warmVisits) <= PAINT_TARGET_MS, notes: `max ${Math.max(...warmVisits).toFixed(1)} ms` },
         // No target of its own: the app never opens on the Timeline (Electron opens the Fleet); a reload there does.
         { name: 'fresh page → lanes with marks painted, cold (first page opened on the Timeline)', figure: PAINT_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', notes: paintParts([cold]) },

@@ -1,16 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { visitScript } from './browser-timing.ts'
+import { COLD_RUNS, coldSamples, inFreshBrowsers, launchBenchBrowser, visitScript } from './browser-timing.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
 import { PAGE_SIZE } from '../src-renderer/lib/state/backups.svelte.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const TOKEN = 'bench-token'
 
+
+/** A fresh page of `browser` on the Settings screen, drawn: nothing on it has asked for a backup. */
+async function openOnSettings(browser: Browser, base: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(`${base}/?token=${TOKEN}#/settings`)
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  return page
+}
 
 async function syncWhenIdle(base: string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -74,17 +82,12 @@ export const benchmark: Benchmark = {
     const port = 5800 + Math.floor(Math.random() * 100)
     const host = await startHostProcess({ port, token: TOKEN, dataDirPrefix: 'backup-desk-bench-' })
     const base = `http://127.0.0.1:${port}`
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
-    })
+    const browser = await launchBenchBrowser()
     try {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await syncWhenIdle(base)
       // Cold: nothing has asked for a backup since the sync; the first visit after the page loads is measured.
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-      await page.goto(`${base}/?token=${TOKEN}#/settings`)
-      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+      const page = await openOnSettings(browser, base)
       const coldFirstRender = await page.evaluate<number>(FIRST_RENDER_SCRIPT)
 
       // Cold keystrokes: the first searches after the sync, before any other search warmed anything.
@@ -100,6 +103,12 @@ export const benchmark: Benchmark = {
       const warmKeystrokes: number[] = []
       for (const text of searches) warmKeystrokes.push(await page.evaluate<number>(keystrokeScript(text)))
 
+      // More cold first visits, each a fresh browser's first page (after the searches above, which they do not use).
+      const coldFirstRenders = [
+        coldFirstRender,
+        ...(await inFreshBrowsers(async (fresh) => (await openOnSettings(fresh, base)).evaluate<number>(FIRST_RENDER_SCRIPT), COLD_RUNS - 1))
+      ]
+      const coldFirstRenderMs = median(coldFirstRenders)
       const firstRenders: number[] = []
       for (let run = 0; run < 5; run++) {
         await page.goto(`${base}/#/settings`)
@@ -119,7 +128,16 @@ export const benchmark: Benchmark = {
       const keystroke = median(keystrokes)
       return [
         { name: 'cached backups', value: total, unit: 'rows' },
-        { name: 'first visit to Backups after the sync, cold', figure: 'first visit to Backups, 100,000 cached backups (`ui-backups`)', phase: 'cold', value: coldFirstRender, unit: 'ms', target: '≤ 150 ms', ok: coldFirstRender <= 150 },
+        {
+          name: 'first visit to Backups, cold (a fresh browser\'s first page)',
+          figure: 'first visit to Backups, 100,000 cached backups (`ui-backups`)',
+          phase: 'cold',
+          value: coldFirstRenderMs,
+          unit: 'ms',
+          target: '≤ 150 ms',
+          ok: coldFirstRenderMs <= 150,
+          notes: coldSamples(coldFirstRenders)
+        },
         { name: 'visit to Backups, warm (median of 5)', figure: 'first visit to Backups, 100,000 cached backups (`ui-backups`)', phase: 'warm', value: firstRender, unit: 'ms', target: '≤ 150 ms', ok: firstRender <= 150 },
         {
           name: 'search keystroke → painted, first 12 after the sync (median)',

@@ -1,6 +1,6 @@
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { bareScale, freshPageLoad, launchBenchBrowser, startBarePage } from './browser-timing.ts'
+import { bareScale, coldSamples, freshPageLoad, inFreshBrowsers, launchBenchBrowser, startBarePage } from './browser-timing.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
 import { FLEET_FIRST_ROWS, firstFleetWindowInput } from '../src-renderer/lib/state/fleet-window-request.ts'
 
@@ -23,8 +23,11 @@ export const benchmark: Benchmark = {
     try {
       await hostRpc(base, TOKEN, 'connection/add', { name: 'Large org', baseUrl: emulator.url, apiKey: emulator.apiKey })
       await hostRpc(base, TOKEN, 'sync/run', {})
-      // Cold: the first page the host serves after its sync, nothing warmed up by an earlier page or call.
-      const cold = await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW })
+      // Cold: a fresh browser's first page, nothing warmed up by an earlier page or call; the first is also the first
+      // page the host serves after its sync.
+      const colds = await inFreshBrowsers((fresh) => freshPageLoad(fresh, fleetUrl, { painted: ROW, count: ROW }))
+      const cold = colds[0]!
+      const coldMs = median(colds.map((load) => load.ms))
       const warm: number[] = []
       const bare: number[] = []
       for (let run = 0; run < 5; run++) {
@@ -36,7 +39,7 @@ export const benchmark: Benchmark = {
       const listBytes = await bytesOf('cluster/list', {})
       const statusBytes = await bytesOf('cluster/status', {})
       return [
-        { name: 'fresh page → Fleet rows painted, cold (first page)', figure: FLEET_FIGURE, phase: 'cold', value: cold.ms, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: cold.ms <= TARGET_MS },
+        { name: 'fresh page → Fleet rows painted, cold (a fresh browser\'s first page)', figure: FLEET_FIGURE, phase: 'cold', value: coldMs, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: coldMs <= TARGET_MS, notes: coldSamples(colds.map((load) => load.ms)) },
         { name: 'fresh page → Fleet rows painted, warm (median of 5)', figure: FLEET_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: median(warm) <= TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
         { name: 'cluster rows in the DOM', value: cold.count, unit: 'rows', notes: 'windowed: rows in view + overscan, once the page\'s calls are answered' },
         // A screen mounted twice sends its reads twice (App.svelte keys the screen by ConnectionsState.screenGeneration).
