@@ -88,7 +88,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
 
     async restoreCluster(backup: Backup): Promise<void> {
       // The CU size is a details fact (`cluster/get`), not part of the Fleet's rows.
-      const source = await core.invoke('cluster/get', sourceOf(backup))
+      const [source] = await Promise.all([core.invoke('cluster/get', sourceOf(backup)), backups.needOptions()])
       const result = await modalManager.open<RestoreClusterProps>(RestoreClusterDialog, {
         backup,
         projects: backups.projects,
@@ -101,7 +101,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
     },
 
     async restoreCollection(backup: Backup): Promise<void> {
-      if (backups.clusters.length === 0) await backups.loadOptions()
+      await backups.needOptions()
       const result = await modalManager.open<RestoreCollectionProps>(RestoreCollectionDialog, {
         backup,
         clusters: restoreTargets(backups.clusters, backup),
@@ -122,7 +122,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
     },
 
     async createBackup(clusterId: string): Promise<void> {
-      if (backups.clusters.length === 0) await backups.loadOptions()
+      await backups.needOptions()
       const result = await modalManager.open<CreateProps>(CreateBackupDialog, {
         clusters: backups.clusters,
         clusterId,

@@ -87,17 +87,39 @@ export class BackupsState {
     return this.clusters.find((c) => c.clusterId === clusterId)
   }
 
+  /** Whether the options are being read and none are in yet: the project and cluster filters say "Loading…". */
+  isLoadingOptions = $state(false)
+  /** The options' first read, shared by all who need them; null until asked for, or after a read that failed. */
+  private optionsRead: Promise<void> | null = null
+  /** Whether anything ever needed the options: only then does `refresh` read them again. */
+  private optionsAsked = false
+
   /**
-   * The clusters and projects the filters and the dialogs offer, from `backup/filter-options`: a few milliseconds
-   * of the host, where the Fleet's `cluster/list` (health, protection, lint per cluster) held it for most of a
-   * second after a sync, and the first search typed meanwhile waited behind it (bench/ui-backups).
+   * The clusters and projects the filters and the dialogs offer (`backup/filter-options`), read the first time
+   * something needs them: a project or cluster filter focused or pointed at, or naming one (its select shows the
+   * name), or a dialog that picks a cluster or a project. Not at a visit: their answer (every cluster, ≈ 260 KB for
+   * 1,000) took the host ≈ 20 ms and the page ≈ 40 ms to draw, and a search typed meanwhile waited behind both (the
+   * first search after a sync, 131–236 ms in bench/ui-backups).
    */
-  async loadOptions(): Promise<void> {
+  needOptions(): Promise<void> {
+    this.optionsAsked = true
+    this.optionsRead ??= this.loadOptions()
+    return this.optionsRead
+  }
+
+  private async loadOptions(): Promise<void> {
+    this.isLoadingOptions = this.clusters.length === 0 && this.projects.length === 0
     const options = await this.core.invoke('backup/filter-options', {})
-    if (!options.ok) return
+    if (!options.ok) {
+      // What was shown stays; the next need asks again.
+      this.optionsRead = null
+      this.isLoadingOptions = false
+      return
+    }
     await this.noReadPending()
     this.clusters = options.value.clusters
     this.projects = options.value.projects
+    this.isLoadingOptions = false
   }
 
   /**
@@ -126,16 +148,6 @@ export class BackupsState {
     return this.lastReload
   }
 
-  /**
-   * The filter options (every cluster), read once the first page is in and then `whenDrawn` calls back (the page
-   * passes an idle callback, after the rows' first frame): they are not needed for the rows, the host reading them
-   * meanwhile would hold back the screen's code and its first page, and their answer (every cluster, ≈ 260 KB for
-   * 1,000) handled before the rows' frame would hold the rows back (bench/ui-backups).
-   */
-  loadOptionsAfterFirstPage(whenDrawn: (load: () => void) => void = (load) => load()): void {
-    void this.lastReload.then(() => whenDrawn(() => void this.loadOptions()))
-  }
-
   private lastReload: Promise<void> = Promise.resolve()
   /** Whether the list was ever read: until then a sync, an ended job or missed events have no view to refresh. */
   private hasRead = false
@@ -144,6 +156,9 @@ export class BackupsState {
   reload(): Promise<void> {
     this.hasRead = true
     this.lastReload = this.readFirstPage()
+    // A filter that names a project or a cluster (a cluster's link, a select) is shown by its name: the options
+    // are read once the rows are painted, so that they neither hold back the first page nor its frame.
+    if (this.optionsRead === null && (this.filters.projectId !== '' || this.filters.clusterId !== '')) void this.lastReload.then(() => this.rowsPainted()).then(() => this.needOptions())
     return this.lastReload
   }
 
@@ -165,12 +180,13 @@ export class BackupsState {
   }
 
   /**
-   * After a sync or an action: the same view, fresh data. Nothing before the first read: a window that never showed
-   * Backups reads neither the list nor the filter options (test/unit/renderer/state/backups-state.svelte.test.ts).
+   * After a sync or an action: the same view, fresh data, and fresh options once something needed them. Nothing
+   * before the first read: a window that never showed Backups reads neither the list nor the filter options
+   * (test/unit/renderer/state/backups-state.svelte.test.ts).
    */
   async refresh(): Promise<void> {
     if (!this.hasRead) return
-    await Promise.all([this.reload(), this.loadOptions()])
+    await Promise.all([this.reload(), this.optionsAsked ? this.loadOptions() : undefined])
   }
 
   /** Makes sure every page that rows `start..end` fall in is loaded or loading. */

@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures.ts'
+import { E2E_TOKEN, test, expect } from '../fixtures.ts'
 import { BackupsPage } from '../pages/backups-page.ts'
 import { type ConnectedEmulator, connectEmulator, disconnectEmulator } from '../support/emulator-connection.ts'
 import { rpc } from '../support/rpc.ts'
@@ -86,6 +86,8 @@ test('narrows to a project, then to one of its clusters: the cluster choices fol
   await expect(backups.rows().first()).toBeVisible()
   const project = page.getByLabel('Project', { exact: true })
   const cluster = page.getByLabel('Cluster', { exact: true })
+  // As a user does: the filter is focused (a click, a Tab) before it is chosen from; that asks for its choices.
+  await project.focus()
   await project.selectOption({ label: 'Staging' })
   await expect(cluster.locator('option')).toHaveText(['All clusters', 'analytics-staging', 'catalog-staging', 'ml-features', 'sandbox-free'])
   await cluster.selectOption({ label: 'analytics-staging' })
@@ -96,6 +98,34 @@ test('narrows to a project, then to one of its clusters: the cluster choices fol
   await expect(cluster.locator('option')).toHaveText(['All clusters', 'events-serverless', 'orders-prod', 'search-prod'])
   await expect.poll(async () => (await backups.rows().allTextContents()).some((row) => row.includes('orders-prod'))).toBe(true)
   expect((await backups.rows().allTextContents()).some((row) => row.includes('staging'))).toBe(false)
+})
+
+test('a visit and a search never ask for the filter choices; pointing at a filter does, and it lists them', async ({ page }) => {
+  const asked: string[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/backup/filter-options')) asked.push(request.url())
+  })
+  const backups = new BackupsPage(page)
+  await backups.open()
+  await backups.search.fill('prod')
+  await backups.expectEveryRowToShow('prod')
+  // Past the idle moments after the rows' frames, when the choices used to be read.
+  for (let i = 0; i < 3; i++) await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestAnimationFrame(() => done(null)))))
+  expect(asked).toEqual([])
+  const cluster = page.getByLabel('Cluster', { exact: true })
+  await cluster.hover()
+  await expect(cluster.locator('option')).toContainText(['All clusters', 'analytics-staging', 'orders-prod'])
+  await expect(cluster.getByRole('option', { name: 'Loading…' })).toHaveCount(0)
+  expect(asked).toHaveLength(1)
+})
+
+test("a cluster's link lands with the cluster filter showing that cluster's name", async ({ page, request }) => {
+  const orders = (await rpc(request, 'cluster/list', { connectionId: connected.connectionId })).find((c) => c.clusterName === 'orders-prod')
+  if (orders === undefined) throw new Error('orders-prod is not in the emulator')
+  await page.goto(`/?token=${E2E_TOKEN}#/backups?cluster=${orders.clusterId}`)
+  const cluster = page.getByLabel('Cluster', { exact: true })
+  await expect(cluster).toHaveValue(orders.clusterId)
+  await expect(cluster.locator('option:checked')).toHaveText('orders-prod')
 })
 
 test('deleting asks first: cancel keeps the backup, confirm removes it', async ({ page }) => {

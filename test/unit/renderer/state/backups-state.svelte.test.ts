@@ -58,10 +58,11 @@ describe('BackupsState followed by the shell', () => {
     await settle()
     expect(core.calls).toEqual([])
     await backups.reload()
+    await backups.needOptions()
     core.reconnect()
     await settle()
     expect(core.callsOf('backup/list')).toHaveLength(2)
-    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    expect(core.callsOf('backup/filter-options')).toHaveLength(2)
     stop()
   })
 
@@ -77,7 +78,7 @@ describe('BackupsState followed by the shell', () => {
     stop()
   })
 
-  test('once Backups was read, each sync/finished reads the list and the filter options again', async () => {
+  test('once Backups was read, each sync/finished reads the list again, and the filter options once something needed them', async () => {
     const core = coreWithBackups(3)
     const backups = new BackupsState(core)
     const stop = follow(core, backups)
@@ -86,7 +87,12 @@ describe('BackupsState followed by the shell', () => {
     core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
     await settle()
     expect(core.callsOf('backup/list')).toHaveLength(2)
-    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    expect(core.callsOf('backup/filter-options')).toEqual([])
+    await backups.needOptions()
+    core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
+    await settle()
+    expect(core.callsOf('backup/list')).toHaveLength(3)
+    expect(core.callsOf('backup/filter-options')).toHaveLength(2)
     stop()
   })
 })
@@ -156,8 +162,8 @@ describe('BackupsState queries', () => {
   test('choosing a project clears a chosen cluster of another project', async () => {
     const core = coreWithBackups(3)
     core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
-    const backups = new BackupsState(core)
-    await backups.loadOptions()
+    const backups = new BackupsState(core, { rowsPainted: () => Promise.resolve() })
+    await backups.needOptions()
     backups.setFilter('clusterId', 'in01-orders')
     backups.setFilter('projectId', 'proj-2')
     await settle()
@@ -245,7 +251,7 @@ describe('BackupsState visit', () => {
     ['a cluster\'s link', { cluster: 'in01-orders' }]
   ])('%s resolves once its first page is shown, not before (the shell\'s preload waits for it)', async (_, params) => {
     const { core, firstPage } = coreWithHeldFirstPage()
-    const backups = new BackupsState(core)
+    const backups = new BackupsState(core, { rowsPainted: () => Promise.resolve() })
     let isIn = false
     void backups.visit(params).then(() => (isIn = true))
     await settle()
@@ -258,32 +264,51 @@ describe('BackupsState visit', () => {
 })
 
 describe('BackupsState filter options', () => {
-  test('are asked once the first page has answered, never beside it, and never with the Fleet\'s cluster/list', async () => {
-    const { core, firstPage } = coreWithHeldFirstPage()
-    const backups = new BackupsState(core)
-    void backups.visit({})
-    backups.loadOptionsAfterFirstPage()
+  test('are not read by a visit, nor by searches: a search typed first never waits behind them at the host', async () => {
+    const core = coreWithBackups(3)
+    const backups = new BackupsState(core, { rowsPainted: () => Promise.resolve() })
+    await backups.visit({})
+    backups.setFilter('search', 'orders')
+    backups.setFilter('status', 'AVAILABLE')
     await settle()
+    expect(core.callsOf('backup/list')).toHaveLength(3)
     expect(core.callsOf('backup/filter-options')).toEqual([])
+  })
+
+  test('are read once however many need them, and say they are loading until they are in', async () => {
+    const core = coreWithBackups(3)
+    const answer = deferred<undefined>()
+    core.answer('backup/filter-options', async () => {
+      await answer.promise
+      return success({ clusters: [ORDERS], projects: [] })
+    })
+    const backups = new BackupsState(core)
+    const first = backups.needOptions()
+    const second = backups.needOptions()
+    await settle()
+    expect(backups.isLoadingOptions).toBe(true)
+    answer.resolve(undefined)
+    await Promise.all([first, second])
+    await backups.needOptions()
+    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
+    expect(backups.isLoadingOptions).toBe(false)
+    expect(backups.clusters).toEqual([ORDERS])
+  })
+
+  test('a visit to one cluster\'s backups reads them once its rows are painted: the cluster filter shows its name', async () => {
+    const { core, firstPage } = coreWithHeldFirstPage()
+    const painted = deferred<undefined>()
+    const backups = new BackupsState(core, { rowsPainted: () => painted.promise })
+    void backups.visit({ cluster: 'in01-orders' })
+    await settle()
     firstPage.resolve(undefined)
+    await settle()
+    expect(backups.total).toBe(1)
+    expect(core.callsOf('backup/filter-options')).toEqual([])
+    painted.resolve(undefined)
     await settle()
     expect(core.callsOf('backup/filter-options')).toHaveLength(1)
     expect(core.calls.map((c) => c.name)).not.toContain('cluster/list')
-  })
-
-  test('wait, once the first page is in, for the moment the page says its rows are drawn', async () => {
-    const core = coreWithBackups(3)
-    const backups = new BackupsState(core)
-    const drawn: (() => void)[] = []
-    void backups.visit({})
-    backups.loadOptionsAfterFirstPage((load) => drawn.push(load))
-    await settle()
-    expect(core.callsOf('backup/list')).toHaveLength(1)
-    expect(core.callsOf('backup/filter-options')).toEqual([])
-    expect(drawn).toHaveLength(1)
-    drawn[0]?.()
-    await settle()
-    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
   })
 
   test('answered while a search is on its way, are shown once its rows are in and painted, not before', async () => {
@@ -291,7 +316,7 @@ describe('BackupsState filter options', () => {
     core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
     const painted = deferred<undefined>()
     const backups = new BackupsState(core, { rowsPainted: () => painted.promise })
-    const options = backups.loadOptions()
+    const options = backups.needOptions()
     backups.setFilter('search', 'orders')
     await settle()
     expect(core.callsOf('backup/filter-options')).toHaveLength(1)
@@ -305,13 +330,19 @@ describe('BackupsState filter options', () => {
     expect(backups.clusters).toEqual([ORDERS])
   })
 
-  test('an error answer keeps the options already shown', async () => {
+  test('an error answer keeps the options already shown, and a first read that failed is asked again at the next need', async () => {
     const core = coreWithBackups(3)
-    core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
-    const backups = new BackupsState(core)
-    await backups.loadOptions()
     core.answer('backup/filter-options', () => failure('store/failed', 'The cache could not be read.'))
-    await backups.loadOptions()
+    const backups = new BackupsState(core)
+    await backups.needOptions()
+    expect(backups.isLoadingOptions).toBe(false)
+    core.answer('backup/filter-options', () => success({ clusters: [ORDERS], projects: [] }))
+    await backups.needOptions()
+    expect(backups.clusters).toEqual([ORDERS])
+    await backups.reload()
+    core.answer('backup/filter-options', () => failure('store/failed', 'The cache could not be read.'))
+    await backups.refresh()
+    expect(core.callsOf('backup/filter-options')).toHaveLength(3)
     expect(backups.clusters).toEqual([ORDERS])
   })
 })
@@ -327,7 +358,6 @@ describe('BackupsState events', () => {
     await settle()
     expect(core.callsOf('backup/list')).toHaveLength(2)
     expect(core.callsOf('backup/list').at(-1)).toMatchObject({ status: 'AVAILABLE' })
-    expect(core.callsOf('backup/filter-options')).toHaveLength(1)
     stop()
     expect(core.listenerCount).toBe(0)
     core.emit('sync/finished', { connectionId: 'conn-1', ok: true })
