@@ -38,7 +38,8 @@ function inFlightWords(inFlight: readonly string[]): string {
   const files = inFlight.filter((path) => path.startsWith('assets/'))
   const screens = [...new Set(files.flatMap((path) => /assets\/([A-Za-z]+(?:Page|Details))-/.exec(path)?.[1] ?? []))]
   const calls = inFlight.filter((path) => !path.startsWith('assets/'))
-  return [...(files.length === 0 ? [] : [`${files.length} files (${screens.join(', ') || 'shared'})`]), ...calls].join(', ')
+  const filesWord = `${files.length} ${files.length === 1 ? 'file' : 'files'} (${screens.join(', ') || 'shared'})`
+  return [...(files.length === 0 ? [] : [filesWord]), ...calls].join(', ')
 }
 
 /**
