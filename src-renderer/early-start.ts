@@ -22,12 +22,6 @@ if (files !== null) {
   // By address, not by name: a static import would make this chunk wait for that one and its imports. A failed
   // import is main.ts's to notice: it starts the first screen itself.
   import(/* @vite-ignore */ new URL(files.start, document.baseURI).href)
-    .then((module: { startFirstScreen: typeof startFirstScreen }) => {
-      module.startFirstScreen()
-      // The page's first use of Intl loads ICU's data (15–45 ms of a fresh page, profiled: the shell's first
-      // `localTimeZone`, lib/ui/format.ts). Done here, once the first screen's read is sent, it is paid while the
-      // page waits for that answer and its other files, not between the answer and the screen's paint.
-      Intl.DateTimeFormat().resolvedOptions()
-    })
+    .then((module: { startFirstScreen: typeof startFirstScreen }) => module.startFirstScreen())
     .catch(() => undefined)
 }

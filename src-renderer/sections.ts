@@ -1,6 +1,5 @@
 import type { SectionId } from './lib/route.ts'
 import { preloadInIdle, type PreloadTarget } from './lib/idle-preload.ts'
-import { warmTimeFormatting } from './lib/ui/format.ts'
 
 /** Stylesheets of the screens' chunks whose fetch failed, till a load fetches them again (`noteFailedStyles`). */
 const failedStyles = new Set<HTMLLinkElement>()
@@ -59,16 +58,13 @@ export const DIALOGS = {
   removeConnection: styledAgain(() => import('./features/settings/RemoveConnectionDialog.svelte'))
 } as const
 
-/** Time formatting made ready (`warmTimeFormatting`), as a preload step: the backup list's rows each show a time. */
-const warmFormatting = (): Promise<void> => Promise.resolve().then(warmTimeFormatting)
-
 /**
- * What the preload does, the likeliest next screens first: the backup list's code and what its rows need, then a
- * cluster's details, the dialogs (small, and a key opens some), then the rest.
+ * What the preload does, the likeliest next screens first: the backup list's code (its rows' time formatting is made
+ * ready once the first screen is drawn, App.svelte), then a cluster's details, the dialogs (small, and a key opens
+ * some), then the rest.
  */
 const PRELOAD_ORDER = [
   SECTION_PAGES.backups,
-  warmFormatting,
   FLEET_PARTS.details,
   ...Object.values(DIALOGS),
   ...Object.values(SECTION_PAGES),

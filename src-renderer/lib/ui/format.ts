@@ -39,8 +39,9 @@ export function formatClock(iso: string): string {
 let zone = { name: '', minute: -1 }
 
 /**
- * The local zone of this machine, for `formatLocalAndUtc`. Asked once a minute at most: resolving it builds a
- * DateTimeFormat, and the Fleet asks for every row it draws (≈ 40 ms of a fresh page's first paint under load).
+ * The IANA name of this machine's zone, for texts that name it or `formatLocalAndUtc` in it (a time shown in the zone
+ * without its name needs no Intl: MACHINE_ZONE, #contract/time). Asked once a minute at most: resolving it builds a
+ * DateTimeFormat, and a screen may ask for every row it draws.
  */
 export function localTimeZone(): string {
   const minute = Math.floor(Date.now() / 60_000)

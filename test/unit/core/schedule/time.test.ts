@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatLocalAndUtc, zonedParts } from '#contract/time'
+import { formatLocalAndUtc, MACHINE_ZONE, zonedParts } from '#contract/time'
 import { isQuietAt, quietEndAfter } from '#core/schedule/quiet-hours'
 
 describe('formatLocalAndUtc', () => {
@@ -39,6 +39,23 @@ describe('formatLocalAndUtc', () => {
     // Beside a zone's own time, the UTC text is unchanged across Berlin's spring change.
     expect(formatLocalAndUtc('2026-03-29T00:59:00.000Z', 'Europe/Berlin').text).toBe('2026-03-29 01:59 (UTC+01:00) · 00:59 UTC')
     expect(formatLocalAndUtc('2026-03-29T01:00:00.000Z', 'Europe/Berlin').text).toBe('2026-03-29 03:00 (UTC+02:00) · 01:00 UTC')
+  })
+
+  it("reads the machine's own zone with Date's local getters and agrees with Intl's name for it across DST changes", () => {
+    const zoneBefore = process.env['TZ']
+    const edges = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z',
+      '2026-03-08T06:59:00.000Z', '2026-03-08T07:00:00.000Z', '2026-11-01T05:59:00.000Z', '2026-11-01T06:00:00.000Z', '2028-02-29T23:30:00.000Z']
+    try {
+      for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Adelaide', 'UTC']) {
+        process.env['TZ'] = zone
+        expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone)
+        for (const iso of edges) expect(zonedParts(Date.parse(iso), MACHINE_ZONE), `${zone} ${iso}`).toEqual(zonedParts(Date.parse(iso), zone))
+        expect(formatLocalAndUtc(edges[1] ?? '', MACHINE_ZONE)).toEqual(formatLocalAndUtc(edges[1] ?? '', zone))
+      }
+    } finally {
+      if (zoneBefore === undefined) delete process.env['TZ']
+      else process.env['TZ'] = zoneBefore
+    }
   })
 
   it('refuses what is not an instant', () => {
