@@ -173,34 +173,6 @@ test('the shell reads its own parts only once the Timeline has drawn its first l
   await expectShellReadAfterScreenDrawn(page)
 })
 
-test('a fresh page looks up each face and size of the Fleet’s first screen in its first frame, before the app’s code has run', async ({ page }) => {
-  const fleet = new FleetPage(page)
-  await fleet.open()
-  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
-  // The shell's own parts too (its footer reads after the rows).
-  await expect(page.getByTestId('app-version')).toBeVisible()
-  const faces = await page.evaluate(() => {
-    const faceOf = (style: CSSStyleDeclaration): string => `${style.fontFamily} ${style.fontWeight} ${style.fontStyle} ${style.fontSize}`
-    const drawn = new Set<string>()
-    const walker = document.createTreeWalker(document.getElementById('app') ?? document.body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const parent = node.parentElement
-      if (parent !== null && (node.textContent ?? '').trim() !== '' && parent.checkVisibility()) drawn.add(faceOf(getComputedStyle(parent)))
-    }
-    const glyphs = [...document.querySelectorAll('.font-warmup > span')]
-    // A face is looked up only for a glyph that is laid out: one with content and a width.
-    const laidOut = glyphs.filter((glyph) => getComputedStyle(glyph, '::before').content !== 'none' && glyph.getBoundingClientRect().width > 0)
-    const warmed = new Set(laidOut.map((glyph) => faceOf(getComputedStyle(glyph, '::before'))))
-    return { drawn: [...drawn], warmed: [...warmed] }
-  })
-  expect(faces.drawn.length).toBeGreaterThan(3)
-  // The first screen draws no face the page's first frame did not look up (index.html, theme.css `.font-warmup`).
-  expect(faces.drawn.filter((face) => !faces.warmed.includes(face))).toEqual([])
-  // Nothing of it reaches the admin: hidden, and no text of the page's.
-  await expect(page.locator('.font-warmup')).toBeHidden()
-  expect((await page.locator('.font-warmup').textContent())?.trim()).toBe('')
-})
-
 test('the code a fresh page runs at once and the Timeline’s start with V8’s compile hint, and the screens preloaded in idle time do not', async ({ page }) => {
   const fleet = new FleetPage(page)
   await fleet.open()
