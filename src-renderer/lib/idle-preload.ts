@@ -10,10 +10,20 @@ export type PreloadTarget = Pick<
 const PRELOAD_LATEST_MS = 1000
 
 /**
+ * How long the parts after the first wait, once it has loaded: the admin's first look at the first screen, when a
+ * first click comes. Right after the first part, a cluster's details (ten files) took the browser's six connections
+ * to the host and the cores' time to compile them, and the screen opened then waited for both: its read queued
+ * 40–70 ms for a connection (Resource Timing) and its first frame was laid out on a busy machine. Alternating builds
+ * in fresh browsers, a visit to Backups right after Settings was drawn: 256 → 203 and 221 → 187 ms (medians of 12).
+ */
+const FIRST_LOOK_MS = 1500
+
+/**
  * Loads `parts` in turn (the screens' chunks, sections.ts). It starts once `firstScreenDrawn` settles (every read
  * the first screen sent is answered; App.svelte) or a second has passed, whichever comes first: the first part right
  * after the next frame is painted, each other one at an idle moment after the one before, so that neither the first
- * screen nor one the admin opens meanwhile queues behind twenty requests at once. The returned function stops it.
+ * screen nor one the admin opens meanwhile queues behind twenty requests at once; the second waits for the admin's
+ * first look as well (`FIRST_LOOK_MS`). The returned function stops it.
  * Starting a second after start, as before, was too late: an admin who opened Backups in the first second waited for
  * its code to be fetched and compiled (bench/ui-backups), though the first screen had its answer long before; and an
  * idle callback alone was seen to wait past the admin's click while the page was busy drawing that answer.
@@ -31,6 +41,8 @@ export function preloadInIdle(
   const pending = [...new Set(parts)]
   let waitedFor = screenAnswer()
   let idle: number | null = null
+  let firstLook: number | undefined
+  let isFirstLoaded = false
   let isStarted = false
   let isStopped = false
   const whenIdle = (run: () => void): void => {
@@ -48,7 +60,16 @@ export function preloadInIdle(
     const part = pending.shift()
     if (part === undefined) return
     // A chunk that fails to load is left to its screen, which says so when opened (App.svelte, notLoaded).
-    void part().catch(() => undefined).then(() => whenIdle(loadNext))
+    void part()
+      .catch(() => undefined)
+      .then(() => {
+        if (isFirstLoaded) {
+          whenIdle(loadNext)
+          return
+        }
+        isFirstLoaded = true
+        firstLook = target.setTimeout(() => whenIdle(loadNext), FIRST_LOOK_MS)
+      })
   }
   let frame: number | null = null
   let afterFrame: number | undefined
@@ -66,6 +87,7 @@ export function preloadInIdle(
     isStopped = true
     target.clearTimeout(timer)
     target.clearTimeout(afterFrame)
+    target.clearTimeout(firstLook)
     if (frame !== null) target.cancelAnimationFrame(frame)
     if (idle !== null) target.cancelIdleCallback(idle)
   }

@@ -16,6 +16,9 @@ async function idle(target: HandWindow): Promise<void> {
   await settle()
 }
 
+/** The admin's first look after the first part (idle-preload.ts, FIRST_LOOK_MS). */
+const FIRST_LOOK_MS = 1500
+
 function parts(): { loaded: string[]; list: (() => Promise<unknown>)[] } {
   const loaded: string[] = []
   const part = (name: string) => () => {
@@ -43,7 +46,7 @@ describe('preloadInIdle', () => {
     stop()
   })
 
-  test('after the first part, loads one part per idle moment, the likeliest next screen first', async () => {
+  test('after the first part, waits for the admin\'s first look, then loads one part per idle moment, the likeliest next screen first', async () => {
     const target = new HandWindow()
     const { loaded, list } = parts()
     const stop = preloadInIdle(target, Promise.resolve(), list)
@@ -51,7 +54,11 @@ describe('preloadInIdle', () => {
     await frame(target)
     expect(loaded).toEqual(['backups'])
     await frame(target)
+    await idle(target)
+    target.elapse(FIRST_LOOK_MS - 1)
+    await idle(target)
     expect(loaded).toEqual(['backups'])
+    target.elapse(1)
     await idle(target)
     expect(loaded).toEqual(['backups', 'details'])
     await idle(target)
@@ -86,6 +93,7 @@ describe('preloadInIdle', () => {
     expect(loaded).toEqual(['backups'])
     await frame(target)
     expect(loaded).toEqual(['backups'])
+    target.elapse(FIRST_LOOK_MS)
     expect(target.idleWaiting).toBe(1)
     stop()
   })
@@ -97,6 +105,7 @@ describe('preloadInIdle', () => {
     const stop = preloadInIdle(target, Promise.resolve(), list)
     await settle()
     await frame(target)
+    target.elapse(FIRST_LOOK_MS)
     await idle(target)
     expect(loaded).toEqual(['details'])
     stop()
@@ -113,6 +122,7 @@ describe('preloadInIdle', () => {
     // The admin opens the Timeline: its read and code are on their way.
     const opened = deferred<undefined>()
     screen = opened.promise
+    target.elapse(FIRST_LOOK_MS)
     await idle(target)
     await frame(target)
     await idle(target)
@@ -142,5 +152,18 @@ describe('preloadInIdle', () => {
     await frame(target)
     await idle(target)
     expect(loaded).toEqual([])
+  })
+
+  test('stopped during the admin\'s first look, it loads nothing more', async () => {
+    const target = new HandWindow()
+    const { loaded, list } = parts()
+    const stop = preloadInIdle(target, Promise.resolve(), list)
+    await settle()
+    await frame(target)
+    expect(loaded).toEqual(['backups'])
+    stop()
+    target.elapse(FIRST_LOOK_MS)
+    await idle(target)
+    expect(loaded).toEqual(['backups'])
   })
 })
