@@ -54,7 +54,7 @@ async function startDesktop(): Promise<void> {
 
   const appSession = session.fromPartition(APP_PARTITION, { cache: false })
   denyAllPermissions(appSession)
-  serveRenderer(appSession, rendererDir(appPath))
+  void serveRenderer(appSession, rendererDir(appPath), warn)
   const printSession = session.fromPartition(PRINT_PARTITION, { cache: false })
   isolatePrintSession(printSession)
 

@@ -1,6 +1,6 @@
 import { protocol, type Session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
-import { contentTypeOf, readRendererFile, rendererPath } from '#core/security/renderer-files'
+import { staticFiles, type StaticFiles } from '#core/security/static-files'
 import { APP_SCHEME, isAppUrl } from './app-origin.ts'
 
 export type AppRequestHandler = (request: Request) => Promise<Response>
@@ -15,28 +15,36 @@ export function registerAppScheme(): void {
   ])
 }
 
-/** Serves the built renderer on the window's own session (a partition has its own handlers). */
-export function serveRenderer(session: Session, rootDir: string): void {
-  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir))
+/**
+ * Serves the built renderer on the window's own session (a partition has its own handlers), and reads its files
+ * ahead in the background: the window's first page then finds them in memory while the core boots on this
+ * process's event loop (`StaticFiles.warm`, docs/architecture.md "Static files from memory"). Resolves once they
+ * are read; a file that could not be read ahead is read at its request.
+ */
+export async function serveRenderer(session: Session, rootDir: string, log: (message: string, fields: Record<string, string>) => void): Promise<void> {
+  const files = staticFiles(rootDir)
+  session.protocol.handle(APP_SCHEME, createAppRequestHandler(files))
+  await files.warm().catch((error: unknown) => {
+    log('renderer files not read ahead', { error: String(error) })
+  })
 }
 
 /**
- * The `app://bundle` handler: a pure `Request → Response` over one directory. Anything that is not a plain file
- * inside `rootDir` (the rule both hosts share, core/security/renderer-files.ts) or is of an unknown type is a 404.
- * Every response carries the CSP, the error pages included.
+ * The `app://bundle` handler: a pure `Request → Response` over the renderer's files. Anything that is not a plain
+ * file inside their root (the rule both hosts share, core/security/renderer-files.ts) or is of an unknown type is a
+ * 404. A file is read from disk once and answered from memory after, as the browser host does
+ * (core/security/static-files.ts). Every response carries the CSP, the error pages included.
  */
-export function createAppRequestHandler(rootDir: string): AppRequestHandler {
+export function createAppRequestHandler(files: StaticFiles): AppRequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return emptyResponse(405)
     if (!isAppUrl(request.url)) return emptyResponse(404)
-    const path = rendererPath(new URL(request.url).pathname)
-    const contentType = path === null ? undefined : contentTypeOf(path)
-    if (path === null || contentType === undefined) return emptyResponse(404)
-    const body = await readRendererFile(rootDir, path)
-    if (body === null) return emptyResponse(404)
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    const file = await files.read(new URL(request.url).pathname)
+    if (file === null) return emptyResponse(404)
+    // A copy: the kept buffer is answered again, and a body handed over may be transferred.
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,
-      headers: responseHeaders(contentType)
+      headers: responseHeaders(file.contentType)
     })
   }
 }

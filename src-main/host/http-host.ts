@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 import { failure } from '#contract/envelope'
 import { EVENTS_SEEN_HEADER } from '#contract/event-stream'
 import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
-import { staticFiles, type StaticFiles } from './static-files.ts'
+import { staticFiles, type StaticFiles } from '#core/security/static-files'
 import { countEvents, openEventStream, type EventCount } from './event-stream.ts'
 
 /** Where the host's event stream listens: the core's event bus, or a stand-in while the core loads. */

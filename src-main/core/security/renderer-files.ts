@@ -4,7 +4,7 @@ import { extname, isAbsolute, join, relative, sep } from 'node:path'
 
 /**
  * The one rule both hosts of the renderer follow to serve its built files (docs/reliability.md#r2): the Electron
- * `app://` protocol (electron/protocol.ts) and the browser host (host/static-files.ts). A request names a file
+ * `app://` protocol (electron/protocol.ts) and the browser host, both through static-files.ts. A request names a file
  * inside the renderer's root or nothing: it is checked twice, once on the URL's segments (`rendererPath`, pure,
  * so the browser host can answer a kept file in the same turn) and once on the disk (`readRendererFile`: the
  * real path of the file, symlinks followed, must still be inside the real root, and be a regular file).

@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
+import { staticFiles } from '#core/security/static-files'
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron.ts')).createFakeElectron())
 vi.mock('electron', () => fake.module)
 
-const { createAppRequestHandler, registerAppScheme } = await import('../../../src-main/electron/protocol.ts')
+const { createAppRequestHandler, registerAppScheme, serveRenderer } = await import('../../../src-main/electron/protocol.ts')
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUNDLE'
 const base = mkdtempSync(join(tmpdir(), 'app-protocol-'))
@@ -29,7 +30,7 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true })
 })
 
-const handle = createAppRequestHandler(root)
+const handle = createAppRequestHandler(staticFiles(root))
 const get = (url: string) => handle(new Request(url))
 
 describe('app:// scheme registration', () => {
@@ -107,5 +108,52 @@ describe('app:// request handler', () => {
       }),
       { numRuns: 500 }
     )
+  })
+})
+
+describe('app:// files from memory', () => {
+  /** A renderer build of its own, written long enough ago to be kept (a file just written is read again). */
+  function build(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'app-protocol-kept-'))
+    mkdirSync(join(dir, 'assets'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>first build</title>')
+    writeFileSync(join(dir, 'assets', 'index-111.js'), 'console.log(1)')
+    const past = new Date(Date.now() - 60_000)
+    utimesSync(join(dir, 'index.html'), past, past)
+    return dir
+  }
+
+  it('reads the files ahead once it serves the session, and answers them from memory after', async () => {
+    const dir = build()
+    try {
+      const session = fake.module.session.fromPartition('persist:backup-desk')
+      session.protocol.handle.mockClear()
+      const log = vi.fn()
+      await serveRenderer(session as never, dir, log)
+      expect(session.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+      const handler = session.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>
+      // Read ahead: gone from the disk since, still served (the window's first page meets no disk read).
+      unlinkSync(join(dir, 'assets', 'index-111.js'))
+      const asset = await handler(new Request('app://bundle/assets/index-111.js'))
+      expect(asset.status).toBe(200)
+      expect(await asset.text()).toBe('console.log(1)')
+      expect(log).not.toHaveBeenCalled()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('serves a rebuilt index.html at the next request, never the copy it kept', async () => {
+    const dir = build()
+    try {
+      const get = createAppRequestHandler(staticFiles(dir))
+      expect(await (await get(new Request('app://bundle/'))).text()).toBe('<!doctype html><title>first build</title>')
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>second build, longer</title>')
+      const response = await get(new Request('app://bundle/index.html'))
+      expect(await response.text()).toBe('<!doctype html><title>second build, longer</title>')
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

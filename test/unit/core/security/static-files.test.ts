@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { staticFiles, type StaticFile } from '#host/static-files'
+import { staticFiles, type StaticFile } from '#core/security/static-files'
 
 let base: string
 let root: string

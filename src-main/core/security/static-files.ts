@@ -32,10 +32,11 @@ type Stamp = { dev: number; ino: number; size: number; mtimeMs: number; ctimeMs:
 type Kept = { file: StaticFile; stamp: Stamp | null }
 
 /**
- * The built renderer's files. What may be served is the rule both hosts share (core/security/renderer-files.ts):
- * anything that would resolve outside `root` is missing. A file is read from disk once and answered from memory
- * after, in the same turn as its request: a read from disk takes five thread-pool round trips, each waiting for a
- * turn of the host's event loop, and on a busy machine (the browser starting a page on the same cores) those turns
+ * The built renderer's files, as both hosts serve them (the browser host over HTTP, Electron's `app://bundle`
+ * handler). What may be served is the rule they share (core/security/renderer-files.ts): anything that would resolve
+ * outside `root` is missing. A file is read from disk once and answered from memory after, in the same turn as its
+ * request: a read from disk takes five thread-pool round trips, each waiting for a turn of the event loop (Electron's
+ * main process boots the core on it as its window opens), and on a busy machine (the browser starting a page on the same cores) those turns
  * come late: a fresh page's index.html took 10–90 ms and its first chunk waited behind `timeline/lanes`
  * (docs/architecture.md, "Static files from memory"). A hashed asset never changes; index.html is checked against
  * its file with one synchronous stat per load (microseconds, no round trip), so a rebuild is served at the next
