@@ -20,7 +20,7 @@ import { createPrintWindow, createSavePdf, isolatePrintSession, PRINT_PARTITION 
 import { createOsSecretStore, keychainStatusOf } from '#core/secrets/os-secret-store'
 import { deferredLogger } from './deferred-logger.ts'
 import { createTray } from './tray.ts'
-import { APP_PARTITION, createMainWindow, createWindowKeeper } from './window.ts'
+import { APP_PARTITION, createMainWindow, createWindowKeeper, windowBackground } from './window.ts'
 
 /*
  * The core runs in this main process, not in a utilityProcess. It is async apart from short
@@ -71,7 +71,7 @@ async function startDesktop(): Promise<void> {
   app.on('before-quit', (event) => { quitGuard.onBeforeQuit(event) })
 
   const windows = createWindowKeeper({
-    create: () => createMainWindow({ isPackaged: app.isPackaged, appPath, session: appSession, iconPath: join(resourcesDir(appPath, app.isPackaged), 'icon.png') }),
+    create: () => createMainWindow({ isPackaged: app.isPackaged, appPath, session: appSession, iconPath: join(resourcesDir(appPath, app.isPackaged), 'icon.png'), isDarkTheme: nativeTheme.shouldUseDarkColors }),
     entryUrl: APP_ENTRY_URL,
     shouldHideOnClose: () => settings.closeToTray && !quitGuard.isQuitting(),
     log: warn
@@ -96,7 +96,10 @@ async function startDesktop(): Promise<void> {
       quit: () => { app.quit() }
     }
   })
-  nativeTheme.on('updated', () => { tray.refresh() })
+  nativeTheme.on('updated', () => {
+    tray.refresh()
+    for (const window of BrowserWindow.getAllWindows()) window.setBackgroundColor(windowBackground(nativeTheme.shouldUseDarkColors))
+  })
 
   const secretStore = createOsSecretStore(logger)
   // `npm run demo`: the demo emulator's key stays in memory, away from the real keychain.

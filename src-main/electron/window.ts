@@ -15,6 +15,17 @@ export type MainWindowInput = {
   session: Session
   /** Window icon for Linux/Windows (macOS takes it from the bundle). */
   iconPath: string
+  /** `nativeTheme.shouldUseDarkColors`: the page follows the OS's light or dark mode, and so does its background. */
+  isDarkTheme: boolean
+}
+
+/**
+ * What the window shows where its page has not painted (as it is resized, or before a frame): the page's own
+ * background, theme.css's `--bg` in the OS's light or dark mode (test/unit/electron/window.test.ts holds the two
+ * equal). A fixed dark colour showed as a dark band on a light page while the window was resized.
+ */
+export function windowBackground(isDarkTheme: boolean): string {
+  return isDarkTheme ? '#121417' : '#f6f7f9'
 }
 
 /**
@@ -32,7 +43,7 @@ export function createMainWindow(input: MainWindowInput): BrowserWindow {
     show: false,
     title: 'Backup Desk',
     icon: input.iconPath,
-    backgroundColor: '#111827',
+    backgroundColor: windowBackground(input.isDarkTheme),
     webPreferences: {
       contextIsolation: true,
       sandbox: true,

@@ -33,6 +33,7 @@ export function createFakeElectron() {
     readonly hide = vi.fn()
     readonly focus = vi.fn()
     readonly restore = vi.fn()
+    readonly setBackgroundColor = vi.fn()
     readonly loadURL = vi.fn((url: string) => {
       this.webContents.url = url
       return Promise.resolve()
@@ -145,6 +146,7 @@ export function createFakeElectron() {
       app.removeAllListeners()
       module.powerMonitor.removeAllListeners()
       module.nativeTheme.removeAllListeners()
+      module.nativeTheme.shouldUseDarkColors = false
       vi.clearAllMocks()
       app.requestSingleInstanceLock.mockImplementation(() => {
         order.push('requestSingleInstanceLock')

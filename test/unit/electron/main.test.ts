@@ -102,6 +102,18 @@ describe('main process lifecycle', () => {
     expect(fake.module.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('app://bundle/')
   })
 
+  it("opens the window on the page's background in the OS's mode, and follows the OS when it changes", async () => {
+    fake.module.nativeTheme.shouldUseDarkColors = true
+    await loadMain()
+    fake.becomeReady()
+    await settle()
+    const window = fake.module.BrowserWindow.instances[0]
+    expect((window?.options as { backgroundColor: string }).backgroundColor).toBe('#121417')
+    fake.module.nativeTheme.shouldUseDarkColors = false
+    fake.module.nativeTheme.emit('updated')
+    expect(window?.setBackgroundColor).toHaveBeenLastCalledWith('#f6f7f9')
+  })
+
   it('a second instance focuses the existing window instead of opening another', async () => {
     await loadMain()
     fake.becomeReady()

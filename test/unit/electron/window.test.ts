@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow, Session } from 'electron'
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron.ts')).createFakeElectron())
 vi.mock('electron', () => fake.module)
 
-const { APP_PARTITION, createMainWindow, createWindowKeeper } = await import('../../../src-main/electron/window.ts')
+const { APP_PARTITION, createMainWindow, createWindowKeeper, windowBackground } = await import('../../../src-main/electron/window.ts')
 const { preloadPath, rendererDir, resourcesDir } = await import('../../../src-main/electron/paths.ts')
 
 const session = { id: 'fake-session' } as unknown as Session
@@ -25,20 +27,32 @@ const EXPECTED_WEB_PREFERENCES = Object.freeze({
 
 describe('main window options', () => {
   it('uses exactly the hardened preferences', () => {
-    createMainWindow({ isPackaged: false, appPath: '/opt/backup-desk', session, iconPath: '/opt/backup-desk/resources/icon.png' })
+    createMainWindow({ isPackaged: false, appPath: '/opt/backup-desk', session, iconPath: '/opt/backup-desk/resources/icon.png', isDarkTheme: false })
     const options = fake.module.BrowserWindow.instances.at(-1)?.options as { webPreferences: unknown; show: boolean }
     expect(options.webPreferences).toStrictEqual(EXPECTED_WEB_PREFERENCES)
     expect(options.show).toBe(false)
   })
 
+  it("shows the page's own background where the page has not painted, in the OS's light or dark mode", () => {
+    // theme.css: `--bg` in :root, then again in its prefers-color-scheme: dark block.
+    const theme = readFileSync(join(import.meta.dirname, '../../../src-renderer/lib/ui/theme.css'), 'utf8')
+    const dark = theme.slice(theme.indexOf('@media (prefers-color-scheme: dark)'))
+    const bgOf = (css: string): string | undefined => /--bg:\s*(#[0-9a-f]{6})\s*;/i.exec(css)?.[1]
+    expect(windowBackground(false)).toBe(bgOf(theme))
+    expect(windowBackground(true)).toBe(bgOf(dark))
+    expect(windowBackground(true)).not.toBe(windowBackground(false))
+    createMainWindow({ isPackaged: false, appPath: '/a', session, iconPath: 'icon.png', isDarkTheme: true })
+    expect((fake.module.BrowserWindow.instances.at(-1)?.options as { backgroundColor: string }).backgroundColor).toBe(windowBackground(true))
+  })
+
   it('turns DevTools off in a packaged app', () => {
-    createMainWindow({ isPackaged: true, appPath: '/opt/backup-desk', session, iconPath: 'icon.png' })
+    createMainWindow({ isPackaged: true, appPath: '/opt/backup-desk', session, iconPath: 'icon.png', isDarkTheme: false })
     const options = fake.module.BrowserWindow.instances.at(-1)?.options as { webPreferences: Record<string, unknown> }
     expect(options.webPreferences).toStrictEqual({ ...EXPECTED_WEB_PREFERENCES, devTools: false })
   })
 
   it('never sets the preferences that weaken the renderer', () => {
-    createMainWindow({ isPackaged: false, appPath: '/a', session, iconPath: 'icon.png' })
+    createMainWindow({ isPackaged: false, appPath: '/a', session, iconPath: 'icon.png', isDarkTheme: false })
     const options = fake.module.BrowserWindow.instances.at(-1)?.options as { webPreferences: Record<string, unknown> }
     for (const key of ['webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'partition']) {
       expect(options.webPreferences).not.toHaveProperty(key)
