@@ -41,7 +41,7 @@ export function createAppRequestHandler(files: StaticFiles): AppRequestHandler {
     if (!isAppUrl(request.url)) return emptyResponse(404)
     const file = await files.read(new URL(request.url).pathname)
     if (file === null) return emptyResponse(404)
-    // A copy: the kept buffer is answered again, and a body handed over may be transferred.
+    // A copy per response: the kept buffer is answered again to every later request.
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,
       headers: responseHeaders(file.contentType)

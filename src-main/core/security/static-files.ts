@@ -36,11 +36,11 @@ type Kept = { file: StaticFile; stamp: Stamp | null }
  * handler). What may be served is the rule they share (core/security/renderer-files.ts): anything that would resolve
  * outside `root` is missing. A file is read from disk once and answered from memory after, in the same turn as its
  * request: a read from disk takes five thread-pool round trips, each waiting for a turn of the event loop (Electron's
- * main process boots the core on it as its window opens), and on a busy machine (the browser starting a page on the same cores) those turns
- * come late: a fresh page's index.html took 10–90 ms and its first chunk waited behind `timeline/lanes`
- * (docs/architecture.md, "Static files from memory"). A hashed asset never changes; index.html is checked against
- * its file with one synchronous stat per load (microseconds, no round trip), so a rebuild is served at the next
- * load. The renderer's build is a few hundred kB.
+ * main process boots the core on it as its window opens), and on a busy machine (the browser starting a page on the
+ * same cores) those turns come late: a fresh page's index.html took 10–90 ms and its first chunk waited behind
+ * `timeline/lanes` (docs/architecture.md, "Static files from memory"). A hashed asset never changes; index.html is
+ * checked against its file with one synchronous stat per load (microseconds, no round trip), so a rebuild is served
+ * at the next load. The renderer's build is a few hundred kB.
  */
 export function staticFiles(root: string): StaticFiles {
   const kept = new Map<RendererPath, Kept>()
