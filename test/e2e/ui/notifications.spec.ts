@@ -33,11 +33,11 @@ test('lists notices, marks one and then all read, and filters unread', async ({ 
   const centre = new NotificationsPage(page)
   await centre.open()
   await expect(centre.items.first()).toBeVisible()
-  const unreadBefore = await centre.items.filter({ hasText: 'New' }).count()
+  const unreadBefore = await centre.unread.count()
   expect(unreadBefore).toBeGreaterThan(0)
 
   await centre.items.first().getByRole('button', { name: /^Mark read:/ }).click()
-  await expect(centre.items.filter({ hasText: 'New' })).toHaveCount(unreadBefore - 1)
+  await expect(centre.unread).toHaveCount(unreadBefore - 1)
 
   await centre.unreadOnly.check()
   await expect(centre.items).toHaveCount(unreadBefore - 1)
