@@ -54,7 +54,7 @@ async function startDesktop(): Promise<void> {
 
   const appSession = session.fromPartition(APP_PARTITION, { cache: false })
   denyAllPermissions(appSession)
-  void serveRenderer(appSession, rendererDir(appPath), warn)
+  void serveRenderer(appSession, rendererDir(appPath))
   const printSession = session.fromPartition(PRINT_PARTITION, { cache: false })
   isolatePrintSession(printSession)
 

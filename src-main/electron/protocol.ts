@@ -21,12 +21,10 @@ export function registerAppScheme(): void {
  * process's event loop (`StaticFiles.warm`, docs/architecture.md "Static files from memory"). Resolves once they
  * are read; a file that could not be read ahead is read at its request.
  */
-export async function serveRenderer(session: Session, rootDir: string, log: (message: string, fields: Record<string, string>) => void): Promise<void> {
+export async function serveRenderer(session: Session, rootDir: string): Promise<void> {
   const files = staticFiles(rootDir)
   session.protocol.handle(APP_SCHEME, createAppRequestHandler(files))
-  await files.warm().catch((error: unknown) => {
-    log('renderer files not read ahead', { error: String(error) })
-  })
+  await files.warm()
 }
 
 /**

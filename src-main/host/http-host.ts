@@ -52,7 +52,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHo
   const port = (): number => (server.address() as AddressInfo).port
   // After listening, in the background (docs/architecture.md, "Listen first, warm later"): the first page then finds
   // its files in memory like every later one, instead of waiting on disk reads behind the core's start.
-  files.warm().catch((error: unknown) => options.logger.warn('renderer files not read ahead', { error: String(error) }))
+  void files.warm()
   return {
     url: `http://127.0.0.1:${port()}`,
     port: port(),

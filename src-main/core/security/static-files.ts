@@ -23,7 +23,10 @@ export type StaticFile = { body: Buffer; contentType: string; cacheControl: stri
 /** Reads a file of the built renderer, from `root` (`StaticFiles.read`). */
 export type StaticFiles = {
   read(urlPath: string): StaticFile | null | Promise<StaticFile | null>
-  /** Reads index.html and every hashed asset into memory, so that the first page is answered like the later ones. */
+  /**
+   * Reads index.html and every hashed asset into memory, so that the first page is answered like the later ones.
+   * Never rejects: a file it could not read is read at its request.
+   */
   warm(): Promise<void>
 }
 
@@ -40,14 +43,20 @@ type Kept = { file: StaticFile; stamp: Stamp | null }
  * same cores) those turns come late: a fresh page's index.html took 10–90 ms and its first chunk waited behind
  * `timeline/lanes` (docs/architecture.md, "Static files from memory"). A hashed asset never changes; index.html is
  * checked against its file with one synchronous stat per load (microseconds, no round trip), so a rebuild is served
- * at the next load. The renderer's build is a few hundred kB.
+ * at the next load. A file asked for while it is being read (by `warm` or an earlier request) is answered by that
+ * read, not read a second time. The renderer's build is a few hundred kB.
  */
 export function staticFiles(root: string): StaticFiles {
   const kept = new Map<RendererPath, Kept>()
+  const reading = new Map<RendererPath, Promise<StaticFile | null>>()
   const read = (path: RendererPath): StaticFile | null | Promise<StaticFile | null> => {
     const copy = kept.get(path)
     if (copy !== undefined && (copy.stamp === null || sameStamp(copy.stamp, stampOf(root, path)))) return copy.file
-    return readAndKeep(root, path, kept)
+    const pending = reading.get(path)
+    if (pending !== undefined) return pending
+    const started = readAndKeep(root, path, kept).finally(() => reading.delete(path))
+    reading.set(path, started)
+    return started
   }
   return {
     read(urlPath) {
@@ -59,7 +68,7 @@ export function staticFiles(root: string): StaticFiles {
       // One at a time: the page, if one comes meanwhile, should not find the thread pool taken by the warm-up.
       for (const path of ['index.html', ...names.map((name) => HASHED_ASSETS + name)]) {
         const checked = rendererPath(`/${path}`)
-        if (checked !== null && !kept.has(checked)) await read(checked)
+        if (checked !== null && !kept.has(checked)) await Promise.resolve(read(checked)).catch(() => null)
       }
     }
   }

@@ -88,6 +88,25 @@ describe('the browser host’s renderer files', () => {
     expect(await files.read('/assets/notes-1234.exe')).toBeNull()
   })
 
+  it('answers a file asked for again while it is being read with that same read, not a second one from disk', async () => {
+    writeFileSync(join(root, 'assets', 'index-3f9a.js'), 'console.log(1)')
+    const files = staticFiles(root)
+    const first = files.read('/assets/index-3f9a.js')
+    const second = files.read('/assets/index-3f9a.js')
+    expect(first).toBeInstanceOf(Promise)
+    const [a, b] = await Promise.all([first, second])
+    expect(b).toBe(a)
+    expect(text(a)).toBe('console.log(1)')
+  })
+
+  it('reads a file again once a read of it has found nothing: a missing file is not remembered', async () => {
+    writeSettled(join(root, 'index.html'), '<title>late</title>')
+    const files = staticFiles(root)
+    expect(await files.read('/assets/index-3f9a.js')).toBeNull()
+    writeFileSync(join(root, 'assets', 'index-3f9a.js'), 'console.log(2)')
+    expect(text(await files.read('/assets/index-3f9a.js'))).toBe('console.log(2)')
+  })
+
   it('warms without failing when the build has no assets folder', async () => {
     rmSync(join(root, 'assets'), { recursive: true })
     writeSettled(join(root, 'index.html'), '<title>bare</title>')
