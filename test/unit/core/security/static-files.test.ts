@@ -24,7 +24,7 @@ function writeSettled(path: string, text: string): void {
 
 const text = (file: StaticFile | null): string | null => (file === null ? null : file.body.toString('utf8'))
 
-describe('the browser host’s renderer files', () => {
+describe('the renderer’s files, as both hosts serve them', () => {
   it('answers a settled index.html from memory in the same turn after its first read', async () => {
     writeSettled(join(root, 'index.html'), '<title>build 1</title>')
     const files = staticFiles(root)
