@@ -75,6 +75,10 @@ test.describe('API keys can be replaced and entered again', () => {
     await toast.getByRole('button', { name: 'Enter key' }).click()
     const dialog = page.getByRole('dialog', { name: 'Enter the API key of Memory e2e' })
     await expect(dialog).toContainText('No key is stored for this connection')
+    // Where the key will be kept, as it is: in memory, not in a keychain this host does not have.
+    await expect(dialog.getByLabel('API key')).toHaveAccessibleDescription(
+      'Kept in memory for this session only (the system keychain is unavailable); Backup Desk never shows it again.'
+    )
     await dialog.getByLabel('API key').fill(OLD_KEY)
     await dialog.getByRole('button', { name: 'Check and store key' }).click()
     await expect(dialog).toHaveCount(0)
