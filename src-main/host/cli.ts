@@ -2,35 +2,30 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { resolveDataDir } from '#core/lib/data-dir'
 import { createLogger, fileSink } from '#core/lib/logger'
 import type { HostCore } from './host-core.ts'
 import { deferredCore } from './deferred-core.ts'
+import { HOST_USAGE, parseHostArgs } from './host-options.ts'
 import { startHttpHost } from './http-host.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-/** `npm run web -- [--port N] [--token T] [--data-dir DIR] [--demo]` */
+/** `npm run web -- [--port N] [--token T] [--data-dir DIR] [--demo]` (host-options.ts) */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      token: { type: 'string' },
-      'data-dir': { type: 'string' },
-      demo: { type: 'boolean', default: false }
-    },
-    strict: true
-  })
+  const command = parseHostArgs(process.argv.slice(2))
+  if (command.kind === 'help') {
+    process.stdout.write(HOST_USAGE)
+    return
+  }
+  if (command.kind === 'error') fail(command.message)
+  const { port, demo: isDemo } = command.options
   const rendererDir = join(ROOT, 'out', 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) fail('The renderer is not built yet: run `npm run build` first (npm run web does it for you).')
-  const port = values.port === undefined ? 0 : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number between 0 and 65535, not "${values.port ?? ''}".`)
-  const token = values.token ?? randomBytes(24).toString('base64url')
+  const token = command.options.token ?? randomBytes(24).toString('base64url')
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
-  const isDemo = values.demo
   // The demo uses a throwaway data folder.
-  const dataDir = isDemo && values['data-dir'] === undefined ? mkdtempSync(join(tmpdir(), 'backup-desk-demo-')) : resolveDataDir(values['data-dir'])
+  const dataDir = isDemo && command.options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'backup-desk-demo-')) : resolveDataDir(command.options.dataDir)
   mkdirSync(join(dataDir, 'logs'), { recursive: true })
   const logSink = fileSink(join(dataDir, 'logs', 'backup-desk.log'))
 
