@@ -78,7 +78,7 @@ describe('a policy file planned on the store alone', () => {
     const answer = await planPolicyFileOnStore(store, text, () => systemClock.now())
     expect(answer).toEqual({
       ok: false,
-      error: { name: 'CoreError', code: 'input/invalid', message: 'Invalid input for policy/import-plan (field "text").', details: { field: 'text' } }
+      error: { name: 'CoreError', code: 'input/invalid', message: 'Invalid input for policy/import-plan (field "text"): Too big: expected string to have <=20000000 characters.', details: { field: 'text' } }
     })
     expect(logged).toEqual([])
   })

@@ -39,6 +39,24 @@ describe('the core dispatcher', () => {
     expect(JSON.stringify(result)).not.toContain('tok_CANARY')
   })
 
+  it("says what is wrong with a field in the schema's words", async () => {
+    const result = await makeCore().invoke('connection/add', { name: 'Prod', baseUrl: 'https://api.cloud.zilliz.com', apiKey: 'short' })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        name: 'CoreError',
+        code: 'input/invalid',
+        message: 'Invalid input for connection/add (field "apiKey"): The API key looks too short.',
+        details: { field: 'apiKey' }
+      }
+    })
+  })
+
+  it('names neither the key nor the value of a field the command does not take', async () => {
+    const result = await makeCore().invoke('app/info', { tok_CANARY: 1 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'input/invalid', message: 'Invalid input for app/info.' } })
+  })
+
   it('treats a missing input as an empty object', async () => {
     const result = await makeCore().invoke('app/info', undefined)
     expect(result.ok).toBe(true)
