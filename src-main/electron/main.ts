@@ -112,7 +112,7 @@ async function startDesktop(): Promise<void> {
     dataDir,
     version: app.getVersion(),
     secretStore: isDemo ? new MemorySecretStore() : secretStore,
-    keychainStatus: () => keychainStatusOf(secretStore),
+    keychainStatus: () => keychainStatusOf(secretStore, isDemo),
     startDemo: () => demo.start(),
     notifier: createElectronNotifier({ setSummary: (summary) => { tray.setSummary(summary) }, openNotification }),
     saveFile: createSaveFile(showSaveDialog),

@@ -38,7 +38,7 @@ export function bootHostCore(options: HostCoreOptions): HostCore {
     logSink: options.logSink,
     keychainStatus: async () => {
       await probed
-      return isDemo ? { mode: 'keychain' } : keychainStatusOf(osSecrets)
+      return keychainStatusOf(osSecrets, isDemo)
     },
     notifier: nullNotifier,
     startDemo: () => demo.start()

@@ -35,7 +35,9 @@ export const keychainStatusSchema = z
     mode: z.enum(['keychain', 'memory-only']),
     reason: z.string().optional(),
     /** Where the keychain module could not be loaded: the one shell command that enables it. */
-    enableCommand: z.string().optional()
+    enableCommand: z.string().optional(),
+    /** `npm run demo` keeps every key in memory by design, away from the system keychain. */
+    demo: z.literal(true).optional()
   })
   .strict()
 

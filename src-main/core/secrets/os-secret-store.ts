@@ -15,9 +15,11 @@ export function createOsSecretStore(logger: Logger): FailClosedSecretStore {
 
 /**
  * What the core reports to the UI (`keychain/status`): the warning text is the reason shown, and where the
- * keychain module could not be loaded (it is optional at install), the command that enables it.
+ * keychain module could not be loaded (it is optional at install), the command that enables it. A demo's keys are
+ * kept in memory (both hosts give it a MemorySecretStore), whatever the keychain could do.
  */
-export function keychainStatusOf(store: FailClosedSecretStore): KeychainStatus {
+export function keychainStatusOf(store: FailClosedSecretStore, isDemo = false): KeychainStatus {
+  if (isDemo) return { mode: 'memory-only', demo: true }
   const status = store.status()
   if (status.mode === 'keychain') return { mode: 'keychain' }
   const canBeEnabled = status.reason === KEYCHAIN_LIBRARY_MISSING && process.platform === 'linux'

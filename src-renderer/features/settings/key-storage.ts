@@ -9,7 +9,7 @@ import type { KeychainStatus } from '#contract/models/connection'
 /** Under the API key field of the add form and of "Replace API key…". */
 export function keyKeptHint(keychain: KeychainStatus | null): string {
   if (keychain?.mode === 'keychain') return 'Kept in the system keychain; Backup Desk never shows it again.'
-  if (keychain?.mode === 'memory-only') return 'Kept in memory for this session only (the system keychain is unavailable); Backup Desk never shows it again.'
+  if (keychain?.mode === 'memory-only') return `Kept in memory for this session only (${whyMemory(keychain)}); Backup Desk never shows it again.`
   return 'Backup Desk never shows it again.'
 }
 
@@ -18,4 +18,8 @@ export function keyRemovedText(keychain: KeychainStatus | null): string {
   if (keychain?.mode === 'keychain') return 'Its API key is deleted from the keychain'
   if (keychain?.mode === 'memory-only') return 'Its API key is deleted from memory'
   return 'Its API key is deleted'
+}
+
+function whyMemory(keychain: KeychainStatus): string {
+  return keychain.demo === true ? 'the demo does not use the system keychain' : 'the system keychain is unavailable'
 }

@@ -252,5 +252,7 @@ describe('main process lifecycle', () => {
     expect(boot.start).toBe(1)
     expect(boot.invoked).toContainEqual(['demo/start', {}])
     expect(fake.module.BrowserWindow.instances).toHaveLength(1)
+    // Its keys are held in memory, and the window is told so (not that they are in the keychain).
+    expect((boot.options[0] as BootOptions).keychainStatus?.()).toEqual({ mode: 'memory-only', demo: true })
   })
 })

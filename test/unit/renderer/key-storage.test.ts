@@ -13,6 +13,12 @@ describe('where the forms say an API key is kept', () => {
     expect(keyRemovedText(status)).toBe('Its API key is deleted from memory')
   })
 
+  it("says memory for this session only in the demo, which keeps its keys away from the keychain", () => {
+    const status = { mode: 'memory-only', demo: true } as const
+    expect(keyKeptHint(status)).toBe('Kept in memory for this session only (the demo does not use the system keychain); Backup Desk never shows it again.')
+    expect(keyRemovedText(status)).toBe('Its API key is deleted from memory')
+  })
+
   it('names no store before the mode is known', () => {
     expect(keyKeptHint(null)).toBe('Backup Desk never shows it again.')
     expect(keyRemovedText(null)).toBe('Its API key is deleted')
