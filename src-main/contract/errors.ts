@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   /** The operation cannot run now because another one is in progress. */
   'busy',
   'not-found',
+  /** The window cannot ask its own host (the browser host stopped, or runs again and no longer accepts this page). Made by the page, never by the core. */
+  'host/unreachable',
   'internal'
 ] as const
 

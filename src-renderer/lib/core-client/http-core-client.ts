@@ -5,7 +5,7 @@ import { EVENTS_SEEN_HEADER, STREAM_START_EVENT } from '#contract/event-stream'
 import { failure, type Envelope } from '#contract/envelope'
 import type { CoreClient } from './core-client.ts'
 import { EventGaps } from './event-gaps.ts'
-import { hostReachability, type HostReachability } from './host-reachability.ts'
+import { hostReachability, SESSION_ENDED_TEXT, type HostReachability } from './host-reachability.ts'
 import { postRpc } from './host-requests.ts'
 
 /** How long after the browser gave up on the event stream (an answer that was not the stream) a new one is opened. */
@@ -33,8 +33,14 @@ export function createHttpCoreClient(baseUrl = '', reachability: HostReachabilit
       reachability.report(false)
       gaps.streamDropped()
       // A dropped stream is retried by the browser (the host's `retry:` says when); an answer other than the
-      // stream closes it for good, so it is opened anew here.
-      if (source.readyState === EventSource.CLOSED) setTimeout(open, REOPEN_MS)
+      // stream closes it for good, so it is opened anew here, and a request tells whether that answer was the
+      // host refusing this page's session (a 401 the stream cannot show).
+      if (source.readyState === EventSource.CLOSED) {
+        void postRpc(baseUrl, 'app/info', {}).then((response) => {
+          if (response.status === 401) reachability.reportSessionEnded()
+        }, () => undefined)
+        setTimeout(open, REOPEN_MS)
+      }
     }
     source.onmessage = (event: MessageEvent<string>) => {
       const message = parseEvent(event.data)
@@ -50,6 +56,10 @@ export function createHttpCoreClient(baseUrl = '', reachability: HostReachabilit
         // The mark of a request the page's first script sent (host-requests.ts) is taken here, as the first screen
         // takes it (first-screen.ts): before the event stream can have begun, as when it was sent.
         const response = await postRpc(baseUrl, name, input)
+        if (response.status === 401) {
+          reachability.reportSessionEnded()
+          return failure('host/unreachable', SESSION_ENDED_TEXT)
+        }
         reachability.report(true)
         const envelope = (await response.json()) as Envelope<never>
         const seen = response.headers.get(EVENTS_SEEN_HEADER)
@@ -57,7 +67,7 @@ export function createHttpCoreClient(baseUrl = '', reachability: HostReachabilit
         return envelope
       } catch {
         reachability.report(false)
-        return failure('internal', 'Backup Desk is not answering: is `npm run web` still running?')
+        return failure('host/unreachable', 'Backup Desk is not answering: is `npm run web` still running?')
       }
     },
     subscribe(listener) {

@@ -15,6 +15,8 @@ export class SyncState {
   isRequested = $state(false)
   /** False while the browser host does not answer: the statuses are then only what was last known. */
   isHostReachable = $state(true)
+  /** The host answers but no longer to this page: it was started again, with a new session token (HostReachability). */
+  isHostSessionEnded = $state(false)
   private readonly finishedListeners = new Set<(payload: EventPayload<'sync/finished'>) => void>()
 
   constructor(
@@ -28,7 +30,11 @@ export class SyncState {
    */
   watch(): Unsubscribe {
     this.isHostReachable = this.reachability.isReachable
-    const stopReachability = this.reachability.subscribe((isReachable) => (this.isHostReachable = isReachable))
+    this.isHostSessionEnded = this.reachability.isSessionEnded
+    const stopReachability = this.reachability.subscribe((isReachable) => {
+      this.isHostReachable = isReachable
+      this.isHostSessionEnded = this.reachability.isSessionEnded
+    })
     const stopEvents = this.core.subscribe((message) => {
       if (message.name === 'sync/progressed') {
         this.progress = message.payload

@@ -9,7 +9,8 @@ export function errorMessage(error: Pick<SerializedError, 'code' | 'message' | '
   // A cause (no key, key refused, keychain locked, unreachable, ...) reads the same everywhere: CAUSE_TEXT.
   switch (code) {
     case 'api/unreachable':
-      return `${CAUSE_TEXT.unreachable} Showing cached data.`
+      // Not "showing cached data": this text follows actions too (a create, a new connection) that have none to show.
+      return `${CAUSE_TEXT.unreachable} Check the network and try again.`
     case 'api/timeout':
       return `${CAUSE_TEXT.timeout} Try again in a moment.`
     case 'api/unauthorized':
@@ -29,9 +30,12 @@ export function errorMessage(error: Pick<SerializedError, 'code' | 'message' | '
     case 'store/failed':
       return `${CAUSE_TEXT['local-store']} Is the disk full or read-only?`
     case 'busy':
-      return 'Another operation is still running. Try again when it has finished.'
+      // The core says what is busy and when to try again ("An earlier backup request for this cluster got no answer…").
+      return error.message === '' ? 'Another operation is still running. Try again when it has finished.' : error.message
     case 'not-found':
       return 'That item no longer exists. It may have been removed elsewhere; sync to refresh.'
+    case 'host/unreachable':
+      return error.message
     case 'internal':
       return `Something went wrong in Backup Desk: ${error.message}`
   }

@@ -34,6 +34,14 @@ test('refuses a bad URL and a bad API key with a clear message, read with the fi
   await settings.testButton.click()
   await expect(settings.formError).toContainText('Zilliz Cloud refused the API key')
   await expect(settings.formError).toContainText('The apikey is illegal')
+
+  // Saved, refused: the page does not keep the key, says so, and does not mark the emptied field as the admin's mistake.
+  await settings.saveButton.click()
+  await expect(settings.formError).toContainText('Zilliz Cloud refused the API key')
+  await expect(settings.formError).toContainText('Paste the API key again to retry: Backup Desk does not keep it in the page.')
+  await expect(settings.apiKey).toHaveValue('')
+  await expect(settings.apiKey).not.toHaveAttribute('aria-invalid', 'true')
+  expect((await rpc(request, 'connection/list', {})).map((c) => c.name)).not.toContain('Bad one')
 })
 
 test('tests, saves, renames and removes a connection without ever showing the key', async ({ page, request }) => {

@@ -10,6 +10,8 @@ import { HostProcess } from '../support/host-process.ts'
 import { rpc } from '../support/rpc.ts'
 
 const TOKEN = 'host-unreachable-e2e-token'
+/** The new host refusing the old page's requests. */
+const REFUSED = /^Failed to load resource: the server responded with a status of 401 \(Unauthorized\)$/
 
 /**
  * The top bar says what is true about the browser host (src-renderer/lib/core-client/host-reachability.ts): while it
@@ -60,5 +62,41 @@ test.describe('the top bar while the browser host is stopped', () => {
     await expect(unreachable).toHaveCount(0, { timeout: 20_000 })
     await expect(page.getByTestId('sync-failed')).toContainText(`Sync failed: ${CAUSE_TEXT['no-key']}`)
     await expect(syncNow).toBeEnabled()
+  })
+})
+
+test.describe('the top bar once the browser host runs again with a new session token', () => {
+  test.describe.configure({ timeout: 60_000 })
+  // As above, plus the new host's refusals of the old page (what this test is about).
+  test.use({ allowedConsoleErrors: [new RegExp(`${HOST_STOP_ERRORS.source}|${REFUSED.source}`)] })
+  let emulator: RunningEmulator | null = null
+  const hosts: HostProcess[] = []
+
+  test.afterEach(async ({ page }) => {
+    await page.goto('about:blank')
+    for (const host of hosts.splice(0)) await host.stop()
+    await emulator?.close()
+  })
+
+  test('says the page must be opened at the new address, not that the host is unreachable, and "Sync now" stays off', async ({ page, request }) => {
+    emulator = await startEmulator({ seed: 'demo' })
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'backup-desk-host-session-')), 'data')
+    const first = new HostProcess(await freePort(), TOKEN, dataDir, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' })
+    hosts.push(first)
+    await first.start()
+    await rpc(request, 'connection/add', { name: 'Host session e2e', baseUrl: emulator.url, apiKey: emulator.apiKey }, first.url, TOKEN)
+    await rpc(request, 'sync/run', {}, first.url, TOKEN)
+    await page.goto(`${first.url}/?token=${TOKEN}#/fleet`)
+    await expect(page.getByTestId('synced-at')).toHaveText(/^Synced \d\d:\d\d$/)
+
+    await first.stop()
+    await expect(page.getByTestId('host-unreachable')).toBeVisible()
+    const second = new HostProcess(first.port, `${TOKEN}-new`, dataDir, first.env)
+    hosts.push(second)
+    await second.start()
+    const ended = page.getByTestId('host-session-ended')
+    await expect(ended).toContainText('Backup Desk was restarted — open the address it printed', { timeout: 20_000 })
+    await expect(page.getByTestId('host-unreachable')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled()
   })
 })

@@ -12,7 +12,7 @@ test('says it is offline and keeps showing cached backups when the API is unreac
 
     await page.getByRole('button', { name: 'Sync now' }).click()
     await expect(page.getByTestId('offline-indicator')).toContainText(/Offline — showing cached data from \d\d:\d\d/)
-    await expect(page.getByTestId('toast').filter({ hasText: 'Zilliz Cloud cannot be reached. Showing cached data.' })).toBeVisible()
+    await expect(page.getByTestId('toast').filter({ hasText: 'Zilliz Cloud cannot be reached. Check the network and try again.' })).toBeVisible()
     await expect(backups.rows().first()).toBeVisible()
   } finally {
     await disconnectEmulator(request, connected)

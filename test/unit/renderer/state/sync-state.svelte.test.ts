@@ -31,6 +31,22 @@ describe('SyncState and the host', () => {
     expect(sync.isHostReachable).toBe(true)
   })
 
+  test('knows when the host refuses this page (restarted with a new token), until a request is answered again', () => {
+    const reachability = new HostReachability()
+    const sync = new SyncState(new FakeCoreClient(), reachability)
+    const stop = sync.watch()
+    reachability.report(false)
+    expect([sync.isHostReachable, sync.isHostSessionEnded]).toEqual([false, false])
+    reachability.reportSessionEnded()
+    expect([sync.isHostReachable, sync.isHostSessionEnded]).toEqual([false, true])
+    // A dropped stream after that does not make it look like the host is merely away.
+    reachability.report(false)
+    expect(sync.isHostSessionEnded).toBe(true)
+    reachability.report(true)
+    expect([sync.isHostReachable, sync.isHostSessionEnded]).toEqual([true, false])
+    stop()
+  })
+
   test('a sync last seen running is not shown as running while the host does not answer', async () => {
     const reachability = new HostReachability()
     const sync = new SyncState(new FakeCoreClient().answer('sync/status', () => success([running])), reachability)
