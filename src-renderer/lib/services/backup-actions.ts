@@ -9,6 +9,7 @@ import type { CoreClient } from '../core-client/core-client.ts'
 import type { BackupsState } from '../state/backups.svelte.ts'
 import type { JobsState } from '../state/jobs.svelte.ts'
 import { toasts } from '../state/toasts.svelte.ts'
+import { createdBackupFollowUp } from './created-backup-words.ts'
 import ConfirmDialog from '../ui/ConfirmDialog.svelte'
 import { formatSize, localTimeZone } from '../ui/format.ts'
 import { handleError } from '../ui/handle-error.ts'
@@ -130,7 +131,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
         submit: (input) => core.invoke('backup/create', { ...input, connectionId: backups.clusters.find((c) => c.clusterId === input.clusterId)?.connectionId })
       })
       if (result === undefined) return
-      toasts.success(`Backup ${result.backupName} started`, 'Follow its progress in Jobs.')
+      toasts.success(`Backup ${result.backupName} started`, createdBackupFollowUp(result))
       await afterAction()
     }
   }

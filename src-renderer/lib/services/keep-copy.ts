@@ -2,6 +2,7 @@ import type { ClusterSummary } from '#contract/commands/cluster'
 import { formatLocalAndUtc } from '#contract/time'
 import type { CoreClient } from '../core-client/core-client.ts'
 import { toasts } from '../state/toasts.svelte.ts'
+import { createdBackupFollowUp } from './created-backup-words.ts'
 import { formatSize, localTimeZone } from '../ui/format.ts'
 import { handleError } from '../ui/handle-error.ts'
 import { modalManager } from '../ui/modal-manager.svelte.ts'
@@ -50,6 +51,6 @@ export async function keepCopyNow(core: CoreClient, cluster: Pick<ClusterSummary
     handleError(result.error, `Could not start a backup of ${cluster.clusterName}`)
     return false
   }
-  toasts.success(`Manual backup ${result.value.backupName} started`, 'It is kept until you delete it. Follow its progress in Jobs.')
+  toasts.success(`Manual backup ${result.value.backupName} started`, `It is kept until you delete it. ${createdBackupFollowUp(result.value)}`)
   return true
 }
