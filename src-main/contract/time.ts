@@ -117,3 +117,17 @@ function offsetText(minutes: number): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
+
+const MINUTE_MS = 60_000
+const HOUR_MS = 60 * MINUTE_MS
+
+/**
+ * `25 min`, `47 h`, `12 days`: an age or a wait as every screen and the core's health reasons write it,
+ * rounded to its unit; hours up to two days, where a day's rounding would hide whether a daily backup is late.
+ */
+export function durationText(ms: number): string {
+  const abs = Math.abs(ms)
+  if (abs < HOUR_MS) return `${String(Math.max(1, Math.round(abs / MINUTE_MS)))} min`
+  if (abs < 48 * HOUR_MS) return `${String(Math.round(abs / HOUR_MS))} h`
+  return `${String(Math.round(abs / (24 * HOUR_MS)))} days`
+}

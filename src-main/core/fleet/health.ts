@@ -2,6 +2,7 @@ import type { HealthCause, HealthLevel } from '#contract/health'
 import type { Deployment } from '#contract/models/cluster'
 import type { BackupPolicy } from '#contract/models/policy'
 import { longestGap } from '#contract/policy-rules'
+import { durationText } from '#contract/time'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
@@ -71,24 +72,24 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
 
   if (goodAgeMs === null) {
     if (isRunningFirst || isCatchingUp) return health('pending', 'first-backup-running', 'The first backup is running.')
-    return health('failing', 'no-backup', isStuck ? 'No restorable backup: the only backup has been creating for ' + formatAge(nowMs - (s.creatingSinceMs ?? nowMs)) + '.' : 'No restorable backup.')
+    return health('failing', 'no-backup', isStuck ? 'No restorable backup: the only backup has been creating for ' + durationText(nowMs - (s.creatingSinceMs ?? nowMs)) + '.' : 'No restorable backup.')
   }
-  if (isOpen(s.lastMissedMs)) return health('failing', 'missed', `A scheduled backup was missed; newest good backup ${formatAge(goodAgeMs)} old.`)
+  if (isOpen(s.lastMissedMs)) return health('failing', 'missed', `A scheduled backup was missed; newest good backup ${durationText(goodAgeMs)} old.`)
   if (allowedGapMs !== null && goodAgeMs > allowedGapMs) {
     if (isCatchingUp) return health('pending', 'first-backup-running', 'Automatic backups were just enabled; the first backup is running.')
-    return health('failing', 'backup-too-old', `No good backup for ${formatAge(goodAgeMs)}.`)
+    return health('failing', 'backup-too-old', `No good backup for ${durationText(goodAgeMs)}.`)
   }
   if (s.lastFailedJob?.isBackupCreation === true && isOpen(s.lastFailedJob.endMs)) {
     return health('failing', 'failed-backup-job', 'The last backup job failed and no backup has succeeded since.')
   }
-  if (isStuck) return health('warning', 'stuck-backup', `A backup has been creating for ${formatAge(nowMs - (s.creatingSinceMs ?? nowMs))}.`)
+  if (isStuck) return health('warning', 'stuck-backup', `A backup has been creating for ${durationText(nowMs - (s.creatingSinceMs ?? nowMs))}.`)
   if (s.lastFailedJob !== null && !s.lastFailedJob.isBackupCreation && isOpen(s.lastFailedJob.endMs)) {
     return health('warning', 'failed-job', 'A job on this cluster failed since the newest good backup.')
   }
   if (isOpen(s.lastUnverifiedMs)) return health('warning', 'missed-unverified', 'A scheduled backup could not be verified yet.')
   if (s.status !== 'RUNNING') return health('warning', 'cluster-not-running', `The cluster is ${s.status.toLowerCase()}; scheduled backups do not run.`)
-  if (!policy.enabled) return health('warning', 'policy-disabled', `Automatic backups are off. Newest good backup ${formatAge(goodAgeMs)} old.`)
-  return health('ok', 'protected', `Newest good backup ${formatAge(goodAgeMs)} old.`)
+  if (!policy.enabled) return health('warning', 'policy-disabled', `Automatic backups are off. Newest good backup ${durationText(goodAgeMs)} old.`)
+  return health('ok', 'protected', `Newest good backup ${durationText(goodAgeMs)} old.`)
 }
 
 /**
@@ -117,9 +118,3 @@ function health(level: HealthLevel, cause: HealthCause, reason: string): Cluster
   return { level, cause, reason }
 }
 
-function formatAge(ms: number): string {
-  const hours = Math.floor(ms / HOUR_MS)
-  if (hours < 1) return 'less than an hour'
-  if (hours < 48) return `${hours} h`
-  return `${Math.floor(hours / 24)} days`
-}

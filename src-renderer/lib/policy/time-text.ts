@@ -1,26 +1,17 @@
-import { formatLocalAndUtc, zonedParts } from '#contract/time'
+import { durationText, formatLocalAndUtc, zonedParts } from '#contract/time'
 import { parseWindow } from '#contract/policy-rules'
 import { clock } from './policy-text.ts'
 
 const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
+const DAY = 24 * 60 * MINUTE
 
-/** `3 h ago`, `2 days ago`, `in 5 days`, `just now`. */
+/** `3 h ago`, `30 h ago`, `in 5 days`, `just now` (durationText: the core's health reasons write ages alike). */
 export function relativeText(iso: string, nowMs: number): string {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return 'unknown'
   const delta = ms - nowMs
-  const abs = Math.abs(delta)
-  let amount: string
-  if (abs < MINUTE) return 'just now'
-  if (abs < HOUR) amount = `${Math.round(abs / MINUTE)} min`
-  else if (abs < DAY) amount = `${Math.round(abs / HOUR)} h`
-  else {
-    const days = Math.round(abs / DAY)
-    amount = `${days} ${days === 1 ? 'day' : 'days'}`
-  }
-  return delta < 0 ? `${amount} ago` : `in ${amount}`
+  if (Math.abs(delta) < MINUTE) return 'just now'
+  return delta < 0 ? `${durationText(delta)} ago` : `in ${durationText(delta)}`
 }
 
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
