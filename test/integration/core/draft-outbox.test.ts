@@ -80,6 +80,29 @@ describe('three-way merge in the draft outbox', () => {
   })
 })
 
+describe('editing a draft again after Zilliz Cloud changed', () => {
+  it("keeps the draft's base, so Apply now merges a colleague's weekday change instead of writing the draft's old weekdays over it", async () => {
+    const { clusterId, policy } = await enabledCluster()
+    const draft = expectOk(await core.invoke('draft/save', { clusterId, policy: { ...policy, retentionDays: 21 } }))
+    await colleagueSets(clusterId, { ...policy, frequency: '2,4' })
+    expectOk(await core.invoke('sync/run', {}))
+    // The editor opens on the draft (its weekdays are the old ones) and the admin changes the retention again.
+    const applied = expectOk(await core.invoke('policy/apply', { clusterId, policy: { ...draft.policy, retentionDays: 22 } }))
+    expect(applied.state).toBe('synced')
+    expect(remoteOf(clusterId)).toEqual({ frequency: '2,4', startTime: policy.startTime, retentionDays: 22 })
+  })
+
+  it("reports a conflict, writing nothing, when the admin's Apply now and a colleague changed the same field", async () => {
+    const { clusterId, policy } = await enabledCluster()
+    expectOk(await core.invoke('draft/save', { clusterId, policy: { ...policy, retentionDays: 10 } }))
+    await colleagueSets(clusterId, { ...policy, retentionDays: 14 })
+    expectOk(await core.invoke('sync/run', {}))
+    const applied = expectOk(await core.invoke('policy/apply', { clusterId, policy: { ...policy, retentionDays: 10 } }))
+    expect(applied.state).toBe('conflict')
+    expect(remoteOf(clusterId).retentionDays).toBe(14)
+  })
+})
+
 describe('push cost and bookkeeping', () => {
   it('costs exactly one policy GET and one POST per draft, with no read-back, and records the push in the history', async () => {
     const { clusterId, policy } = await enabledCluster()
