@@ -8,7 +8,8 @@ import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
 import { formIssues, formToPolicy, policyToForm, type PolicyForm } from '../policy/policy-form.ts'
 
 export type ApplyOutcome =
-  | { kind: 'synced'; isEnabled: boolean }
+  /** `isMerged`: Zilliz Cloud had changes made elsewhere, merged with the admin's (the outbox's three-way merge). */
+  | { kind: 'synced'; isEnabled: boolean; isMerged: boolean }
   | { kind: 'queued' }
   | { kind: 'conflict' }
   | { kind: 'failed'; message: string }
@@ -131,9 +132,12 @@ export class PolicyEditorState {
     }
     const { state, error } = result.value
     if (state === 'synced') {
-      this.outcome = { kind: 'synced', isEnabled: policy.enabled }
       this.draft = null
       await this.refreshRemote()
+      // The form shows what Zilliz Cloud has now: after a merge that is more than what was submitted.
+      const isMerged = this.remote !== null && !policiesEqual(this.remote, policy)
+      if (isMerged) this.form = policyToForm(this.remote)
+      this.outcome = { kind: 'synced', isEnabled: policy.enabled, isMerged }
     } else if (state === 'conflict') {
       this.outcome = { kind: 'conflict' }
     } else if (state === 'queued') {

@@ -172,12 +172,28 @@ describe('PolicyEditorState applying', () => {
     await editor.load()
     editor.form.retentionDays = 30
     expect(await editor.apply()).toBeNull()
-    expect(editor.outcome).toEqual({ kind: 'synced', isEnabled: true })
+    expect(editor.outcome).toEqual({ kind: 'synced', isEnabled: true, isMerged: false })
     expect(editor.draft).toBeNull()
     expect(editor.remote).toEqual(DRAFTED)
     expect(editor.remoteReadAt).toBe('2026-11-20T12:00:00Z')
     expect(editor.differsFromRemote).toBe(false)
     expect(core.callsOf('policy/history')).toHaveLength(2)
+  })
+
+  test('after a merge with a change made elsewhere, the form shows the merged policy, not only what was submitted', async () => {
+    const core = editorCore()
+    const merged = { ...DRAFTED, retentionDays: 25, startTime: '14:00-16:00' }
+    core.answer('policy/apply', () => {
+      core.answer('policy/get', () => success({ clusterId: CLUSTER, policy: merged, readAt: '2026-11-20T12:00:00Z' }))
+      return success({ draftId: 'draft-1', state: 'synced' })
+    })
+    const editor = new PolicyEditorState(core, CLUSTER, CONNECTION)
+    await editor.load()
+    editor.form.startTime = '14:00-16:00'
+    await editor.apply()
+    expect(editor.outcome).toEqual({ kind: 'synced', isEnabled: merged.enabled, isMerged: true })
+    expect(editor.policy).toEqual(merged)
+    expect([editor.hasUnsavedChanges, editor.differsFromRemote]).toEqual([false, false])
   })
 
   test('a conflict keeps the draft the core recorded, so the admin can resolve it', async () => {
