@@ -189,7 +189,7 @@ describe('PolicyEditorState applying', () => {
     })
     const editor = new PolicyEditorState(core, CLUSTER, CONNECTION)
     await editor.load()
-    editor.form.startTime = '14:00-16:00'
+    editor.form.windowStart = '14:00'
     await editor.apply()
     expect(editor.outcome).toEqual({ kind: 'synced', isEnabled: merged.enabled, isMerged: true })
     expect(editor.policy).toEqual(merged)
