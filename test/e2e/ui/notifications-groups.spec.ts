@@ -63,3 +63,19 @@ test('repeated notices of a cluster show as one entry with a count, expand to ea
   const bell = page.getByRole('banner').getByRole('link', { name: /^Notifications/ })
   await expect(bell).toHaveAccessibleName(unreadEntries === 0 ? 'Notifications' : `Notifications, ${unreadEntries} unread`)
 })
+
+test('a digest says it covers all organizations, since it shows in each organization\'s view', async ({ page, request }) => {
+  // A new connection's first sync raises several notices at once: one digest shows them (core/schedule/delivery.ts).
+  let digest: Notification | undefined
+  await expect
+    .poll(async () => {
+      digest = (await rpc(request, 'notification/list', { limit: 500 })).find((n) => n.kind === 'digest')
+      return digest !== undefined
+    }, { message: 'a digest in the notification centre' })
+    .toBe(true)
+  if (digest === undefined) return
+  const centre = new NotificationsPage(page)
+  await centre.open()
+  const item = centre.items.filter({ has: page.getByText(digest.title, { exact: true }) }).first()
+  await expect(item.getByTestId('notice-organization')).toHaveText('All organizations')
+})
