@@ -125,7 +125,8 @@ export function setDraftState(
   error: string | null = null,
   now = Date.now()
 ): Draft {
-  const keptError = state === 'failed' || state === 'conflict' ? error : null
+  // A queued draft keeps why it waits (Zilliz Cloud unreachable, no key stored, rate limited): the card says which.
+  const keptError = state === 'failed' || state === 'conflict' || state === 'queued' ? error : null
   writeTransaction(db, 'update the draft', () => {
     const result = db.prepare('UPDATE drafts SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(
       state, keptError, now, id

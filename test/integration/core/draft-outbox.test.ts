@@ -120,6 +120,10 @@ describe('push cost and bookkeeping', () => {
     emulator.injectFault({ pathRegex: '/backups/policy$', method: 'POST', kind: 'drop-after' })
     const [lost] = expectOk(await core.invoke('draft/push', { draftIds: [draft.id] }))
     expect(lost?.state).toBe('queued')
+    // The queued draft says why it waits (here: no answer), not only that it does.
+    const [waiting] = expectOk(await core.invoke('draft/list', { clusterId }))
+    expect(waiting).toMatchObject({ state: 'queued', error: lost?.error })
+    expect(waiting?.error).toBeTruthy()
     expect(remoteOf(clusterId).retentionDays).toBe(13)
     const [again] = expectOk(await core.invoke('draft/push', { draftIds: [draft.id] }))
     expect(again?.state).toBe('synced')
