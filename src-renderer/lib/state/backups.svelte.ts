@@ -107,6 +107,13 @@ export class BackupsState {
     return this.optionsRead
   }
 
+  /** Forgets the filter choices (a connection went, and its clusters with it): read again when next needed. */
+  forgetOptions(): void {
+    this.optionsRead = null
+    this.clusters = []
+    this.projects = []
+  }
+
   private async loadOptions(): Promise<void> {
     this.isLoadingOptions = this.clusters.length === 0 && this.projects.length === 0
     const options = await this.core.invoke('backup/filter-options', {})

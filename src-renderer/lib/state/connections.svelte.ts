@@ -21,6 +21,7 @@ export class ConnectionsState {
   screenGeneration = $state(0)
   /** The active connection's id when last noted; undefined until the list was first read. */
   #notedActive: string | null | undefined = undefined
+  readonly #removedListeners = new Set<() => void>()
 
   constructor(private readonly core: CoreClient) {}
 
@@ -49,8 +50,10 @@ export class ConnectionsState {
     this.isLoading = false
     this.hasLoaded = true
     if (result.ok) {
+      const isAnyGone = this.items.some((known) => !result.value.some((c) => c.id === known.id))
       this.items = result.value
       this.error = null
+      if (isAnyGone) this.#tellRemoved()
     } else {
       this.error = result.error
     }
@@ -71,8 +74,23 @@ export class ConnectionsState {
   }
 
   remove(id: string): void {
+    const isKnown = this.byId(id) !== undefined
     this.items = this.items.filter((c) => c.id !== id)
     this.#noteActive()
+    if (isKnown) this.#tellRemoved()
+  }
+
+  /**
+   * When a connection goes (removed here or, seen at a read, elsewhere): the core deletes its jobs and notices with
+   * it, so the shell's lists of those are read again (App.svelte) rather than showing them until a reload.
+   */
+  onRemoved(listener: () => void): Unsubscribe {
+    this.#removedListeners.add(listener)
+    return () => this.#removedListeners.delete(listener)
+  }
+
+  #tellRemoved(): void {
+    for (const listener of [...this.#removedListeners]) listener()
   }
 
   #noteActive(): void {

@@ -72,4 +72,7 @@ test('tests, saves, renames and removes a connection without ever showing the ke
   await expect(renamed).toHaveCount(0)
   const left = await rpc(request, 'connection/list', {})
   expect(left.map((c) => c.name)).not.toContain('E2E org renamed')
+  // Its notices went with it: the bell counts what is left, without a reload.
+  const { unread } = await rpc(request, 'notification/unread-count', {})
+  await expect(page.getByRole('banner').getByRole('link', { name: unread > 0 ? `Notifications, ${String(unread)} unread` : 'Notifications', exact: true })).toBeVisible()
 })

@@ -72,3 +72,24 @@ describe('ConnectionsState.screenGeneration', () => {
     expect(state.screenGeneration).toBe(1)
   })
 })
+
+// App.svelte reads the shell's jobs and notices again when a connection goes: the core deletes them with it.
+describe('ConnectionsState.onRemoved', () => {
+  test('tells when a connection is removed here or found gone at a read, not at the first read nor when one is added', async () => {
+    const state = new ConnectionsState(
+      listing([connection('a', true), connection('b', false)], [connection('a', true), connection('b', false), connection('c', false)], [connection('a', true)])
+    )
+    let told = 0
+    const stop = state.onRemoved(() => told++)
+    await state.load()
+    await state.load()
+    expect(told).toBe(0)
+    await state.load()
+    expect(told).toBe(1)
+    state.remove('a')
+    expect(told).toBe(2)
+    state.remove('nobody')
+    expect(told).toBe(2)
+    stop()
+  })
+})
