@@ -36,7 +36,9 @@ export const events = {
     action: jobActionSchema,
     connectionId: z.string(),
     clusterId: z.string(),
-    backupId: z.string().nullable()
+    backupId: z.string().nullable(),
+    /** When the core last saw the job change (ISO UTC): a running job's state is as of then (Jobs says so). */
+    updatedAt: z.string()
   })
 }
 

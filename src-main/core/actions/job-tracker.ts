@@ -129,7 +129,8 @@ export class JobTracker {
       reason: job.reason,
       connectionId: job.connectionId,
       clusterId: job.clusterId,
-      backupId: job.backupId
+      backupId: job.backupId,
+      updatedAt: job.updatedAt
     })
   }
 }

@@ -2,10 +2,11 @@ import type { JobListItem, TrackedJob } from '#contract/commands/backup'
 import type { EventPayload } from '#contract/events'
 import type { TrackedJobStatus } from '#contract/models/job'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
+import { formatClock } from '../ui/format.ts'
 import { toasts } from './toasts.svelte.ts'
 
 /** A job as the tray shows it: what `job/list` knows, or just what a `job/updated` event said. */
-export type JobView = EventPayload<'job/updated'> & Partial<Pick<JobListItem, 'createdAt' | 'updatedAt' | 'clusterName' | 'backupName'>>
+export type JobView = EventPayload<'job/updated'> & Partial<Pick<JobListItem, 'createdAt' | 'clusterName' | 'backupName'>>
 
 const ACTION_LABELS: Record<TrackedJob['action'], string> = {
   'create-backup': 'Create backup',
@@ -49,6 +50,14 @@ export function firstBackupNote(job: Pick<JobView, 'status' | 'backupName'>): st
   if (job.status === 'NOT_STARTED') return 'Automatic backup · expected when automatic backups were enabled'
   const what = job.backupName ?? (job.status === 'PENDING' ? 'Waiting for Zilliz Cloud to list it' : 'Automatic backup')
   return `${what} · started when automatic backups were enabled`
+}
+
+/**
+ * When the core last saw a running job change: its status and percentage are as of then. While Zilliz Cloud cannot
+ * be reached the core cannot ask, and this time, not a frozen bar alone, says how old they are.
+ */
+export function changeSeenText(job: Pick<JobView, 'updatedAt'>): string {
+  return `last change seen ${formatClock(job.updatedAt)}`
 }
 
 /** Tracked jobs (create, delete, restore, export) with their progress until they end. */

@@ -62,7 +62,7 @@ describe('watcher notice kinds', () => {
     h.events.emit('job/updated', {
       jobId: 'job-9', type: 'BACKUP', status: 'FAILED', action: 'create-backup', progress: 100, startTime: null,
       endTime: new Date(MONDAY + 2 * MINUTE).toISOString(), reason: 'quota exceeded',
-      connectionId: 'conn-1', clusterId: 'k2', backupId: null
+      connectionId: 'conn-1', clusterId: 'k2', backupId: null, updatedAt: new Date(MONDAY + 3 * MINUTE).toISOString()
     })
     expect(h.raised).toHaveLength(1)
     expect(h.raised[0]).toMatchObject({ kind: 'failed', clusterId: 'k2', severity: 'critical' })

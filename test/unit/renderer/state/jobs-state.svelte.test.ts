@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { JobListItem } from '#contract/commands/backup'
 import { success, type Envelope } from '#contract/envelope'
 import type { EventPayload } from '#contract/events'
-import { firstBackupNote, JobsState, jobTitle, reportsProgress } from '../../../../src-renderer/lib/state/jobs.svelte.ts'
+import { changeSeenText, firstBackupNote, JobsState, jobTitle, reportsProgress } from '../../../../src-renderer/lib/state/jobs.svelte.ts'
 import { toasts } from '../../../../src-renderer/lib/state/toasts.svelte.ts'
 import { deferred, FakeCoreClient, settle } from '../../../fakes/fake-core-client.ts'
 
@@ -13,8 +13,8 @@ const FIRST: JobListItem = {
 }
 
 function update(patch: Partial<EventPayload<'job/updated'>>): EventPayload<'job/updated'> {
-  const { jobId, type, status, progress, startTime, endTime, reason, action, connectionId, clusterId, backupId } = FIRST
-  return { jobId, type, status, progress, startTime, endTime, reason, action, connectionId, clusterId, backupId, ...patch }
+  const { jobId, type, status, progress, startTime, endTime, reason, action, connectionId, clusterId, backupId, updatedAt } = FIRST
+  return { jobId, type, status, progress, startTime, endTime, reason, action, connectionId, clusterId, backupId, updatedAt, ...patch }
 }
 
 describe('Jobs: the backup that enabling a policy starts (issue #11 item 7)', () => {
@@ -71,6 +71,22 @@ describe('Jobs: names learnt after the job began', () => {
     await settle()
 
     expect(jobs.items).toEqual([expect.objectContaining({ status: 'IN_PROGRESS', backupName: 'analytics-staging_backup7' })])
+    stop()
+  })
+})
+
+describe('Jobs: how old a running job\'s state is', () => {
+  test('says when the core last saw the job change, in local time, so a bar frozen while Zilliz Cloud cannot be asked is not read as current', () => {
+    const at = new Date(2026, 10, 26, 9, 5)
+    expect(changeSeenText({ updatedAt: at.toISOString() })).toBe('last change seen 09:05')
+  })
+
+  test('takes the time of each update the core sends', () => {
+    const core = new FakeCoreClient().answer('job/list', () => success([FIRST]))
+    const jobs = new JobsState(core)
+    const stop = jobs.watch()
+    core.emit('job/updated', update({ progress: 40, updatedAt: '2026-11-26T08:05:00.000Z' }))
+    expect(jobs.items.find((j) => j.jobId === FIRST.jobId)?.updatedAt).toBe('2026-11-26T08:05:00.000Z')
     stop()
   })
 })
