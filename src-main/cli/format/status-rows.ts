@@ -16,7 +16,8 @@ export function statusRow(c: ClusterSummary, timeZone: string): string[] {
     next === null ? '—' : `${next.local} (${next.offset})`,
     next === null ? '—' : next.utc,
     newestText(c.newestBackup),
-    c.health
+    // As the Fleet says it of a Free or Serverless cluster (its level is `unknown` in --json, for scripts).
+    c.supportsBackup ? c.health : 'not applicable'
   ]
 }
 

@@ -82,6 +82,9 @@ describe('backup-desk status and check', () => {
     expect(ordersLine).toContain('Every day · 02:00–04:00 UTC · 7 days · 1 cross-region copy')
     expect(ordersLine).toMatch(/0[34]:00 \(UTC\+0[12]:00\).*02:00/)
     expect(ordersLine).toContain(orders?.health)
+    // A cluster that cannot be backed up reads as the Fleet says it, not "unknown".
+    const serverless = clusters.find((c) => !c.supportsBackup)
+    expect(table.stdout.split('\n').find((l) => l.startsWith(serverless?.clusterName ?? '?'))).toMatch(/not applicable$/)
     expect(table.stdout.split('\n')[0]).toMatch(/^Cluster\s+Project\s+Policy\s+Next window \(local\)\s+Next window \(UTC\)\s+Newest backup\s+Health$/)
   })
 
