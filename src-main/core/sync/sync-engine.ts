@@ -76,7 +76,8 @@ export class SyncEngine {
     try {
       const c = await this.deps.pool.get(connectionId)
       const requestsBefore = totalRequests(c)
-      events.emit('sync/progressed', { connectionId, phase: 'projects', done: 0, total: null })
+      // The first request is the cluster list's (below); the projects are read with the rest once its first page is in.
+      events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
       // The policy reads are the largest number of calls to one endpoint, so they set the pace of the whole sync:
       // those of the Dedicated clusters already mirrored start with the rest, and those of clusters found new start
       // as soon as their page of the cluster list arrives (a first sync knows none: it must not wait for every page).
@@ -95,7 +96,6 @@ export class SyncEngine {
         if (rest === undefined) {
           rest = { projects: observed(c.listProjects(), 'project list', connectionId, this.deps.logger), backups: this.readBackups(c, connectionId, { hasFailed: () => hasFailed, replaced: () => pending.delete('backups') }) }
           prefetchDedicated(listClusters(db, { connectionId }))
-          events.emit('sync/progressed', { connectionId, phase: 'clusters', done: 0, total: null })
         }
         prefetchDedicated(listed)
       }
