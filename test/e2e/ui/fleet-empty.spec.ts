@@ -16,8 +16,12 @@ test('an empty Fleet offers a connection or the demo, and the demo really starts
   await fleet.open()
   const empty = page.getByTestId('empty-state')
   await expect(empty).toContainText('No clusters yet')
-  await expect(empty.getByRole('link', { name: 'Add a connection' })).toHaveAttribute('href', '#/settings')
+  await expect(empty.getByRole('link', { name: 'Add a connection' })).toHaveAttribute('href', '#/settings?add=connection')
   await page.screenshot({ path: screenshotPath('fleet-empty.png') })
+  // "Add a connection" opens Settings with the add form open and its first field focused.
+  await empty.getByRole('link', { name: 'Add a connection' }).click()
+  await expect(page.getByRole('form', { name: 'Add a connection' }).getByLabel('Name')).toBeFocused()
+  await page.goBack()
   const demo = empty.getByRole('button', { name: 'Try the demo organization' })
   await demo.focus()
   await page.keyboard.press('Enter')
