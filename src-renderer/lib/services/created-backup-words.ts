@@ -1,7 +1,7 @@
 /**
  * What to follow once a create-backup request succeeded. With a job id the Jobs panel tracks it. Without one, the
- * request's answer was lost and the core found the backup it made in the cluster's backup list (docs/reliability.md
- * R25): there is no job to follow, and the backup shows with the next sync.
+ * request's answer was lost and the core found the backup it made in the cluster's backup list
+ * (docs/reliability.md#r25): there is no job to follow, and the backup shows with the next sync.
  */
 export function createdBackupFollowUp(result: { jobId: string }): string {
   return result.jobId === ''
