@@ -4,16 +4,16 @@ import { failure, failureOf, serializedError, success, type Envelope } from '#co
 import type { Logger } from './lib/logger.ts'
 
 /**
- * One command, the way every caller gets it (core/dispatch.ts for the whole core; `backup-desk plan` for the one
- * command it composes): the input parsed with the command's contract schema, the handler run, and always an
- * envelope back. Validation messages name the command, the field and what is wrong with it, never the value sent.
- */
-/**
  * Issues whose message may be shown: the schema's own words (e.g. "The API key looks too short.") and zod's, which
  * name a type, a limit or the allowed values. Not an unknown field's (zod names the key sent) nor a union's.
  */
 const SAYS_NOTHING_SENT: ReadonlySet<string> = new Set(['custom', 'too_small', 'too_big', 'invalid_type', 'invalid_value', 'invalid_format', 'not_multiple_of'])
 
+/**
+ * One command, the way every caller gets it (core/dispatch.ts for the whole core; `backup-desk plan` for the one
+ * command it composes): the input parsed with the command's contract schema, the handler run, and always an
+ * envelope back. Validation messages name the command, the field and what is wrong with it, never the value sent.
+ */
 export async function runCommand<S extends z.ZodType, O>(
   name: string,
   input: S,

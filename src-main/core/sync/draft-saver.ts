@@ -14,8 +14,9 @@ type DraftSaverDeps = {
 }
 
 /**
- * Saves a cluster's policy as a draft against the remote policy it was edited from (the base the outbox
- * compares with before pushing): the mirror's for a new draft, the open draft's own base when it is edited again. Needs only the cache, so it works offline; `draft/save` and `policy/apply` share it.
+ * Saves a cluster's policy as a draft against the remote policy it was edited from (the base the outbox compares
+ * with before pushing): the mirror's for a new draft, the open draft's own base when it is edited again. Needs only
+ * the cache, so it works offline; `draft/save` and `policy/apply` share it.
  */
 export class DraftSaver {
   constructor(private readonly deps: DraftSaverDeps) {}
