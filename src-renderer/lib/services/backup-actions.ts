@@ -44,10 +44,14 @@ type ExportProps = FormProps<'backup/export'> & { backup: Backup }
 type CreateProps = FormProps<'backup/create'> & { clusters: ClusterChoice[]; clusterId: string }
 type PasswordProps = { clusterId: string; username: string; password: string; onClose: (result?: undefined) => void }
 
-/** The exact words of the delete confirmation: what is lost, and how retention differs by method. */
-function deleteMessage(backup: Backup): string {
+/**
+ * The exact words of the delete confirmation: what is lost, and where. With more than one organization stored, two
+ * of them can have a cluster of the same name (prod in each), so the organization is named too.
+ */
+function deleteMessage(backup: Backup, organization: string | null): string {
   const created = formatLocalAndUtc(backup.createTime, localTimeZone()).text
-  return `Delete backup ${backup.backupName} of cluster ${backup.clusterName} (${formatSize(backup.size)}, created ${created})? This cannot be undone.`
+  const where = organization === null ? '' : ` in ${organization}`
+  return `Delete backup ${backup.backupName} of cluster ${backup.clusterName}${where} (${formatSize(backup.size)}, created ${created})? This cannot be undone.`
 }
 
 const RETENTION_NOTE =
@@ -61,8 +65,16 @@ function sourceOf(backup: Backup): { clusterId: string; connectionId: string } {
   return { clusterId: backup.clusterId, connectionId: backup.connectionId }
 }
 
-/** Backup actions: each confirms in a dialog that says what will happen, invokes, then tracks the job. */
-export function createBackupActions(core: CoreClient, backups: BackupsState, jobs: JobsState) {
+/**
+ * Backup actions: each confirms in a dialog that says what will happen, invokes, then tracks the job.
+ * `organizationOf` names a backup's organization where more than one is stored, else null.
+ */
+export function createBackupActions(
+  core: CoreClient,
+  backups: BackupsState,
+  jobs: JobsState,
+  organizationOf: (backup: Backup) => string | null
+) {
   const afterAction = async (): Promise<void> => {
     await Promise.all([jobs.load(), backups.refresh()])
   }
@@ -71,7 +83,7 @@ export function createBackupActions(core: CoreClient, backups: BackupsState, job
     async confirmAndDelete(backup: Backup): Promise<boolean> {
       const confirmed = await modalManager.open<ConfirmProps>(ConfirmDialog, {
         title: 'Delete backup',
-        message: deleteMessage(backup),
+        message: deleteMessage(backup, organizationOf(backup)),
         details: [RETENTION_NOTE],
         confirmLabel: 'Delete backup',
         isDestructive: true

@@ -29,6 +29,11 @@ test.afterAll(async ({ playwright, baseURL }) => {
   await request.dispose()
 })
 
+/** The name of the cluster a backup of `emulator` belongs to. */
+function cluster(emulator: RunningEmulator, backupId: string): string | undefined {
+  return emulator.state().backups.find((x) => x.backupId === backupId)?.clusterName
+}
+
 function emulators(): { first: RunningEmulator; second: RunningEmulator } {
   if (a === undefined || b === undefined) throw new Error('the two connections were not set up')
   return { first: a.emulator, second: b.emulator }
@@ -70,7 +75,10 @@ test("a backup deleted from the second connection's row is deleted in its organi
   await expect(backups.rows()).toHaveCount(1)
 
   await backups.chooseAction(name, 'Delete…')
-  await page.getByRole('alertdialog', { name: 'Delete backup' }).getByRole('button', { name: 'Delete backup' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Delete backup' })
+  // Two organizations list this cluster by the same name: the confirmation says which one loses the backup.
+  await expect(confirm).toContainText(`Delete backup ${name} of cluster ${cluster(second, backupId!)} in Same org e2e (admin key) (`)
+  await confirm.getByRole('button', { name: 'Delete backup' }).click()
   await expect(backups.row(name)).toHaveCount(0, { timeout: 15_000 })
   expect(statusIn(second)).toBe('DELETED')
   expect(statusIn(first)).toBe('AVAILABLE')
