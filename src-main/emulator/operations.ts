@@ -22,8 +22,11 @@ export function setPolicy(world: World, cluster: Cluster, input: PolicyInput, at
     : { clusterId: cluster.clusterId, enabled: false, frequency: '', startTime: '', retentionDays: 0, crossRegionCopies: [], version: (previous?.version ?? 0) + 1 }
   world.policies.set(cluster.clusterId, policy)
   if (policy.enabled) {
-    // "generates an initial backup immediately" (docs/zilliz-api-notes.md#set-policy), unless one is already running.
-    if (runningBackups(world, cluster.clusterId, 'AUTO').length === 0) startBackup(world, cluster, autoRequest(policy), at)
+    // "Once automatic backup is enabled, Zilliz Cloud generates an initial backup immediately"
+    // (docs/zilliz-api-notes.md#set-policy): on enabling, not on each change of a policy that was on already, and not
+    // while one is running.
+    const isEnabling = previous?.enabled !== true
+    if (isEnabling && runningBackups(world, cluster.clusterId, 'AUTO').length === 0) startBackup(world, cluster, autoRequest(policy), at)
     scheduleNextTick(world, policy, at)
   }
   return policy

@@ -34,6 +34,25 @@ describe('lifecycle on the emulator clock', () => {
     expect(Date.parse(done!.expireTime!) - Date.parse(done!.createTime)).toBe(7 * DAY)
   })
 
+  it('starts no backup when a policy that is on already is changed, and one again when it is turned off and on', async () => {
+    const other = emu.createCluster({ clusterName: 'life-2', plan: 'Enterprise' }).clusterId
+    const autos = async (): Promise<number> => (await listAll(emu, `clusterId=${other}&creationMethod=AUTO`)).length
+    const set = async (policy: object): Promise<void> => {
+      ok(await call(emu, 'POST', `/v2/clusters/${other}/backups/policy`, policy), s.policySet)
+    }
+    const on = { enabled: true, frequency: '1,3', startTime: '02:00-04:00', retentionDays: 7 }
+    await set(on)
+    expect(await autos()).toBe(1)
+    emu.advance(2 * MINUTE)
+    await set({ ...on, retentionDays: 14 })
+    await set({ ...on, frequency: '2,4', retentionDays: 14 })
+    expect(await autos()).toBe(1)
+    await set({ enabled: false })
+    await set(on)
+    expect(await autos()).toBe(2)
+    emu.advance(2 * MINUTE)
+  })
+
   it('runs automatic backups at the window start on the policy weekdays and expires them after retention, over three weeks', async () => {
     emu.advance(21 * DAY)
     const autos = await listAll(emu, `clusterId=${clusterId}&creationMethod=AUTO`)
