@@ -1,5 +1,6 @@
 import type { HealthCause, HealthLevel } from '#contract/health'
 import type { Deployment } from '#contract/models/cluster'
+import type { JobAction } from '#contract/models/job'
 import type { BackupPolicy } from '#contract/models/policy'
 import { longestGap } from '#contract/policy-rules'
 import { durationText } from '#contract/time'
@@ -25,8 +26,11 @@ export type ClusterSituation = {
   newestGoodMs: number | null
   /** Create time of the oldest backup still CREATING. */
   creatingSinceMs: number | null
-  /** The newest tracked job that ended FAILED, and whether it was creating a backup. */
-  lastFailedJob: { endMs: number; isBackupCreation: boolean } | null
+  /**
+   * The newest tracked job that ended FAILED, and what it was doing: the automatic backup enabling a policy starts
+   * (`first-backup`), a manual backup (`create-backup`), a restore, an export or a delete.
+   */
+  lastFailedJob: { endMs: number; action: JobAction } | null
   /** Window start of the newest `missed` notice in the ledger (a sync confirmed no backup ran). */
   lastMissedMs: number | null
   /** Window start of the newest `missed-unverified` notice in the ledger. */
@@ -65,7 +69,8 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
   // A backup job that failed after enabling, or a first backup Zilliz never listed, is the real outcome: nothing is
   // "on its way" any more.
   const endedSinceEnabled = (atMs: number | null): boolean => atMs !== null && s.enabledAtMs !== null && atMs > s.enabledAtMs
-  const isFirstOver = (s.lastFailedJob?.isBackupCreation === true && endedSinceEnabled(s.lastFailedJob.endMs)) || endedSinceEnabled(s.firstBackupNotStartedMs)
+  const failed = s.lastFailedJob
+  const isFirstOver = (failed?.action === 'first-backup' && endedSinceEnabled(failed.endMs)) || endedSinceEnabled(s.firstBackupNotStartedMs)
   const isCatchingUp = justEnabled && !isFirstOver && (isRunningFirst || nowMs - (s.enabledAtMs ?? 0) < FIRST_BACKUP_GRACE_MS)
   const isOpen = (atMs: number | null): boolean => atMs !== null && (s.newestGoodMs === null || atMs > s.newestGoodMs)
   const goodAgeMs = s.newestGoodMs === null ? null : nowMs - s.newestGoodMs
@@ -79,12 +84,15 @@ export function clusterHealth(s: ClusterSituation, rules: HealthRules): ClusterH
     if (isCatchingUp) return health('pending', 'first-backup-running', 'Automatic backups were just enabled; the first backup is running.')
     return health('failing', 'backup-too-old', `No good backup for ${durationText(goodAgeMs)}.`)
   }
-  if (s.lastFailedJob?.isBackupCreation === true && isOpen(s.lastFailedJob.endMs)) {
-    return health('failing', 'failed-backup-job', 'The last backup job failed and no backup has succeeded since.')
+  if (failed?.action === 'first-backup' && isOpen(failed.endMs)) {
+    return health('failing', 'failed-backup-job', 'The automatic backup job failed and no backup has succeeded since.')
   }
   if (isStuck) return health('warning', 'stuck-backup', `A backup has been creating for ${durationText(nowMs - (s.creatingSinceMs ?? nowMs))}.`)
-  if (s.lastFailedJob !== null && !s.lastFailedJob.isBackupCreation && isOpen(s.lastFailedJob.endMs)) {
-    return health('warning', 'failed-job', 'A job on this cluster failed since the newest good backup.')
+  // A failed manual backup leaves the cluster as protected as its newest good backup, which the tests above found
+  // recent enough for its policy: a warning, not "unprotected".
+  if (failed !== null && failed.action !== 'first-backup' && isOpen(failed.endMs)) {
+    const what = failed.action === 'create-backup' ? 'A manual backup' : 'A job on this cluster'
+    return health('warning', 'failed-job', `${what} failed since the newest good backup (${durationText(goodAgeMs)} old).`)
   }
   if (isOpen(s.lastUnverifiedMs)) return health('warning', 'missed-unverified', 'A scheduled backup could not be verified yet.')
   if (s.status !== 'RUNNING') return health('warning', 'cluster-not-running', `The cluster is ${s.status.toLowerCase()}; scheduled backups do not run.`)

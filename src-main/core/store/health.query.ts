@@ -1,3 +1,4 @@
+import type { JobAction } from '#contract/models/job'
 import { clusterKey } from './cluster-scope.ts'
 import type { StoreDatabase } from './database.ts'
 import { readQuery } from './transaction.ts'
@@ -6,7 +7,7 @@ import { readQuery } from './transaction.ts'
 export type HealthFacts = {
   newestGoodMs: number | null
   creatingSinceMs: number | null
-  lastFailedJob: { endMs: number; isBackupCreation: boolean } | null
+  lastFailedJob: { endMs: number; action: JobAction } | null
   lastMissedMs: number | null
   lastUnverifiedMs: number | null
   enabledAtMs: number | null
@@ -20,7 +21,7 @@ type FactRow = {
   newest_good: number | null
   creating_since: number | null
   failed_end: number | null
-  failed_action: string | null
+  failed_action: JobAction | null
   last_missed: number | null
   last_unverified: number | null
   enabled_at: number | null
@@ -41,7 +42,7 @@ export function readHealthFacts(db: StoreDatabase, connectionId?: string): Map<s
       {
         newestGoodMs: r.newest_good,
         creatingSinceMs: r.creating_since,
-        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, isBackupCreation: r.failed_action === 'create-backup' || r.failed_action === 'first-backup' },
+        lastFailedJob: r.failed_end === null ? null : { endMs: r.failed_end, action: r.failed_action as JobAction },
         lastMissedMs: r.last_missed,
         lastUnverifiedMs: r.last_unverified,
         enabledAtMs: r.enabled_at,

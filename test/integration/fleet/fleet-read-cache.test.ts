@@ -100,11 +100,11 @@ describe('the Fleet\'s reads over the fleet health cache (fleet/fleet-health-cac
       shows: { health: 'warning', healthReason: 'Automatic backups are off. Newest good backup 5 h old.' }
     },
     {
-      name: 'the job tracker records a backup job that failed',
+      name: 'the job tracker records a manual backup job that failed',
       write: (core) => {
         trackJob(core.db, { connectionId: 'org-a', clusterId: 'b-fresh', action: 'create-backup', job: { jobId: 'job-1', type: 'CREATE_BACKUP', status: 'FAILED', progress: 0, startTime: new Date(NOW - HOUR).toISOString(), endTime: new Date(NOW - HOUR / 2).toISOString(), reason: 'quota' } }, NOW)
       },
-      shows: { health: 'failing', healthReason: 'The last backup job failed and no backup has succeeded since.' }
+      shows: { health: 'warning', healthReason: 'A manual backup failed since the newest good backup (5 h old).' }
     },
     {
       name: 'the CLI records a missed window from its own process',

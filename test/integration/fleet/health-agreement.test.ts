@@ -49,7 +49,9 @@ const SITUATIONS: Situation[] = [
   { name: 'no-backup-at-all', level: 'failing', cause: 'no-backup', policy: DAILY },
   { name: 'no-backup-policy-off', level: 'failing', cause: 'no-backup', policy: OFF },
   { name: 'stuck', level: 'warning', cause: 'stuck-backup', policy: DAILY, good: [NOW - 10 * HOUR], creatingSince: NOW - 30 * HOUR },
-  { name: 'failed-backup-job', level: 'failing', cause: 'failed-backup-job', policy: DAILY, good: [NOW - 30 * HOUR], failedJob: { action: 'create-backup', endMs: NOW - 2 * HOUR } },
+  { name: 'failed-backup-job', level: 'failing', cause: 'failed-backup-job', policy: DAILY, good: [NOW - 30 * HOUR], failedJob: { action: 'first-backup', endMs: NOW - 2 * HOUR } },
+  // A manual backup failed, but the newest good backup is recent enough for the policy: at risk, not unprotected.
+  { name: 'failed-manual-backup', level: 'warning', cause: 'failed-job', policy: DAILY, good: [NOW - 13 * HOUR], failedJob: { action: 'create-backup', endMs: NOW - 2 * HOUR } },
   { name: 'failed-restore', level: 'warning', cause: 'failed-job', policy: DAILY, good: [NOW - 5 * HOUR], failedJob: { action: 'restore-cluster', endMs: NOW - HOUR } },
   { name: 'unverified', level: 'warning', cause: 'missed-unverified', policy: MON_WED_FRI, good: [MONDAY_0230], unverifiedSlot: WEDNESDAY_0200 },
   { name: 'disabled', level: 'warning', cause: 'policy-disabled', policy: OFF, good: [NOW - DAY] },
@@ -147,7 +149,7 @@ describe('one health for every view (core/fleet/health.ts)', () => {
     const resolved = new Set(['missed-then-recovered'])
     const open = notices.filter((n) => !resolved.has(n.clusterId))
     // The watcher raised its own notices (stuck, failed) from the same cache at start; the seeded ones are there too.
-    expect(new Set(open.map((n) => n.clusterId))).toEqual(new Set(['missed-window', 'stuck', 'failed-backup-job', 'failed-restore', 'unverified', 'first-backup-failed']))
+    expect(new Set(open.map((n) => n.clusterId))).toEqual(new Set(['missed-window', 'stuck', 'failed-backup-job', 'failed-manual-backup', 'failed-restore', 'unverified', 'first-backup-failed']))
     for (const notice of open) {
       const health = rows.get(notice.clusterId)?.health
       // A confirmed missed window is critical and the cluster unprotected; any other open notice at least warns.

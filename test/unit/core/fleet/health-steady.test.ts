@@ -21,7 +21,7 @@ const situation: fc.Arbitrary<ClusterSituation> = fc.record({
   enabledAtMs: instant,
   newestGoodMs: instant,
   creatingSinceMs: instant,
-  lastFailedJob: fc.option(fc.record({ endMs: fc.integer({ min: NOW - 20 * DAY, max: NOW }), isBackupCreation: fc.boolean() }), { nil: null }),
+  lastFailedJob: fc.option(fc.record({ endMs: fc.integer({ min: NOW - 20 * DAY, max: NOW }), action: fc.constantFrom('first-backup' as const, 'create-backup' as const, 'restore-cluster' as const) }), { nil: null }),
   lastMissedMs: instant,
   lastUnverifiedMs: instant,
   firstBackupNotStartedMs: instant
