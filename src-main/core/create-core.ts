@@ -53,6 +53,9 @@ import { SyncEngine } from './sync/sync-engine.ts'
 import { createWebhooks, type WebhooksDeps } from './webhooks/create-webhooks.ts'
 
 /** Everything the core needs from its host. Electron, the browser host and tests differ only here. */
+/** How often the app syncs each organization unless told otherwise; the CLI calls data older than this stale. */
+export const DEFAULT_SYNC_INTERVAL_MS = 15 * 60_000
+
 export type CoreDeps = {
   version: string
   runtime: 'electron' | 'browser'
@@ -228,7 +231,7 @@ export function createCore(deps: CoreDeps): Core {
       // The search index is ready before the first keystroke (docs/architecture.md, "Large lists").
       void search.warm(listConnections(db).map((c) => c.id))
       if (deps.timings?.syncOnStart ?? true) void syncAll()
-      const interval = deps.timings?.syncIntervalMs ?? 15 * 60_000
+      const interval = deps.timings?.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS
       if (interval > 0) {
         syncTimer = setInterval(() => void syncAll(), interval)
         syncTimer.unref()

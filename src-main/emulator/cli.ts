@@ -1,36 +1,25 @@
-/** `npm run emulator -- [--port N] [--api-key K] [--seed …] [--latency-ms N] [--rate-limit N] [--state-file F]` */
-import { parseArgs } from 'node:util'
+/** `npm run emulator -- [options]`: the options and their help text are in cli-options.ts (EMULATOR_USAGE). */
+import { EMULATOR_USAGE, parseEmulatorArgs } from './cli-options.ts'
 import { startEmulator } from './index.ts'
 
-function intOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined
-  const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} needs a non-negative integer, got "${value}"`)
-  return parsed
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'api-key': { type: 'string' },
-      seed: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'rate-limit': { type: 'string' },
-      'state-file': { type: 'string' }
-    },
-    strict: true
-  })
-  const apiKey = values['api-key']
-  const latencyMs = intOption(values['latency-ms'], 'latency-ms')
-  const rateLimit = intOption(values['rate-limit'], 'rate-limit')
-  const stateFile = values['state-file']
+  const command = parseEmulatorArgs(process.argv.slice(2))
+  if (command.kind === 'help') {
+    process.stdout.write(EMULATOR_USAGE)
+    return
+  }
+  if (command.kind === 'error') {
+    process.stderr.write(`${command.message}\n`)
+    process.exitCode = 1
+    return
+  }
+  const { port, apiKey, seed, latencyMs, rateLimit, stateFile } = command.options
   const emulator = await startEmulator({
-    port: intOption(values.port, 'port') ?? 4010,
-    seed: values.seed ?? 'demo',
+    port,
+    seed,
     ...(apiKey === undefined ? {} : { apiKeys: [apiKey] }),
     ...(latencyMs === undefined ? {} : { latencyMs }),
-    ...(rateLimit === undefined ? {} : { rateLimit: Math.max(1, rateLimit) }),
+    ...(rateLimit === undefined ? {} : { rateLimit }),
     ...(stateFile === undefined ? {} : { stateFile })
   })
   process.stdout.write(`Zilliz Cloud emulator listening on ${emulator.url} with API key ${emulator.apiKey}\n`)

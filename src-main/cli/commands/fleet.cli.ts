@@ -1,8 +1,10 @@
 import type { Command } from 'commander'
 import type { ClusterSummary } from '#contract/commands/cluster'
+import type { Connection } from '#contract/models/connection'
+import { systemClock } from '#core/lib/clock'
 import { CliFailure, type CliSession } from '../cli-context.ts'
-import { atOrAbove, STATUS_HEADER, statusRow } from '../format/status-rows.ts'
-import { table } from '../format/table.ts'
+import { atOrAbove, statusTable } from '../format/status-rows.ts'
+import { connectionSync, freshnessLine, type ConnectionSync } from '../format/sync-freshness.ts'
 
 type Run = (action: (session: CliSession, ...args: unknown[]) => Promise<number>) => (...args: unknown[]) => Promise<void>
 
@@ -26,13 +28,24 @@ export function registerFleetCommands(program: Command, run: Run): void {
 
   program
     .command('status')
-    .description('The fleet as a table: policy, next window (local and UTC), newest backup, health.')
+    .description('The fleet as a table: policy, next window (local and UTC), newest backup, health; then when each organization was last synced.')
     .option('--json', 'print JSON instead of a table')
     .action(
       run(async (session, opts) => {
-        const clusters = await fleet(session)
-        if ((opts as { json?: boolean }).json === true) session.json(clusters)
-        else session.io.out(table(STATUS_HEADER, clusters.map((c) => statusRow(c, localZone(session)))))
+        const { clusters, syncs } = await fleet(session)
+        if ((opts as { json?: boolean }).json === true) {
+          // Each row is a cluster/status summary plus its organization's name and sync state (docs/cli.md).
+          const byId = new Map(syncs.map((s) => [s.connectionId, s]))
+          session.json(
+            clusters.map((c) => {
+              const sync = byId.get(c.connectionId)
+              return { ...c, connectionName: sync?.connectionName ?? null, connectionSyncedAt: sync?.syncedAt ?? null, connectionSyncError: sync?.lastSyncError ?? null }
+            })
+          )
+        } else {
+          const names = new Map(syncs.map((s) => [s.connectionId, s.connectionName]))
+          session.io.out(statusTable(clusters, names, localZone(session)) + '\n' + freshness(syncs))
+        }
         return 0
       })
     )
@@ -46,19 +59,52 @@ export function registerFleetCommands(program: Command, run: Run): void {
       run(async (session, opts) => {
         const { failOn, json } = opts as { failOn: string; json?: boolean }
         if (failOn !== 'warning' && failOn !== 'failing') throw new CliFailure(`--fail-on must be warning or failing.`)
-        const clusters = await fleet(session)
+        const { clusters, syncs } = await fleet(session)
+        const names = new Map(syncs.map((s) => [s.connectionId, s.connectionName]))
         const bad = atOrAbove(clusters, failOn)
-        if (json === true) session.json({ failOn, clusters: clusters.length, matching: bad.map((c) => ({ clusterId: c.clusterId, clusterName: c.clusterName, health: c.health, reason: c.healthReason })) })
-        else if (bad.length === 0) session.io.out(`All ${clusters.length} clusters are below ${failOn}.\n`)
-        else session.io.out(bad.map((c) => `${c.health.toUpperCase()}  ${c.clusterName} (${c.clusterId}): ${c.healthReason}\n`).join(''))
+        if (json === true) {
+          session.json({
+            failOn,
+            clusters: clusters.length,
+            matching: bad.map((c) => ({
+              clusterId: c.clusterId,
+              clusterName: c.clusterName,
+              health: c.health,
+              reason: c.healthReason,
+              connectionId: c.connectionId,
+              connectionName: names.get(c.connectionId) ?? null
+            })),
+            connections: syncs
+          })
+        } else {
+          // With more than one organization, the same cluster name may be in two of them: each line says whose it is.
+          const whose = (c: ClusterSummary): string => (names.size > 1 ? ` in ${names.get(c.connectionId) ?? c.connectionId}` : '')
+          const verdict =
+            bad.length === 0
+              ? `All ${clusters.length} clusters are below ${failOn}.\n`
+              : bad.map((c) => `${c.health.toUpperCase()}  ${c.clusterName} (${c.clusterId})${whose(c)}: ${c.healthReason}\n`).join('')
+          session.io.out(verdict + freshness(syncs))
+        }
         return bad.length === 0 ? 0 : CHECK_FAILED_EXIT
       })
     )
 }
 
-async function fleet(session: CliSession): Promise<ClusterSummary[]> {
-  const lists = await Promise.all((await session.connections('all')).map((c) => session.invoke('cluster/status', { connectionId: c.id })))
-  return lists.flat()
+/** The clusters of every connection in scope (all, or the one --connection names) and each one's stored sync state. */
+async function fleet(session: CliSession): Promise<{ clusters: ClusterSummary[]; syncs: ConnectionSync[] }> {
+  const connections: Connection[] = await session.connections('all')
+  const [lists, statuses] = await Promise.all([
+    Promise.all(connections.map((c) => session.invoke('cluster/status', { connectionId: c.id }))),
+    session.invoke('sync/status', {})
+  ])
+  const syncs = connections.map((c) => connectionSync(c, statuses.find((s) => s.connectionId === c.id)))
+  return { clusters: lists.flat(), syncs }
+}
+
+/** One line per organization: when its data was synced, or why not, and the command that refreshes it. */
+function freshness(syncs: readonly ConnectionSync[]): string {
+  const now = systemClock.now()
+  return syncs.map((s) => freshnessLine(s, now) + '\n').join('')
 }
 
 function localZone(session: CliSession): string {

@@ -2,8 +2,21 @@ import type { ClusterSummary } from '#contract/commands/cluster'
 import { worstHealth } from '#contract/health'
 import { policySummary } from '#contract/policy-text'
 import { formatLocalAndUtc } from '#contract/time'
+import { table } from './table.ts'
 
 export const STATUS_HEADER = ['Cluster', 'Project', 'Policy', 'Next window (local)', 'Next window (UTC)', 'Newest backup', 'Health'] as const
+
+/**
+ * The status table: with more than one connection in scope each row starts with its organization (the connection's
+ * name), since two organizations may use the same cluster names; with one, the columns stay as they were.
+ */
+export function statusTable(clusters: readonly ClusterSummary[], connectionNames: ReadonlyMap<string, string>, timeZone: string): string {
+  if (connectionNames.size <= 1) return table(STATUS_HEADER, clusters.map((c) => statusRow(c, timeZone)))
+  return table(
+    ['Organization', ...STATUS_HEADER],
+    clusters.map((c) => [connectionNames.get(c.connectionId) ?? c.connectionId, ...statusRow(c, timeZone)])
+  )
+}
 
 /** One status line per cluster, in the words the app uses (policy text and health come from the core). */
 export function statusRow(c: ClusterSummary, timeZone: string): string[] {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { clusterSummarySchema, type ClusterSummary } from '#contract/commands/cluster'
 import { policiesEqual } from '#contract/policy-rules'
 import { readPolicyFile } from '#core/policy-files/read-policy-file'
@@ -69,10 +70,13 @@ describe('backup-desk status and check', () => {
   it('prints the fleet with the core health, policy in words and the next window in local time and UTC', async () => {
     await connectAndSync()
     const json = await cli.run(['status', '--json'])
-    const clusters = JSON.parse(json.stdout) as ClusterSummary[]
+    const clusters = JSON.parse(json.stdout) as (ClusterSummary & { connectionName: string; connectionSyncedAt: string | null })[]
     expect(clusters.map((c) => c.clusterName).sort()).toEqual(emulator.state().clusters.map((c) => c.clusterName).sort())
-    // Every figure of a cluster, not the Fleet's slimmer row (cluster/list): the cause, the backup times, the window's end.
-    for (const cluster of clusters) expect(clusterSummarySchema.parse(cluster)).toEqual(cluster)
+    // Every figure of a cluster, not the Fleet's slimmer row (cluster/list): the cause, the backup times, the window's end;
+    // and its organization's name and sync state (docs/cli.md), nothing else.
+    const statusRow = clusterSummarySchema.extend({ connectionName: z.string(), connectionSyncedAt: z.string().nullable(), connectionSyncError: z.string().nullable() }).strict()
+    for (const cluster of clusters) expect(statusRow.parse(cluster)).toEqual(cluster)
+    expect(clusters.every((c) => c.connectionName === 'Demo org' && c.connectionSyncedAt !== null)).toBe(true)
     const orders = clusters.find((c) => c.clusterName === 'orders-prod')
     expect(orders?.healthCause).toBe('protected')
     expect(orders?.protection.newestGood).not.toBeNull()
@@ -86,6 +90,8 @@ describe('backup-desk status and check', () => {
     const serverless = clusters.find((c) => !c.supportsBackup)
     expect(table.stdout.split('\n').find((l) => l.startsWith(serverless?.clusterName ?? '?'))).toMatch(/not applicable$/)
     expect(table.stdout.split('\n')[0]).toMatch(/^Cluster\s+Project\s+Policy\s+Next window \(local\)\s+Next window \(UTC\)\s+Newest backup\s+Health$/)
+    // One connection: no Organization column, and one line after the table says how fresh its data is.
+    expect(table.stdout).toMatch(/\n\nDemo org: synced \d\d:\d\d UTC \(1 min ago\)\.\n$/)
   })
 
   it('check exits 3 and names exactly the failing clusters; an unknown level or connection is one clear line', async () => {
