@@ -59,9 +59,18 @@ export function createWebhooks(deps: WebhooksDeps): Webhooks {
     db: deps.db, secrets: deps.secrets, clock: deps.clock, outbox, send,
     onDestinationsChanged: () => digests.run()
   })
+  // Whether a sync since the last one that reached Zilliz Cloud could not reach it: the network was gone.
+  let wasOffline = false
   const onEvent = (message: EventMessage): void => {
-    // A sync that reached Zilliz Cloud shows the network is back: what failed for lack of it goes now.
-    if (message.name !== 'sync/finished' || !message.payload.ok) return
+    if (message.name !== 'sync/finished') return
+    if (!message.payload.ok) {
+      wasOffline ||= message.payload.error?.code === 'api/unreachable'
+      return
+    }
+    // A sync that reaches Zilliz Cloud after one that could not shows the network is back: what failed for lack of
+    // it goes now. With the network up all along, a receiver that refused keeps its backoff (docs/webhooks.md).
+    if (!wasOffline) return
+    wasOffline = false
     if (retryNetworkFailuresNow(deps.db, deps.clock.now()) > 0) outbox.kick()
   }
   let unsubscribe: (() => void) | null = null

@@ -165,12 +165,27 @@ describe('webhook delivery', () => {
     const log = expectOk(await rig.core.invoke('webhook/deliveries', { id: hook.id }))
     expect(log.map((l) => [l.result, l.status])).toEqual([['retrying', null]])
     expect(log[0]?.error).toMatch(/could not be reached/)
+    rig.core.events.emit('sync/finished', { connectionId: 'conn-1', ok: false, error: { name: 'CoreError', code: 'api/unreachable', message: 'offline' } })
     const back = await receiver(port)
     rig.clock.set(MONDAY + 20 * MINUTE)
     rig.core.events.emit('sync/finished', { connectionId: 'conn-1', ok: true })
     await rig.core.flushWebhooks()
     expect(back.requests).toHaveLength(1)
     expect(back.requests[0]?.json).toMatchObject({ kind: 'expiring', late: true })
+  })
+
+  it('keeps the backoff of a receiver that refused while syncs reached Zilliz Cloud all along (the network was never gone)', async () => {
+    const first = await receiver()
+    const rig = rigWithFleet()
+    const hook = await addWebhook(rig, { name: 'Ops', kind: 'json', url: first.url() })
+    await first.close()
+    receivers.length = 0
+    await rig.core.start()
+    await rig.core.flushWebhooks()
+    rig.core.events.emit('sync/finished', { connectionId: 'conn-1', ok: true })
+    await rig.core.flushWebhooks()
+    const log = expectOk(await rig.core.invoke('webhook/deliveries', { id: hook.id }))
+    expect(log.map((l) => [l.result, l.attempt])).toEqual([['retrying', 1]])
   })
 })
 
