@@ -1,4 +1,4 @@
-import { PROTECTION_CLASS_LABELS, rpoText } from '#contract/protection'
+import { formatGap, PROTECTION_CLASS_LABELS, rpoText } from '#contract/protection'
 import type { ComplianceRow } from './compliance-rows.ts'
 
 type ReportHeading = { connectionName: string; fromIso: string; toIso: string; generatedIso: string; scopeText: string }
@@ -41,6 +41,16 @@ function utcText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
+/**
+ * The achieved RPO cell: the gap as everywhere (`formatGap`), and when the cluster was watched for less than the
+ * period, the span by the same rule. It is never shorter than the RPO (which cannot exceed the span it is counted
+ * over) nor rounded down to a smaller unit: 40 h over the 40 h watched, 1 d over the 5 d 22 h watched.
+ */
+function rpoCellText(rpoMs: number | null, watchedMs: number, periodMs: number): string {
+  if (rpoMs === null || watchedMs >= periodMs) return rpoText(rpoMs, watchedMs, periodMs)
+  return `${formatGap(rpoMs)} over the ${formatGap(watchedMs)} watched`
+}
+
 export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHeading): string {
   const e = escapeHtml
   const periodMs = periodMsOf(heading)
@@ -48,12 +58,17 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
   const body = rows.map((r) => {
     const lint = r.lint.length === 0 ? '—' : `<ul>${r.lint.map((f) => `<li>${e(f.severity)}: ${e(f.message)}</li>`).join('')}</ul>`
     const template = r.templateName === null ? '—' : `${e(r.templateName)}${r.drift.length === 0 ? ' (in line)' : ` (drift: ${e(r.drift.join(', '))})`}`
+    // The policy history does not reach back to the period's end: the cell shows the current policy and says so.
+    const policy = r.policyAsOf === r.currentAsOf && r.policyAsOf !== heading.toIso ? `${e(r.policy)}<br><small>now; not known at the period's end</small>` : e(r.policy)
     return `<tr>
-<td>${e(r.clusterName)}<br><small>${e(r.clusterId)}</small></td><td>${e(r.projectName)}</td><td>${e(r.policy)}</td><td>${template}</td>
-<td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td class="num">${e(rpoText(r.achievedRpoMs, r.rpoWatchedMs, periodMs))}</td><td class="num">${String(r.restorablePoints)}</td>
+<td>${e(r.clusterName)}<br><small>${e(r.clusterId)}</small></td><td>${e(r.projectName)}</td><td>${policy}</td>
+<td class="num">${e(rpoCellText(r.achievedRpoMs, r.rpoWatchedMs, periodMs))}</td><td class="num">${r.restorablePoints === null ? '—' : String(r.restorablePoints)}</td>
 <td>${r.newestGood === null ? '—' : e(utcText(r.newestGood))}</td><td class="num${r.missedWindows > 0 ? ' bad' : ''}">${String(r.missedWindows)}</td>
-<td class="num${r.failedWindows > 0 ? ' bad' : ''}">${String(r.failedWindows)}</td><td>${lint}</td></tr>`
+<td class="num${r.failedWindows > 0 ? ' bad' : ''}">${String(r.failedWindows)}</td>
+<td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td>${template}</td><td>${lint}</td></tr>`
   })
+  const period = `Period ${utcText(heading.fromIso)} to ${utcText(heading.toIso)}`
+  const now = `Now (generated ${utcText(heading.generatedIso)})`
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -62,9 +77,10 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
 <body>
 <h1>Backup compliance report — ${e(heading.connectionName)}</h1>
 <p class="meta">Period ${e(utcText(heading.fromIso))} to ${e(utcText(heading.toIso))} · ${e(heading.scopeText)} · ${String(rows.length)} clusters · generated ${e(utcText(heading.generatedIso))} by Backup Desk</p>
-<p class="meta">Achieved RPO: the longest time without a good backup in the period, the time since the newest one up to the period's end included.</p>
+<p class="meta">Achieved RPO: the longest time without a good backup in the period, the time since the newest one up to the period's end included. Policy, restorable points and newest good backup are as at the period's end; protection, template and policy advice are the current state, as of when the report was generated.</p>
 ${shortened ? '<p class="meta">Achieved RPO counts only the time since Backup Desk first listed a cluster\'s backups (Zilliz Cloud forgets expired ones); a shorter span is named in the cell.</p>\n' : ''}<table>
-<thead><tr><th>Cluster</th><th>Project</th><th>Policy</th><th>Template</th><th>Protection</th><th>Achieved RPO</th><th>Restorable points</th><th>Newest good backup</th><th>Missed windows</th><th>Failed windows</th><th>Policy advice</th></tr></thead>
+<thead><tr><th rowspan="2">Cluster</th><th rowspan="2">Project</th><th colspan="6" scope="colgroup">${e(period)}</th><th colspan="3" scope="colgroup">${e(now)}</th></tr>
+<tr><th>Policy at period end</th><th>Achieved RPO</th><th>Restorable points at period end</th><th>Newest good backup up to period end</th><th>Missed windows</th><th>Failed windows</th><th>Protection now</th><th>Template now</th><th>Policy advice now</th></tr></thead>
 <tbody>
 ${body.join('\n')}
 </tbody></table>
