@@ -117,7 +117,8 @@ export function failedNotice(job: WatchJob, tz: string): NoticeDraft {
     slotMs: job.endTimeMs,
     title: `${job.type} job failed: ${job.clusterName}`,
     body: `Job ${job.jobId} ended FAILED at ${timeText(job.endTimeMs, tz)}. ${reason}`,
-    severity: 'critical'
+    severity: 'critical',
+    ...(job.backupId === null ? {} : { backupId: job.backupId })
   }
 }
 

@@ -37,6 +37,8 @@ export type WatchJob = {
   type: string
   endTimeMs: number
   reason: string
+  /** The backup the job was about (a manual backup it created, one it deleted or restored from), when known. */
+  backupId: string | null
 }
 
 export type WatchInputs = {

@@ -90,7 +90,7 @@ export function createWatchQueries(db: StoreDatabase): WatchInputs {
           .prepare(
             `SELECT j.connection_id AS connectionId, j.job_id AS jobId, j.cluster_id AS clusterId,
                     COALESCE(c.cluster_name, j.cluster_id) AS clusterName,
-                    j.type AS type, j.end_time AS endTimeMs, j.reason AS reason
+                    j.type AS type, j.end_time AS endTimeMs, j.reason AS reason, j.backup_id AS backupId
              FROM jobs j
              LEFT JOIN clusters c ON c.connection_id = j.connection_id AND c.cluster_id = j.cluster_id
              WHERE j.status = 'FAILED' AND j.end_time > ? AND j.end_time <= ?

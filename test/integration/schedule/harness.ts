@@ -67,13 +67,13 @@ export class Fleet {
     return this
   }
 
-  failedJob(jobId: string, clusterId: string, endMs: number, reason: string): this {
+  failedJob(jobId: string, clusterId: string, endMs: number, reason: string, backupId: string | null = null): this {
     this.db.sqlite
       .prepare(
-        `INSERT INTO jobs (connection_id, job_id, cluster_id, action, type, status, progress, start_time, end_time,
-           reason, created_at, updated_at) VALUES ('conn-1', ?, ?, 'create-backup', 'BACKUP', 'FAILED', 100, ?, ?, ?, ?, ?)`
+        `INSERT INTO jobs (connection_id, job_id, cluster_id, backup_id, action, type, status, progress, start_time, end_time,
+           reason, created_at, updated_at) VALUES ('conn-1', ?, ?, ?, 'create-backup', 'BACKUP', 'FAILED', 100, ?, ?, ?, ?, ?)`
       )
-      .run(jobId, clusterId, endMs - HOUR, endMs, reason, endMs - HOUR, endMs)
+      .run(jobId, clusterId, backupId, endMs - HOUR, endMs, reason, endMs - HOUR, endMs)
     return this
   }
 

@@ -54,10 +54,10 @@ describe('watcher notice kinds', () => {
     ])
   })
 
-  it('reports a tracked job that ended FAILED with its reason, when the job update arrives', () => {
+  it('reports a tracked job that ended FAILED with its reason and the backup it made, when the job update arrives', () => {
     const { fleet, h } = fleetAt(MONDAY)
     h.watcher.start()
-    fleet.failedJob('job-9', 'k2', MONDAY + 2 * MINUTE, 'quota exceeded')
+    fleet.failedJob('job-9', 'k2', MONDAY + 2 * MINUTE, 'quota exceeded', 'backup4_4daf8b53')
     h.clock.set(MONDAY + 3 * MINUTE)
     h.events.emit('job/updated', {
       jobId: 'job-9', type: 'BACKUP', status: 'FAILED', action: 'create-backup', progress: 100, startTime: null,
@@ -65,7 +65,8 @@ describe('watcher notice kinds', () => {
       connectionId: 'conn-1', clusterId: 'k2', backupId: null, updatedAt: new Date(MONDAY + 3 * MINUTE).toISOString()
     })
     expect(h.raised).toHaveLength(1)
-    expect(h.raised[0]).toMatchObject({ kind: 'failed', clusterId: 'k2', severity: 'critical' })
+    // The backup travels with the notice (a webhook's `backup`, the notice's "Show backup").
+    expect(h.raised[0]).toMatchObject({ kind: 'failed', clusterId: 'k2', severity: 'critical', backupId: 'backup4_4daf8b53' })
     expect(h.raised[0]?.body).toContain('quota exceeded')
     h.watcher.replan()
     expect(h.raised).toHaveLength(1)
