@@ -74,8 +74,25 @@ export const planItemSchema = z
 
 export type PlanItem = z.infer<typeof planItemSchema>
 
-/** A template a policy file defines: saved by name (created or replaced) when its plan is applied. */
-export const planTemplateSchema = z.object({ name: z.string().trim().min(1).max(100), policy: backupPolicySchema }).strict()
+/** A cluster assigned to a template the file replaces, not listed in the file: its drift (the differing fields) moves. */
+export const planTemplateDriftSchema = z
+  .object({ clusterId: z.string(), clusterName: z.string(), connectionId: z.string(), driftBefore: z.array(z.string()), driftAfter: z.array(z.string()) })
+  .strict()
+
+/**
+ * A template a policy file defines: saved by name (created or replaced) when its plan is applied. `change` compares
+ * it with the stored template of that name (`before`, when replaced); `affects` lists the other assigned clusters
+ * whose drift it changes (core/plan/plan-templates.ts).
+ */
+export const planTemplateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    policy: backupPolicySchema,
+    change: z.enum(['added', 'changed', 'unchanged']).optional(),
+    before: backupPolicySchema.optional(),
+    affects: z.array(planTemplateDriftSchema).max(5000).optional()
+  })
+  .strict()
 export type PlanTemplate = z.infer<typeof planTemplateSchema>
 
 export const planSchema = z

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { Plan } from '#contract/models/plan'
+import type { Plan, PlanTemplate } from '#contract/models/plan'
 import type { StoreDatabase } from '../store/database.ts'
 import { savePlan } from '../store/plans.repo.ts'
 import { toIso } from '../store/time.ts'
 import { loadPlanContext } from './plan-context.ts'
 import { countStartsBackups, planItem, type PlanContext, type PlanTarget } from './plan-items.ts'
+import { reviewFileTemplates } from './plan-templates.ts'
 
 export type PlanBuilderDeps = {
   db: StoreDatabase
@@ -30,6 +31,11 @@ export class PlanBuilder {
   /** Stores a plan built elsewhere from `build` (a policy file's plan, with the file's templates). */
   save(plan: Plan): void {
     savePlan(this.deps.db, plan, this.deps.now())
+  }
+
+  /** A policy file's templates against the stored ones, with the drift they move (plan-templates.ts). */
+  reviewTemplates(templates: readonly PlanTemplate[], listed: ReadonlySet<string>): PlanTemplate[] {
+    return reviewFileTemplates(this.deps.db, templates, listed)
   }
 
   context(clusterIds: readonly string[], connectionId: string | undefined): PlanContext {

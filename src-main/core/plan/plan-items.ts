@@ -9,6 +9,8 @@ export type PlanContext = {
   /** The cluster a selected id means, with its project name and mirrored policy (plan-context.ts: one connection's). */
   clusterOf: (clusterId: string) => PlanCluster | undefined
   hasOpenDraft: (cluster: PlanCluster) => boolean
+  /** For an id the plan's connection does not list: that connection's name and the names of those that do. */
+  listedElsewhere?: (clusterId: string) => { named: string; listing: string[] } | null
 }
 
 /** One cluster's intended policy, computed from its current one. */
@@ -23,6 +25,13 @@ export type PlanTarget = {
 }
 
 type FieldsChange = Extract<PlanChange, { kind: 'fields' }>
+
+/**
+ * An open draft (a conflict an earlier apply left, or an edit in the app) must be pushed or discarded before the
+ * cluster can be planned again; only the app's Drafts view does that, the command line has no drafts command.
+ */
+export const OPEN_DRAFT_REASON =
+  'A draft is already open for this cluster (a conflict an earlier apply left, or an edit in the app): push or discard it in the app\'s Drafts view (the command line cannot), then plan again.'
 
 /**
  * The verdict for one cluster, in the order an admin would ask: is it a cluster we can back up at all, is it in a
@@ -43,7 +52,7 @@ export function planItem(target: PlanTarget, ctx: PlanContext): PlanItem {
   }
   if (cluster === undefined) {
     return { clusterId: target.clusterId, clusterName: target.clusterId, connectionId: '', projectName: '', verdict: 'invalid',
-      before: null, after: null, field: 'clusterId', reason: 'This cluster is not known here: sync, or check the id.', ...labels }
+      before: null, after: null, field: 'clusterId', reason: unknownClusterReason(target.clusterId, ctx), ...labels }
   }
   const base = { clusterId: cluster.clusterId, clusterName: cluster.clusterName, connectionId: cluster.connectionId, projectName: cluster.projectName,
     regionId: cluster.regionId, ...labels }
@@ -52,7 +61,8 @@ export function planItem(target: PlanTarget, ctx: PlanContext): PlanItem {
   const notSupported = unsupportedReason(cluster)
   if (notSupported !== null) return skip(notSupported)
   if (cluster.status !== 'RUNNING') return skip(`The cluster is ${cluster.status}, not RUNNING.`)
-  if (ctx.hasOpenDraft(cluster)) return skip('A draft is already open for this cluster: push or discard it first.')
+  // The target is still worked out, so the plan shows what the draft holds back and the cluster counts as not in sync.
+  if (ctx.hasOpenDraft(cluster)) return skip(OPEN_DRAFT_REASON, before === null ? null : target.after(before))
   if (before === null) return skip('Its policy has not been read yet: sync first.')
   const after = target.after(before)
   if (after.enabled && (after.crossRegionCopies ?? []).length > 0 && cloudOf(cluster.regionId) === 'az') {
@@ -62,6 +72,14 @@ export function planItem(target: PlanTarget, ctx: PlanContext): PlanItem {
   if (issue !== null) return { ...base, verdict: 'invalid', before, after, field: issue.field, reason: issue.message }
   if (policiesEqual(before, after)) return { ...base, verdict: 'same', before, after }
   return { ...base, verdict: 'change', before, after }
+}
+
+/** Why an id is not known: in another connection (name it, so the run can be repeated with it), or nowhere synced. */
+function unknownClusterReason(clusterId: string, ctx: PlanContext): string {
+  const elsewhere = ctx.listedElsewhere?.(clusterId) ?? null
+  if (elsewhere === null) return 'This cluster is not known here: sync, or check the id.'
+  const [other = ''] = elsewhere.listing
+  return `${clusterId} is in ${elsewhere.listing.join(' and ')}, not ${elsewhere.named}: run with --connection "${other}" (in the app, open the Fleet of ${other}).`
 }
 
 /** Clusters whose policy goes from off (or none) to on: Zilliz Cloud starts a backup on each at once. */

@@ -1,5 +1,5 @@
 import { CoreError } from '#contract/errors'
-import type { Plan, PlanApplyResult, PlanChange } from '#contract/models/plan'
+import type { Plan, PlanApplyResult, PlanChange, PlanTemplate } from '#contract/models/plan'
 import type { PlanCluster } from '../store/plan.query.ts'
 import { getPlan } from '../store/plans.repo.ts'
 import { assignTemplate, getTemplate } from '../store/templates.repo.ts'
@@ -52,6 +52,11 @@ export class PlanService {
   /** Stores a plan built elsewhere from `build` (a policy file's plan, with the file's templates). */
   save(plan: Plan): void {
     this.builder.save(plan)
+  }
+
+  /** A policy file's templates against the stored ones, with the drift they move (plan-templates.ts). */
+  reviewTemplates(templates: readonly PlanTemplate[], listed: ReadonlySet<string>): PlanTemplate[] {
+    return this.builder.reviewTemplates(templates, listed)
   }
 
   private context(clusterIds: readonly string[], connectionId: string | undefined): PlanContext {

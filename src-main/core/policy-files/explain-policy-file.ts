@@ -15,7 +15,8 @@ export function explainPolicyFile(text: string): ReadResult {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
   if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: firstLine(e.message) })) }
+    const errorLine = (offset: number): number => lineAt(lastContentAt(text, offset))
+    return { ok: false, problems: doc.errors.map((e) => ({ line: errorLine(e.pos[0]), message: firstLine(e.message) })) }
   }
   const locate = (path: Path): number => lineOfPath(doc, path, lineAt)
   const has = (path: Path): boolean => doc.hasIn(path)
@@ -38,15 +39,40 @@ export function explainPolicyFile(text: string): ReadResult {
   return { ok: true, content: { templates, clusters } }
 }
 
+/**
+ * Unknown fields come first: a misspelt field (`retentionDay`) also makes the real one missing, and the misspelling,
+ * at its own line, is what the author has to fix.
+ */
 function problemsOf(error: z.ZodError, base: Path, locate: (path: Path) => number, has: (path: Path) => boolean): FileProblem[] {
-  return error.issues.map((issue) => {
+  const issues = [...error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'))
+  return issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
     const path: Path = [...issue.path, ...keys.slice(0, 1)]
     const field = path.filter((p) => typeof p === 'string').join('.')
     const missing = issue.code === 'invalid_type' && !has([...base, ...path])
-    const message = keys.length > 0 ? `Unknown field ${keys.join(', ')}.` : missing ? `${field} is missing.` : issue.message
+    const message = keys.length > 0 ? unknownFieldsMessage(keys) : missing ? `${field} is missing.` : issue.message
     return { line: locate([...base, ...path]), ...(field === '' ? {} : { field }), message }
   })
+}
+
+/** Every field name a policy file can hold (docs/policy-files.md), for suggesting the one a misspelling meant. */
+const FILE_FIELDS = ['apiVersion', 'kind', 'templates', 'clusters', 'id', 'name', 'project', 'template', 'overrides', 'policy',
+  'enabled', 'frequency', 'startTime', 'retentionDays', 'crossRegionCopies', 'regionId']
+
+function unknownFieldsMessage(keys: readonly string[]): string {
+  const [first] = keys
+  const meant = keys.length === 1 && first !== undefined ? FILE_FIELDS.find((f) => oneEditApart(f.toLowerCase(), first.toLowerCase())) : undefined
+  return `Unknown field ${keys.join(', ')}${meant === undefined ? '' : ` (did you mean ${meant}?)`}.`
+}
+
+/** Equal, or one letter added, dropped or replaced: the usual typo, and no more (no general fuzzy matching). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1
+  let j = 0
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j += 1
+  return a.length - i - j <= 1 && b.length - i - j <= 1
 }
 
 /** The line of the deepest node of `path` that exists (a missing field is reported on its parent). */
@@ -77,6 +103,19 @@ function rangeStart(node: unknown): number | null {
 function idOf(raw: unknown): string | null {
   if (raw === null || typeof raw !== 'object' || !('id' in raw)) return null
   return typeof raw.id === 'string' ? raw.id : null
+}
+
+/**
+ * The `yaml` library finds an unclosed bracket or quote only where the text ends, so its offset can be past the last
+ * line or on a blank one: the problem is then on the last line with content before it.
+ */
+function lastContentAt(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+  const lineEnd = text.indexOf('\n', offset)
+  if (text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() !== '') return offset
+  let at = lineStart - 1
+  while (at > 0 && /\s/.test(text[at] ?? '')) at -= 1
+  return Math.max(at, 0)
 }
 
 function firstLine(message: string): string {

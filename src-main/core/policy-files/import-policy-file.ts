@@ -2,6 +2,7 @@ import type { PolicyFileProblem } from '#contract/commands/policy-file'
 import type { Plan, PlanItem, PlanTemplate } from '#contract/models/plan'
 import type { PlanTarget } from '../plan/plan-items.ts'
 import type { PlanBuilder } from '../plan/plan-builder.ts'
+import { clusterKey } from '../store/cluster-scope.ts'
 import { readPolicyFile } from './read-policy-file.ts'
 import { backupPolicyOf, resolvePolicyFile, type FileTarget } from './resolve-policy-file.ts'
 
@@ -14,21 +15,24 @@ export type ImportPlanResult = { plan: Plan | null; problems: PolicyFileProblem[
  * stores nothing.
  */
 export async function importPolicyFile(
-  plans: Pick<PlanBuilder, 'build' | 'save'>,
+  plans: Pick<PlanBuilder, 'build' | 'save' | 'reviewTemplates'>,
   text: string,
   { store, connectionId }: { store: boolean; connectionId?: string | undefined }
 ): Promise<ImportPlanResult> {
   const read = await readPolicyFile(text)
   if (!read.ok) return { plan: null, problems: read.problems }
-  const templates: PlanTemplate[] = [...read.content.templates].map(([name, t]) => ({ name, policy: backupPolicyOf(t.policy) }))
+  const fileTemplates: PlanTemplate[] = [...read.content.templates].map(([name, t]) => ({ name, policy: backupPolicyOf(t.policy) }))
   const used = new Set<string>()
   const targets = resolvePolicyFile(read.content).map((t) => {
-    // An entry without an id, or repeating one, still needs a key of its own in the plan (a review lists each item once).
+    // An entry without an id still needs a key of its own in the plan (a review lists each item once).
     const clusterId = t.clusterId === '' || used.has(t.clusterId) ? `line-${t.line}` : t.clusterId
     used.add(clusterId)
     return targetOf(t, clusterId)
   })
   const built = plans.build(targets, connectionId)
+  // Replacing a template moves the drift of its clusters the file does not list: the plan says so (docs/policy-files.md).
+  const listed = new Set(built.items.map((i) => clusterKey(i.connectionId, i.clusterId)))
+  const templates = fileTemplates.length === 0 ? [] : plans.reviewTemplates(fileTemplates, listed)
   const plan: Plan = { ...built, items: built.items.map(withFileField), ...(templates.length === 0 ? {} : { templates }) }
   if (store) plans.save(plan)
   return { plan, problems: [] }

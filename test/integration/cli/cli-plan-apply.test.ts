@@ -72,7 +72,7 @@ describe('backup-desk plan', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toMatch(/: 0 to change, 5 unchanged, 0 skipped, 0 invalid\.\n$/)
     const json = JSON.parse((await cli.run(['plan', file, '--json'])).stdout) as { counts: Record<string, number> }
-    expect(json.counts).toEqual({ change: 0, same: 5, skip: 0, invalid: 0 })
+    expect(json.counts).toEqual({ change: 0, same: 5, skip: 0, invalid: 0, blocked: 0, templates: 0 })
   })
 
   it('shows an edited field as before → after on the cluster with its line, exits 2, and sends nothing', async () => {
@@ -238,10 +238,33 @@ describe('a bad file changes nothing and says where', () => {
     await expectRefused(file, new RegExp(`! orders-prod ${clusterId('orders-prod')} · Production \\(line 11, policy.retentionDays\\): Retention must be between 1 and 30 days\\.`), 'stdout')
   })
 
-  it('a cluster listed twice: the second entry is invalid on its own line, the first is planned', async () => {
+  it('a cluster listed twice: both entries invalid, named by the cluster with both lines, nothing applied', async () => {
     const search = clusterId('search-prod')
     const file = cli.file('twice.yaml', `${header}clusters:\n  - id: ${search}\n    policy: { enabled: false }\n  - id: ${search}\n    policy: { enabled: false }\n`)
-    await expectRefused(file, new RegExp(`~ search-prod ${search} · Production \\(line 4\\)[\\s\\S]*! line-6 \\(line 6, id\\): Cluster ${search} is already listed at line 4\\.`), 'stdout')
+    await expectRefused(file, new RegExp(`0 to change, 0 unchanged, 0 skipped, 1 invalid\\.[\\s\\S]*! search-prod ${search} · Production \\(line 4, id\\): Cluster ${search} is listed 2 times in this file \\(lines 4 and 6\\)`), 'stdout')
+    const planned = await cli.run(['plan', file])
+    expect(planned.stdout).not.toContain('~ search-prod')
+    expect(planned.stdout).not.toContain('line-')
+  })
+
+  it('a YAML syntax error in a 4-line file: its own line, not one past the end', async () => {
+    const file = cli.file('unclosed.yaml', `${header}clusters:\n  - id: [unclosed\n`)
+    await expectRefused(file, /unclosed\.yaml line 4: /, 'stderr')
+  })
+
+  it('a misspelt policy field: named at its own line, with the field it probably means', async () => {
+    const file = cli.file('misspelt.yaml', [
+      header.trimEnd(),
+      'clusters:',
+      `  - id: ${clusterId('search-prod')}`,
+      '    policy:',
+      '      enabled: true',
+      '      frequency: "1,3"',
+      '      startTime: "02:00-04:00"',
+      '      retentionDay: 21',
+      ''
+    ].join('\n'))
+    await expectRefused(file, /\(line 9, policy\.retentionDay\): Unknown field retentionDay \(did you mean retentionDays\?\)\./, 'stdout')
   })
 
   it('a missing file is one line', async () => {
@@ -269,6 +292,89 @@ describe('two connections to one organization (the same cluster ids)', () => {
       expect(remotePolicies()).toEqual(before)
     } finally {
       await admin.close()
+    }
+  })
+})
+
+describe('templates in a policy file', () => {
+  const std = (retentionDays: number): string =>
+    `templates:\n  std: { enabled: true, frequency: "1,2,3,4,5,6,7", startTime: "01:00-03:00", retentionDays: ${retentionDays} }\n`
+  const head = 'apiVersion: backup-desk/v1\nkind: BackupPolicySet\n'
+  const names = ['catalog-staging', 'ml-features', 'search-prod']
+
+  async function assignedToStd(): Promise<void> {
+    const clusters = names.map((n) => `  - { id: ${clusterId(n)}, template: std }`).join('\n')
+    const file = cli.file('std.yaml', `${head}${std(15)}clusters:\n${clusters}\n`)
+    expect((await cli.run(['apply', '--yes', file])).code).toBe(0)
+  }
+
+  it('plans a replaced template with its fields and the other assigned clusters whose drift moves, and exits 2', async () => {
+    await assignedToStd()
+    const file = cli.file('std-20.yaml', `${head}${std(20)}clusters:\n  - { id: ${clusterId('search-prod')}, template: std }\n`)
+    const result = await cli.run(['plan', file])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toContain('1 to change, 1 template to save, 0 unchanged')
+    expect(result.stdout).toContain('~ template std (replaced)\n    retentionDays: 15 → 20\n')
+    expect(result.stdout).toContain(`    drift of catalog-staging ${clusterId('catalog-staging')} (assigned, not in the file): none → retentionDays\n`)
+    expect(result.stdout).toContain(`    drift of ml-features ${clusterId('ml-features')} (assigned, not in the file): none → retentionDays\n`)
+    expect(result.stdout).not.toContain('drift of search-prod')
+  })
+
+  it('counts a file that only changes a template as a change: plan exits 2, apply reports the template replaced', async () => {
+    await assignedToStd()
+    const file = cli.file('only-std.yaml', `${head}${std(20)}clusters: []\n`)
+    const planned = await cli.run(['plan', file])
+    expect(planned.code).toBe(2)
+    expect(planned.stdout).toMatch(/: 0 to change, 1 template to save, 0 unchanged/)
+    const applied = await cli.run(['apply', '--yes', file])
+    expect(applied.code).toBe(0)
+    expect(applied.stdout).toContain('template std replaced; the drift of 3 other assigned clusters moves\n')
+    expect((await cli.run(['plan', file])).code).toBe(0)
+  })
+
+  it('lists an unchanged template nowhere and a new one as new', async () => {
+    await assignedToStd()
+    const same = await cli.run(['plan', cli.file('same.yaml', `${head}${std(15)}clusters: []\n`)])
+    expect(same).toMatchObject({ code: 0 })
+    expect(same.stdout).not.toContain('template std')
+    const added = await cli.run(['plan', cli.file('new.yaml', `${head}${std(15).replace('std:', 'weekly:')}clusters: []\n`)])
+    expect(added.code).toBe(2)
+    expect(added.stdout).toContain('+ template weekly (new)\n    enabled: true\n')
+  })
+})
+
+describe('a cluster held back by an open draft', () => {
+  it('after a conflict, plan shows what still differs and exits 1, apply exits 1, and both say where to resolve it', async () => {
+    const search = clusterId('search-prod')
+    const file = await exportedFile((doc, at) => doc.setIn(['clusters', at('search-prod'), 'policy', 'retentionDays'], 21))
+    await consoleSetPolicy(search, { enabled: true, frequency: '1,3,5', startTime: '22:00-00:00', retentionDays: 9 })
+    const conflicted = await cli.run(['apply', '--yes', file])
+    expect(conflicted.code).toBe(1)
+    expect(conflicted.stdout).toContain("push or discard it in the app's Drafts view (the command line has no drafts command)")
+    const planned = await cli.run(['plan', file])
+    expect(planned.code).toBe(1)
+    expect(planned.stdout).toMatch(/0 to change, 4 unchanged, 1 skipped, 0 invalid\. 1 skipped differs from the file: not in sync\./)
+    expect(planned.stdout).toMatch(new RegExp(`- search-prod ${search} · Production \\(line \\d+\\): skipped, A draft is already open for this cluster[^\\n]*Drafts view[^\\n]*\\n    [\\s\\S]*retentionDays: \\d+ → 21\\n`))
+    const applied = await cli.run(['apply', '--yes', file])
+    expect(applied.code).toBe(1)
+    expect(applied.stderr).toContain('1 skipped cluster still differs from the file (see above): not in sync.')
+  })
+})
+
+describe('a file planned against the wrong organization', () => {
+  it('names the connection that lists the cluster and the --connection to run with', async () => {
+    const file = await exportedFile()
+    const other = await startEmulator({ seed: 'empty', clockMode: 'manual' })
+    try {
+      expect((await cli.run(['connection', 'add', '--name', 'Org B', '--base-url', other.url], { stdin: other.apiKey })).code).toBe(0)
+      const result = await cli.run(['plan', '--connection', 'Org B', file])
+      expect(result.code).toBe(1)
+      const search = clusterId('search-prod')
+      expect(result.stdout).toContain(`! ${search} (line `)
+      expect(result.stdout).toContain(`${search} is in Demo org, not Org B: run with --connection "Demo org"`)
+      expect(result.stdout).not.toContain('not known here')
+    } finally {
+      await other.close()
     }
   })
 })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PlanChange } from '#contract/models/plan'
 import type { BackupPolicy } from '#contract/models/policy'
+import { OPEN_DRAFT_REASON } from '#core/plan/plan-items'
 import type { RunningEmulator } from '#emulator/index'
 import { countOf, startSyncedDemo, stopSyncedDemo } from '../../fakes/core-emulator.ts'
 import { expectError, expectOk } from '../../fakes/envelope.ts'
@@ -148,7 +149,7 @@ describe('applying a plan', () => {
     const plan = expectOk(await core.invoke('plan/create', { clusterIds: [azure.clusterId, ids['search-prod'] ?? '', orders], change }))
     expect(plan.items.map((i) => [i.clusterName, i.verdict, i.reason])).toEqual([
       ['azure-one', 'skip', 'Cross-region copies are not available on Azure.'],
-      ['search-prod', 'skip', 'A draft is already open for this cluster: push or discard it first.'],
+      ['search-prod', 'skip', OPEN_DRAFT_REASON],
       ['orders-prod', 'change', undefined]
     ])
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupPolicy } from '#contract/models/policy'
-import { applyFields, countStartsBackups, planItem, type PlanContext } from '#core/plan/plan-items'
+import { isBlockedChange } from '#core/plan/plan-outcome'
+import { applyFields, countStartsBackups, OPEN_DRAFT_REASON, planItem, type PlanContext } from '#core/plan/plan-items'
 import type { PlanCluster } from '#core/store/plan.query'
 
 const DAILY: BackupPolicy = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 }
@@ -34,6 +35,21 @@ describe('plan verdicts', () => {
   it('refuses copies to another cloud provider as invalid on crossRegionCopies', () => {
     const withGcpCopy = { ...DAILY, crossRegionCopies: [{ regionId: 'gcp-us-west1', retentionDays: 3 }] }
     expect(planItem(to(withGcpCopy), context(cluster(), DAILY))).toMatchObject({ verdict: 'invalid', field: 'crossRegionCopies' })
+  })
+
+  it('skips a cluster with an open draft but keeps the target, so a difference held back shows and counts as not in sync', () => {
+    const held = planItem(to({ ...DAILY, retentionDays: 21 }), context(cluster(), DAILY, true))
+    expect(held).toMatchObject({ verdict: 'skip', reason: OPEN_DRAFT_REASON, before: DAILY, after: { ...DAILY, retentionDays: 21 } })
+    expect(isBlockedChange(held)).toBe(true)
+    expect(isBlockedChange(planItem(to(DAILY), context(cluster(), DAILY, true)))).toBe(false)
+    expect(OPEN_DRAFT_REASON).toContain("the app's Drafts view (the command line cannot)")
+  })
+
+  it('names the connection that lists an id the plan\'s connection does not, instead of calling it unknown', () => {
+    const ctx: PlanContext = { ...context(undefined, null), listedElsewhere: () => ({ named: 'Org A', listing: ['Org B'] }) }
+    expect(planItem(to(DAILY), ctx)).toMatchObject({
+      verdict: 'invalid', field: 'clusterId', reason: 'in01-a is in Org B, not Org A: run with --connection "Org B" (in the app, open the Fleet of Org B).'
+    })
   })
 
   it('calls two policies that differ only in weekday order the same', () => {

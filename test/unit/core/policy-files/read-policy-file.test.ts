@@ -31,6 +31,19 @@ describe('reading a policy file', () => {
     if (!read.ok) expect(read.problems[0]?.line).toBeGreaterThanOrEqual(4)
   })
 
+  it('names the line of an unclosed bracket at the end of the file, not the line after it', async () => {
+    const unclosed = `${HEAD}clusters:\n  - id: [unclosed`
+    expect(await readPolicyFile(`${unclosed}\n`)).toMatchObject({ ok: false, problems: [{ line: 4 }] })
+    expect(await readPolicyFile(`${unclosed}\n\n\n`)).toMatchObject({ ok: false, problems: [{ line: 4 }] })
+    expect(await readPolicyFile(unclosed)).toMatchObject({ ok: false, problems: [{ line: 4 }] })
+  })
+
+  it('names a misspelt field at its own line, suggesting the field it is one letter from', async () => {
+    const text = `${HEAD}clusters:\n  - id: in01-a\n    policy:\n      enabled: true\n      frequency: "1"\n      startTime: "02:00-04:00"\n      retentionDay: 21\n`
+    const [target] = resolvePolicyFile(await content(text))
+    expect(target?.problem).toEqual({ line: 9, field: 'policy.retentionDay', message: 'Unknown field retentionDay (did you mean retentionDays?).' })
+  })
+
   it('refuses a file whose template is invalid, at the template field', async () => {
     const read = await readPolicyFile(HEAD + NIGHTLY.replace('retentionDays: 7', 'retentionDays: 90'))
     expect(read).toMatchObject({ ok: false, problems: [{ line: 8, field: 'templates.nightly.retentionDays' }] })
@@ -71,7 +84,7 @@ describe('resolving a file to per-cluster policies', () => {
     ])
   })
 
-  it('marks only the bad entry invalid, with its line and field, and keeps the others', async () => {
+  it('marks only the bad entries invalid, with their line and field, a cluster listed twice once for both, and keeps the others', async () => {
     const targets = resolvePolicyFile(
       await content(`${HEAD}${NIGHTLY}clusters:
   - id: in01-a
@@ -92,10 +105,9 @@ describe('resolving a file to per-cluster policies', () => {
 `)
     )
     expect(targets.map((t) => [t.clusterId, t.problem])).toEqual([
-      ['in01-a', null],
+      ['in01-a', { line: 10, field: 'id', message: 'Cluster in01-a is listed 2 times in this file (lines 10 and 18): keep one entry; none is applied.' }],
       ['in01-b', { line: 15, field: 'overrides.frequency', message: 'Use weekday numbers 1 (Monday) to 7 (Sunday), comma-separated, e.g. 1,3,5.' }],
       ['in01-c', { line: 16, field: 'template', message: 'There is no template named weekly in this file.' }],
-      ['in01-a', { line: 18, field: 'id', message: 'Cluster in01-a is already listed at line 10.' }],
       ['in01-d', { line: 22, field: 'colour', message: 'Unknown field colour.' }],
       ['in01-e', { line: 24, field: 'policy.retentionDays', message: 'policy.retentionDays is missing.' }]
     ])
