@@ -1,4 +1,5 @@
-import type { PlanApplyState } from '#contract/models/plan'
+import { driftFields, driftFieldsText } from '#contract/drift-rules'
+import type { PlanApplyState, PlanTemplate } from '#contract/models/plan'
 import { countNoun } from '../../lib/policy/policy-text.ts'
 
 // Svelte-free (plan-labels.ts takes a type from a component), so unit tests import it as plain TypeScript.
@@ -22,4 +23,24 @@ export function planSummaryText(counts: { change: number; same: number; skip: nu
   return hasApplied
     ? `The plan: ${countNoun(counts.change, 'cluster')} to change · ${rest}`
     : `${countNoun(counts.change, 'cluster')} will change · ${rest} Nothing is sent until you confirm.`
+}
+
+/** The file's templates that applying saves (new or replaced); an unchanged one is left as it is. */
+export function templatesToSave(templates: readonly PlanTemplate[] | undefined): PlanTemplate[] {
+  return (templates ?? []).filter((t) => t.change === 'added' || t.change === 'changed')
+}
+
+/**
+ * What applying does to one of the file's templates: "Saves the new template std." or "Replaces the template std
+ * (retention differs): the drift of 2 assigned clusters not in this plan moves: cluster-0001, cluster-0003."
+ */
+export function templateChangeText(template: PlanTemplate): string {
+  if (template.change === 'added') return `Saves the new template ${template.name}.`
+  const fields = template.before === undefined ? [] : driftFields(template.before, template.policy)
+  const differs = fields.length === 0 ? '' : ` (${driftFieldsText(fields)} ${fields.length === 1 ? 'differs' : 'differ'})`
+  const moved = template.affects ?? []
+  const drift = moved.length === 0
+    ? ''
+    : `: the drift of ${countNoun(moved.length, 'assigned cluster')} not in this plan moves: ${moved.map((m) => m.clusterName).join(', ')}`
+  return `Replaces the template ${template.name}${differs}${drift}.`
 }

@@ -52,3 +52,35 @@ test('a file that cannot be read lists its problems by line and field, and chang
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('button', { name: 'Import policies…' })).toBeFocused()
 })
+
+test('a file that only replaces a template says so in the review, and saving it changes the template and names the drift it moves', async ({ page, request }) => {
+  const search = await clusterByName(request, 'search-prod')
+  const remote = await remotePolicy(demo?.emulator ?? { url: '', apiKey: '' }, search.clusterId)
+  const policy = { enabled: true, frequency: remote.frequency ?? '1', startTime: remote.startTime ?? '02:00-04:00', retentionDays: remote.retentionDays, crossRegionCopies: [] }
+  const template = await rpc(request, 'template/save', { name: 'tpl-e2e-import', policy })
+  await rpc(request, 'template/assign', { templateId: template.id, clusterIds: [search.clusterId], connectionId: search.connectionId })
+  const retention = policy.retentionDays === 29 ? 28 : 29
+  const text = [
+    'apiVersion: backup-desk/v1',
+    'kind: BackupPolicySet',
+    'templates:',
+    '  tpl-e2e-import:',
+    '    enabled: true',
+    `    frequency: "${policy.frequency}"`,
+    `    startTime: "${policy.startTime}"`,
+    `    retentionDays: ${String(retention)}`,
+    'clusters: []',
+    ''
+  ].join('\n')
+
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await fleet.importPolicyFile('template.yaml', text)
+  const review = page.getByRole('dialog', { name: 'Review changes' })
+  await expect(review.getByTestId('plan-templates')).toHaveText(
+    'Replaces the template tpl-e2e-import (retention differs): the drift of 1 assigned cluster not in this plan moves: search-prod.'
+  )
+  await review.getByRole('button', { name: 'Save the template' }).click()
+  await expect.poll(async () => (await rpc(request, 'template/list', {})).find((t) => t.name === 'tpl-e2e-import')?.policy.retentionDays).toBe(retention)
+  await rpc(request, 'template/delete', { id: template.id })
+})

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest'
-import { diffSides, planSummaryText } from '../../../src-renderer/features/plans/plan-review-text.ts'
+import { describe, expect, it, test } from 'vitest'
+import { diffSides, planSummaryText, templateChangeText, templatesToSave } from '../../../src-renderer/features/plans/plan-review-text.ts'
 
 describe('the review of a plan says what is true before and after it is applied', () => {
   test('before the admin confirms, the left side is Zilliz Cloud now; once applied it is what was there before', () => {
@@ -20,5 +20,29 @@ describe('the review of a plan says what is true before and after it is applied'
     const counts = { change: 3, same: 1, skip: 0, invalid: 0 }
     expect(planSummaryText(counts, false)).toBe('3 clusters will change · 1 already as wanted · 0 skipped · 0 invalid. Nothing is sent until you confirm.')
     expect(planSummaryText(counts, true)).toBe('The plan: 3 clusters to change · 1 already as wanted · 0 skipped · 0 invalid.')
+  })
+})
+
+describe('templateChangeText and templatesToSave: a policy file\'s templates in the review', () => {
+  const DAILY = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 15, crossRegionCopies: [] }
+
+  it('lists only the templates applying saves: a new one and a replaced one, not an unchanged one', () => {
+    const saved = templatesToSave([
+      { name: 'new', policy: DAILY, change: 'added' },
+      { name: 'same', policy: DAILY, change: 'unchanged' },
+      { name: 'std', policy: DAILY, change: 'changed', before: { ...DAILY, retentionDays: 20 } }
+    ])
+    expect(saved.map((t) => t.name)).toEqual(['new', 'std'])
+  })
+
+  it('says a replaced template\'s differing fields and the assigned clusters not in the plan whose drift moves', () => {
+    expect(templateChangeText({
+      name: 'std', policy: { ...DAILY, retentionDays: 20 }, change: 'changed', before: DAILY,
+      affects: [
+        { clusterId: 'in01-1', clusterName: 'cluster-0001', connectionId: 'c', driftBefore: [], driftAfter: ['retentionDays'] },
+        { clusterId: 'in01-3', clusterName: 'cluster-0003', connectionId: 'c', driftBefore: ['retentionDays'], driftAfter: [] }
+      ]
+    })).toBe('Replaces the template std (retention differs): the drift of 2 assigned clusters not in this plan moves: cluster-0001, cluster-0003.')
+    expect(templateChangeText({ name: 'fresh', policy: DAILY, change: 'added' })).toBe('Saves the new template fresh.')
   })
 })
