@@ -90,6 +90,16 @@ export const policyFileSchema = policyFileHeaderSchema
   .extend({ clusters: z.array(policyFileClusterSchema).optional().describe('Clusters this file sets; others are left alone.') })
   .describe('A set of Zilliz Cloud backup policies for Backup Desk (docs/policy-files.md).')
 
+/** Every field name a policy file can hold, read from the schemas above: the reader's "did you mean" for a misspelt one. */
+export const POLICY_FILE_FIELDS: readonly string[] = [
+  ...new Set([
+    ...Object.keys(policyFileHeaderSchema.shape),
+    ...Object.keys(policyFileClusterSchema.shape),
+    ...Object.keys(policyOverridesSchema.shape),
+    ...Object.keys(crossRegionCopies.element.shape)
+  ])
+]
+
 export type PolicyFile = z.infer<typeof policyFileSchema>
 export type PolicyFileCluster = z.infer<typeof policyFileClusterSchema>
 export type FilePolicy = z.infer<typeof filePolicySchema>

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import type { z } from 'zod'
-import { policyFileClusterSchema, policyFileHeaderSchema, type FilePolicy } from '#contract/models/policy-file'
+import { POLICY_FILE_FIELDS, policyFileClusterSchema, policyFileHeaderSchema, type FilePolicy } from '#contract/models/policy-file'
 import type { FileClusterEntry, FileProblem, ReadResult } from './read-policy-file.ts'
 
 type Path = readonly PropertyKey[]
@@ -55,13 +55,9 @@ function problemsOf(error: z.ZodError, base: Path, locate: (path: Path) => numbe
   })
 }
 
-/** Every field name a policy file can hold (docs/policy-files.md), for suggesting the one a misspelling meant. */
-const FILE_FIELDS = ['apiVersion', 'kind', 'templates', 'clusters', 'id', 'name', 'project', 'template', 'overrides', 'policy',
-  'enabled', 'frequency', 'startTime', 'retentionDays', 'crossRegionCopies', 'regionId']
-
 function unknownFieldsMessage(keys: readonly string[]): string {
   const [first] = keys
-  const meant = keys.length === 1 && first !== undefined ? FILE_FIELDS.find((f) => oneEditApart(f.toLowerCase(), first.toLowerCase())) : undefined
+  const meant = keys.length === 1 && first !== undefined ? POLICY_FILE_FIELDS.find((f) => oneEditApart(f.toLowerCase(), first.toLowerCase())) : undefined
   return `Unknown field ${keys.join(', ')}${meant === undefined ? '' : ` (did you mean ${meant}?)`}.`
 }
 
