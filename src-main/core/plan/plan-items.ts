@@ -28,10 +28,11 @@ type FieldsChange = Extract<PlanChange, { kind: 'fields' }>
 
 /**
  * An open draft (a conflict an earlier apply left, or an edit in the app) must be pushed or discarded before the
- * cluster can be planned again; only the app's Drafts view does that, the command line has no drafts command.
+ * cluster can be planned again; only the app's Drafts view does that (the command line has no drafts command, and
+ * says so after a conflict: cli/format/plan-diff.ts).
  */
 export const OPEN_DRAFT_REASON =
-  'A draft is already open for this cluster (a conflict an earlier apply left, or an edit in the app): push or discard it in the app\'s Drafts view (the command line cannot), then plan again.'
+  'A draft is already open for this cluster (a conflict an earlier apply left, or an edit in the app): push or discard it in the app\'s Drafts view, then plan again.'
 
 /**
  * The verdict for one cluster, in the order an admin would ask: is it a cluster we can back up at all, is it in a

@@ -1,5 +1,6 @@
 import { driftFields, driftFieldsText } from '#contract/drift-rules'
-import type { PlanApplyState, PlanTemplate } from '#contract/models/plan'
+import type { PlanApplyState, PlanItem, PlanTemplate } from '#contract/models/plan'
+import { policiesEqual } from '#contract/policy-rules'
 import { countNoun } from '../../lib/policy/policy-text.ts'
 
 // Svelte-free (plan-labels.ts takes a type from a component), so unit tests import it as plain TypeScript.
@@ -17,9 +18,14 @@ export function diffSides(result: PlanApplyState | undefined): { before: string;
   return { before: 'On Zilliz Cloud when planned', after, caption: (name) => `Policy of ${name} when the plan was made, and the one wanted` }
 }
 
-/** The plan's counts, said before it is applied (what will happen) or after (what it proposed). */
-export function planSummaryText(counts: { change: number; same: number; skip: number; invalid: number }, hasApplied: boolean): string {
-  const rest = `${counts.same} already as wanted · ${counts.skip} skipped · ${counts.invalid} invalid.`
+/**
+ * The plan's counts, said before it is applied (what will happen) or after (what it proposed). `heldBack`: skipped
+ * clusters whose policy is not as wanted (an open draft holds them back), so "skipped" never reads as "in line".
+ */
+export function planSummaryText(counts: { change: number; same: number; skip: number; invalid: number; heldBack?: number }, hasApplied: boolean): string {
+  const heldBack = counts.heldBack ?? 0
+  const held = heldBack === 0 ? '' : ` (${String(heldBack)} not as wanted, held back by ${heldBack === 1 ? 'its draft' : 'their drafts'})`
+  const rest = `${counts.same} already as wanted · ${counts.skip} skipped${held} · ${counts.invalid} invalid.`
   return hasApplied
     ? `The plan: ${countNoun(counts.change, 'cluster')} to change · ${rest}`
     : `${countNoun(counts.change, 'cluster')} will change · ${rest} Nothing is sent until you confirm.`
@@ -43,4 +49,9 @@ export function templateChangeText(template: PlanTemplate): string {
     ? ''
     : `: the drift of ${countNoun(moved.length, 'assigned cluster')} not in this plan moves: ${moved.map((m) => m.clusterName).join(', ')}`
   return `Replaces the template ${template.name}${differs}${drift}.`
+}
+
+/** A cluster skipped while its draft is open whose policy is not the one the plan wants (core/plan/plan-items.ts). */
+export function isHeldBack(item: PlanItem): boolean {
+  return item.verdict === 'skip' && item.before !== null && item.after !== null && !policiesEqual(item.before, item.after)
 }

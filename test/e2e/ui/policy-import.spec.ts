@@ -80,7 +80,33 @@ test('a file that only replaces a template says so in the review, and saving it 
   await expect(review.getByTestId('plan-templates')).toHaveText(
     'Replaces the template tpl-e2e-import (retention differs): the drift of 1 assigned cluster not in this plan moves: search-prod.'
   )
+  await page.screenshot({ path: screenshotPath('import-policies-template.png') })
   await review.getByRole('button', { name: 'Save the template' }).click()
   await expect.poll(async () => (await rpc(request, 'template/list', {})).find((t) => t.name === 'tpl-e2e-import')?.policy.retentionDays).toBe(retention)
   await rpc(request, 'template/delete', { id: template.id })
+})
+
+test('a cluster held back by its open draft is skipped, and its row shows what the file wants and is not applied', async ({ page, request }) => {
+  const connectionId = demo?.connectionId ?? ''
+  const catalog = await clusterByName(request, 'catalog-staging')
+  const draft = await rpc(request, 'draft/save', { clusterId: catalog.clusterId, connectionId, policy: { enabled: true, frequency: '2,4', startTime: '05:00-07:00', retentionDays: 9 } })
+  const exported = await rpc(request, 'policy/export', { format: 'yaml', connectionId })
+  const doc = parseDocument(exported.content)
+  const names = (doc.toJS() as { clusters: { name: string }[] }).clusters.map((c) => c.name)
+  const wanted = (await remotePolicy(demo?.emulator ?? { url: '', apiKey: '' }, catalog.clusterId)).retentionDays === 27 ? 26 : 27
+  doc.setIn(['clusters', names.indexOf('catalog-staging'), 'policy', 'retentionDays'], wanted)
+
+  const fleet = new FleetPage(page)
+  await fleet.open()
+  await fleet.importPolicyFile('held.yaml', doc.toString())
+  const review = page.getByRole('dialog', { name: 'Review changes' })
+  const row = review.getByTestId('plan-item').filter({ hasText: 'catalog-staging' })
+  await expect(row.getByTestId('plan-verdict')).toHaveText('Skipped')
+  await expect(review.getByTestId('plan-summary')).toContainText('1 skipped (1 not as wanted, held back by its draft)')
+  await expect(row.getByRole('table', { name: /what this plan wants and does not apply while the draft is open/ })).toBeVisible()
+  await expect(row.getByTestId('diff-row').filter({ hasText: 'changed' })).toContainText(`${String(wanted)} days`)
+  await row.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: screenshotPath('import-policies-held-back.png') })
+  await review.getByRole('button', { name: 'Cancel' }).click()
+  await rpc(request, 'draft/discard', { id: draft.id })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest'
-import { diffSides, planSummaryText, templateChangeText, templatesToSave } from '../../../src-renderer/features/plans/plan-review-text.ts'
+import { diffSides, isHeldBack, planSummaryText, templateChangeText, templatesToSave } from '../../../src-renderer/features/plans/plan-review-text.ts'
 
 describe('the review of a plan says what is true before and after it is applied', () => {
   test('before the admin confirms, the left side is Zilliz Cloud now; once applied it is what was there before', () => {
@@ -44,5 +44,18 @@ describe('templateChangeText and templatesToSave: a policy file\'s templates in 
       ]
     })).toBe('Replaces the template std (retention differs): the drift of 2 assigned clusters not in this plan moves: cluster-0001, cluster-0003.')
     expect(templateChangeText({ name: 'fresh', policy: DAILY, change: 'added' })).toBe('Saves the new template fresh.')
+  })
+})
+
+describe('a cluster skipped while its draft is open, in the summary', () => {
+  const DAILY = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 15, crossRegionCopies: [] }
+  const skipped = { clusterId: 'in01-1', clusterName: 'orders', connectionId: 'c', projectName: 'P', verdict: 'skip' as const, reason: 'A draft is open' }
+
+  it('counts as held back only when the wanted policy differs from Zilliz Cloud\'s, and the summary says so', () => {
+    expect(isHeldBack({ ...skipped, before: DAILY, after: { ...DAILY, retentionDays: 21 } })).toBe(true)
+    expect(isHeldBack({ ...skipped, before: DAILY, after: DAILY })).toBe(false)
+    expect(isHeldBack({ ...skipped, before: null, after: null })).toBe(false)
+    expect(planSummaryText({ change: 0, same: 4, skip: 1, invalid: 0, heldBack: 1 }, false))
+      .toBe('0 clusters will change · 4 already as wanted · 1 skipped (1 not as wanted, held back by its draft) · 0 invalid. Nothing is sent until you confirm.')
   })
 })

@@ -42,7 +42,7 @@ describe('plan verdicts', () => {
     expect(held).toMatchObject({ verdict: 'skip', reason: OPEN_DRAFT_REASON, before: DAILY, after: { ...DAILY, retentionDays: 21 } })
     expect(isBlockedChange(held)).toBe(true)
     expect(isBlockedChange(planItem(to(DAILY), context(cluster(), DAILY, true)))).toBe(false)
-    expect(OPEN_DRAFT_REASON).toContain("the app's Drafts view (the command line cannot)")
+    expect(OPEN_DRAFT_REASON).toContain("push or discard it in the app's Drafts view")
   })
 
   it('names the connection that lists an id the plan\'s connection does not, instead of calling it unknown', () => {
