@@ -112,13 +112,14 @@ export function watchedMs(knownSince: string | null, nowMs: number, periodMs = R
   return knownSince === null ? 0 : Math.min(periodMs, Math.max(0, nowMs - Date.parse(knownSince)))
 }
 
-/** What the RPO was counted over: "30 days" (the full period), or "12 days watched" / "5 h watched" when shorter. */
+/**
+ * What the RPO was counted over: "30 days" (the full period), or "5 d 22 h watched" / "40 h watched" when shorter,
+ * by the gap's own rule (`formatGap`), so the span said is never shorter than an RPO counted over it.
+ */
 export function rpoSpanText(watchedMs: number, periodMs = RPO_PERIOD_MS): string {
-  const full = watchedMs >= periodMs
-  const ms = full ? periodMs : watchedMs
-  const days = Math.floor(ms / DAY_MS)
-  const span = days === 0 ? formatGap(ms) : `${String(days)} ${days === 1 ? 'day' : 'days'}`
-  return full ? span : `${span} watched`
+  if (watchedMs < periodMs) return `${formatGap(watchedMs)} watched`
+  const days = Math.floor(periodMs / DAY_MS)
+  return `${String(days)} ${days === 1 ? 'day' : 'days'}`
 }
 
 /** The achieved RPO as every display shows it: "1 d 2 h", or "1 d 2 h over the 12 days watched" when shorter. */
@@ -134,8 +135,8 @@ export function rpoText(rpoMs: number | null, watchedMs: number, periodMs = RPO_
  */
 export function rpoShortText(rpoMs: number | null, watchedMs: number, periodMs = RPO_PERIOD_MS): string {
   if (rpoMs === null || watchedMs >= periodMs) return formatGap(rpoMs)
-  const days = Math.floor(watchedMs / DAY_MS)
-  return `${formatGap(rpoMs)} over ${days === 0 ? formatGap(watchedMs) : `${String(days)} d`}`
+  // Whole days from two days on, rounded up: rounded down, "5 d 22 h over 5 d" would say the RPO outlasts its span.
+  return `${formatGap(rpoMs)} over ${watchedMs < 2 * DAY_MS ? formatGap(watchedMs) : `${String(Math.ceil(watchedMs / DAY_MS))} d`}`
 }
 
 /** "3 d 4 h", "5 h", "40 min": gaps as an admin reads them. */

@@ -1,4 +1,4 @@
-import { formatGap, PROTECTION_CLASS_LABELS, rpoText } from '#contract/protection'
+import { PROTECTION_CLASS_LABELS, rpoText } from '#contract/protection'
 import type { ComplianceRow } from './compliance-rows.ts'
 
 type ReportHeading = { connectionName: string; fromIso: string; toIso: string; generatedIso: string; scopeText: string }
@@ -41,16 +41,6 @@ function utcText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-/**
- * The achieved RPO cell: the gap as everywhere (`formatGap`), and when the cluster was watched for less than the
- * period, the span by the same rule. It is never shorter than the RPO (which cannot exceed the span it is counted
- * over) nor rounded down to a smaller unit: 40 h over the 40 h watched, 1 d over the 5 d 22 h watched.
- */
-function rpoCellText(rpoMs: number | null, watchedMs: number, periodMs: number): string {
-  if (rpoMs === null || watchedMs >= periodMs) return rpoText(rpoMs, watchedMs, periodMs)
-  return `${formatGap(rpoMs)} over the ${formatGap(watchedMs)} watched`
-}
-
 export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHeading): string {
   const e = escapeHtml
   const periodMs = periodMsOf(heading)
@@ -62,7 +52,7 @@ export function complianceHtml(rows: readonly ComplianceRow[], heading: ReportHe
     const policy = r.policyAsOf === r.currentAsOf && r.policyAsOf !== heading.toIso ? `${e(r.policy)}<br><small>now; not known at the period's end</small>` : e(r.policy)
     return `<tr>
 <td>${e(r.clusterName)}<br><small>${e(r.clusterId)}</small></td><td>${e(r.projectName)}</td><td>${policy}</td>
-<td class="num">${e(rpoCellText(r.achievedRpoMs, r.rpoWatchedMs, periodMs))}</td><td class="num">${r.restorablePoints === null ? '—' : String(r.restorablePoints)}</td>
+<td class="num">${e(rpoText(r.achievedRpoMs, r.rpoWatchedMs, periodMs))}</td><td class="num">${r.restorablePoints === null ? '—' : String(r.restorablePoints)}</td>
 <td>${r.newestGood === null ? '—' : e(utcText(r.newestGood))}</td><td class="num${r.missedWindows > 0 ? ' bad' : ''}">${String(r.missedWindows)}</td>
 <td class="num${r.failedWindows > 0 ? ' bad' : ''}">${String(r.failedWindows)}</td>
 <td>${e(PROTECTION_CLASS_LABELS[r.protection])}</td><td>${template}</td><td>${lint}</td></tr>`

@@ -66,17 +66,17 @@ test('the Newest backup cell gives the RPO a line of its own, read whole with it
       const rpo = fleet.row('orders-prod').getByTestId('cluster-protection')
       // The demo's clusters are watched for fewer than 30 days: the short form says so ("RPO 24 h over 6 d").
       await expect(rpo).toContainText(/^RPO \d+ \S+( \d+ \S+)? over \d+ d/)
-      await expect(rpo.locator('.visually-hidden')).toHaveText(/^RPO \d+ \S+( \d+ \S+)? over the \d+ days? watched$/)
+      await expect(rpo.locator('.visually-hidden')).toHaveText(/^RPO \d+ \S+( \d+ \S+)? over the \d+ (d|h)( \d+ h)? watched$/)
       // No line is cut: each ends inside its cell (the line's scrolled width is its shown width).
       const cut = async (): Promise<string[]> =>
         page.getByTestId('cluster-protection').evaluateAll((lines) => lines.filter((line) => line.scrollWidth > line.clientWidth).map((line) => line.textContent))
       await expect.poll(cut, { message: `${width} px ${scheme}` }).toEqual([])
-      // Nor would the longest the line can be: a gap of 29 d 23 h over 29 days watched, in the line's own font.
+      // Nor would the longest the line can be: a gap of 29 d 23 h over 29 d 23 h watched (30 d in the short form), in the line's own font.
       const room = await rpo.evaluate((line) => {
         const context = document.createElement('canvas').getContext('2d')
         if (context === null) return Number.NEGATIVE_INFINITY
         context.font = getComputedStyle(line).font
-        return line.clientWidth - context.measureText('RPO 29 d 23 h over 29 d').width
+        return line.clientWidth - context.measureText('RPO 29 d 23 h over 30 d').width
       })
       expect(room, `${width} px`).toBeGreaterThanOrEqual(0)
       await expect(fleet.row('orders-prod')).toContainText(/ago\s*· AUTO/)

@@ -97,11 +97,17 @@ describe('achieved RPO counts only time the app could have seen', () => {
 
   it('every display names a counted time shorter than the period', () => {
     expect([rpoText(3 * DAY + 2 * HOUR, 12 * DAY + 3 * HOUR), rpoText(3 * DAY, 31 * DAY), rpoText(null, 2 * DAY), rpoText(HOUR, 5 * HOUR)])
-      .toEqual(['3 d 2 h over the 12 days watched', '3 d', '—', '1 h over the 5 h watched'])
-    expect([rpoSpanText(RPO_PERIOD_MS), rpoSpanText(DAY), rpoSpanText(12 * DAY)]).toEqual(['30 days', '1 day watched', '12 days watched'])
-    // The Fleet row's short form still says it, in fewer letters.
+      .toEqual(['3 d 2 h over the 12 d 3 h watched', '3 d', '—', '1 h over the 5 h watched'])
+    expect([rpoSpanText(RPO_PERIOD_MS), rpoSpanText(DAY), rpoSpanText(12 * DAY)]).toEqual(['30 days', '24 h watched', '12 d watched'])
+    // The Fleet row's short form still says it, in fewer letters: whole days, rounded up, from two days on.
     expect([rpoShortText(3 * DAY + 2 * HOUR, 12 * DAY + 3 * HOUR), rpoShortText(3 * DAY, 31 * DAY), rpoShortText(null, 2 * DAY), rpoShortText(HOUR, 5 * HOUR)])
-      .toEqual(['3 d 2 h over 12 d', '3 d', '—', '1 h over 5 h'])
+      .toEqual(['3 d 2 h over 13 d', '3 d', '—', '1 h over 5 h'])
+  })
+
+  it('never names a span shorter than the RPO counted over it (the gap as long as the time watched)', () => {
+    expect([rpoText(40 * HOUR, 40 * HOUR), rpoShortText(40 * HOUR, 40 * HOUR)]).toEqual(['40 h over the 40 h watched', '40 h over 40 h'])
+    const almostSix = 5 * DAY + 22 * HOUR
+    expect([rpoText(almostSix, almostSix), rpoShortText(almostSix, almostSix)]).toEqual(['5 d 22 h over the 5 d 22 h watched', '5 d 22 h over 6 d'])
     // The displays derive the span from the answer's fixed "known since" and their own clock.
     const since = new Date(NOW - 12 * DAY).toISOString()
     expect([watchedMs(since, NOW), watchedMs(since, NOW + 40 * DAY), watchedMs(null, NOW)]).toEqual([12 * DAY, RPO_PERIOD_MS, 0])
