@@ -20,11 +20,11 @@ export function diffSides(result: PlanApplyState | undefined): { before: string;
 
 /**
  * The plan's counts, said before it is applied (what will happen) or after (what it proposed). `heldBack`: skipped
- * clusters whose policy is not as wanted (an open draft holds them back), so "skipped" never reads as "in line".
+ * clusters whose policy is not the one wanted (`isHeldBack`), so "skipped" never reads as "in line".
  */
 export function planSummaryText(counts: { change: number; same: number; skip: number; invalid: number; heldBack?: number }, hasApplied: boolean): string {
   const heldBack = counts.heldBack ?? 0
-  const held = heldBack === 0 ? '' : ` (${String(heldBack)} not as wanted, held back by ${heldBack === 1 ? 'its draft' : 'their drafts'})`
+  const held = heldBack === 0 ? '' : ` (${String(heldBack)} not as wanted)`
   const rest = `${counts.same} already as wanted · ${counts.skip} skipped${held} · ${counts.invalid} invalid.`
   return hasApplied
     ? `The plan: ${countNoun(counts.change, 'cluster')} to change · ${rest}`
@@ -51,7 +51,10 @@ export function templateChangeText(template: PlanTemplate): string {
   return `Replaces the template ${template.name}${differs}${drift}.`
 }
 
-/** A cluster skipped while its draft is open whose policy is not the one the plan wants (core/plan/plan-items.ts). */
+/**
+ * A skipped cluster whose policy is not the one the plan wants: an open draft holds it back, or what it asks is not
+ * possible there, such as copies on Azure (core/plan/plan-items.ts; the row's reason says which).
+ */
 export function isHeldBack(item: PlanItem): boolean {
   return item.verdict === 'skip' && item.before !== null && item.after !== null && !policiesEqual(item.before, item.after)
 }

@@ -46,7 +46,7 @@ test('importing a disabled production policy and an Azure copy shows their lint 
   await fleet.open()
   await fleet.importPolicyFile('lint.yaml', file)
   const review = new ReviewChangesDialog(page)
-  await expect(review.summary).toContainText('1 cluster will change · 0 already as wanted · 1 skipped · 0 invalid.')
+  await expect(review.summary).toContainText('1 cluster will change · 0 already as wanted · 1 skipped (1 not as wanted) · 0 invalid.')
   await expect(review.verdict('orders-prod')).toHaveText('Will change')
   await expect(review.finding('orders-prod', 'disabled-on-prod')).toHaveText(/^Warning: Automatic backups are off on a production cluster\./)
   await expect(review.verdict('orders-azure')).toHaveText('Skipped')

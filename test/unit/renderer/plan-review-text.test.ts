@@ -47,7 +47,7 @@ describe('templateChangeText and templatesToSave: a policy file\'s templates in 
   })
 })
 
-describe('a cluster skipped while its draft is open, in the summary', () => {
+describe('a skipped cluster whose policy is not the one wanted, in the summary', () => {
   const DAILY = { enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 15, crossRegionCopies: [] }
   const skipped = { clusterId: 'in01-1', clusterName: 'orders', connectionId: 'c', projectName: 'P', verdict: 'skip' as const, reason: 'A draft is open' }
 
@@ -56,6 +56,6 @@ describe('a cluster skipped while its draft is open, in the summary', () => {
     expect(isHeldBack({ ...skipped, before: DAILY, after: DAILY })).toBe(false)
     expect(isHeldBack({ ...skipped, before: null, after: null })).toBe(false)
     expect(planSummaryText({ change: 0, same: 4, skip: 1, invalid: 0, heldBack: 1 }, false))
-      .toBe('0 clusters will change · 4 already as wanted · 1 skipped (1 not as wanted, held back by its draft) · 0 invalid. Nothing is sent until you confirm.')
+      .toBe('0 clusters will change · 4 already as wanted · 1 skipped (1 not as wanted) · 0 invalid. Nothing is sent until you confirm.')
   })
 })
