@@ -1,7 +1,8 @@
 import type { Plan, PlanApplyResult, PlanItem, PlanTemplate } from '#contract/models/plan'
 import type { BackupPolicy } from '#contract/models/policy'
 import { countNoun } from '#contract/policy-text'
-import { isBlockedChange, planOutcome, type PlanOutcome } from '#core/plan/plan-outcome'
+import { isSkippedNotAsWanted, templatesToSave } from '#contract/plan-rules'
+import { planOutcome, type PlanOutcome } from '#core/plan/plan-outcome'
 
 /*
  * A plan as a reviewable diff for the terminal, in the policy file's own field names (docs/policy-files.md), so
@@ -74,7 +75,7 @@ export function planText(plan: Plan, fileName: string): string {
     } else if (item.verdict === 'invalid') {
       lines.push('', `! ${title(item)}${where(item)}: ${item.reason ?? 'invalid'}`)
     } else if (item.verdict === 'skip') {
-      const differs = isBlockedChange(item) ? fieldChanges(item.before, item.after) : []
+      const differs = isSkippedNotAsWanted(item) ? fieldChanges(item.before, item.after) : []
       lines.push('', `- ${title(item)}${where(item)}: skipped, ${item.reason ?? ''}`, ...indented(differs))
     }
   }
@@ -131,8 +132,7 @@ const CONFLICT_HINT =
   "A conflict leaves its draft open: push or discard it in the app's Drafts view (the command line has no drafts command); until then plan and apply list the cluster as skipped and exit 1."
 
 function savedTemplateLines(plan: Plan): string[] {
-  return (plan.templates ?? [])
-    .filter((t) => t.change === 'added' || t.change === 'changed')
+  return templatesToSave(plan.templates)
     .map((t) => {
       const moved = t.affects?.length ?? 0
       const drift = moved === 0 ? '' : `; the drift of ${countNoun(moved, 'other assigned cluster')} moves`

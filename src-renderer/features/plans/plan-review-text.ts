@@ -1,6 +1,5 @@
 import { driftFields, driftFieldsText } from '#contract/drift-rules'
-import type { PlanApplyState, PlanItem, PlanTemplate } from '#contract/models/plan'
-import { policiesEqual } from '#contract/policy-rules'
+import type { PlanApplyState, PlanTemplate } from '#contract/models/plan'
 import { countNoun } from '../../lib/policy/policy-text.ts'
 
 // Svelte-free (plan-labels.ts takes a type from a component), so unit tests import it as plain TypeScript.
@@ -20,7 +19,7 @@ export function diffSides(result: PlanApplyState | undefined): { before: string;
 
 /**
  * The plan's counts, said before it is applied (what will happen) or after (what it proposed). `heldBack`: skipped
- * clusters whose policy is not the one wanted (`isHeldBack`), so "skipped" never reads as "in line".
+ * clusters whose policy is not the one wanted (`isSkippedNotAsWanted`, #contract/plan-rules), so "skipped" never reads as "in line".
  */
 export function planSummaryText(counts: { change: number; same: number; skip: number; invalid: number; heldBack?: number }, hasApplied: boolean): string {
   const heldBack = counts.heldBack ?? 0
@@ -29,11 +28,6 @@ export function planSummaryText(counts: { change: number; same: number; skip: nu
   return hasApplied
     ? `The plan: ${countNoun(counts.change, 'cluster')} to change · ${rest}`
     : `${countNoun(counts.change, 'cluster')} will change · ${rest} Nothing is sent until you confirm.`
-}
-
-/** The file's templates that applying saves (new or replaced); an unchanged one is left as it is. */
-export function templatesToSave(templates: readonly PlanTemplate[] | undefined): PlanTemplate[] {
-  return (templates ?? []).filter((t) => t.change === 'added' || t.change === 'changed')
 }
 
 /**
@@ -49,12 +43,4 @@ export function templateChangeText(template: PlanTemplate): string {
     ? ''
     : `: the drift of ${countNoun(moved.length, 'assigned cluster')} not in this plan moves: ${moved.map((m) => m.clusterName).join(', ')}`
   return `Replaces the template ${template.name}${differs}${drift}.`
-}
-
-/**
- * A skipped cluster whose policy is not the one the plan wants: an open draft holds it back, or what it asks is not
- * possible there, such as copies on Azure (core/plan/plan-items.ts; the row's reason says which).
- */
-export function isHeldBack(item: PlanItem): boolean {
-  return item.verdict === 'skip' && item.before !== null && item.after !== null && !policiesEqual(item.before, item.after)
 }

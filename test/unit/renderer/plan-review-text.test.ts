@@ -1,5 +1,6 @@
 import { describe, expect, it, test } from 'vitest'
-import { diffSides, isHeldBack, planSummaryText, templateChangeText, templatesToSave } from '../../../src-renderer/features/plans/plan-review-text.ts'
+import { isSkippedNotAsWanted, templatesToSave } from '#contract/plan-rules'
+import { diffSides, planSummaryText, templateChangeText } from '../../../src-renderer/features/plans/plan-review-text.ts'
 
 describe('the review of a plan says what is true before and after it is applied', () => {
   test('before the admin confirms, the left side is Zilliz Cloud now; once applied it is what was there before', () => {
@@ -52,9 +53,9 @@ describe('a skipped cluster whose policy is not the one wanted, in the summary',
   const skipped = { clusterId: 'in01-1', clusterName: 'orders', connectionId: 'c', projectName: 'P', verdict: 'skip' as const, reason: 'A draft is open' }
 
   it('counts as held back only when the wanted policy differs from Zilliz Cloud\'s, and the summary says so', () => {
-    expect(isHeldBack({ ...skipped, before: DAILY, after: { ...DAILY, retentionDays: 21 } })).toBe(true)
-    expect(isHeldBack({ ...skipped, before: DAILY, after: DAILY })).toBe(false)
-    expect(isHeldBack({ ...skipped, before: null, after: null })).toBe(false)
+    expect(isSkippedNotAsWanted({ ...skipped, before: DAILY, after: { ...DAILY, retentionDays: 21 } })).toBe(true)
+    expect(isSkippedNotAsWanted({ ...skipped, before: DAILY, after: DAILY })).toBe(false)
+    expect(isSkippedNotAsWanted({ ...skipped, before: null, after: null })).toBe(false)
     expect(planSummaryText({ change: 0, same: 4, skip: 1, invalid: 0, heldBack: 1 }, false))
       .toBe('0 clusters will change · 4 already as wanted · 1 skipped (1 not as wanted) · 0 invalid. Nothing is sent until you confirm.')
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupPolicy } from '#contract/models/policy'
-import { isBlockedChange } from '#core/plan/plan-outcome'
+import { isSkippedNotAsWanted } from '#contract/plan-rules'
 import { applyFields, countStartsBackups, OPEN_DRAFT_REASON, planItem, type PlanContext } from '#core/plan/plan-items'
 import type { PlanCluster } from '#core/store/plan.query'
 
@@ -40,8 +40,8 @@ describe('plan verdicts', () => {
   it('skips a cluster with an open draft but keeps the target, so a difference held back shows and counts as not in sync', () => {
     const held = planItem(to({ ...DAILY, retentionDays: 21 }), context(cluster(), DAILY, true))
     expect(held).toMatchObject({ verdict: 'skip', reason: OPEN_DRAFT_REASON, before: DAILY, after: { ...DAILY, retentionDays: 21 } })
-    expect(isBlockedChange(held)).toBe(true)
-    expect(isBlockedChange(planItem(to(DAILY), context(cluster(), DAILY, true)))).toBe(false)
+    expect(isSkippedNotAsWanted(held)).toBe(true)
+    expect(isSkippedNotAsWanted(planItem(to(DAILY), context(cluster(), DAILY, true)))).toBe(false)
     expect(OPEN_DRAFT_REASON).toContain("push or discard it in the app's Drafts view")
   })
 
