@@ -153,7 +153,8 @@ describe('webhook delivery', () => {
     expect(expectOk(await rig.core.invoke('webhook/list', {}))[0]).toMatchObject({ breaker: 'closed', pending: 0 })
   })
 
-  it('keeps a message while offline and sends it, marked late, once a sync shows the network is back', async () => {
+  /** A rig whose webhook's receiver is gone: its first delivery has failed for want of an answer. */
+  async function afterUnansweredDelivery(): Promise<{ rig: ReturnType<typeof rigWithFleet>; hookId: string; port: number }> {
     const first = await receiver()
     const port = first.port
     const rig = rigWithFleet()
@@ -162,7 +163,12 @@ describe('webhook delivery', () => {
     receivers.length = 0
     await rig.core.start()
     await rig.core.flushWebhooks()
-    const log = expectOk(await rig.core.invoke('webhook/deliveries', { id: hook.id }))
+    return { rig, hookId: hook.id, port }
+  }
+
+  it('keeps a message while offline and sends it, marked late, once a sync shows the network is back', async () => {
+    const { rig, hookId, port } = await afterUnansweredDelivery()
+    const log = expectOk(await rig.core.invoke('webhook/deliveries', { id: hookId }))
     expect(log.map((l) => [l.result, l.status])).toEqual([['retrying', null]])
     expect(log[0]?.error).toMatch(/could not be reached/)
     rig.core.events.emit('sync/finished', { connectionId: 'conn-1', ok: false, error: { name: 'CoreError', code: 'api/unreachable', message: 'offline' } })
@@ -175,16 +181,10 @@ describe('webhook delivery', () => {
   })
 
   it('keeps the backoff of a receiver that refused while syncs reached Zilliz Cloud all along (the network was never gone)', async () => {
-    const first = await receiver()
-    const rig = rigWithFleet()
-    const hook = await addWebhook(rig, { name: 'Ops', kind: 'json', url: first.url() })
-    await first.close()
-    receivers.length = 0
-    await rig.core.start()
-    await rig.core.flushWebhooks()
+    const { rig, hookId } = await afterUnansweredDelivery()
     rig.core.events.emit('sync/finished', { connectionId: 'conn-1', ok: true })
     await rig.core.flushWebhooks()
-    const log = expectOk(await rig.core.invoke('webhook/deliveries', { id: hook.id }))
+    const log = expectOk(await rig.core.invoke('webhook/deliveries', { id: hookId }))
     expect(log.map((l) => [l.result, l.attempt])).toEqual([['retrying', 1]])
   })
 })
