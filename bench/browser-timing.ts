@@ -46,16 +46,21 @@ export function coldSamples(samples: readonly number[]): string {
  * Runs in the page before any of its scripts: notes when `selector` is first painted, from navigation start. The
  * frame callback that first finds it starts the frame that paints it (__benchFramed); the paint is noted once the
  * frame after that one has begun and a task has run, so the figure also holds what the page ran between the two
- * frames (work a screen does once it is painted, a script evaluated then).
+ * frames (work a screen does once it is painted, a script evaluated then). `own`, when given, is noted the same way
+ * (__benchOwnPainted): what the app's own code has drawn, as against the host's first paint.
  */
-const paintProbe = (selector: string): string => `(() => {
-  const poll = () => {
-    if (document.querySelector(${JSON.stringify(selector)}) !== null) {
-      window.__benchFramed = performance.now()
-      requestAnimationFrame(() => setTimeout(() => { window.__benchPainted = performance.now() }))
-    } else requestAnimationFrame(poll)
+const paintProbe = (selector: string, own: string | undefined): string => `(() => {
+  const watch = (selector, framed, painted) => {
+    const poll = () => {
+      if (document.querySelector(selector) !== null) {
+        if (framed !== null) window[framed] = performance.now()
+        requestAnimationFrame(() => setTimeout(() => { window[painted] = performance.now() }))
+      } else requestAnimationFrame(poll)
+    }
+    requestAnimationFrame(poll)
   }
-  requestAnimationFrame(poll)
+  watch(${JSON.stringify(selector)}, '__benchFramed', '__benchPainted')
+  if (${JSON.stringify(own ?? null)} !== null) watch(${JSON.stringify(own ?? null)}, null, '__benchOwnPainted')
 })()`
 
 /**
@@ -83,6 +88,8 @@ export type PageLoad = {
   frameMs: number
   /** When the answer to the page's first `answer` core call (e.g. 'timeline/lanes') was in, from navigation start; null if none. */
   answerMs: number | null
+  /** When `selectors.own` was painted, from navigation start (the app's own code's rows, not the host's first paint); null if not asked. */
+  ownMs: number | null
   /** `selectors.count` elements once every core call the page had sent by then has been answered (the final screen). */
   count: number
   /** The core calls (`noun/verb`) the page sent until then, in the order sent: a screen mounted twice sends its reads twice. */
@@ -98,7 +105,7 @@ export type PageLoad = {
 export async function freshPageLoad(
   browser: Browser,
   url: string,
-  selectors: { painted: string; count: string; answer?: string },
+  selectors: { painted: string; count: string; answer?: string; own?: string },
   inspect?: (page: Page) => Promise<void>
 ): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -114,12 +121,15 @@ export async function freshPageLoad(
     })
     page.on('requestfinished', (request) => pending.delete(request))
     page.on('requestfailed', (request) => pending.delete(request))
-    await page.addInitScript(paintProbe(selectors.painted))
+    await page.addInitScript(paintProbe(selectors.painted, selectors.own))
     await page.goto(url)
-    const ms = await page.evaluate<number>(`new Promise((done) => {
-      const wait = () => (window.__benchPainted === undefined ? setTimeout(wait, 5) : done(window.__benchPainted))
+    const paintOf = (key: string): Promise<number> =>
+      page.evaluate<number>(`new Promise((done) => {
+      const wait = () => (window.${key} === undefined ? setTimeout(wait, 5) : done(window.${key}))
       wait()
     })`)
+    const ms = await paintOf('__benchPainted')
+    const ownMs = selectors.own === undefined ? null : await paintOf('__benchOwnPainted')
     // Each answer may start more work (a remount and its reads): settled once two frames pass with nothing pending.
     for (let quiet = 0; quiet < 2; ) {
       await page.evaluate(`new Promise((done) => requestAnimationFrame(() => setTimeout(done)))`)
@@ -130,7 +140,7 @@ export async function freshPageLoad(
     const answer = selectors.answer === undefined ? null : JSON.stringify(`/rpc/${selectors.answer}`)
     const answerMs = answer === null ? null : await page.evaluate<number | null>(`performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === ${answer})?.responseEnd ?? null`)
     if (inspect !== undefined) await inspect(page)
-    return { ms, frameMs, answerMs, count, rpcs: [...rpcs] }
+    return { ms, ownMs, frameMs, answerMs, count, rpcs: [...rpcs] }
   } finally {
     await context.close()
   }

@@ -9,6 +9,8 @@ const TARGET_MS = 500
 const FLEET_FIGURE = 'fresh page → Fleet rows painted, 1,000 cached clusters (`ui-fleet`)'
 
 const ROW = '[data-testid="cluster-row"]'
+/** The app's own rows, shown: the host's first paint (contract/first-paint.ts) has been taken over, input goes to the app. */
+const OWN_ROW = 'body:not(:has(#first-paint-data)) #app [data-testid="cluster-row"]'
 
 export const benchmark: Benchmark = {
   title: 'Fleet in Chromium with 1,000 cached clusters',
@@ -25,17 +27,21 @@ export const benchmark: Benchmark = {
       await hostRpc(base, TOKEN, 'sync/run', {})
       // Cold: a fresh browser's first page, nothing warmed up by an earlier page or call; the first is also the first
       // page the host serves after its sync.
-      const colds = await inFreshBrowsers((fresh) => freshPageLoad(fresh, fleetUrl, { painted: ROW, count: ROW }))
+      const colds = await inFreshBrowsers((fresh) => freshPageLoad(fresh, fleetUrl, { painted: ROW, count: ROW, own: OWN_ROW }))
       const cold = colds[0]!
       const coldMs = median(colds.map((load) => load.ms))
+      const coldOwn = colds.map((load) => load.ownMs ?? Number.NaN)
       const warm: number[] = []
+      const warmOwn: number[] = []
       const bare: number[] = []
       // This browser's first page, untimed: the cold pages run in browsers of their own now, and the first bare page
       // would otherwise carry a browser's first-page cost that the warm pages it is set beside do not.
       await barePage.load(browser)
       for (let run = 0; run < 5; run++) {
         bare.push(await barePage.load(browser))
-        warm.push((await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW })).ms)
+        const load = await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW, own: OWN_ROW })
+        warm.push(load.ms)
+        warmOwn.push(load.ownMs ?? Number.NaN)
       }
       const bytesOf = async (name: string, input: unknown): Promise<number> => Buffer.byteLength(JSON.stringify(await hostRpc(base, TOKEN, name, input)))
       const firstBytes = await bytesOf('cluster/list-window', firstFleetWindowInput())
@@ -44,6 +50,8 @@ export const benchmark: Benchmark = {
       return [
         { name: 'fresh page → Fleet rows painted, cold (a fresh browser\'s first page)', figure: FLEET_FIGURE, phase: 'cold', value: coldMs, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: coldMs <= TARGET_MS, notes: coldSamples(colds.map((load) => load.ms)) },
         { name: 'fresh page → Fleet rows painted, warm (median of 5)', figure: FLEET_FIGURE, phase: 'warm', value: median(warm), unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: median(warm) <= TARGET_MS, notes: `max ${Math.max(...warm).toFixed(1)} ms` },
+        { name: "fresh page → the app's own rows shown (first paint taken over, input answered), cold", value: median(coldOwn), unit: 'ms', notes: coldSamples(coldOwn) },
+        { name: "fresh page → the app's own rows shown, warm (median of 5)", value: median(warmOwn), unit: 'ms', notes: `max ${Math.max(...warmOwn).toFixed(1)} ms` },
         { name: 'cluster rows in the DOM', value: cold.count, unit: 'rows', notes: 'windowed: rows in view + overscan, once the page\'s calls are answered' },
         // A screen mounted twice sends its reads twice (App.svelte keys the screen by ConnectionsState.screenGeneration).
         { name: 'cluster/list calls of a fresh page', value: cold.rpcs.filter((name) => name === 'cluster/list').length, unit: 'calls', notes: `order: ${cold.rpcs.join(', ')}` },

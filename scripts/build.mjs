@@ -1,5 +1,6 @@
-// npm run build [-- --if-stale]: the renderer, Electron's main and preload (electron-vite) and the Node entry
-// points (node.vite.config.mts → out/node/*.mjs). With --if-stale (npm start, npm run web) it builds only when a
+// npm run build [-- --if-stale]: the renderer, Electron's main and preload (electron-vite), the Node entry
+// points (node.vite.config.mts → out/node/*.mjs) and the host's first paint (first-paint.vite.config.mts →
+// out/first-paint). With --if-stale (npm start, npm run web) it builds only when a
 // source changed since the last successful build, so a start without changes goes straight to launching.
 import { utimesSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -16,7 +17,8 @@ export function build(progress = process.stdout) {
   const startedAt = new Date()
   const ok =
     runQuietly('Building the app', bin('electron-vite'), ['build', '--logLevel', 'error'], progress) &&
-    runQuietly('Building the Node entry points', bin('vite'), ['build', '--config', 'node.vite.config.mts', '--logLevel', 'error'], progress)
+    runQuietly('Building the Node entry points', bin('vite'), ['build', '--config', 'node.vite.config.mts', '--logLevel', 'error'], progress) &&
+    runQuietly("Building the host's first paint", bin('vite'), ['build', '--config', 'first-paint.vite.config.mts', '--logLevel', 'error'], progress)
   if (ok) {
     writeFileSync(STAMP, `${startedAt.toISOString()}\n`)
     utimesSync(STAMP, startedAt, startedAt)

@@ -6,6 +6,7 @@ import type { startFirstScreen } from './first-screen.ts'
 import { askFor, readFirstFiles, screenFiles, screenOf } from './first-files.ts'
 import { coreBridge, sendFirst } from './lib/core-client/host-requests.ts'
 import { firstFleetWindowInput } from './lib/state/fleet-window-request.ts'
+import { hasFirstPaint } from './first-paint/first-paint-in-page.ts'
 
 const files = readFirstFiles(document)
 if (files !== null) {
@@ -15,7 +16,8 @@ if (files !== null) {
   // entry (a fresh page's Fleet waited ~70 ms for an answer the host gives in 30–50, traced). Over HTTP only: under
   // Electron first-screen.ts sends them through the preload's bridge. The Fleet's when the address names it or
   // nothing; another address the router reads as the Fleet (an unknown screen) gets them from first-screen.ts.
-  if (coreBridge(window) === undefined) {
+  // None with the host's first paint: their answers came with the page (main.ts).
+  if (coreBridge(window) === undefined && !hasFirstPaint(document, location.hash)) {
     sendFirst('', 'keychain/status', {})
     if (['', 'fleet'].includes(screenOf(location.hash))) sendFirst('', 'cluster/list-window', firstFleetWindowInput())
   }

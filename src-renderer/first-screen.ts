@@ -4,6 +4,7 @@ import { forgetSentFirst } from './lib/core-client/host-requests.ts'
 import { parseRoute, type Route } from './lib/route.ts'
 import { firstLanesInput } from './lib/state/lanes-request.ts'
 import { firstFleetWindowInput } from './lib/state/fleet-window-request.ts'
+import { hasFirstPaint } from './first-paint/first-paint-in-page.ts'
 
 export type FirstScreen = {
   /** The window's one client: the first screen's early read and every read of the app go through it. */
@@ -33,11 +34,13 @@ export function startFirstScreen(target: Window = window): FirstScreen {
   // sits above every screen, and drawn after the screen's first frame it shifts the screen down (a Fleet list is then
   // drawn again to its new height, bench/ui-fleet, traced). The host answers it at once, and one request at a time:
   // sent after the screen's read, it waited for that answer and came after it.
-  client.sendEarly('keychain/status', {})
+  // With the host's first paint, the Fleet's and the shell's first reads came with the page (main.ts).
+  const isPainted = hasFirstPaint(target.document, target.location.hash)
+  if (!isPainted) client.sendEarly('keychain/status', {})
   // The same read as the picture's first (TimelineLanesState.visit at `openedAt`, App.svelte), which takes its answer.
   if (route.section === 'timeline' && route.params['view'] !== 'list') client.sendEarly('timeline/lanes', firstLanesInput(openedAt))
   // The Fleet's first rows and summary (ClustersState's first read, which takes the answer).
-  if (route.section === 'fleet') client.sendEarly('cluster/list-window', firstFleetWindowInput())
+  if (route.section === 'fleet' && !isPainted) client.sendEarly('cluster/list-window', firstFleetWindowInput())
   // The page's first script sent these over HTTP (early-start.ts) and the reads above took them; one it sent that no
   // read here took is dropped now, never handed to a later read as if it were fresh.
   forgetSentFirst()

@@ -1,9 +1,12 @@
-import { mount } from 'svelte'
+import { hydrate, mount } from 'svelte'
 import App from './App.svelte'
 import { countRequests } from './lib/core-client/answered-requests.ts'
 import { rootContext } from './lib/context.ts'
 import { SECTION_PAGES } from './sections.ts'
 import { startFirstScreen } from './first-screen.ts'
+import { takeFirstPaint } from './first-paint/first-paint-in-page.ts'
+import { withReadyAnswers } from './lib/core-client/ready-answers.ts'
+import { clock } from './lib/ui/clock.svelte.ts'
 import './lib/ui/theme.css'
 
 const target = document.getElementById('app')
@@ -24,4 +27,12 @@ if (route.section === 'timeline') SECTION_PAGES.timeline().catch(() => undefined
 const screenAnswer = route.section === 'fleet' ? client.answerOf('cluster/list-window') : undefined
 
 const counted = countRequests(client)
-mount(App, { target, props: { allAnswered: () => counted.allAnswered(), openedAt, screenAnswer }, context: rootContext(counted) })
+const props = { allAnswered: () => counted.allAnswered(), openedAt, screenAnswer }
+// The host's first paint, when the page came with one: the app takes its markup over with the answers it was drawn
+// from, at the instant it was drawn (contract/first-paint.ts); the states read afresh from there, as always.
+const firstPaint = takeFirstPaint(document, target)
+if (firstPaint === null) mount(App, { target, props, context: rootContext(counted) })
+else {
+  clock.now = firstPaint.now
+  hydrate(App, { target, props, context: rootContext(withReadyAnswers(counted, firstPaint.answers), { listHeight: firstPaint.listHeight }) })
+}

@@ -10,7 +10,8 @@ import { createElectronNotifier } from './electron-notifier.ts'
 import { forwardCoreEvents, registerCoreIpc } from './ipc.ts'
 import { lockNavigation } from './navigation.ts'
 import { safeOpenExternal } from './open-external.ts'
-import { rendererDir, resourcesDir } from './paths.ts'
+import { firstPaintModule, rendererDir, resourcesDir } from './paths.ts'
+import { firstPaintPages, type FirstPaintPages } from '#core/security/first-paint-page'
 import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
@@ -54,7 +55,9 @@ async function startDesktop(): Promise<void> {
 
   const appSession = session.fromPartition(APP_PARTITION, { cache: false })
   denyAllPermissions(appSession)
-  void serveRenderer(appSession, rendererDir(appPath))
+  // The first paint needs the core's reads: the window's first page before the core is up is the page as built.
+  const firstPaint: { pages?: FirstPaintPages } = {}
+  void serveRenderer(appSession, rendererDir(appPath), () => firstPaint.pages)
   const printSession = session.fromPartition(PRINT_PARTITION, { cache: false })
   isolatePrintSession(printSession)
 
@@ -123,6 +126,8 @@ async function startDesktop(): Promise<void> {
     })
   })
   holder.core = booted
+  firstPaint.pages = firstPaintPages({ modulePath: firstPaintModule(appPath), invoke: booted.invoke, logger: booted.logger })
+  void firstPaint.pages.warm()
 
   const stopIpc = registerCoreIpc(ipcMain, booted.invoke, warn)
   const stopEvents = forwardCoreEvents(

@@ -8,6 +8,7 @@ import type { HostCore } from './host-core.ts'
 import { deferredCore } from './deferred-core.ts'
 import { HOST_USAGE, parseHostArgs } from './host-options.ts'
 import { startHttpHost } from './http-host.ts'
+import { firstPaintPages } from '#core/security/first-paint-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   let coreReady: (hostCore: HostCore) => void = () => undefined
   const booted = new Promise<HostCore>((resolveCore) => (coreReady = resolveCore))
   const { invoke, events } = deferredCore(booted.then((hostCore) => hostCore.core))
-  const host = await startHttpHost({ invoke, events, rendererDir, token, port, logger: createLogger({ sink: logSink }) })
+  const logger = createLogger({ sink: logSink })
+  const firstPaint = firstPaintPages({ modulePath: join(ROOT, 'out', 'first-paint', 'render-first-paint.mjs'), invoke, logger })
+  const host = await startHttpHost({ invoke, events, rendererDir, token, port, logger, firstPaint })
   const shutdown = (): void => {
     void host
       .close()

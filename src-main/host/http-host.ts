@@ -8,6 +8,8 @@ import { failure } from '#contract/envelope'
 import { EVENTS_SEEN_HEADER } from '#contract/event-stream'
 import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
 import { staticFiles, type StaticFiles } from '#core/security/static-files'
+import { localeOfAcceptLanguage, type FirstPaintPages } from '#core/security/first-paint-page'
+import { rendererPath } from '#core/security/renderer-files'
 import { countEvents, openEventStream, type EventCount } from './event-stream.ts'
 
 /** Where the host's event stream listens: the core's event bus, or a stand-in while the core loads. */
@@ -20,6 +22,8 @@ export type HttpHostOptions = {
   token: string
   port?: number
   logger: Logger
+  /** The host's first paint of a fresh page (core/security/first-paint-page.ts); without it, index.html as built. */
+  firstPaint?: FirstPaintPages
 }
 
 export type RunningHost = { url: string; port: number; close(): Promise<void> }
@@ -52,7 +56,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHo
   const port = (): number => (server.address() as AddressInfo).port
   // After listening, in the background (docs/architecture.md, "Listen first, warm later"): the first page then finds
   // its files in memory like every later one, instead of waiting on disk reads behind the core's start.
-  void files.warm()
+  void files.warm().then(() => options.firstPaint?.warm())
   return {
     url: `http://127.0.0.1:${port()}`,
     port: port(),
@@ -102,6 +106,13 @@ async function handle(
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+    return
+  }
+  const firstPaint = request.method === 'GET' && rendererPath(url.pathname) === 'index.html' ? await options.firstPaint?.page(files, localeOfAcceptLanguage(request.headers['accept-language'])) : undefined
+  if (firstPaint !== undefined && firstPaint !== null) {
+    response.setHeader('Content-Security-Policy', firstPaint.contentSecurityPolicy)
+    response.setHeader('Cache-Control', 'no-store')
+    send(response, 200, 'text/html; charset=utf-8', firstPaint.body)
     return
   }
   const file = await files.read(url.pathname)

@@ -2,12 +2,15 @@ import { parseRoute, type SectionId } from './route.ts'
 
 export { SECTIONS, type SectionId } from './route.ts'
 
+/** What the router reads the address from and follows: the window, or the host's first paint's stand-in. */
+export type RouterTarget = Pick<Window, 'addEventListener' | 'removeEventListener'> & { location: Pick<Location, 'hash'> }
+
 /** The current section and its parameters, kept in the URL hash (`#/backups?cluster=…`). */
 export class Router {
   section = $state<SectionId>('fleet')
   params = $state<Record<string, string>>({})
 
-  constructor(private readonly target: Window) {
+  constructor(private readonly target: RouterTarget) {
     this.read()
   }
 

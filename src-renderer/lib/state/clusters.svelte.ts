@@ -8,6 +8,7 @@ import { fleetCounts, type FleetCounts } from '#contract/fleet-rules'
 import { quietAfterNextPaint } from '../after-paint.ts'
 import { groupByProject, groupsOfWindow, type ProjectGroup } from '../policy/fleet.ts'
 import { firstFleetWindowInput } from './fleet-window-request.ts'
+import { readyAnswer } from '../core-client/ready-answers.ts'
 
 /**
  * How long the whole list waits after the Fleet's first rows are painted, unless the admin scrolls, keys through the
@@ -62,6 +63,9 @@ export class ClustersState {
   ) {
     this.isFirstRead = options.firstRows ?? true
     this.firstRowsSettled = options.firstRowsSettled ?? (() => quietAfterNextPaint(window, WHOLE_LIST_AFTER_MS))
+    // The host's first paint: the first rows it read for this page (ready-answers.ts), the first read's answer.
+    const ready = this.isFirstRead ? readyAnswer(core, 'cluster/list-window') : undefined
+    if (ready?.ok === true) this.firstRows = ready.value
   }
 
   /** The connection whose fleet this is: `cluster/list` answers for one connection (the active one). */
@@ -108,9 +112,12 @@ export class ClustersState {
    */
   private async loadFirstRows(): Promise<void> {
     this.isFirstRead = false
-    const first = await this.core.invoke('cluster/list-window', firstFleetWindowInput())
-    if (!first.ok || this.hasLoaded) return
-    this.firstRows = first.value
+    // Answered already when the page came with the host's first paint (the constructor took it).
+    if (this.firstRows === null) {
+      const first = await this.core.invoke('cluster/list-window', firstFleetWindowInput())
+      if (!first.ok || this.hasLoaded) return
+      this.firstRows = first.value
+    }
     await Promise.race([this.firstRowsSettled(), this.isWholeWanted])
   }
 

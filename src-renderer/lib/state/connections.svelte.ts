@@ -1,6 +1,7 @@
 import type { SerializedError } from '#contract/errors'
 import type { Connection, KeychainStatus } from '#contract/models/connection'
 import type { CoreClient, Unsubscribe } from '../core-client/core-client.ts'
+import { readyAnswer } from '../core-client/ready-answers.ts'
 
 /** The saved connections (never their keys: only `tokenHint`) and the keychain's mode. */
 export class ConnectionsState {
@@ -23,7 +24,13 @@ export class ConnectionsState {
   #notedActive: string | null | undefined = undefined
   readonly #removedListeners = new Set<() => void>()
 
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreClient) {
+    // The host's first paint: the connections and the keychain's mode it has just read (ready-answers.ts).
+    const connections = readyAnswer(core, 'connection/list')
+    if (connections?.ok === true) this.items = connections.value
+    const keychain = readyAnswer(core, 'keychain/status')
+    if (keychain?.ok === true) this.keychain = keychain.value
+  }
 
   /** lastSyncAt / lastSyncError change with every sync: the list is read again when one ends. */
   watch(): Unsubscribe {

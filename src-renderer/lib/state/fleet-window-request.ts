@@ -13,9 +13,9 @@ export function pageLocale(): string | undefined {
 
 /**
  * The Fleet's first read: sent by the page's first script when the window opens on the Fleet (first-screen.ts), and by
- * ClustersState's first load, which takes that answer when the input is the same (early-reads.ts).
+ * ClustersState's first load, which takes that answer when the input is the same (early-reads.ts). The host's first
+ * paint asks in the locale the page's request names (first-paint/render-first-paint.ts).
  */
-export function firstFleetWindowInput(): CommandInput<'cluster/list-window'> {
-  const locale = pageLocale()
+export function firstFleetWindowInput(locale = pageLocale()): CommandInput<'cluster/list-window'> {
   return locale === undefined ? { limit: FLEET_FIRST_ROWS } : { limit: FLEET_FIRST_ROWS, locale }
 }

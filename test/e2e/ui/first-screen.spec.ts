@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect } from '../fixtures.ts'
+import { test, expect, E2E_TOKEN } from '../fixtures.ts'
 import { firstPageLimit } from '../../../src-renderer/lib/state/lanes-request.ts'
 import { FleetPage } from '../pages/fleet-page.ts'
 import { TimelinePage } from '../pages/timeline-page.ts'
@@ -8,7 +8,8 @@ import { coreCallsSent } from '../support/rpc.ts'
 
 /*
  * The first screen's read is sent by the page's first script, before the app's entry has run (first-screen.ts), and
- * the screen takes its answer instead of asking again (early-reads.ts).
+ * the screen takes its answer instead of asking again (early-reads.ts). A window on the Fleet's list comes with its
+ * first rows instead, drawn by the host (contract/first-paint.ts), which the app takes over.
  */
 
 const DAY = 86_400_000
@@ -114,36 +115,50 @@ test('a window opened on the Fleet asks for no screen’s code first: the Fleet 
   expect(await screenCodeAskedFirst(page)).toEqual([])
 })
 
-test('a window asks for the keychain’s mode before its first screen’s read, once: the banner above the screen comes with the screen, not after it', async ({ page }) => {
+test('a window opened on another screen than the Fleet asks for the keychain’s mode before its first screen’s read, once: the banner above the screen comes with the screen, not after it', async ({ page }) => {
   const reads = coreCallsSent(page)
-  const fleet = new FleetPage(page)
-  await fleet.open()
-  await expect(fleet.heading).toBeVisible()
-  await expect.poll(() => reads.includes('cluster/list')).toBe(true)
-  expect(reads.slice(0, 2)).toEqual(['keychain/status', 'cluster/list-window'])
+  const timeline = new TimelinePage(page)
+  await timeline.open()
+  await expect(timeline.lanes.first()).toBeVisible()
+  expect(reads.slice(0, 2)).toEqual(['keychain/status', 'timeline/lanes'])
   expect(reads.filter((read) => read === 'keychain/status')).toHaveLength(1)
 })
 
-test('a window opened on the Fleet sends its first reads with its first script, before any other of the app’s code has come, and reads its rows once', async ({ page }) => {
+test('a window opened on the Fleet comes with its first rows drawn by the host: they are on screen before any of the app’s code has run, and the app takes them over without reading them again', async ({ page }) => {
   const reads = coreCallsSent(page)
-  // The module that started the first reads before (first-screen.ts), and with it the app's entry, held back until
-  // the reads have left: they can only have left from the first script.
+  const warnings: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text())
+  })
+  // The app's entry held back: what is on screen meanwhile is the host's.
   let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/first-screen-[\w-]+\.js$/, async (route) => {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
     await held
     await route.continue()
   })
-  const fleet = new FleetPage(page)
-  const opened = fleet.open()
-  await expect.poll(() => reads.slice(0, 2)).toEqual(['keychain/status', 'cluster/list-window'])
+  // Not waiting for the page's load, which waits for the held entry.
+  await page.goto(`/?token=${E2E_TOKEN}#/fleet`, { waitUntil: 'commit' })
+  const row = page.getByTestId('cluster-row').first()
+  await expect(row).toBeVisible()
+  await expect(page.getByTestId('fleet-summary')).toBeVisible()
+  expect(await page.evaluate(() => document.getElementById('first-paint-data') !== null)).toBe(true)
+  expect(reads).toEqual([])
+  // The host's build scopes the components' classes as the page's stylesheets do: none it drew is unstyled.
+  const unstyled = await page.evaluate(() => {
+    const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n')
+    const scoped = new Set([...document.querySelectorAll('#app [class]')].flatMap((element) => [...element.classList]).filter((name) => name.startsWith('svelte-')))
+    return [...scoped].filter((name) => !rules.includes(`.${name}`))
+  })
+  expect(unstyled).toEqual([])
   release()
-  await opened
-  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  // Taken over (hydrated): the same rows now answer the admin, and nothing asked for the first rows again.
+  await expect.poll(() => page.evaluate(() => document.getElementById('first-paint-data') === null)).toBe(true)
+  await row.getByRole('checkbox').check()
+  await expect(page.getByTestId('selection-count')).toHaveText('1 cluster selected')
   await expect.poll(() => reads.includes('cluster/list')).toBe(true)
-  // The Fleet and the shell took the first script's answers: neither asked again.
-  expect(reads.filter((read) => read === 'cluster/list-window')).toHaveLength(1)
-  expect(reads.filter((read) => read === 'keychain/status')).toHaveLength(1)
+  expect(reads.filter((read) => read === 'cluster/list-window')).toEqual([])
+  expect(warnings.filter((text) => /hydrat/i.test(text))).toEqual([])
 })
 
 /** Once the shell shows its own parts: it asked for them (app/info) after the page noted its screen drawn (`__drawnAt`). */
@@ -179,9 +194,13 @@ test('the code a fresh page runs at once and the Timeline’s start with V8’s 
   await expect(fleet.heading).toBeVisible()
   // Each script's first line, as the host serves it: Chromium reads the hint only there (electron.vite.config.ts).
   const firstLines = await page.evaluate(async () => {
-    const html = new DOMParser().parseFromString(await (await fetch('./')).text(), 'text/html')
-    const atStart = [...html.querySelectorAll('script[src], link[rel="modulepreload"]')].map((node) => node.getAttribute('src') ?? node.getAttribute('href') ?? '')
-    const meta = JSON.parse(html.querySelector('meta[name="backup-desk-first-files"]')?.getAttribute('content') ?? '{}') as { screens: Record<string, string[]> }
+    // The page's own (with the host's first paint, its script adds index.html's scripts and preloads), less the
+    // screens' files that the idle preload has added since.
+    const meta = JSON.parse(document.querySelector('meta[name="backup-desk-first-files"]')?.getAttribute('content') ?? '{}') as { screens: Record<string, string[]> }
+    const screenFiles = new Set(Object.values(meta.screens).flat().map((file) => new URL(file, document.baseURI).href))
+    const atStart = [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]')]
+      .map((node) => ('src' in node ? node.src : node.href))
+      .filter((file) => !screenFiles.has(file))
     const firstLine = async (file: string): Promise<string> => `${file}: ${((await (await fetch(file)).text()).split('\n', 1)[0] ?? '').slice(0, 40)}`
     const linesOf = async (files: readonly string[]): Promise<string[]> => Promise.all(files.filter((file) => file.endsWith('.js')).map(firstLine))
     return { atStart: await linesOf(atStart), timeline: await linesOf(meta.screens['timeline'] ?? []), settings: await linesOf(meta.screens['settings'] ?? []) }

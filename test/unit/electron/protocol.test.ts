@@ -5,6 +5,9 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 import { staticFiles } from '#core/security/static-files'
+import { firstPaintPages, type FirstPaintPages } from '#core/security/first-paint-page'
+import { silentLogger } from '#core/lib/logger'
+import { createTestCore } from '../../fakes/test-core.ts'
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron.ts')).createFakeElectron())
 vi.mock('electron', () => fake.module)
@@ -128,7 +131,7 @@ describe('app:// files from memory', () => {
     try {
       const session = fake.module.session.fromPartition('persist:backup-desk')
       session.protocol.handle.mockClear()
-      await serveRenderer(session as never, dir)
+      await serveRenderer(session as never, dir, () => undefined)
       expect(session.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
       const handler = session.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>
       // Read ahead: gone from the disk since, still served (the window's first page meets no disk read).
@@ -151,6 +154,35 @@ describe('app:// files from memory', () => {
       expect(await response.text()).toBe('<!doctype html><title>second build, longer</title>')
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('app:// first paint', () => {
+  it('answers the entry document with the host’s first paint once the core is up, under the policy that admits its inline parts, and the page as built before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'app-first-paint-'))
+    const core = createTestCore({ dataDir: dir })
+    try {
+      mkdirSync(join(dir, 'renderer'))
+      writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body><div id="app"></div></body></html>')
+      const modulePath = join(dir, 'render.mjs')
+      writeFileSync(modulePath, "export const reads = () => [{ name: 'connection/list', input: {} }]\nexport const render = (data) => '<p>' + data.answers['connection/list'].value.length + ' connections</p>'")
+      const firstPaint: { pages?: FirstPaintPages } = {}
+      const handler = createAppRequestHandler(staticFiles(join(dir, 'renderer')), () => firstPaint.pages)
+      const before = await handler(new Request('app://bundle/'))
+      expect(await before.text()).not.toContain('connections')
+      expect(before.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+      firstPaint.pages = firstPaintPages({ modulePath, invoke: core.invoke, logger: silentLogger })
+      const after = await handler(new Request('app://bundle/index.html', { headers: { 'Accept-Language': 'en-GB' } }))
+      expect(await after.text()).toContain('<div id="app"><p>0 connections</p></div>')
+      const policy = after.headers.get('content-security-policy') ?? ''
+      expect(policy).toMatch(/script-src 'self' 'sha256-[\w+/=]+'/)
+      expect(policy).not.toContain('unsafe-inline')
+      // Other files as before.
+      expect((await handler(new Request('app://bundle/assets/none.js'))).status).toBe(404)
+    } finally {
+      await core.close()
       rmSync(dir, { recursive: true, force: true })
     }
   })
