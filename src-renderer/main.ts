@@ -36,3 +36,5 @@ else {
   clock.now = firstPaint.now
   hydrate(App, { target, props, context: rootContext(withReadyAnswers(counted, firstPaint.answers), { listHeight: firstPaint.listHeight }) })
 }
+// The host's page keeps its drawing inert until now (core/security/first-paint-page.ts): from here the app answers.
+target.inert = false

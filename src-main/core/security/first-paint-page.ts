@@ -34,7 +34,9 @@ export const FIRST_PAINT_BUDGET_MS = 250
 /**
  * The page's script, where index.html's parser meets it after the first paint and its data, before the page is
  * first painted. (1) A window opened on another address than the Fleet's list (a screen, a cluster) drops both, and
- * the app draws that screen as before (contract/first-paint.ts, FIRST_PAINT_ADDRESS). (2) It asks for the app's
+ * the app draws that screen as before (contract/first-paint.ts, FIRST_PAINT_ADDRESS). Otherwise the drawn app is
+ * inert until the app's code takes it over (main.ts): a box ticked or a link followed before then would be lost or
+ * shown as done when it is not. (2) It asks for the app's
  * code (index.html's module preloads and scripts, in their order), which index.html's head would have asked for
  * before the body was in: the app's entry, run once the document is parsed, then takes the first paint over before
  * the browser's first frame, which waits for it. Asked for from here, the first paint is drawn while the code
@@ -42,7 +44,11 @@ export const FIRST_PAINT_BUDGET_MS = 250
  * without a first paint 820 ms).
  */
 export function pageScript(scripts: readonly { src: string; isAsync: boolean }[], preloads: readonly string[]): string {
-  return `if (!new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) { document.getElementById('app').replaceChildren(); document.getElementById('${FIRST_PAINT_DATA_ID}').remove() }
+  return `{
+  const app = document.getElementById('app')
+  if (!new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) { app.replaceChildren(); document.getElementById('${FIRST_PAINT_DATA_ID}').remove() }
+  else app.inert = true
+}
 for (const href of ${JSON.stringify(preloads)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.crossOrigin = ''; link.href = href; document.head.append(link) }
 for (const { src, isAsync } of ${JSON.stringify(scripts)}) { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.async = isAsync; script.src = src; document.head.append(script) }`
 }

@@ -151,10 +151,17 @@ test('a window opened on the Fleet comes with its first rows drawn by the host: 
     return [...scoped].filter((name) => !rules.includes(`.${name}`))
   })
   expect(unstyled).toEqual([])
+  // Inert until taken over: a box clicked now is not ticked, so nothing shows as selected that is not.
+  const box = row.getByRole('checkbox')
+  const place = await box.boundingBox()
+  await page.mouse.click((place?.x ?? 0) + 4, (place?.y ?? 0) + 4)
+  await expect(box).not.toBeChecked()
   release()
   // Taken over (hydrated): the same rows now answer the admin, and nothing asked for the first rows again.
   await expect.poll(() => page.evaluate(() => document.getElementById('first-paint-data') === null)).toBe(true)
-  await row.getByRole('checkbox').check()
+  await expect(box).not.toBeChecked()
+  await expect(page.getByTestId('selection-count')).toHaveText('No cluster selected')
+  await box.check()
   await expect(page.getByTestId('selection-count')).toHaveText('1 cluster selected')
   await expect.poll(() => reads.includes('cluster/list')).toBe(true)
   expect(reads.filter((read) => read === 'cluster/list-window')).toEqual([])
