@@ -9,7 +9,7 @@ const root = import.meta.dirname
  * Svelte's server output into one self-contained module, `out/first-paint/render-first-paint.mjs`, which the
  * browser host and Electron's `app://` handler load as a built file (contract/first-paint.ts). Svelte and the
  * app's modules are bundled in; the components keep the class names of the page's stylesheet (Svelte scopes them by
- * file, the same in both builds; test/unit/host/first-paint.test.ts holds it).
+ * file, the same in both builds; test/e2e/ui/first-screen.spec.ts holds it).
  */
 export default defineConfig({
   root,

@@ -12,7 +12,7 @@ export const INPUTS = ['src-main', 'src-renderer', 'resources', 'package.json', 
  * What the command line's bundle (out/node/backup-desk.mjs) is built from: bin/backup-desk.mjs asks about these alone,
  * half the files of INPUTS, as a change to the renderer or the Electron shell leaves the CLI as it was.
  */
-export const CLI_INPUTS = ['src-main/cli', 'src-main/core', 'src-main/contract', 'package.json', 'package-lock.json', 'node.vite.config.mts', 'first-paint.vite.config.mts', 'tsconfig.json']
+export const CLI_INPUTS = ['src-main/cli', 'src-main/core', 'src-main/contract', 'package.json', 'package-lock.json', 'node.vite.config.mts', 'tsconfig.json']
 /** What a build writes: a missing one makes the output stale too. */
 export const OUTPUTS = ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs', 'out/node/host.mjs', 'out/node/backup-desk.mjs', 'out/first-paint/render-first-paint.mjs']
 

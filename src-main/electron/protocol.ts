@@ -1,8 +1,7 @@
 import { protocol, type Session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 import { staticFiles, type StaticFiles } from '#core/security/static-files'
-import { localeOfAcceptLanguage, type FirstPaintPages } from '#core/security/first-paint-page'
-import { rendererPath } from '#core/security/renderer-files'
+import type { FirstPaintPages } from '#core/security/first-paint-page'
 import { APP_SCHEME, isAppUrl } from './app-origin.ts'
 
 export type AppRequestHandler = (request: Request) => Promise<Response>
@@ -42,7 +41,7 @@ export function createAppRequestHandler(files: StaticFiles, firstPaint: () => Fi
     if (request.method !== 'GET' && request.method !== 'HEAD') return emptyResponse(405)
     if (!isAppUrl(request.url)) return emptyResponse(404)
     const path = new URL(request.url).pathname
-    const page = request.method === 'GET' && rendererPath(path) === 'index.html' ? await firstPaint()?.page(files, localeOfAcceptLanguage(request.headers.get('accept-language') ?? undefined)) : undefined
+    const page = await firstPaint()?.page(files, { method: request.method, path, acceptLanguage: request.headers.get('accept-language') ?? undefined })
     if (page !== undefined && page !== null) return new Response(page.body, { status: 200, headers: responseHeaders('text/html; charset=utf-8', page.contentSecurityPolicy) })
     const file = await files.read(path)
     if (file === null) return emptyResponse(404)

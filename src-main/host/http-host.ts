@@ -8,8 +8,7 @@ import { failure } from '#contract/envelope'
 import { EVENTS_SEEN_HEADER } from '#contract/event-stream'
 import { authenticate, isSameOriginRequest, sessionCookie } from './session-auth.ts'
 import { staticFiles, type StaticFiles } from '#core/security/static-files'
-import { localeOfAcceptLanguage, type FirstPaintPages } from '#core/security/first-paint-page'
-import { rendererPath } from '#core/security/renderer-files'
+import type { FirstPaintPages } from '#core/security/first-paint-page'
 import { countEvents, openEventStream, type EventCount } from './event-stream.ts'
 
 /** Where the host's event stream listens: the core's event bus, or a stand-in while the core loads. */
@@ -108,7 +107,7 @@ async function handle(
     send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     return
   }
-  const firstPaint = request.method === 'GET' && rendererPath(url.pathname) === 'index.html' ? await options.firstPaint?.page(files, localeOfAcceptLanguage(request.headers['accept-language'])) : undefined
+  const firstPaint = await options.firstPaint?.page(files, { method: request.method ?? 'GET', path: url.pathname, acceptLanguage: request.headers['accept-language'] })
   if (firstPaint !== undefined && firstPaint !== null) {
     response.setHeader('Content-Security-Policy', firstPaint.contentSecurityPolicy)
     response.setHeader('Cache-Control', 'no-store')

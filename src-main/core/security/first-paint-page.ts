@@ -5,6 +5,7 @@ import { FIRST_PAINT_ADDRESS, FIRST_PAINT_DATA_ID, FIRST_PAINT_LIST_HEIGHT, FIRS
 import type { Invoke } from '#core/dispatch'
 import type { Logger } from '#core/lib/logger'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
+import { rendererPath } from '#core/security/renderer-files'
 import type { StaticFiles } from '#core/security/static-files'
 
 /*
@@ -21,9 +22,15 @@ export type FirstPaintPage = { body: string; contentSecurityPolicy: string }
 export type FirstPaintPages = {
   /** Loads the renderer's side ahead of the first page, in the background. Never rejects. */
   warm(): Promise<void>
-  /** index.html (from `files`) with the first paint in it, or null when it cannot be made in time: the page as built then. */
-  page(files: StaticFiles, locale: string | undefined): Promise<FirstPaintPage | null>
+  /**
+   * The answer to `request` when it asks for the entry document: index.html (from `files`) with the first paint in
+   * it. Null for any other request, and when the page cannot be made in time: the file as built then.
+   */
+  page(files: StaticFiles, request: EntryRequest): Promise<FirstPaintPage | null>
 }
+
+/** What of a request to a host decides its first paint: a GET of the entry document, in the page's language. */
+export type EntryRequest = { method: string; path: string; acceptLanguage: string | undefined }
 
 /**
  * How long a page waits for its first paint's reads and render: the host's first `cluster/list-window` after a sync
@@ -82,7 +89,9 @@ export function firstPaintPages(options: { modulePath: string; invoke: Invoke; l
     async warm() {
       await renderer()
     },
-    async page(files, locale) {
+    async page(files, request) {
+      if (request.method !== 'GET' || rendererPath(request.path) !== 'index.html') return null
+      const locale = localeOfAcceptLanguage(request.acceptLanguage)
       let timer: NodeJS.Timeout | undefined
       const late = new Promise<null>((resolveLate) => (timer = setTimeout(() => resolveLate(null), options.budgetMs ?? FIRST_PAINT_BUDGET_MS)))
       try {

@@ -128,6 +128,8 @@ export const render = (data) => '<p>' + data.answers['connection/list'].value.le
   }
   const drawing = rendererModule('drawing', "[{ name: 'connection/list', input: {} }, { name: 'app/info', input: {} }]")
   const failing = rendererModule('failing', "[{ name: 'connection/list', input: {} }, { name: 'cluster/get', input: { clusterId: 'in01-none' } }]")
+  /** A page's request for the entry document. */
+  const ENTRY = { method: 'GET', path: '/', acceptLanguage: 'en' }
   const lines: string[] = []
   const logger = createLogger({ sink: (line) => lines.push(line) })
 
@@ -137,17 +139,25 @@ export const render = (data) => '<p>' + data.answers['connection/list'].value.le
   })
 
   it('draws the page from the core’s answers when they all succeed', async () => {
-    const page = await firstPaintPages({ modulePath: drawing, invoke: core.invoke, logger }).page(staticFiles(renderer), 'en')
+    const page = await firstPaintPages({ modulePath: drawing, invoke: core.invoke, logger }).page(staticFiles(renderer), ENTRY)
     expect(page?.body).toContain('<div id="app"><p>0 connections</p></div>')
   })
 
+  it('answers only a GET of the entry document: an asset, a HEAD, another path are the files as built', async () => {
+    const pages = firstPaintPages({ modulePath: drawing, invoke: core.invoke, logger })
+    expect(await pages.page(staticFiles(renderer), { ...ENTRY, path: '/index.html' })).not.toBeNull()
+    for (const request of [{ ...ENTRY, method: 'HEAD' }, { ...ENTRY, path: '/assets/index-C3.js' }, { ...ENTRY, path: '/other.html' }]) {
+      expect(await pages.page(staticFiles(renderer), request), JSON.stringify(request)).toBeNull()
+    }
+  })
+
   it('gives none when a read fails: the app shows and retries it, as without a first paint', async () => {
-    expect(await firstPaintPages({ modulePath: failing, invoke: core.invoke, logger }).page(staticFiles(renderer), 'en')).toBeNull()
+    expect(await firstPaintPages({ modulePath: failing, invoke: core.invoke, logger }).page(staticFiles(renderer), ENTRY)).toBeNull()
   })
 
   it('gives none past its budget, and none without its renderer, which the log says', async () => {
-    expect(await firstPaintPages({ modulePath: drawing, invoke: core.invoke, logger, budgetMs: 0 }).page(staticFiles(renderer), 'en')).toBeNull()
-    expect(await firstPaintPages({ modulePath: join(root, 'missing.mjs'), invoke: core.invoke, logger }).page(staticFiles(renderer), 'en')).toBeNull()
+    expect(await firstPaintPages({ modulePath: drawing, invoke: core.invoke, logger, budgetMs: 0 }).page(staticFiles(renderer), ENTRY)).toBeNull()
+    expect(await firstPaintPages({ modulePath: join(root, 'missing.mjs'), invoke: core.invoke, logger }).page(staticFiles(renderer), ENTRY)).toBeNull()
     expect(lines.some((line) => line.includes('the first paint is off'))).toBe(true)
   })
 })
