@@ -167,6 +167,12 @@ export async function frameIntervals(page: Page, action: () => Promise<void>): P
   return frames.slice(1).map((t, i) => t - (frames[i] ?? t))
 }
 
+/**
+ * The Fleet's rows as the app's own code draws them: the host's first paint (contract/first-paint.ts) has been taken
+ * over. Until then the drawn rows are inert, so an admin's click (a row, a box, another screen) starts from here.
+ */
+export const OWN_FLEET_ROW = 'body:not(:has(#first-paint-data)) #app [data-testid="cluster-row"]'
+
 const BARE_SELECTOR = '#bare'
 const BARE_PAGE = '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>bare</title></head><body><p id="bare">Backup Desk</p></body></html>'
 

@@ -1,6 +1,6 @@
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { bareScale, coldSamples, freshPageLoad, inFreshBrowsers, launchBenchBrowser, startBarePage } from './browser-timing.ts'
+import { bareScale, coldSamples, freshPageLoad, inFreshBrowsers, launchBenchBrowser, OWN_FLEET_ROW, startBarePage } from './browser-timing.ts'
 import { median, type Benchmark, type BenchResult } from './lib.ts'
 import { FLEET_FIRST_ROWS, firstFleetWindowInput } from '../src-renderer/lib/state/fleet-window-request.ts'
 
@@ -9,8 +9,6 @@ const TARGET_MS = 500
 const FLEET_FIGURE = 'fresh page → Fleet rows painted, 1,000 cached clusters (`ui-fleet`)'
 
 const ROW = '[data-testid="cluster-row"]'
-/** The app's own rows, shown: the host's first paint (contract/first-paint.ts) has been taken over, input goes to the app. */
-const OWN_ROW = 'body:not(:has(#first-paint-data)) #app [data-testid="cluster-row"]'
 
 export const benchmark: Benchmark = {
   title: 'Fleet in Chromium with 1,000 cached clusters',
@@ -27,7 +25,7 @@ export const benchmark: Benchmark = {
       await hostRpc(base, TOKEN, 'sync/run', {})
       // Cold: a fresh browser's first page, nothing warmed up by an earlier page or call; the first is also the first
       // page the host serves after its sync.
-      const colds = await inFreshBrowsers((fresh) => freshPageLoad(fresh, fleetUrl, { painted: ROW, count: ROW, own: OWN_ROW }))
+      const colds = await inFreshBrowsers((fresh) => freshPageLoad(fresh, fleetUrl, { painted: ROW, count: ROW, own: OWN_FLEET_ROW }))
       const cold = colds[0]!
       const coldMs = median(colds.map((load) => load.ms))
       const coldOwn = colds.map((load) => load.ownMs ?? Number.NaN)
@@ -39,7 +37,7 @@ export const benchmark: Benchmark = {
       await barePage.load(browser)
       for (let run = 0; run < 5; run++) {
         bare.push(await barePage.load(browser))
-        const load = await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW, own: OWN_ROW })
+        const load = await freshPageLoad(browser, fleetUrl, { painted: ROW, count: ROW, own: OWN_FLEET_ROW })
         warm.push(load.ms)
         warmOwn.push(load.ownMs ?? Number.NaN)
       }

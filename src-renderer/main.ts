@@ -4,7 +4,7 @@ import { countRequests } from './lib/core-client/answered-requests.ts'
 import { rootContext } from './lib/context.ts'
 import { SECTION_PAGES } from './sections.ts'
 import { startFirstScreen } from './first-screen.ts'
-import { takeFirstPaint } from './first-paint/first-paint-in-page.ts'
+import { keepFirstPaintCookie, takeFirstPaint } from './first-paint/first-paint-in-page.ts'
 import { withReadyAnswers } from './lib/core-client/ready-answers.ts'
 import { clock } from './lib/ui/clock.svelte.ts'
 import './lib/ui/theme.css'
@@ -38,3 +38,5 @@ else {
 }
 // The host's page keeps its drawing inert until now (core/security/first-paint-page.ts): from here the app answers.
 target.inert = false
+// A reload tells the host whether the window is still on the Fleet's list (contract/first-paint.ts, FIRST_PAINT_COOKIE).
+keepFirstPaintCookie(window)

@@ -51,3 +51,12 @@ export const FIRST_PAINT_ADDRESS = '^(#\\/?(fleet)?)?$'
 export function isFirstPaintAddress(hash: string): boolean {
   return new RegExp(FIRST_PAINT_ADDRESS).test(hash)
 }
+
+/**
+ * A cookie the page keeps as its address changes (first-paint-in-page.ts): '1' while the window shows the Fleet's
+ * list, '0' on any other screen. A reload sends it with its request for the page, and a page whose address left the
+ * list gets no first paint: it would drop it at once, after the host had spent its reads and the page its parsing
+ * on it. A window opened afresh on the list after another screen was last shown (a new tab) gets none either and
+ * draws the list as the app does without one.
+ */
+export const FIRST_PAINT_COOKIE = 'backup_desk_fleet_list'

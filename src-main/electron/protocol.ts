@@ -41,7 +41,7 @@ export function createAppRequestHandler(files: StaticFiles, firstPaint: () => Fi
     if (request.method !== 'GET' && request.method !== 'HEAD') return emptyResponse(405)
     if (!isAppUrl(request.url)) return emptyResponse(404)
     const path = new URL(request.url).pathname
-    const page = await firstPaint()?.page(files, { method: request.method, path, acceptLanguage: request.headers.get('accept-language') ?? undefined })
+    const page = await firstPaint()?.page(files, { method: request.method, path, acceptLanguage: request.headers.get('accept-language') ?? undefined, cookie: request.headers.get('cookie') ?? undefined })
     if (page !== undefined && page !== null) return new Response(page.body, { status: 200, headers: responseHeaders('text/html; charset=utf-8', page.contentSecurityPolicy) })
     const file = await files.read(path)
     if (file === null) return emptyResponse(404)

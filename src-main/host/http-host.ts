@@ -107,7 +107,7 @@ async function handle(
     send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     return
   }
-  const firstPaint = await options.firstPaint?.page(files, { method: request.method ?? 'GET', path: url.pathname, acceptLanguage: request.headers['accept-language'] })
+  const firstPaint = await options.firstPaint?.page(files, { method: request.method ?? 'GET', path: url.pathname, acceptLanguage: request.headers['accept-language'], cookie: request.headers.cookie })
   if (firstPaint !== undefined && firstPaint !== null) {
     response.setHeader('Content-Security-Policy', firstPaint.contentSecurityPolicy)
     response.setHeader('Cache-Control', 'no-store')

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { readCookie } from '#core/security/cookies'
 
 export const SESSION_COOKIE = 'backup_desk_session'
 
@@ -15,7 +16,7 @@ export type AuthResult = 'query' | 'cookie' | 'bearer' | null
 export function authenticate(request: IncomingMessage, url: URL, token: string, isPageLoad: boolean): AuthResult {
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
   if (bearer !== undefined && sameSecret(bearer, token)) return 'bearer'
-  const cookie = readCookie(request.headers.cookie ?? '', SESSION_COOKIE)
+  const cookie = readCookie(request.headers.cookie, SESSION_COOKIE)
   if (cookie !== null && sameSecret(cookie, token)) return 'cookie'
   const query = isPageLoad ? url.searchParams.get('token') : null
   if (query !== null && sameSecret(query, token)) return 'query'
@@ -36,20 +37,6 @@ export function isSameOriginRequest(request: IncomingMessage, port: number): boo
 
 export function sessionCookie(token: string): string {
   return `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
-}
-
-function readCookie(header: string, name: string): string | null {
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) {
-      try {
-        return decodeURIComponent(rest.join('='))
-      } catch {
-        return null
-      }
-    }
-  }
-  return null
 }
 
 function sameSecret(given: string, expected: string): boolean {

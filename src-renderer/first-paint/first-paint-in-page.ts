@@ -1,4 +1,4 @@
-import { FIRST_PAINT_DATA_ID, FIRST_PAINT_META, isFirstPaintAddress, type FirstPaintData } from '#contract/first-paint'
+import { FIRST_PAINT_COOKIE, FIRST_PAINT_DATA_ID, FIRST_PAINT_META, isFirstPaintAddress, type FirstPaintData } from '#contract/first-paint'
 
 /*
  * The host's first paint as the page meets it (contract/first-paint.ts): whether the page came with one, and its
@@ -29,4 +29,17 @@ export function takeFirstPaint(document: Document, app: HTMLElement): FirstPaint
     app.replaceChildren()
     return null
   }
+}
+
+/**
+ * Keeps FIRST_PAINT_COOKIE to the window's address, now and as it changes, so that a reload of a screen other than
+ * the Fleet's list is answered without a first paint it would drop. Returns the function that stops following.
+ */
+export function keepFirstPaintCookie(target: Pick<Window, 'addEventListener' | 'removeEventListener' | 'location' | 'document'>): () => void {
+  const write = (): void => {
+    target.document.cookie = `${FIRST_PAINT_COOKIE}=${isFirstPaintAddress(target.location.hash) ? '1' : '0'}; Path=/; SameSite=Strict`
+  }
+  write()
+  target.addEventListener('hashchange', write)
+  return () => target.removeEventListener('hashchange', write)
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import type { Envelope } from '#contract/envelope'
-import { FIRST_PAINT_ADDRESS, FIRST_PAINT_DATA_ID, FIRST_PAINT_LIST_HEIGHT, FIRST_PAINT_META, type FirstPaintData, type FirstPaintRenderer } from '#contract/first-paint'
+import { FIRST_PAINT_ADDRESS, FIRST_PAINT_COOKIE, FIRST_PAINT_DATA_ID, FIRST_PAINT_LIST_HEIGHT, FIRST_PAINT_META, type FirstPaintData, type FirstPaintRenderer } from '#contract/first-paint'
 import type { Invoke } from '#core/dispatch'
 import type { Logger } from '#core/lib/logger'
+import { readCookie } from '#core/security/cookies'
 import { CONTENT_SECURITY_POLICY } from '#core/security/csp'
 import { rendererPath } from '#core/security/renderer-files'
 import type { StaticFiles } from '#core/security/static-files'
@@ -29,8 +30,11 @@ export type FirstPaintPages = {
   page(files: StaticFiles, request: EntryRequest): Promise<FirstPaintPage | null>
 }
 
-/** What of a request to a host decides its first paint: a GET of the entry document, in the page's language. */
-export type EntryRequest = { method: string; path: string; acceptLanguage: string | undefined }
+/**
+ * What of a request to a host decides its first paint: a GET of the entry document, in the page's language, from a
+ * window whose address has not left the Fleet's list (its Cookie header, FIRST_PAINT_COOKIE).
+ */
+export type EntryRequest = { method: string; path: string; acceptLanguage: string | undefined; cookie: string | undefined }
 
 /**
  * How long a page waits for its first paint's reads and render: the host's first `cluster/list-window` after a sync
@@ -91,6 +95,7 @@ export function firstPaintPages(options: { modulePath: string; invoke: Invoke; l
     },
     async page(files, request) {
       if (request.method !== 'GET' || rendererPath(request.path) !== 'index.html') return null
+      if (readCookie(request.cookie, FIRST_PAINT_COOKIE) === '0') return null
       const locale = localeOfAcceptLanguage(request.acceptLanguage)
       let timer: NodeJS.Timeout | undefined
       const late = new Promise<null>((resolveLate) => (timer = setTimeout(() => resolveLate(null), options.budgetMs ?? FIRST_PAINT_BUDGET_MS)))

@@ -23,6 +23,17 @@ test.afterAll(async ({ request }) => {
   await disconnectEmulator(request, demo)
 })
 
+/** Holds the app's entry script back until the returned function is called: what is on screen meanwhile is the host's. */
+async function holdAppEntry(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}
+
 /** The bodies of the page's `timeline/lanes` requests, in the order sent. */
 function lanesReads(page: Page): string[] {
   const bodies: string[] = []
@@ -131,12 +142,7 @@ test('a window opened on the Fleet comes with its first rows drawn by the host: 
     if (message.type() === 'warning') warnings.push(message.text())
   })
   // The app's entry held back: what is on screen meanwhile is the host's.
-  let release: () => void = () => undefined
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdAppEntry(page)
   // Not waiting for the page's load, which waits for the held entry.
   await page.goto(`/?token=${E2E_TOKEN}#/fleet`, { waitUntil: 'commit' })
   const row = page.getByTestId('cluster-row').first()
@@ -166,6 +172,42 @@ test('a window opened on the Fleet comes with its first rows drawn by the host: 
   await expect.poll(() => reads.includes('cluster/list')).toBe(true)
   expect(reads.filter((read) => read === 'cluster/list-window')).toEqual([])
   expect(warnings.filter((text) => /hydrat/i.test(text))).toEqual([])
+})
+
+test('a window whose address leaves the Fleet before the app’s code has run shows the screen it is on: the host’s drawing is dropped, not taken over', async ({ page }) => {
+  const messages: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text())
+  })
+  const release = await holdAppEntry(page)
+  await page.goto(`/?token=${E2E_TOKEN}#/fleet`, { waitUntil: 'commit' })
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  // An address typed or a link from elsewhere, while the app's code is still on its way.
+  await page.evaluate(() => (location.hash = '#/timeline'))
+  release()
+  const timeline = new TimelinePage(page)
+  await expect(timeline.heading).toBeVisible()
+  await expect(timeline.lanes.first()).toBeVisible()
+  await expect(page.getByTestId('cluster-row')).toHaveCount(0)
+  // The shell's own parts come too (they wait for the first screen's rows or lanes).
+  await expect(page.getByTestId('app-version')).toBeVisible()
+  expect(await page.evaluate(() => document.getElementById('app')?.inert)).toBe(false)
+  expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([])
+})
+
+test('a reload on another screen than the Fleet’s list comes without the host’s first paint, which it would drop; a reload on the list comes with it', async ({ page }) => {
+  await page.goto(`/?token=${E2E_TOKEN}#/fleet`)
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  await page.evaluate(() => (location.hash = '#/timeline'))
+  await expect(new TimelinePage(page).heading).toBeVisible()
+  const onTimeline = await page.reload()
+  expect(await onTimeline?.text()).not.toContain('id="first-paint-data"')
+  await expect(new TimelinePage(page).lanes.first()).toBeVisible()
+  await page.evaluate(() => (location.hash = '#/fleet'))
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  const onFleet = await page.reload()
+  expect(await onFleet?.text()).toContain('id="first-paint-data"')
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
 })
 
 /** Once the shell shows its own parts: it asked for them (app/info) after the page noted its screen drawn (`__drawnAt`). */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { FIRST_PAINT_ADDRESS, FIRST_PAINT_DATA_ID, FIRST_PAINT_META, isFirstPaintAddress, type FirstPaintData } from '#contract/first-paint'
+import { FIRST_PAINT_ADDRESS, FIRST_PAINT_COOKIE, FIRST_PAINT_DATA_ID, FIRST_PAINT_META, isFirstPaintAddress, type FirstPaintData } from '#contract/first-paint'
 import { createLogger } from '#core/lib/logger'
 import { firstPaintPage, firstPaintPages, localeOfAcceptLanguage } from '#core/security/first-paint-page'
 import { staticFiles } from '#core/security/static-files'
@@ -129,7 +129,7 @@ export const render = (data) => '<p>' + data.answers['connection/list'].value.le
   const drawing = rendererModule('drawing', "[{ name: 'connection/list', input: {} }, { name: 'app/info', input: {} }]")
   const failing = rendererModule('failing', "[{ name: 'connection/list', input: {} }, { name: 'cluster/get', input: { clusterId: 'in01-none' } }]")
   /** A page's request for the entry document. */
-  const ENTRY = { method: 'GET', path: '/', acceptLanguage: 'en' }
+  const ENTRY = { method: 'GET', path: '/', acceptLanguage: 'en', cookie: 'backup_desk_session=t' }
   const lines: string[] = []
   const logger = createLogger({ sink: (line) => lines.push(line) })
 
@@ -149,6 +149,13 @@ export const render = (data) => '<p>' + data.answers['connection/list'].value.le
     for (const request of [{ ...ENTRY, method: 'HEAD' }, { ...ENTRY, path: '/assets/index-C3.js' }, { ...ENTRY, path: '/other.html' }]) {
       expect(await pages.page(staticFiles(renderer), request), JSON.stringify(request)).toBeNull()
     }
+  })
+
+  it('gives none to a page whose window has left the Fleet’s list (a reload on another screen), and one to a window still on it or unknown', async () => {
+    const pages = firstPaintPages({ modulePath: drawing, invoke: core.invoke, logger })
+    expect(await pages.page(staticFiles(renderer), { ...ENTRY, cookie: `backup_desk_session=t; ${FIRST_PAINT_COOKIE}=0` })).toBeNull()
+    expect(await pages.page(staticFiles(renderer), { ...ENTRY, cookie: `${FIRST_PAINT_COOKIE}=1; backup_desk_session=t` })).not.toBeNull()
+    expect(await pages.page(staticFiles(renderer), { ...ENTRY, cookie: undefined })).not.toBeNull()
   })
 
   it('gives none when a read fails: the app shows and retries it, as without a first paint', async () => {
