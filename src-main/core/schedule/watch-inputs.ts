@@ -61,6 +61,11 @@ export type WatchInputs = {
   /** Cluster ids (of `clusterIds`, as the connection mirrors them) with an AUTO backup created in [fromMs, toMs]. */
   clustersWithAutoBackupIn(connectionId: string, clusterIds: readonly string[], fromMs: number, toMs: number): Set<string>
   /**
+   * When the connection was added (null if it is not known): its policies were mirrored from then on, and nothing
+   * before says what they scheduled.
+   */
+  connectionAddedAt(connectionId: string): number | null
+  /**
    * The instant from which the connection's cached backup list is known complete: the START of its last
    * fully successful sync (a backup created after the list was read could be missing), or null.
    */

@@ -113,7 +113,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     const timings = timingsOf(settings)
     const policies = deps.inputs.enabledPolicies()
     // Windows and expiries from before the watch first started are not judged: the current policy says
-    // nothing about what was scheduled before it was mirrored, so projecting it backwards invents alarms.
+    // nothing about what was scheduled before it was mirrored, so projecting it backwards invents alarms. For the
+    // same reason an organization added later is judged from when it was added.
     let since = readMs('watch.since')
     if (since === null) {
       since = now
@@ -127,7 +128,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       graceMs: timings.missedGraceMs,
       verifyWaitMs,
       lookbackMs,
-      decidedThrough: (id) => readMs(`watch.decidedThrough.${id}`) ?? since,
+      decidedThrough: (id) => readMs(`watch.decidedThrough.${id}`) ?? Math.max(since, deps.inputs.connectionAddedAt(id) ?? since),
       timeZone
     })
     const raised = deps.ledger.record([...drafts, ...missed.drafts, ...(deps.moreNotices?.() ?? [])], now)

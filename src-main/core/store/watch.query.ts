@@ -110,6 +110,7 @@ export function createWatchQueries(db: StoreDatabase): WatchInputs {
           .all(JSON.stringify(clusterIds), connectionId, fromMs, toMs) as { id: string }[]
         return new Set(found.map((r) => r.id))
       }),
+    connectionAddedAt: (connectionId) => scalar('SELECT created_at AS v FROM connections WHERE id = ?', connectionId),
     lastSuccessfulSync: (connectionId) =>
       // The START of the last sync, and only when that sync is the last successful one with a complete
       // backup list: a backup created after the list was read may be missing, and a failed or running

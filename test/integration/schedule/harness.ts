@@ -32,10 +32,10 @@ export function openDb(path: string): StoreDatabase {
 export class Fleet {
   constructor(readonly db: StoreDatabase) {}
 
-  connection(id = 'conn-1'): this {
+  connection(id = 'conn-1', addedAtMs = 0): this {
     this.db.sqlite
-      .prepare('INSERT INTO connections (id, name, base_url, created_at) VALUES (?, ?, ?, 0)')
-      .run(id, id, 'http://127.0.0.1')
+      .prepare('INSERT INTO connections (id, name, base_url, created_at) VALUES (?, ?, ?, ?)')
+      .run(id, id, 'http://127.0.0.1', addedAtMs)
     this.db.sqlite.prepare('INSERT INTO sync_state (connection_id) VALUES (?)').run(id)
     return this
   }

@@ -71,4 +71,28 @@ describe('missed windows', () => {
     expect(ledger(db, 'missed')).toEqual([])
     expect(ledger(db, 'missed-unverified')).toHaveLength(1)
   })
+
+  it('judges an organization added after the watch began only from when it was added: its earlier windows were never mirrored, so none is called missed or unverifiable', () => {
+    const db = openDb(tempDbPath())
+    const fleet = new Fleet(db).connection().policy('k1', '1,2,3,4,5,6,7', '02:00-04:00')
+    fleet.synced(MONDAY - 10 * MINUTE, MONDAY - 9 * MINUTE)
+    const h = makeWatcher(db, new ManualClock(MONDAY))
+    h.watcher.start()
+    // A week on, a second organization is added; its cluster's policy was switched on in the console that morning,
+    // so the cache has none of its earlier (never scheduled) backups.
+    const addedAt = MONDAY + 7 * 24 * HOUR + 9 * HOUR
+    runUntil(h, addedAt)
+    fleet.connection('conn-2', addedAt).policy('k9', '1,2,3,4,5,6,7', '02:00-04:00', { connectionId: 'conn-2', retentionDays: 7 })
+    fleet.synced(addedAt + MINUTE, addedAt + 2 * MINUTE, null, 'conn-2')
+    h.clock.set(addedAt + 3 * MINUTE)
+    h.events.emit('sync/finished', { connectionId: 'conn-2', ok: true })
+    expect(ledger(db, 'missed').filter((r) => r.cluster_id === 'k9')).toEqual([])
+    expect(ledger(db, 'missed-unverified').filter((r) => r.cluster_id === 'k9')).toEqual([])
+    // Its first window after it was added is judged like any other.
+    const nextDay = MONDAY + 8 * 24 * HOUR
+    fleet.synced(nextDay + 8 * HOUR, nextDay + 8 * HOUR + MINUTE, null, 'conn-2')
+    h.clock.set(nextDay + 8 * HOUR + 2 * MINUTE)
+    h.events.emit('sync/finished', { connectionId: 'conn-2', ok: true })
+    expect(ledger(db, 'missed').filter((r) => r.cluster_id === 'k9').map((r) => r.slot)).toEqual([nextDay + 2 * HOUR])
+  })
 })

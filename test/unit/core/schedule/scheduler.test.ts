@@ -97,6 +97,7 @@ describe('NodeScheduleScheduler (real node-schedule)', () => {
       nextCreatingAfter: () => null,
       failedJobsEndedIn: () => [],
       clustersWithAutoBackupIn: () => new Set(),
+      connectionAddedAt: () => null,
       lastSuccessfulSync: () => null
     }
     const watcher = createWatcher({
