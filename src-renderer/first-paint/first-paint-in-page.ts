@@ -37,7 +37,12 @@ export function takeFirstPaint(document: Document, app: HTMLElement): FirstPaint
  */
 export function keepFirstPaintCookie(target: Pick<Window, 'addEventListener' | 'removeEventListener' | 'location' | 'document'>): () => void {
   const write = (): void => {
-    target.document.cookie = `${FIRST_PAINT_COOKIE}=${isFirstPaintAddress(target.location.hash) ? '1' : '0'}; Path=/; SameSite=Strict`
+    try {
+      target.document.cookie = `${FIRST_PAINT_COOKIE}=${isFirstPaintAddress(target.location.hash) ? '1' : '0'}; Path=/; SameSite=Strict`
+    } catch {
+      // A document that may keep no cookie (a scheme without them) throws: every page of it then gets the first
+      // paint, and one on another screen drops it, as before the cookie.
+    }
   }
   write()
   target.addEventListener('hashchange', write)
