@@ -49,7 +49,7 @@ export function coldSamples(samples: readonly number[]): string {
  * frames (work a screen does once it is painted, a script evaluated then). `own`, when given, is noted the same way
  * (__benchOwnPainted): what the app's own code has drawn, as against the host's first paint.
  */
-const paintProbe = (selector: string, own: string | undefined): string => `(() => {
+export const paintProbe = (selector: string, own?: string): string => `(() => {
   const watch = (selector, framed, painted) => {
     const poll = () => {
       if (document.querySelector(selector) !== null) {
@@ -62,6 +62,14 @@ const paintProbe = (selector: string, own: string | undefined): string => `(() =
   watch(${JSON.stringify(selector)}, '__benchFramed', '__benchPainted')
   if (${JSON.stringify(own ?? null)} !== null) watch(${JSON.stringify(own ?? null)}, null, '__benchOwnPainted')
 })()`
+
+/** When the page noted `key` (a paint probe's `__benchPainted` or `__benchOwnPainted`), from navigation start. */
+export function paintNoted(page: Page, key: '__benchPainted' | '__benchOwnPainted'): Promise<number> {
+  return page.evaluate<number>(`new Promise((done) => {
+    const wait = () => (window.${key} === undefined ? setTimeout(wait, 5) : done(window.${key}))
+    wait()
+  })`)
+}
 
 /**
  * A page script: a visit to another screen of the loaded page (`hash`), from the hash change (performance mark
@@ -123,13 +131,8 @@ export async function freshPageLoad(
     page.on('requestfailed', (request) => pending.delete(request))
     await page.addInitScript(paintProbe(selectors.painted, selectors.own))
     await page.goto(url)
-    const paintOf = (key: string): Promise<number> =>
-      page.evaluate<number>(`new Promise((done) => {
-      const wait = () => (window.${key} === undefined ? setTimeout(wait, 5) : done(window.${key}))
-      wait()
-    })`)
-    const ms = await paintOf('__benchPainted')
-    const ownMs = selectors.own === undefined ? null : await paintOf('__benchOwnPainted')
+    const ms = await paintNoted(page, '__benchPainted')
+    const ownMs = selectors.own === undefined ? null : await paintNoted(page, '__benchOwnPainted')
     // Each answer may start more work (a remount and its reads): settled once two frames pass with nothing pending.
     for (let quiet = 0; quiet < 2; ) {
       await page.evaluate(`new Promise((done) => requestAnimationFrame(() => setTimeout(done)))`)

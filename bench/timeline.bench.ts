@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { startEmulator } from '../src-main/emulator/index.ts'
 import { hostRpc, startHostProcess } from '../scripts/host-process.ts'
-import { bareScale, coldSamples, frameIntervals, freshPageLoad, inFreshBrowsers, launchBenchBrowser, OWN_FLEET_ROW, startBarePage, visitScript, type PageLoad } from './browser-timing.ts'
+import { bareScale, coldSamples, frameIntervals, freshPageLoad, inFreshBrowsers, launchBenchBrowser, OWN_FLEET_ROW, paintNoted, paintProbe, startBarePage, visitScript, type PageLoad } from './browser-timing.ts'
 import { median, percentile, type Benchmark, type BenchResult } from './lib.ts'
 
 const TOKEN = 'bench-token'
@@ -77,25 +77,17 @@ async function reloadsOnTimeline(browser: Browser, base: string, runs: number): 
     await page.goto(`${base}/?token=${TOKEN}#/fleet`)
     await page.locator(OWN_FLEET_ROW).first().waitFor()
     await page.evaluate<number>(VISIT_SCRIPT)
-    await page.addInitScript(RELOAD_PROBE)
+    await page.addInitScript(paintProbe(MARK))
     const times: number[] = []
     for (let run = 0; run < runs; run++) {
       await page.reload()
-      times.push(await page.evaluate<number>(`new Promise((done) => { const wait = () => (window.__reloadPainted === undefined ? setTimeout(wait, 5) : done(window.__reloadPainted)); wait() })`))
+      times.push(await paintNoted(page, '__benchPainted'))
     }
     return times
   } finally {
     await context.close()
   }
 }
-
-const RELOAD_PROBE = `(() => {
-  const poll = () => {
-    if (document.querySelector(${JSON.stringify(MARK)}) !== null) requestAnimationFrame(() => setTimeout(() => { window.__reloadPainted = performance.now() }))
-    else requestAnimationFrame(poll)
-  }
-  requestAnimationFrame(poll)
-})()`
 
 /** One frame of Chromium's (headless and desktop alike: 60 Hz). */
 const VSYNC_MS = 1000 / 60

@@ -10,8 +10,8 @@ import { createElectronNotifier } from './electron-notifier.ts'
 import { forwardCoreEvents, registerCoreIpc } from './ipc.ts'
 import { lockNavigation } from './navigation.ts'
 import { safeOpenExternal } from './open-external.ts'
-import { firstPaintModule, rendererDir, resourcesDir } from './paths.ts'
-import { firstPaintPages, type FirstPaintPages } from '#core/security/first-paint-page'
+import { rendererDir, resourcesDir } from './paths.ts'
+import { firstPaintModulePath, firstPaintPages, type FirstPaintPages } from '#core/security/first-paint-page'
 import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
 import { createQuitGuard, type CoreLifecycle } from './quit-guard.ts'
@@ -126,7 +126,7 @@ async function startDesktop(): Promise<void> {
     })
   })
   holder.core = booted
-  firstPaint.pages = firstPaintPages({ modulePath: firstPaintModule(appPath), invoke: booted.invoke, logger: booted.logger })
+  firstPaint.pages = firstPaintPages({ modulePath: firstPaintModulePath(appPath), invoke: booted.invoke, logger: booted.logger })
   void firstPaint.pages.warm()
 
   const stopIpc = registerCoreIpc(ipcMain, booted.invoke, warn)

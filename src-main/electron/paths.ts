@@ -12,11 +12,6 @@ export function rendererDir(appPath: string): string {
   return join(appPath, 'out', 'renderer')
 }
 
-/** The host's first paint, built apart from the renderer (first-paint.vite.config.mts). */
-export function firstPaintModule(appPath: string): string {
-  return join(appPath, 'out', 'first-paint', 'render-first-paint.mjs')
-}
-
 /**
  * Icons are unpacked from the asar (electron-builder `asarUnpack`): the Linux tray hands a file
  * path to the desktop's StatusNotifier host, which cannot read inside an archive.

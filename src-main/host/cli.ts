@@ -8,7 +8,7 @@ import type { HostCore } from './host-core.ts'
 import { deferredCore } from './deferred-core.ts'
 import { HOST_USAGE, parseHostArgs } from './host-options.ts'
 import { startHttpHost } from './http-host.ts'
-import { firstPaintPages } from '#core/security/first-paint-page'
+import { firstPaintModulePath, firstPaintPages } from '#core/security/first-paint-page'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const booted = new Promise<HostCore>((resolveCore) => (coreReady = resolveCore))
   const { invoke, events } = deferredCore(booted.then((hostCore) => hostCore.core))
   const logger = createLogger({ sink: logSink })
-  const firstPaint = firstPaintPages({ modulePath: join(ROOT, 'out', 'first-paint', 'render-first-paint.mjs'), invoke, logger })
+  const firstPaint = firstPaintPages({ modulePath: firstPaintModulePath(ROOT), invoke, logger })
   const host = await startHttpHost({ invoke, events, rendererDir, token, port, logger, firstPaint })
   const shutdown = (): void => {
     void host

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Envelope } from '#contract/envelope'
 import { FIRST_PAINT_ADDRESS, FIRST_PAINT_COOKIE, FIRST_PAINT_DATA_ID, FIRST_PAINT_LIST_HEIGHT, FIRST_PAINT_META, type FirstPaintData, type FirstPaintRenderer } from '#contract/first-paint'
@@ -64,8 +65,13 @@ for (const href of ${JSON.stringify(preloads)}) { const link = document.createEl
 for (const { src, isAsync } of ${JSON.stringify(scripts)}) { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.async = isAsync; script.src = src; document.head.append(script) }`
 }
 
+/** Where the build puts the renderer's side of the first paint (first-paint.vite.config.mts) under the app's root. */
+export function firstPaintModulePath(appRoot: string): string {
+  return join(appRoot, 'out', 'first-paint', 'render-first-paint.mjs')
+}
+
 /**
- * `modulePath`: the renderer's built side (out/first-paint/render-first-paint.mjs). Reads go through `invoke`, as a
+ * `modulePath`: the renderer's built side (`firstPaintModulePath`). Reads go through `invoke`, as a
  * page's would; a page whose reads do not all succeed gets no first paint.
  */
 export function firstPaintPages(options: { modulePath: string; invoke: Invoke; logger: Logger; budgetMs?: number }): FirstPaintPages {
