@@ -43,26 +43,58 @@ export type EntryRequest = { method: string; path: string; acceptLanguage: strin
  */
 export const FIRST_PAINT_BUDGET_MS = 250
 
+/** A script of index.html's: its address, and whether it runs as soon as it arrives (the page's first script). */
+type PageScript = { src: string; isAsync: boolean }
+
+/** Script text that asks for `preloads` (module preloads) and then `scripts`, in their order, as index.html's head would. */
+function askForCode(preloads: readonly string[], scripts: readonly PageScript[]): string {
+  return `for (const href of ${JSON.stringify(preloads)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.crossOrigin = ''; link.href = href; document.head.append(link) }
+for (const { src, isAsync } of ${JSON.stringify(scripts)}) { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.async = isAsync; script.src = src; document.head.append(script) }`
+}
+
+/**
+ * The page's guard, last in its head, before any of the first paint is parsed. A window opened on another address
+ * than the Fleet's list (contract/first-paint.ts, FIRST_PAINT_ADDRESS) will drop the first paint (`pageScript`), so
+ * the guard (1) hides the app's element from its first style on, and (2) asks for the app's code at once: the module
+ * preloads and the page's first script (`async`: early-start.ts, which asks for the screen's code and sends its
+ * first read), not the app's entry, which would run before the body is in. Traced, a fresh page opened on the
+ * Timeline without it: the renderer styled, laid out and painted the Fleet's rows (style 43 ms, layout 146 ms) before
+ * its parser met the page's script after them at 422 ms, and only then asked for any code. A constructed style sheet,
+ * not a style element: the page's policy lets no other inline style apply; and it tells the page's script that the
+ * guard acted (none of the app's code has run yet, so the page has no other).
+ */
+export function guardScript(scripts: readonly PageScript[], preloads: readonly string[]): string {
+  return `if (!new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) {
+  const hidden = new CSSStyleSheet(); hidden.replaceSync('#app { display: none }'); document.adoptedStyleSheets = [hidden]
+  ${askForCode(preloads, scripts.filter((script) => script.isAsync))}
+}`
+}
+
 /**
  * The page's script, where index.html's parser meets it after the first paint and its data, before the page is
- * first painted. (1) A window opened on another address than the Fleet's list (a screen, a cluster) drops both, and
- * the app draws that screen as before (contract/first-paint.ts, FIRST_PAINT_ADDRESS). Otherwise the drawn app is
- * inert until the app's code takes it over (main.ts): a box ticked or a link followed before then would be lost or
- * shown as done when it is not. (2) It asks for the app's
- * code (index.html's module preloads and scripts, in their order), which index.html's head would have asked for
- * before the body was in: the app's entry, run once the document is parsed, then takes the first paint over before
- * the browser's first frame, which waits for it. Asked for from here, the first paint is drawn while the code
- * arrives (alternating fresh browsers, medians of ten: rows painted 704 → 672 ms, the app's own 830 → 728 ms;
- * without a first paint 820 ms).
+ * first painted. (1) A window opened on another address than the Fleet's list (a screen, a cluster; seen by the
+ * guard, `guardScript`, or since) drops both, and the app draws that screen as before (contract/first-paint.ts,
+ * FIRST_PAINT_ADDRESS); the guard's hiding ends. Otherwise the drawn app is inert until the app's code takes it over
+ * (main.ts): a box ticked or a link followed before then would be lost or shown as done when it is not. (2) It asks
+ * for the app's code the guard did not (index.html's module preloads and scripts, in their order), which
+ * index.html's head would have asked for before the body was in: the app's entry, run once the document is parsed,
+ * then takes the first paint over before the browser's first frame, which waits for it. Asked for from here, the
+ * first paint is drawn while the code arrives (alternating fresh browsers, medians of ten: rows painted 704 → 672 ms,
+ * the app's own 830 → 728 ms; without a first paint 820 ms).
  */
-export function pageScript(scripts: readonly { src: string; isAsync: boolean }[], preloads: readonly string[]): string {
+export function pageScript(scripts: readonly PageScript[], preloads: readonly string[]): string {
   return `{
-  const app = document.getElementById('app')
-  if (!new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) { app.replaceChildren(); document.getElementById('${FIRST_PAINT_DATA_ID}').remove() }
-  else app.inert = true
+const isGuarded = document.adoptedStyleSheets.length > 0
+document.adoptedStyleSheets = []
+const app = document.getElementById('app')
+if (isGuarded || !new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) { app.replaceChildren(); document.getElementById('${FIRST_PAINT_DATA_ID}').remove() }
+else app.inert = true
+if (isGuarded) {
+  ${askForCode([], scripts.filter((script) => !script.isAsync))}
+} else {
+  ${askForCode(preloads, scripts)}
 }
-for (const href of ${JSON.stringify(preloads)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.crossOrigin = ''; link.href = href; document.head.append(link) }
-for (const { src, isAsync } of ${JSON.stringify(scripts)}) { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.async = isAsync; script.src = src; document.head.append(script) }`
+}`
 }
 
 /** Where the build puts the renderer's side of the first paint (first-paint.vite.config.mts) under the app's root. */
@@ -149,18 +181,20 @@ async function stylesOf(files: StaticFiles, index: string): Promise<Map<string, 
 
 /**
  * index.html with `markup` (the app's first paint) in the app's element, `data` after it for the page to take it
- * over with (main.ts), the page's script after both (`pageScript`), a meta element in the head that tells the page's first scripts (run
- * before the body is in) that the first screen's reads came with it, and the stylesheets inline (a fresh browser's
- * request for them waits 30–100 ms before it is sent). The policy adds a hash for each inline part and nothing else:
- * the script, each stylesheet, and each style attribute the render wrote (a list row's place, a section's height;
+ * over with (main.ts), the page's script after both (`pageScript`), a meta element in the head that tells the page's
+ * first scripts (run before the body is in) that the first screen's reads came with it, the guard last in the head
+ * (`guardScript`), and the stylesheets inline (a fresh browser's request for them waits 30–100 ms before it is sent).
+ * The policy adds a hash for each inline part and nothing else: the two scripts, each stylesheet, and each style attribute the render wrote (a list row's place, a section's height;
  * 'unsafe-hashes' lets hashes match attributes, never an attribute written by anyone else). The data is JSON in a
  * script element no browser runs.
  */
 export function firstPaintPage(index: string, markup: string, data: FirstPaintData, styles: ReadonlyMap<string, string>): FirstPaintPage | null {
-  if (!index.includes('<div id="app"></div>') || !index.includes('<head>')) return null
+  if (!index.includes('<div id="app"></div>') || !index.includes('<head>') || !index.includes('</head>')) return null
   const inlineStyles: string[] = []
   const scripts = [...index.matchAll(MODULE_SCRIPT)].map(([, attributes, src]) => ({ src: src ?? '', isAsync: / async\b/.test(attributes ?? '') }))
-  const script = pageScript(scripts, [...new Set([...index.matchAll(MODULE_PRELOAD)].map(([, href]) => href ?? ''))])
+  const preloads = [...new Set([...index.matchAll(MODULE_PRELOAD)].map(([, href]) => href ?? ''))]
+  const guard = guardScript(scripts, preloads)
+  const script = pageScript(scripts, preloads)
   const body = index
     .replace(MODULE_SCRIPT, '')
     .replace(MODULE_PRELOAD, '')
@@ -171,6 +205,7 @@ export function firstPaintPage(index: string, markup: string, data: FirstPaintDa
       return `<style>${css}</style>`
     })
     .replace('<head>', () => `<head>\n    <meta name="${FIRST_PAINT_META}" content="">`)
+    .replace('</head>', () => `  <script>${guard}</script>\n  </head>`)
     .replace(
       '<div id="app"></div>',
       () => `<div id="app">${markup}</div><script type="application/json" id="${FIRST_PAINT_DATA_ID}">${jsonInHtml(data)}</script><script>${script}</script>`
@@ -179,7 +214,7 @@ export function firstPaintPage(index: string, markup: string, data: FirstPaintDa
   return {
     body,
     contentSecurityPolicy: withSources(CONTENT_SECURITY_POLICY, {
-      'script-src': [hashSource(script)],
+      'script-src': [hashSource(guard), hashSource(script)],
       'style-src': [...inlineStyles.map(hashSource), ...(attributes.size > 0 ? ["'unsafe-hashes'", ...[...attributes].map(hashSource)] : [])]
     })
   }

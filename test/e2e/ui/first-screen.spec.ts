@@ -195,6 +195,59 @@ test('a window whose address leaves the Fleet before the app’s code has run sh
   expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([])
 })
 
+/**
+ * Notes, as the parser adds the host's first Fleet row (before the page's script after it runs: the parser empties
+ * the microtask queue first), whether the app's element is displayed and whether the app's first script was already
+ * asked for. Read back with `firstRowParsed`.
+ */
+async function noteFirstRowParsed(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const app = document.getElementById('app')
+      if (app?.querySelector('[data-testid="cluster-row"]') === null || app === null) return
+      observer.disconnect()
+      ;(window as unknown as { __firstRow?: unknown }).__firstRow = {
+        display: getComputedStyle(app).display,
+        isCodeAsked: document.querySelector('script[src*="early-start-"]') !== null
+      }
+    })
+    observer.observe(document, { childList: true, subtree: true })
+  })
+}
+
+const firstRowParsed = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __firstRow?: unknown }).__firstRow)
+
+test('a fresh window opened on another screen than the Fleet’s list never lays out the host’s first paint, asks for its code before the body is in, and shows its screen', async ({ page }) => {
+  const messages: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text())
+  })
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  await noteFirstRowParsed(page)
+  const response = await page.goto(`/?token=${E2E_TOKEN}#/backups`)
+  // A window with no cookie yet (a new tab, a link from elsewhere): the host cannot see the address's hash.
+  expect(await response?.text()).toContain('id="first-paint-data"')
+  expect(await firstRowParsed(page)).toEqual({ display: 'none', isCodeAsked: true })
+  await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible()
+  await expect(page.locator('[role="table"] [aria-rowindex="2"]')).toBeVisible()
+  await expect(page.getByTestId('cluster-row')).toHaveCount(0)
+  expect(await page.evaluate(() => [document.adoptedStyleSheets.length, document.getElementById('app')?.inert])).toEqual([0, false])
+  // Each of the app's scripts was asked for once, the guard's and the page script's requests together.
+  expect(scripts.length).toBeGreaterThan(0)
+  expect(new Set(scripts).size).toBe(scripts.length)
+  expect(messages).toEqual([])
+})
+
+test('a fresh window on the Fleet’s list lays out the host’s first paint before asking for the app’s code', async ({ page }) => {
+  await noteFirstRowParsed(page)
+  await page.goto(`/?token=${E2E_TOKEN}#/fleet`)
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible()
+  expect(await firstRowParsed(page)).toEqual({ display: 'block', isCodeAsked: false })
+})
+
 test('a reload on another screen than the Fleet’s list comes without the host’s first paint, which it would drop; a reload on the list comes with it', async ({ page }) => {
   await page.goto(`/?token=${E2E_TOKEN}#/fleet`)
   await expect(page.getByTestId('cluster-row').first()).toBeVisible()

@@ -42,8 +42,8 @@ const DATA: FirstPaintData = {
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 const directive = (policy: string, name: string): string[] => policy.split('; ').find((part) => part.startsWith(`${name} `))?.split(' ').slice(1) ?? []
-/** The page's inline script: the one `<script>` without attributes. */
-const inlineScriptOf = (body: string): string => /<script>([\s\S]*?)<\/script>/.exec(body)?.[1] ?? ''
+/** The page's inline scripts (the `<script>`s without attributes): the guard in the head, the page's script in the body. */
+const inlineScriptsOf = (body: string): string[] => [...body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, text]) => text ?? '')
 
 describe('the first paint page', () => {
   const page = firstPaintPage(INDEX, MARKUP, DATA, STYLES)
@@ -56,9 +56,11 @@ describe('the first paint page', () => {
     expect(page.body).not.toContain('<script>alert(1)')
   })
 
-  it('admits exactly its inline script, its stylesheets and the style attributes drawn, and nothing inline besides', () => {
+  it('admits exactly its two inline scripts, its stylesheets and the style attributes drawn, and nothing inline besides', () => {
     const policy = page.contentSecurityPolicy
-    expect(directive(policy, 'script-src')).toEqual(["'self'", sha(inlineScriptOf(page.body))])
+    const [guard, script] = inlineScriptsOf(page.body)
+    expect(inlineScriptsOf(page.body)).toHaveLength(2)
+    expect(directive(policy, 'script-src')).toEqual(["'self'", sha(guard ?? ''), sha(script ?? '')])
     expect(directive(policy, 'style-src')).toEqual([
       "'self'",
       sha('.btn{color:red}'),
@@ -75,17 +77,28 @@ describe('the first paint page', () => {
     expect(page.body).not.toMatch(/<link rel="(stylesheet|modulepreload)"/)
     expect(page.body).not.toContain('<script type="module"')
     expect(page.body).toContain('<style>.btn{color:red}</style>')
-    const script = inlineScriptOf(page.body)
+    const [, script] = inlineScriptsOf(page.body)
     expect(script).toContain('["./assets/first-screen-B2.js","./assets/app-shared-D4.js"]')
     expect(script).toContain('[{"src":"./assets/early-start-A1.js","isAsync":true},{"src":"./assets/index-C3.js","isAsync":false}]')
+  })
+
+  it('has its guard last in the head, after the styles and before the app’s element, asking for the preloads and the first script only, not the app’s entry', () => {
+    const head = page.body.slice(0, page.body.indexOf('</head>'))
+    const [guard] = inlineScriptsOf(page.body)
+    expect(head.lastIndexOf('<style>')).toBeLessThan(head.indexOf(`<script>${guard ?? ''}</script>`))
+    expect(guard).toContain(FIRST_PAINT_ADDRESS.replaceAll('\\', '\\\\'))
+    expect(guard).toContain('["./assets/first-screen-B2.js","./assets/app-shared-D4.js"]')
+    expect(guard).toContain('[{"src":"./assets/early-start-A1.js","isAsync":true}]')
+    expect(guard).not.toContain('index-C3.js')
   })
 
   it('says in its head that the page came with a first paint', () => {
     expect(page.body.slice(0, page.body.indexOf('</head>'))).toContain(`<meta name="${FIRST_PAINT_META}" content="">`)
   })
 
-  it('is not made from an index.html without the app’s element', () => {
+  it('is not made from an index.html without the app’s element or without a head to guard it from', () => {
     expect(firstPaintPage('<!doctype html><head></head><body></body>', MARKUP, DATA, STYLES)).toBeNull()
+    expect(firstPaintPage('<!doctype html><body><div id="app"></div></body>', MARKUP, DATA, STYLES)).toBeNull()
   })
 })
 
