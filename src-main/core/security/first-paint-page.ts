@@ -184,9 +184,9 @@ async function stylesOf(files: StaticFiles, index: string): Promise<Map<string, 
  * over with (main.ts), the page's script after both (`pageScript`), a meta element in the head that tells the page's
  * first scripts (run before the body is in) that the first screen's reads came with it, the guard last in the head
  * (`guardScript`), and the stylesheets inline (a fresh browser's request for them waits 30–100 ms before it is sent).
- * The policy adds a hash for each inline part and nothing else: the two scripts, each stylesheet, and each style attribute the render wrote (a list row's place, a section's height;
- * 'unsafe-hashes' lets hashes match attributes, never an attribute written by anyone else). The data is JSON in a
- * script element no browser runs.
+ * The policy adds a hash for each inline part and nothing else: the two scripts, each stylesheet, and each style
+ * attribute the render wrote (a list row's place, a section's height; 'unsafe-hashes' lets hashes match attributes,
+ * never an attribute written by anyone else). The data is JSON in a script element no browser runs.
  */
 export function firstPaintPage(index: string, markup: string, data: FirstPaintData, styles: ReadonlyMap<string, string>): FirstPaintPage | null {
   if (!index.includes('<div id="app"></div>') || !index.includes('<head>') || !index.includes('</head>')) return null
