@@ -53,9 +53,14 @@ function syncedMinutesAgo(connectionId: string, minutes: number): void {
   }
 }
 
-function hhmmUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 16)
+/** `23:48 UTC` of today (UTC), `2026-11-29 23:48 UTC` of another day: a run just after midnight shows yesterday's date. */
+function utcClock(ms: number): string {
+  const text = new Date(ms).toISOString()
+  return `${text.slice(0, 10) === new Date().toISOString().slice(0, 10) ? '' : text.slice(0, 10) + ' '}${text.slice(11, 16)} UTC`
 }
+
+/** A clock time as `utcClock` writes it, for a regular expression. */
+const CLOCK = String.raw`(\d{4}-\d\d-\d\d )?\d\d:\d\d UTC`
 
 describe('backup-desk status and check with more than one organization', () => {
   it("status starts each row with the organization's name, so the same cluster name in two organizations reads apart", async () => {
@@ -120,8 +125,8 @@ describe('how fresh the data of status and check is', () => {
     const syncedB = Date.now() - 47 * MINUTE
     for (const command of [['status'], ['check']]) {
       const out = (await cli.run(command)).stdout
-      expect(out).toContain(`Org B: synced ${hhmmUtc(syncedB)} UTC (${durationText(47 * MINUTE)} ago). Run \`backup-desk sync\` for fresh data.\n`)
-      expect(out).toMatch(/Org C: synced \d\d:\d\d UTC \(1 min ago\)\.\n/)
+      expect(out).toContain(`Org B: synced ${utcClock(syncedB)} (${durationText(47 * MINUTE)} ago). Run \`backup-desk sync\` for fresh data.\n`)
+      expect(out).toMatch(new RegExp(String.raw`Org C: synced ${CLOCK} \(1 min ago\)\.\n`))
     }
   })
 
@@ -139,7 +144,7 @@ describe('how fresh the data of status and check is', () => {
     expect(failed.code).toBe(1)
     const out = (await cli.run(['check'])).stdout
     const line = out.split('\n').find((l) => l.startsWith('Org B: ')) ?? ''
-    expect(line).toMatch(/^Org B: last sync failed at \d\d:\d\d UTC \(1 min ago\): .*(reach|network).* Showing data synced \d\d:\d\d UTC \(8 min ago\)\. Run `backup-desk sync` for fresh data\.$/i)
+    expect(line).toMatch(new RegExp(String.raw`^Org B: last sync failed at ${CLOCK} \(1 min ago\): .*(reach|network).* Showing data synced ${CLOCK} \(8 min ago\)\. Run ${'`'}backup-desk sync${'`'} for fresh data\.$`, 'i'))
     const check = JSON.parse((await cli.run(['check', '--json'])).stdout) as { connections: { connectionName: string; lastSyncFailedAt: string | null; lastSyncError: string | null }[] }
     const b = check.connections.find((c) => c.connectionName === 'Org B')
     expect(b?.lastSyncError).toMatch(/reach|network/i)
