@@ -43,7 +43,8 @@ export const FIRST_PAINT_META = 'backup-desk-first-paint'
 /**
  * The addresses whose first screen the first paint is (the Fleet's list: no hash, `#`, `#/`, `#/fleet`): a page
  * opened on any other hides it from its head on and drops it as its body is parsed, before any paint (the host's
- * guard and page scripts, core/security/first-paint-page.ts), and draws that screen as before. A regular expression's source, for that script and the page's code alike.
+ * guard and page scripts, core/security/first-paint-page.ts), and draws that screen as before. A regular
+ * expression's source, for those scripts and the page's code alike.
  */
 export const FIRST_PAINT_ADDRESS = '^(#\\/?(fleet)?)?$'
 

@@ -46,10 +46,16 @@ export const FIRST_PAINT_BUDGET_MS = 250
 /** A script of index.html's: its address, and whether it runs as soon as it arrives (the page's first script). */
 type PageScript = { src: string; isAsync: boolean }
 
-/** Script text that asks for `preloads` (module preloads) and then `scripts`, in their order, as index.html's head would. */
-function askForCode(preloads: readonly string[], scripts: readonly PageScript[]): string {
-  return `for (const href of ${JSON.stringify(preloads)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.crossOrigin = ''; link.href = href; document.head.append(link) }
-for (const { src, isAsync } of ${JSON.stringify(scripts)}) { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.async = isAsync; script.src = src; document.head.append(script) }`
+/** Script text: the page's address is the Fleet's list (contract/first-paint.ts, FIRST_PAINT_ADDRESS). */
+const IS_ON_THE_LIST = `new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)`
+
+/**
+ * Script text that asks for the module preloads and then the scripts, in their order, as index.html's head would:
+ * `preloads` and `scripts` are the script's expressions for the lists (of hrefs, of PageScript).
+ */
+function askForCode(preloads: string, scripts: string): string {
+  return `for (const href of ${preloads}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.crossOrigin = ''; link.href = href; document.head.append(link) }
+for (const { src, isAsync } of ${scripts}) { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.async = isAsync; script.src = src; document.head.append(script) }`
 }
 
 /**
@@ -64,9 +70,9 @@ for (const { src, isAsync } of ${JSON.stringify(scripts)}) { const script = docu
  * guard acted (none of the app's code has run yet, so the page has no other).
  */
 export function guardScript(scripts: readonly PageScript[], preloads: readonly string[]): string {
-  return `if (!new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) {
+  return `if (!${IS_ON_THE_LIST}) {
   const hidden = new CSSStyleSheet(); hidden.replaceSync('#app { display: none }'); document.adoptedStyleSheets = [hidden]
-  ${askForCode(preloads, scripts.filter((script) => script.isAsync))}
+  ${askForCode(JSON.stringify(preloads), JSON.stringify(scripts.filter((script) => script.isAsync)))}
 }`
 }
 
@@ -87,13 +93,9 @@ export function pageScript(scripts: readonly PageScript[], preloads: readonly st
 const isGuarded = document.adoptedStyleSheets.length > 0
 document.adoptedStyleSheets = []
 const app = document.getElementById('app')
-if (isGuarded || !new RegExp(${JSON.stringify(FIRST_PAINT_ADDRESS)}).test(location.hash)) { app.replaceChildren(); document.getElementById('${FIRST_PAINT_DATA_ID}').remove() }
+if (isGuarded || !${IS_ON_THE_LIST}) { app.replaceChildren(); document.getElementById('${FIRST_PAINT_DATA_ID}').remove() }
 else app.inert = true
-if (isGuarded) {
-  ${askForCode([], scripts.filter((script) => !script.isAsync))}
-} else {
-  ${askForCode(preloads, scripts)}
-}
+${askForCode(`isGuarded ? [] : ${JSON.stringify(preloads)}`, `${JSON.stringify(scripts)}.filter((script) => !isGuarded || !script.isAsync)`)}
 }`
 }
 

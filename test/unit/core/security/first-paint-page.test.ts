@@ -86,7 +86,7 @@ describe('the first paint page', () => {
     const head = page.body.slice(0, page.body.indexOf('</head>'))
     const [guard] = inlineScriptsOf(page.body)
     expect(head.lastIndexOf('<style>')).toBeLessThan(head.indexOf(`<script>${guard ?? ''}</script>`))
-    expect(guard).toContain(FIRST_PAINT_ADDRESS.replaceAll('\\', '\\\\'))
+    expect(guard).toContain(JSON.stringify(FIRST_PAINT_ADDRESS))
     expect(guard).toContain('["./assets/first-screen-B2.js","./assets/app-shared-D4.js"]')
     expect(guard).toContain('[{"src":"./assets/early-start-A1.js","isAsync":true}]')
     expect(guard).not.toContain('index-C3.js')
