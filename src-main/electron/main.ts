@@ -10,7 +10,8 @@ import { createElectronNotifier } from './electron-notifier.ts'
 import { forwardCoreEvents, registerCoreIpc } from './ipc.ts'
 import { lockNavigation } from './navigation.ts'
 import { safeOpenExternal } from './open-external.ts'
-import { rendererDir, resourcesDir } from './paths.ts'
+import { resourcesDir } from './paths.ts'
+import { builtRendererRoot } from '#core/security/renderer-files'
 import { firstPaintModulePath, firstPaintPages, type FirstPaintPages } from '#core/security/first-paint-page'
 import { denyAllPermissions } from './permissions.ts'
 import { registerAppScheme, serveRenderer } from './protocol.ts'
@@ -57,7 +58,7 @@ async function startDesktop(): Promise<void> {
   denyAllPermissions(appSession)
   // The first paint needs the core's reads: the window's first page before the core is up is the page as built.
   const firstPaint: { pages?: FirstPaintPages } = {}
-  void serveRenderer(appSession, rendererDir(appPath), () => firstPaint.pages)
+  void serveRenderer(appSession, builtRendererRoot(appPath), () => firstPaint.pages)
   const printSession = session.fromPartition(PRINT_PARTITION, { cache: false })
   isolatePrintSession(printSession)
 

@@ -2,14 +2,11 @@ import { join } from 'node:path'
 
 /**
  * Locations inside the app, relative to `app.getAppPath()` (the project root in development, the
- * asar archive once packaged). electron-vite writes `out/{main,preload,renderer}`.
+ * asar archive once packaged). electron-vite writes `out/{main,preload,renderer}` (the renderer's root:
+ * core/security/renderer-files.ts, `builtRendererRoot`, which the browser host uses too).
  */
 export function preloadPath(appPath: string): string {
   return join(appPath, 'out', 'preload', 'preload.cjs')
-}
-
-export function rendererDir(appPath: string): string {
-  return join(appPath, 'out', 'renderer')
 }
 
 /**

@@ -9,6 +9,7 @@ import { deferredCore } from './deferred-core.ts'
 import { HOST_USAGE, parseHostArgs } from './host-options.ts'
 import { startHttpHost } from './http-host.ts'
 import { firstPaintModulePath, firstPaintPages } from '#core/security/first-paint-page'
+import { builtRendererRoot } from '#core/security/renderer-files'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   }
   if (command.kind === 'error') fail(command.message)
   const { port, demo: isDemo } = command.options
-  const rendererDir = join(ROOT, 'out', 'renderer')
+  const rendererDir = builtRendererRoot(ROOT)
   if (!existsSync(join(rendererDir, 'index.html'))) fail('The renderer is not built yet: run `npm run build` first (npm run web does it for you).')
   const token = command.options.token ?? randomBytes(24).toString('base64url')
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version

@@ -11,6 +11,11 @@ import { extname, isAbsolute, join, relative, sep } from 'node:path'
  * Tests: test/unit/core/security/renderer-files.test.ts.
  */
 
+/** The renderer's root, as electron-vite builds it inside the app (`appRoot`: the project, or the packaged app's). */
+export function builtRendererRoot(appRoot: string): string {
+  return join(appRoot, 'out', 'renderer')
+}
+
 /** A path relative to the renderer's root, '/'-separated, with no empty, dot or hidden segment. */
 export type RendererPath = string & { readonly kind: 'RendererPath' }
 

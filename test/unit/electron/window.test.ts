@@ -7,7 +7,8 @@ const fake = await vi.hoisted(async () => (await import('./fake-electron.ts')).c
 vi.mock('electron', () => fake.module)
 
 const { APP_PARTITION, createMainWindow, createWindowKeeper, windowBackground } = await import('../../../src-main/electron/window.ts')
-const { preloadPath, rendererDir, resourcesDir } = await import('../../../src-main/electron/paths.ts')
+const { preloadPath, resourcesDir } = await import('../../../src-main/electron/paths.ts')
+const { builtRendererRoot } = await import('../../../src-main/core/security/renderer-files.ts')
 
 const session = { id: 'fake-session' } as unknown as Session
 
@@ -62,7 +63,8 @@ describe('main window options', () => {
   it('uses a dedicated persistent partition and the built output paths', () => {
     expect(APP_PARTITION).toBe('persist:backup-desk')
     expect(preloadPath('/app')).toBe('/app/out/preload/preload.cjs')
-    expect(rendererDir('/app')).toBe('/app/out/renderer')
+    // The browser host serves the same root (host/cli.ts).
+    expect(builtRendererRoot('/app')).toBe('/app/out/renderer')
     expect(resourcesDir('/opt/x/resources/app.asar', true)).toBe('/opt/x/resources/app.asar.unpacked/resources')
     expect(resourcesDir('/work/app', false)).toBe('/work/app/resources')
   })
