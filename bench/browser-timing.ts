@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page, type Request } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
 import { median, type BenchResult } from './lib.ts'
 
 /*
@@ -16,13 +16,62 @@ export function launchBenchBrowser(): Promise<Browser> {
   })
 }
 
+/**
+ * How a page to be measured is opened: in a window of the browser that has settled (the browser built the window's own
+ * UI before the page opened), or in a window opened with it ('first window', the measure before 2026-11-30).
+ */
+export type WindowStart = 'settled' | 'first window'
+
+/** The browser's processes are quiet once two steps in a row use at most this much CPU between them (10 % of a core). */
+const QUIET_STEP_MS = 250
+const QUIET_CPU_MS = 25
+/** The longest a window is waited for: a busy machine may never look quiet. */
+const SETTLE_LIMIT_MS = 10_000
+
+/** Resolves once `browser`'s processes (every one it reports, renderers included) have gone quiet, or at the limit. */
+async function browserSettled(browser: Browser): Promise<void> {
+  const session = await browser.newBrowserCDPSession()
+  try {
+    const cpuMs = async (): Promise<number> =>
+      (await session.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, process) => sum + process.cpuTime, 0) * 1000
+    const until = Date.now() + SETTLE_LIMIT_MS
+    let last = await cpuMs()
+    for (let quiet = 0; quiet < 2 && Date.now() < until; ) {
+      await new Promise((done) => setTimeout(done, QUIET_STEP_MS))
+      const now = await cpuMs()
+      quiet = now - last <= QUIET_CPU_MS ? quiet + 1 : 0
+      last = now
+    }
+  } finally {
+    await session.detach()
+  }
+}
+
+/**
+ * A window of `browser` to open measured pages in: a fresh context (empty HTTP cache, no compiled code of ours), with a
+ * blank tab, once the browser has settled after opening it (`start`, by default).
+ * Why settled: headless Chromium builds each new window's own UI (the omnibox popup, a renderer of its own) in the
+ * 1.5–2.5 s after the window opens, ≈ 1.4 s of CPU, and the browser process ≈ 0.5 s more (SystemInfo.getProcessInfo,
+ * /proc). On 2 cores, a page opened with the window shared them with that work: the host, starved, answered a 10 ms
+ * read after 100–200 ms. Electron's window has no such UI, and a browser user's window was opened before the app. The
+ * blank tab loads nothing of ours, so the page is still cold: a fresh renderer, nothing cached, nothing compiled.
+ */
+export async function openWindow(browser: Browser, start: WindowStart = 'settled'): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  if (start === 'settled') {
+    await context.newPage()
+    await browserSettled(browser)
+  }
+  return context
+}
+
 /** How many times a cold path is measured: one sample swung 455–930 ms from run to run on a loaded machine. */
 export const COLD_RUNS = 5
 
 /**
  * `measure` in each of `runs` browsers launched for it, each closed after: every sample is a fresh browser process's
- * first page (no HTTP cache, no code cache, nothing warmed). The host is the same: only the first sample is also the
- * host's first after its sync, which each figure's notes say.
+ * first page of ours (no HTTP cache, no code cache, nothing warmed; its window opened as `measure` asks, openWindow).
+ * The host is the same: only the first sample is also the host's first after its sync, which each figure's notes say.
  */
 export async function inFreshBrowsers<T>(measure: (browser: Browser) => Promise<T>, runs = COLD_RUNS): Promise<T[]> {
   const samples: T[] = []
@@ -38,8 +87,14 @@ export async function inFreshBrowsers<T>(measure: (browser: Browser) => Promise<
 }
 
 /** A cold figure's notes: each sample in order, the first being also the host's first after its sync. */
-export function coldSamples(samples: readonly number[]): string {
-  return `median of ${samples.length} fresh browsers: ${samples.map((ms) => ms.toFixed(1)).join(', ')} ms (the first also the host's first after its sync)`
+export function coldSamples(samples: readonly number[], start: WindowStart = 'settled'): string {
+  const where = start === 'settled' ? 'fresh browsers, each page in a window that had settled' : "fresh browsers' first windows"
+  return `median of ${samples.length} ${where}: ${samples.map((ms) => ms.toFixed(1)).join(', ')} ms (the first also the host's first after its sync)`
+}
+
+/** The name of a cold figure measured in a browser's first window: for comparison with the settled one, no target. */
+export function inFirstWindow(name: string): string {
+  return `${name}, in the browser's first window (its own UI built beside the page; for comparison)`
 }
 
 /*
@@ -105,7 +160,7 @@ export type PageLoad = {
 }
 
 /**
- * A fresh page in a fresh browser context (empty HTTP cache): navigation start → `selectors.painted` painted, and
+ * A fresh page in a fresh browser window (openWindow: empty HTTP cache): navigation start → `selectors.painted` painted, and
  * how many `selectors.count` elements the DOM holds once the page's core calls are answered (a screen that mounted
  * afresh after its first paint is counted as it ends up), with when the frame painting it began and when the answer to
  * the page's first `selectors.answer` call was in. `inspect` may measure more on the loaded page.
@@ -114,9 +169,10 @@ export async function freshPageLoad(
   browser: Browser,
   url: string,
   selectors: { painted: string; count: string; answer?: string; own?: string },
-  inspect?: (page: Page) => Promise<void>
+  inspect?: (page: Page) => Promise<void>,
+  start: WindowStart = 'settled'
 ): Promise<PageLoad> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await openWindow(browser, start)
   try {
     const page = await context.newPage()
     const rpcs: string[] = []
