@@ -92,9 +92,14 @@ export function coldSamples(samples: readonly number[], start: WindowStart = 'se
   return `median of ${samples.length} ${where}: ${samples.map((ms) => ms.toFixed(1)).join(', ')} ms (the first also the host's first after its sync)`
 }
 
-/** The name of a cold figure measured in a browser's first window: for comparison with the settled one, no target. */
-export function inFirstWindow(name: string): string {
-  return `${name}, in the browser's first window (its own UI built beside the page; for comparison)`
+/** A cold figure measured in browsers' first windows (`samples`, ms): for comparison with the settled one, no target. */
+export function firstWindowResult(name: string, samples: readonly number[]): BenchResult {
+  return {
+    name: `${name}, in the browser's first window (its own UI built beside the page; for comparison)`,
+    value: median(samples),
+    unit: 'ms',
+    notes: coldSamples(samples, 'first window')
+  }
 }
 
 /*
